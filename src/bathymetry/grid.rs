@@ -1,0 +1,312 @@
+//! [`Grid`]: a regular raster of seabed elevations with its georeferencing.
+
+use crate::geodesy::Crs;
+use serde::{Deserialize, Serialize};
+
+/// The largest grid fathom allocates: 2^30 cells (4 GiB of f32). A header claiming more is
+/// refused before any allocation, so a corrupt or hostile file cannot exhaust memory.
+pub const MAX_CELLS: u64 = 1 << 30;
+
+/// Affine georeferencing of a north-up grid, as in GDAL's geotransform without rotation terms.
+///
+/// `origin_x`, `origin_y` are the outer corner of the top-left (north-west) cell; column `c`,
+/// row `r` covers x ∈ [origin_x + c·dx, origin_x + (c+1)·dx] and
+/// y ∈ [origin_y − (r+1)·dy, origin_y − r·dy]. Both cell sizes are positive.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GeoTransform {
+    pub origin_x: f64,
+    pub origin_y: f64,
+    pub dx: f64,
+    pub dy: f64,
+}
+
+impl GeoTransform {
+    /// Centre of cell (`col`, `row`) in CRS units.
+    pub fn cell_center(&self, col: usize, row: usize) -> (f64, f64) {
+        (
+            self.origin_x + (col as f64 + 0.5) * self.dx,
+            self.origin_y - (row as f64 + 0.5) * self.dy,
+        )
+    }
+
+    /// Fractional (col, row) of a CRS point, where integer + 0.5 is a cell centre.
+    pub fn to_pixel(&self, x: f64, y: f64) -> (f64, f64) {
+        ((x - self.origin_x) / self.dx, (self.origin_y - y) / self.dy)
+    }
+}
+
+/// How the source file signs its vertical values. fathom always stores elevation positive up
+/// (depth = −elevation); this records what the file held so exports can say so.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignConvention {
+    /// Elevation positive up, depths negative (GEBCO, EMODnet, most DEMs).
+    #[default]
+    ElevationUp,
+    /// Depths stored as positive numbers (many survey products); flipped on reading.
+    DepthPositiveDown,
+}
+
+/// Summary statistics over valid cells.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct GridStats {
+    pub min: f64,
+    pub max: f64,
+    pub mean: f64,
+    pub valid_cells: usize,
+    pub total_cells: usize,
+}
+
+/// A north-up raster of seabed elevations (metres, positive up; NaN = no data), row-major from
+/// the north-west corner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grid {
+    pub width: usize,
+    pub height: usize,
+    pub transform: GeoTransform,
+    /// The grid's horizontal CRS; `None` when the file carried none and none was given.
+    pub crs: Option<Crs>,
+    /// Elevations, `width * height` values, row 0 = north.
+    pub data: Vec<f32>,
+    /// Sign convention of the source file.
+    pub source_sign: SignConvention,
+    /// Vertical datum of the elevations when known (e.g. "LAT", "MSL").
+    pub vertical_datum: Option<String>,
+}
+
+impl Grid {
+    /// A grid filled with `value`. Panics only if `width * height` overflows, which callers that
+    /// read files rule out with [`check_size`](Self::check_size) first.
+    pub fn filled(width: usize, height: usize, transform: GeoTransform, value: f32) -> Self {
+        Grid {
+            width,
+            height,
+            transform,
+            crs: None,
+            data: vec![value; width * height],
+            source_sign: SignConvention::ElevationUp,
+            vertical_datum: None,
+        }
+    }
+
+    /// Refuses sizes that are zero or larger than [`MAX_CELLS`], before anything is allocated.
+    pub fn check_size(
+        path: &std::path::Path,
+        width: u64,
+        height: u64,
+    ) -> Result<(), super::BathyError> {
+        if width == 0 || height == 0 {
+            return Err(super::BathyError::Format {
+                path: path.to_path_buf(),
+                line: None,
+                message: format!(
+                    "grid size {width} × {height}: expected at least one column and one row"
+                ),
+            });
+        }
+        if width.saturating_mul(height) > MAX_CELLS {
+            return Err(super::BathyError::TooLarge {
+                path: path.to_path_buf(),
+                width,
+                height,
+                limit: MAX_CELLS,
+            });
+        }
+        Ok(())
+    }
+
+    /// Value at (`col`, `row`); NaN for no data. Panics on out-of-range indices.
+    #[inline]
+    pub fn get(&self, col: usize, row: usize) -> f32 {
+        self.data[row * self.width + col]
+    }
+
+    /// Value at (`col`, `row`), `None` outside the grid (NaN inside is returned as NaN).
+    #[inline]
+    pub fn try_get(&self, col: isize, row: isize) -> Option<f32> {
+        (col >= 0 && row >= 0 && (col as usize) < self.width && (row as usize) < self.height)
+            .then(|| self.get(col as usize, row as usize))
+    }
+
+    /// Bounds (xmin, ymin, xmax, ymax) of the grid's outer cell edges, in CRS units.
+    pub fn extent(&self) -> (f64, f64, f64, f64) {
+        let t = &self.transform;
+        (
+            t.origin_x,
+            t.origin_y - self.height as f64 * t.dy,
+            t.origin_x + self.width as f64 * t.dx,
+            t.origin_y,
+        )
+    }
+
+    /// True when (`x`, `y`) lies within the outer cell edges.
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        let (x0, y0, x1, y1) = self.extent();
+        x >= x0 && x <= x1 && y >= y0 && y <= y1
+    }
+
+    /// Elevation at a CRS point by bilinear interpolation between the four surrounding cell
+    /// centres. Outside the centres' hull the nearest edge cells are used (clamped), so every point
+    /// inside [`extent`](Self::extent) has a value. `None` outside the extent or when any of the
+    /// contributing cells is no-data (never silently mixing data with no data).
+    pub fn sample_bilinear(&self, x: f64, y: f64) -> Option<f32> {
+        if !self.contains(x, y) {
+            return None;
+        }
+        let (px, py) = self.transform.to_pixel(x, y);
+        let fx = (px - 0.5).clamp(0.0, (self.width - 1) as f64);
+        let fy = (py - 0.5).clamp(0.0, (self.height - 1) as f64);
+        let c0 = fx.floor() as usize;
+        let r0 = fy.floor() as usize;
+        let c1 = (c0 + 1).min(self.width - 1);
+        let r1 = (r0 + 1).min(self.height - 1);
+        let (tx, ty) = ((fx - c0 as f64) as f32, (fy - r0 as f64) as f32);
+        let (a, b, c, d) = (
+            self.get(c0, r0),
+            self.get(c1, r0),
+            self.get(c0, r1),
+            self.get(c1, r1),
+        );
+        let top = a + (b - a) * tx;
+        let bottom = c + (d - c) * tx;
+        let v = top + (bottom - top) * ty;
+        // Weights of exactly zero must not let a NaN neighbour through, and must not poison it.
+        let used = |w: f32, v: f32| w == 0.0 || !v.is_nan();
+        let ok = used((1.0 - tx) * (1.0 - ty), a)
+            && used(tx * (1.0 - ty), b)
+            && used((1.0 - tx) * ty, c)
+            && used(tx * ty, d);
+        if !ok {
+            return None;
+        }
+        if v.is_nan() {
+            // NaN came only from zero-weight cells: recompute without them.
+            let mut acc = 0.0f32;
+            for (w, val) in [
+                ((1.0 - tx) * (1.0 - ty), a),
+                (tx * (1.0 - ty), b),
+                ((1.0 - tx) * ty, c),
+                (tx * ty, d),
+            ] {
+                if w != 0.0 {
+                    acc += w * val;
+                }
+            }
+            return Some(acc);
+        }
+        Some(v)
+    }
+
+    /// Value of the cell containing (`x`, `y`), `None` outside the grid or on no data.
+    pub fn sample_nearest(&self, x: f64, y: f64) -> Option<f32> {
+        if !self.contains(x, y) {
+            return None;
+        }
+        let (px, py) = self.transform.to_pixel(x, y);
+        let c = (px.floor() as usize).min(self.width - 1);
+        let r = (py.floor() as usize).min(self.height - 1);
+        let v = self.get(c, r);
+        (!v.is_nan()).then_some(v)
+    }
+
+    /// Min, max and mean over valid cells (`None` when every cell is no data).
+    pub fn stats(&self) -> Option<GridStats> {
+        use rayon::prelude::*;
+        let (min, max, sum, n) = self
+            .data
+            .par_chunks(1 << 16)
+            .map(|chunk| {
+                let mut acc = (f64::INFINITY, f64::NEG_INFINITY, 0.0f64, 0usize);
+                for &v in chunk.iter().filter(|v| !v.is_nan()) {
+                    let v = v as f64;
+                    acc.0 = acc.0.min(v);
+                    acc.1 = acc.1.max(v);
+                    acc.2 += v;
+                    acc.3 += 1;
+                }
+                acc
+            })
+            .reduce(
+                || (f64::INFINITY, f64::NEG_INFINITY, 0.0, 0),
+                |a, b| (a.0.min(b.0), a.1.max(b.1), a.2 + b.2, a.3 + b.3),
+            );
+        (n > 0).then(|| GridStats {
+            min,
+            max,
+            mean: sum / n as f64,
+            valid_cells: n,
+            total_cells: self.data.len(),
+        })
+    }
+
+    /// Negates every value: used when a source stores depths positive down.
+    pub fn flip_sign(&mut self) {
+        for v in &mut self.data {
+            *v = -*v;
+        }
+        self.source_sign = match self.source_sign {
+            SignConvention::ElevationUp => SignConvention::DepthPositiveDown,
+            SignConvention::DepthPositiveDown => SignConvention::ElevationUp,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ramp() -> Grid {
+        // 3 × 2 grid, 10 m cells, value = col + 10·row.
+        let t = GeoTransform {
+            origin_x: 1000.0,
+            origin_y: 2000.0,
+            dx: 10.0,
+            dy: 10.0,
+        };
+        let mut g = Grid::filled(3, 2, t, 0.0);
+        for r in 0..2 {
+            for c in 0..3 {
+                g.data[r * 3 + c] = c as f32 + 10.0 * r as f32;
+            }
+        }
+        g
+    }
+
+    #[test]
+    fn bilinear_at_centres_and_between() {
+        let g = ramp();
+        assert_eq!(g.sample_bilinear(1005.0, 1995.0), Some(0.0));
+        assert_eq!(g.sample_bilinear(1015.0, 1985.0), Some(11.0));
+        assert_eq!(g.sample_bilinear(1010.0, 1990.0), Some(5.5));
+        assert_eq!(g.sample_bilinear(1000.0, 2000.0), Some(0.0)); // clamped corner
+        assert_eq!(g.sample_bilinear(999.0, 1990.0), None);
+    }
+
+    #[test]
+    fn bilinear_refuses_nodata_neighbours() {
+        let mut g = ramp();
+        g.data[1] = f32::NAN;
+        assert_eq!(g.sample_bilinear(1010.0, 1990.0), None);
+        assert_eq!(g.sample_bilinear(1005.0, 1985.0), Some(10.0)); // zero weight on the NaN
+    }
+
+    #[test]
+    fn stats_skip_nodata() {
+        let mut g = ramp();
+        g.data[0] = f32::NAN;
+        let s = g.stats().unwrap();
+        assert_eq!(
+            (s.min, s.max, s.valid_cells, s.total_cells),
+            (1.0, 12.0, 5, 6)
+        );
+        assert!((s.mean - (1.0 + 2.0 + 10.0 + 11.0 + 12.0) / 5.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn refuses_hostile_sizes() {
+        let p = std::path::Path::new("x.asc");
+        assert!(Grid::check_size(p, 1_000_000, 1_000_000).is_err());
+        assert!(Grid::check_size(p, 0, 10).is_err());
+        assert!(Grid::check_size(p, 8192, 8192).is_ok());
+    }
+}

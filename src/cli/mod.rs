@@ -1,0 +1,71 @@
+//! The command-line interface (clap). Each command group lives in its own file.
+//!
+//! Exit codes follow one rule everywhere: 0 success (no errors found), 1 the checks found errors,
+//! 2 the command could not run (bad input; the message says which file and why).
+
+mod summary;
+mod validate;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// fathom — plan the deployment of underwater data-centre cabins.
+#[derive(Parser, Debug)]
+#[command(name = "fathom", version, about, long_about = None, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Mission to open in the planner (default: missions/demo.toml).
+    pub mission: Option<PathBuf>,
+}
+
+const EXAMPLES: &str = "Examples:
+  fathom                                   open the planner on missions/demo.toml
+  fathom missions/demo.toml                open the planner on a mission
+  fathom validate missions/*.toml          check missions (exit 0 clean, 1 errors, 2 could not run)
+  fathom grid info survey.tif              size, CRS, extent and depth range of a grid";
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check missions: files, CRS, objects inside the grid, and every domain's rules.
+    Validate(validate::ValidateArgs),
+}
+
+/// An error that stops a command: printed on stderr, exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct CliError(pub String);
+
+impl CliError {
+    /// Wraps any displayable error.
+    pub fn from_display(e: impl std::fmt::Display) -> Self {
+        CliError(e.to_string())
+    }
+}
+
+/// Parses the command line and runs it.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Validate(args)) => validate::run(&args),
+        None => summary::run(cli.mission.as_deref()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("fathom: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The demo mission shipped with fathom, found next to the working directory or the crate.
+pub fn default_mission() -> PathBuf {
+    let local = PathBuf::from("missions/demo.toml");
+    if local.exists() {
+        return local;
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("missions/demo.toml")
+}

@@ -1,0 +1,144 @@
+//! Siting sections: `[constraints]`, `[[cabin_types]]`, `[[cabins]]`, `[[exclusion_zones]]`,
+//! `[[landing_points]]`.
+
+use super::{CabinDrag, CoolingChain, Ranges};
+use serde::{Deserialize, Serialize};
+
+/// Siting constraints; every limit is optional.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Constraints {}
+
+impl Constraints {
+    pub(super) fn check_ranges(&self, _path: &str, _r: &mut Ranges) {}
+}
+
+/// Foundation kind of a cabin type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Foundation {
+    GravityBase,
+    Piles,
+    Jacket,
+}
+
+/// A kind of cabin: geometry, mass, foundation, IT load, drag and cooling.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CabinType {
+    /// Identifier that cabins refer to.
+    pub id: String,
+    /// Free text: where the numbers come from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// Footprint length along the heading (m); with `width_m` a rectangle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub length_m: Option<f64>,
+    /// Footprint width across the heading (m).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width_m: Option<f64>,
+    /// Footprint diameter (m), for round (vertical cylinder) cabins instead of length × width.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub diameter_m: Option<f64>,
+    /// Height above the seabed (m).
+    pub height_m: f64,
+    /// Mass in air (tonnes).
+    pub mass_t: f64,
+    /// Displaced volume (m³), for the submerged weight.
+    pub displaced_volume_m3: f64,
+    pub foundation: Foundation,
+    /// Largest seabed slope the foundation accepts (degrees).
+    pub max_slope_deg: f64,
+    /// Largest relief (highest − lowest seabed) under the footprint the foundation accepts (m).
+    pub max_relief_m: f64,
+    /// Racks per cabin.
+    pub racks: u32,
+    /// IT load per rack (kW).
+    pub rack_kw: f64,
+    /// Hydrodynamic drag data for the lowering analysis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drag: Option<CabinDrag>,
+    /// The cabin's cooling chain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cooling: Option<CoolingChain>,
+}
+
+impl CabinType {
+    /// IT load of one cabin (kW).
+    pub fn it_load_kw(&self) -> f64 {
+        self.racks as f64 * self.rack_kw
+    }
+
+    pub(super) fn check_ranges(&self, path: &str, r: &mut Ranges) {
+        match (self.length_m, self.width_m, self.diameter_m) {
+            (Some(l), Some(w), None) => {
+                r.positive(path, "length_m", l);
+                r.positive(path, "width_m", w);
+            }
+            (None, None, Some(d)) => r.positive(path, "diameter_m", d),
+            _ => r.fail(
+                format!("{path}.length_m"),
+                "expected either `length_m` and `width_m` (rectangular footprint) or `diameter_m` (round), not both".into(),
+            ),
+        }
+        r.positive(path, "height_m", self.height_m);
+        r.positive(path, "mass_t", self.mass_t);
+        r.positive(path, "displaced_volume_m3", self.displaced_volume_m3);
+        r.within(path, "max_slope_deg", self.max_slope_deg, 0.0, 45.0);
+        r.non_negative(path, "max_relief_m", self.max_relief_m);
+        r.non_negative(path, "rack_kw", self.rack_kw);
+        if let Some(d) = &self.drag {
+            d.check_ranges(&format!("{path}.drag"), r);
+        }
+        if let Some(c) = &self.cooling {
+            c.check_ranges(&format!("{path}.cooling"), r);
+        }
+    }
+}
+
+/// One cabin placed on the seabed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cabin {
+    pub id: String,
+    /// The `id` of its [`CabinType`].
+    pub cabin_type: String,
+    pub lon: f64,
+    pub lat: f64,
+    /// Heading of the footprint's long axis, degrees clockwise from true north.
+    #[serde(default)]
+    pub heading_deg: f64,
+}
+
+impl Cabin {
+    pub(super) fn check_ranges(&self, path: &str, r: &mut Ranges) {
+        r.lon_lat(path, self.lon, self.lat);
+        r.within(path, "heading_deg", self.heading_deg, -360.0, 360.0);
+    }
+}
+
+/// An area the cabins (and the vessel's route) must keep out of.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExclusionZone {
+    pub id: String,
+}
+
+impl ExclusionZone {
+    pub(super) fn check_ranges(&self, _path: &str, _r: &mut Ranges) {}
+}
+
+/// A cable landing point or subsea substation the cabins connect to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LandingPoint {
+    pub id: String,
+    pub lon: f64,
+    pub lat: f64,
+}
+
+impl LandingPoint {
+    pub(super) fn check_ranges(&self, path: &str, r: &mut Ranges) {
+        r.lon_lat(path, self.lon, self.lat);
+    }
+}

@@ -1,0 +1,161 @@
+//! `[vessel]`, `[[ports]]` and `[route]`: the installation vessel and its planned route.
+
+use super::{Crane, Ranges};
+use serde::{Deserialize, Serialize};
+
+/// The installation vessel.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vessel {
+    pub name: String,
+    /// Free text: where the numbers come from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// Length overall (m).
+    pub length_m: f64,
+    /// Beam (m).
+    pub beam_m: f64,
+    /// Static draught (m).
+    pub draught_m: f64,
+    /// Block coefficient Cb (for squat).
+    pub block_coefficient: f64,
+    /// Service speed (knots).
+    pub service_speed_kn: f64,
+    /// Required under-keel clearance, absolute (m).
+    pub ukc_min_m: f64,
+    /// Required under-keel clearance as a share of draught (%); the larger of the two applies.
+    #[serde(default)]
+    pub ukc_min_pct: f64,
+    /// Weather limits for transit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transit_limits: Option<TransitLimits>,
+    /// The crane, for the lift analysis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crane: Option<Crane>,
+}
+
+impl Vessel {
+    /// The required under-keel clearance (m): the larger of the absolute and relative figures.
+    pub fn ukc_required_m(&self) -> f64 {
+        self.ukc_min_m
+            .max(self.ukc_min_pct / 100.0 * self.draught_m)
+    }
+
+    pub(super) fn check_ranges(&self, path: &str, r: &mut Ranges) {
+        r.positive(path, "length_m", self.length_m);
+        r.positive(path, "beam_m", self.beam_m);
+        r.positive(path, "draught_m", self.draught_m);
+        r.within(path, "block_coefficient", self.block_coefficient, 0.3, 1.0);
+        r.positive(path, "service_speed_kn", self.service_speed_kn);
+        r.non_negative(path, "ukc_min_m", self.ukc_min_m);
+        r.within(path, "ukc_min_pct", self.ukc_min_pct, 0.0, 100.0);
+        if let Some(l) = &self.transit_limits {
+            r.positive(&format!("{path}.transit_limits"), "hs_max_m", l.hs_max_m);
+            r.positive(
+                &format!("{path}.transit_limits"),
+                "wind_max_ms",
+                l.wind_max_ms,
+            );
+        }
+        if let Some(c) = &self.crane {
+            c.check_ranges(&format!("{path}.crane"), r);
+        }
+    }
+}
+
+/// Weather limits for the vessel in transit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransitLimits {
+    /// Significant wave height limit (m).
+    pub hs_max_m: f64,
+    /// Mean wind speed limit (m/s).
+    pub wind_max_ms: f64,
+}
+
+/// A port or named point the vessel sails from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Port {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    pub lon: f64,
+    pub lat: f64,
+}
+
+impl Port {
+    pub(super) fn check_ranges(&self, path: &str, r: &mut Ranges) {
+        r.lon_lat(path, self.lon, self.lat);
+    }
+}
+
+/// How a leg is sailed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LegGeometry {
+    /// Constant true bearing (loxodrome), as most legs are sailed; RTZ `Loxodrome`.
+    #[default]
+    Rhumb,
+    /// Shortest path on the ellipsoid (orthodrome); RTZ `Orthodrome`.
+    GreatCircle,
+}
+
+/// The planned route: ordered waypoints, each describing the leg that arrives at it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub name: String,
+    /// Planned departure from the first waypoint, UTC, RFC 3339 (e.g. 2025-06-01T06:00:00Z).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub departure: Option<chrono::DateTime<chrono::Utc>>,
+    pub waypoints: Vec<Waypoint>,
+}
+
+impl Route {
+    pub(super) fn check_ranges(&self, path: &str, r: &mut Ranges) {
+        if self.waypoints.len() < 2 {
+            r.fail(
+                format!("{path}.waypoints"),
+                format!("{} waypoint(s): expected at least 2", self.waypoints.len()),
+            );
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, w) in self.waypoints.iter().enumerate() {
+            let wp = format!("{path}.waypoints[{i}]");
+            r.lon_lat(&wp, w.lon, w.lat);
+            if let Some(s) = w.speed_kn {
+                r.positive(&wp, "speed_kn", s);
+            }
+            if !seen.insert(w.id) {
+                r.fail(
+                    format!("{wp}.id"),
+                    format!("waypoint id {} is used twice: expected unique ids", w.id),
+                );
+            }
+        }
+    }
+}
+
+/// A route waypoint; the leg fields describe the leg from the previous waypoint to this one (as in
+/// RTZ, where `leg` sits on the arriving waypoint).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waypoint {
+    /// Unique id (RTZ `waypoint@id`).
+    pub id: u32,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    pub lon: f64,
+    pub lat: f64,
+    /// Planned speed on the arriving leg (knots); default the vessel's service speed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speed_kn: Option<f64>,
+    /// Geometry of the arriving leg.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub geometry: LegGeometry,
+}
+
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
+}

@@ -1,0 +1,26 @@
+//! Validation: every domain module contributes rules that turn a [`Context`] into [`Finding`]s.
+
+mod basic;
+mod finding;
+
+pub use finding::{Finding, Location, Severity};
+
+use crate::mission::Context;
+
+/// Runs every rule on a loaded mission. Findings come sorted by severity (errors first), then by
+/// code and object, so output is stable from run to run.
+pub fn validate(ctx: &Context) -> Vec<Finding> {
+    let mut findings = basic::check(ctx);
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.code.cmp(&b.code))
+            .then_with(|| a.object.cmp(&b.object))
+    });
+    findings
+}
+
+/// True when any finding is an error.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
