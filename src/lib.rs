@@ -11,4 +11,6 @@ pub mod cli;
 pub mod fsutil;
 pub mod geodesy;
 pub mod mission;
+#[doc(hidden)]
+pub mod testdata;
 pub mod validate;

@@ -33,6 +33,13 @@ pub enum Command {
     Validate(validate::ValidateArgs),
 }
 
+/// Output format of commands that report (`--format`).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
 /// An error that stops a command: printed on stderr, exit code 2.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]

@@ -1,6 +1,6 @@
 //! `fathom validate MISSION... [--format json]`.
 
-use super::CliError;
+use super::{CliError, Format};
 use crate::mission::Context;
 use crate::validate::{self, Finding};
 use std::path::PathBuf;
@@ -19,13 +19,6 @@ pub struct ValidateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-}
-
-/// Output format of reports.
-#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Json,
 }
 
 #[derive(serde::Serialize)]

@@ -77,10 +77,10 @@ impl Crs {
             definition: truncate(d),
             reason: e.to_string(),
         })?;
-        if candidate.epsg_code().is_none() {
-            if let Some(code) = epsg_from_proj(&proj) {
-                return Ok(Crs::epsg(code));
-            }
+        if candidate.epsg_code().is_none()
+            && let Some(code) = epsg_from_proj(&proj)
+        {
+            return Ok(Crs::epsg(code));
         }
         Ok(candidate)
     }

@@ -13,13 +13,13 @@ pub enum LoadError {
     #[error("{}: site.bathymetry: {source}", mission.display())]
     Grid {
         mission: PathBuf,
-        source: BathyError,
+        source: Box<BathyError>,
     },
     #[error("{}: {field}: {source}", mission.display())]
     Crs {
         mission: PathBuf,
         field: &'static str,
-        source: CrsError,
+        source: Box<CrsError>,
     },
 }
 
@@ -55,7 +55,7 @@ impl Context {
         let crs_err = |field, source| LoadError::Crs {
             mission: path.to_path_buf(),
             field,
-            source,
+            source: Box::new(source),
         };
         let opts = bathymetry::io::ReadOptions {
             crs: match &mission.site.grid_crs {
@@ -66,7 +66,7 @@ impl Context {
         };
         let grid_err = |source| LoadError::Grid {
             mission: path.to_path_buf(),
-            source,
+            source: Box::new(source),
         };
         let mut grid = bathymetry::io::read(&grid_path, &opts).map_err(grid_err)?;
         grid.vertical_datum = Some(mission.site.vertical_datum.clone());

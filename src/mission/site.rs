@@ -45,22 +45,25 @@ fn is_zero(x: &f64) -> bool {
 impl Site {
     pub(super) fn check_ranges(&self, path: &str, r: &mut Ranges) {
         r.within(path, "tide_offset_m", self.tide_offset_m, -30.0, 30.0);
-        if let Some(c) = &self.working_crs {
-            let known = ["utm", "cgcs2000-gk3", "cgcs2000-gk6"];
-            if !known.contains(&c.as_str()) && crate::geodesy::Crs::parse(c).is_err() {
-                r.fail(
-                    format!("{path}.working_crs"),
-                    format!("`{c}` is not a CRS: expected EPSG:N, `utm`, `cgcs2000-gk3` or `cgcs2000-gk6`"),
-                );
-            }
+        let known = ["utm", "cgcs2000-gk3", "cgcs2000-gk6"];
+        if let Some(c) = &self.working_crs
+            && !known.contains(&c.as_str())
+            && crate::geodesy::Crs::parse(c).is_err()
+        {
+            r.fail(
+                format!("{path}.working_crs"),
+                format!(
+                    "`{c}` is not a CRS: expected EPSG:N, `utm`, `cgcs2000-gk3` or `cgcs2000-gk6`"
+                ),
+            );
         }
-        if let Some(c) = &self.grid_crs {
-            if crate::geodesy::Crs::parse(c).is_err() {
-                r.fail(
-                    format!("{path}.grid_crs"),
-                    format!("`{c}` is not a CRS: expected EPSG:N"),
-                );
-            }
+        if let Some(c) = &self.grid_crs
+            && crate::geodesy::Crs::parse(c).is_err()
+        {
+            r.fail(
+                format!("{path}.grid_crs"),
+                format!("`{c}` is not a CRS: expected EPSG:N"),
+            );
         }
     }
 }

@@ -68,10 +68,10 @@ pub fn write(grid: &Grid, path: &Path) -> Result<(), BathyError> {
         path: path.to_path_buf(),
         source,
     })?;
-    if extension(path) == "asc" {
-        if let Some(crs) = &grid.crs {
-            ascii::write_prj(crs, &path.with_extension("prj"))?;
-        }
+    if extension(path) == "asc"
+        && let Some(crs) = &grid.crs
+    {
+        ascii::write_prj(crs, &path.with_extension("prj"))?;
     }
     Ok(())
 }

@@ -1,0 +1,22 @@
+//! Locating the real third-party test data in `../shared/data` (never copied into the repository).
+//!
+//! Tests call [`shared_data`]: when the data is missing it returns `None` after printing why (the
+//! test then returns early), except under CI (`CI=true`), where missing data is a failure.
+
+use std::path::PathBuf;
+
+/// Path of `rel` under `../shared/data` from the crate root, or `None` (with a message) when it is
+/// absent outside CI. Panics under CI when absent, so a broken data mount cannot pass silently.
+pub fn shared_data(rel: &str) -> Option<PathBuf> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data")
+        .join(rel);
+    if path.exists() {
+        return Some(path);
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("test data {} is missing (CI=true)", path.display());
+    }
+    eprintln!("skipping: test data {} is missing", path.display());
+    None
+}
