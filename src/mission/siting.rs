@@ -117,15 +117,75 @@ impl Cabin {
     }
 }
 
-/// An area the cabins (and the vessel's route) must keep out of.
+/// What an exclusion zone protects; kept for messages, reports and styling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ZoneKind {
+    ShippingLane,
+    Anchorage,
+    CablePipeline,
+    ProtectedArea,
+    Other,
+}
+
+/// An area the cabins (and the vessel's route) must keep out of: a polygon, a line (a cable or
+/// pipeline) or the features of a GeoJSON file, each widened by `buffer_m`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExclusionZone {
     pub id: String,
+    pub kind: ZoneKind,
+    /// Safety distance around the geometry (m).
+    #[serde(default)]
+    pub buffer_m: f64,
+    /// Closed ring of `[lon, lat]` vertices (the last may repeat the first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub polygon: Option<Vec<[f64; 2]>>,
+    /// Polyline of `[lon, lat]` vertices, e.g. a cable route.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<Vec<[f64; 2]>>,
+    /// GeoJSON file (relative to the mission) whose (multi)polygons and (multi)lines form the zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geojson: Option<std::path::PathBuf>,
 }
 
 impl ExclusionZone {
-    pub(super) fn check_ranges(&self, _path: &str, _r: &mut Ranges) {}
+    pub(super) fn check_ranges(&self, path: &str, r: &mut Ranges) {
+        r.non_negative(path, "buffer_m", self.buffer_m);
+        let given = [
+            self.polygon.is_some(),
+            self.line.is_some(),
+            self.geojson.is_some(),
+        ];
+        if given.iter().filter(|g| **g).count() != 1 {
+            r.fail(
+                format!("{path}.polygon"),
+                "expected exactly one of `polygon`, `line` or `geojson`".into(),
+            );
+        }
+        if let Some(p) = &self.polygon {
+            if p.len() < 3 {
+                r.fail(
+                    format!("{path}.polygon"),
+                    format!("{} vertices: expected at least 3", p.len()),
+                );
+            }
+            for (i, v) in p.iter().enumerate() {
+                r.lon_lat(&format!("{path}.polygon[{i}]"), v[0], v[1]);
+            }
+        }
+        if let Some(l) = &self.line {
+            if l.len() < 2 {
+                r.fail(
+                    format!("{path}.line"),
+                    format!("{} vertices: expected at least 2", l.len()),
+                );
+            }
+            for (i, v) in l.iter().enumerate() {
+                r.lon_lat(&format!("{path}.line[{i}]"), v[0], v[1]);
+            }
+        }
+    }
 }
 
 /// A cable landing point or subsea substation the cabins connect to.
