@@ -6,8 +6,15 @@ use std::time::{Duration, Instant};
 
 fn run(args: &[&str]) -> Output {
     let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_fathom")).args(args).output().unwrap();
-    assert!(start.elapsed() < Duration::from_secs(5), "took {:?}", start.elapsed());
+    let out = Command::new(env!("CARGO_BIN_EXE_fathom"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        start.elapsed()
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     out
@@ -29,7 +36,11 @@ fn missing_mission_file() {
 #[test]
 fn typo_in_field_name() {
     let dir = tempfile::tempdir().unwrap();
-    let m = write(&dir, "m.toml", "schema = 1\nname = \"x\"\n\n[site]\nbathymetri = \"g.asc\"\n");
+    let m = write(
+        &dir,
+        "m.toml",
+        "schema = 1\nname = \"x\"\n\n[site]\nbathymetri = \"g.asc\"\n",
+    );
     let out = run(&["validate", &m]);
     assert_eq!(out.status.code(), Some(2));
     let e = String::from_utf8_lossy(&out.stderr);
@@ -40,17 +51,28 @@ fn typo_in_field_name() {
 #[test]
 fn missing_grid() {
     let dir = tempfile::tempdir().unwrap();
-    let m = write(&dir, "m.toml", "schema = 1\nname = \"x\"\n\n[site]\nbathymetry = \"nowhere.asc\"\n");
+    let m = write(
+        &dir,
+        "m.toml",
+        "schema = 1\nname = \"x\"\n\n[site]\nbathymetry = \"nowhere.asc\"\n",
+    );
     let out = run(&["validate", &m]);
     assert_eq!(out.status.code(), Some(2));
     let e = String::from_utf8_lossy(&out.stderr);
-    assert!(e.contains("site.bathymetry") && e.contains("nowhere.asc"), "{e}");
+    assert!(
+        e.contains("site.bathymetry") && e.contains("nowhere.asc"),
+        "{e}"
+    );
 }
 
 #[test]
 fn newer_schema() {
     let dir = tempfile::tempdir().unwrap();
-    let m = write(&dir, "m.toml", "schema = 9\nname = \"x\"\n\n[site]\nbathymetry = \"g.asc\"\n");
+    let m = write(
+        &dir,
+        "m.toml",
+        "schema = 9\nname = \"x\"\n\n[site]\nbathymetry = \"g.asc\"\n",
+    );
     let out = run(&["validate", &m]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("schema 9 is newer"));

@@ -44,7 +44,7 @@ pub struct MonthCooling {
 /// The far-field plume around one cabin.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PlumeSummary {
-    /// Water depth the plume mixes over (m).
+    /// Water depth at the cabin, the most the plume mixes over (m).
     pub depth_m: f64,
     /// Excess temperature at the mixing-zone edge from every cabin's plume (K), worst direction.
     pub mixing_zone_excess_k: f64,
@@ -136,6 +136,7 @@ pub fn analyse(ctx: &Context) -> Result<CoolingReport, CoolingError> {
             plume: Plume {
                 heat_w: load.heat_kw() * 1e3,
                 depth_m: depth,
+                vertical_diffusivity_m2s: c.vertical_diffusivity_m2s,
                 current_ms: c.plume_current_ms,
                 cap_k,
             },

@@ -48,6 +48,10 @@ pub struct Cooling {
     pub mixing_zone_m: f64,
     /// Low (P10) depth-averaged current for the plume, the conservative case (m/s).
     pub plume_current_ms: f64,
+    /// Vertical eddy diffusivity for the plume (m²/s); default 0.01, mid-range for tidally mixed
+    /// shelf seas (Simpson & Sharples 2012, ch. 4: 10⁻³–10⁻¹).
+    #[serde(default = "default_kz")]
+    pub vertical_diffusivity_m2s: f64,
     /// Bearing of the tidal current axis (degrees true); plumes are evaluated both ways along it.
     pub current_axis_deg: f64,
     /// Intake warming above which a neighbour's plume is reported (K).
@@ -57,6 +61,10 @@ pub struct Cooling {
 
 fn default_years() -> f64 {
     5.0
+}
+
+fn default_kz() -> f64 {
+    0.01
 }
 
 fn default_interference() -> f64 {
@@ -96,6 +104,13 @@ impl Cooling {
         r.within(path, "years_in_service", self.years_in_service, 0.0, 50.0);
         r.positive(path, "mixing_zone_m", self.mixing_zone_m);
         r.positive(path, "plume_current_ms", self.plume_current_ms);
+        r.within(
+            path,
+            "vertical_diffusivity_m2s",
+            self.vertical_diffusivity_m2s,
+            1e-5,
+            1.0,
+        );
         r.within(path, "current_axis_deg", self.current_axis_deg, 0.0, 360.0);
         r.positive(path, "interference_limit_k", self.interference_limit_k);
         if let Some(v) = self.plume_limit_summer_k {
