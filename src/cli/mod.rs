@@ -4,6 +4,7 @@
 //! 2 the command could not run (bad input; the message says which file and why).
 
 mod cooling;
+mod report;
 mod summary;
 mod validate;
 
@@ -34,6 +35,8 @@ pub enum Command {
     Validate(validate::ValidateArgs),
     /// Seawater cooling budget: heat, flow, pumps, PUE by month, and the warm plume.
     Cooling(cooling::CoolingArgs),
+    /// Mission report: one self-contained HTML (or Markdown) file.
+    Report(report::ReportArgs),
 }
 
 /// Output format of commands that report (`--format`).
@@ -61,6 +64,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Cooling(args)) => cooling::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
         None => summary::run(cli.mission.as_deref()),
     };
     match result {
