@@ -4,6 +4,7 @@
 //! 2 the command could not run (bad input; the message says which file and why).
 
 mod cooling;
+mod grid;
 mod report;
 mod summary;
 mod validate;
@@ -37,6 +38,8 @@ pub enum Command {
     Cooling(cooling::CoolingArgs),
     /// Mission report: one self-contained HTML (or Markdown) file.
     Report(report::ReportArgs),
+    /// Work on a bathymetry grid: info, convert, and terrain derivatives.
+    Grid(grid::GridArgs),
 }
 
 /// Output format of commands that report (`--format`).
@@ -65,6 +68,7 @@ pub fn run() -> ExitCode {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Cooling(args)) => cooling::run(&args),
         Some(Command::Report(args)) => report::run(&args),
+        Some(Command::Grid(args)) => grid::run(&args),
         None => summary::run(cli.mission.as_deref()),
     };
     match result {
