@@ -232,3 +232,30 @@ fn hostile_size_refused_before_decoding() {
         other => panic!("expected TooLarge, got {other:?}"),
     }
 }
+
+#[test]
+fn model_transformation_tag_without_rotation() {
+    let mut buf = Cursor::new(Vec::new());
+    {
+        let mut enc = TiffEncoder::new(&mut buf).unwrap();
+        let mut img = enc.new_image::<colortype::Gray32Float>(2, 2).unwrap();
+        let m = [
+            5.0, 0.0, 0.0, 1000.0, 0.0, -4.0, 0.0, 2000.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0,
+        ];
+        let e = img.encoder();
+        e.write_tag(Tag::Unknown(MODEL_TRANSFORMATION), &m[..])
+            .unwrap();
+        img.write_data(&[1.0, 2.0, 3.0, 4.0]).unwrap();
+    }
+    let g = decode(p(), &buf.into_inner()).unwrap();
+    assert_eq!(
+        g.transform,
+        GeoTransform {
+            origin_x: 1000.0,
+            origin_y: 2000.0,
+            dx: 5.0,
+            dy: 4.0
+        }
+    );
+    assert_eq!(g.crs, None); // no GeoKeys: io::read then asks for --crs
+}
