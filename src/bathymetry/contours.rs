@@ -5,8 +5,8 @@
 //!
 //! - squares join four neighbouring cell centres; a square whose corners are no data is split in
 //!   four quarter squares around each valid corner, with edge and centre values taken from the
-//!   valid corners, so lines stop half a cell into a no-data area (no-data is a break, never a
-//!   value) and run to the outer edge of the grid;
+//!   valid corners, so lines run on to the outer edge of the last valid cell next to a no-data
+//!   area (no data is a break, never a value) and to the outer edge of the grid;
 //! - a corner is "high" when its value exceeds the level; values within 10⁻⁶ of the level are
 //!   nudged up by 10⁻⁶ so that no vertex sits exactly on a cell centre;
 //! - saddles are always resolved the same way (lines never cross across levels);

@@ -128,6 +128,25 @@ pub fn read_with_gdal(gdal: &Gdal, input: &Path) -> Result<Grid, String> {
 /// Compares ours (NaN = no data) with GDAL's (`nodata` = no data) cell by cell: the same cells
 /// must be no data and the rest agree within `tol`. Returns the number of valid cells compared.
 pub fn compare(ours: &[f32], theirs: &[f64], nodata: Option<f64>, tol: f64, what: &str) -> usize {
+    compare_with(ours, theirs, nodata, tol, what, |a, b| (a - b).abs())
+}
+
+/// [`compare`] for angles in degrees, where 359.9999 and 0 are 10⁻⁴ apart.
+pub fn compare_circular(ours: &[f32], theirs: &[f64], nodata: f64, tol: f64, what: &str) -> usize {
+    compare_with(ours, theirs, Some(nodata), tol, what, |a, b| {
+        let d = (a - b).rem_euclid(360.0);
+        d.min(360.0 - d)
+    })
+}
+
+fn compare_with(
+    ours: &[f32],
+    theirs: &[f64],
+    nodata: Option<f64>,
+    tol: f64,
+    what: &str,
+    diff: impl Fn(f64, f64) -> f64,
+) -> usize {
     assert_eq!(ours.len(), theirs.len(), "{what}: sizes differ");
     let (mut n, mut worst) = (0usize, 0.0f64);
     for (i, (&a, &b)) in ours.iter().zip(theirs).enumerate() {
@@ -138,7 +157,7 @@ pub fn compare(ours: &[f32], theirs: &[f64], nodata: Option<f64>, tol: f64, what
             "{what}: cell {i}: fathom {a}, gdal {b} (no-data differs)"
         );
         if !b_nodata {
-            let d = (a as f64 - b).abs();
+            let d = diff(a as f64, b);
             assert!(d <= tol, "{what}: cell {i}: fathom {a}, gdal {b}");
             worst = worst.max(d);
             n += 1;

@@ -26,17 +26,18 @@ fn grid(w: usize, h: usize, f: impl Fn(f64, f64) -> f64) -> Grid {
 
 #[test]
 fn ramp_gives_straight_lines_across_the_grid() {
-    // z = (x − 1000)/10: one metre per cell eastwards; the 2.5 m contour is x = 1025, running
-    // from the grid's north edge (y = 5000) to its south edge (y = 4900).
+    // z = (x − 1000)/10: one metre per cell eastwards (0.5 … 7.5 at the centres); the 3 m
+    // contour is x = 1030, running from the grid's north edge (y = 5000) to its south edge
+    // (y = 4900).
     let g = grid(8, 10, |x, _| (x - 1000.0) / 10.0);
-    let lines = contour_lines(&g, &Levels { interval: 2.5, base: 0.0 }).unwrap();
+    let lines = contour_lines(&g, &Levels { interval: 3.0, base: 0.0 }).unwrap();
     let at = |e: f64| lines.iter().filter(|l| l.elevation_m == e).collect::<Vec<_>>();
-    let l25 = at(2.5);
-    assert_eq!(l25.len(), 1);
-    assert!(l25[0].points.iter().all(|p| (p.0 - 1025.0).abs() < 1e-6));
-    assert!((l25[0].length() - 100.0).abs() < 1e-6, "{}", l25[0].length());
-    assert_eq!(at(5.0).len(), 1);
-    assert!(at(0.0).is_empty() && at(10.0).is_empty()); // outside the data range 0.5…7.5
+    let l3 = at(3.0);
+    assert_eq!(l3.len(), 1);
+    assert!(l3[0].points.iter().all(|p| (p.0 - 1030.0).abs() < 1e-6));
+    assert!((l3[0].length() - 100.0).abs() < 1e-6, "{}", l3[0].length());
+    assert_eq!(at(6.0).len(), 1);
+    assert!(at(0.0).is_empty() && at(9.0).is_empty()); // outside the data range
 }
 
 #[test]
@@ -55,14 +56,14 @@ fn nodata_breaks_lines() {
     for c in 0..8 {
         g.data[5 * 8 + c] = f32::NAN; // a no-data row across the line
     }
-    let lines = contour_lines(&g, &Levels { interval: 2.5, base: 0.0 }).unwrap();
-    let l25: Vec<_> = lines.iter().filter(|l| l.elevation_m == 2.5).collect();
-    assert_eq!(l25.len(), 2, "the line is cut in two");
-    assert!(l25.iter().all(|l| l.points.iter().all(|p| p.0.is_finite() && p.1.is_finite())));
-    // Each half stops half a cell into the no-data row: 50 + 5 = 55 m and 40 + 5 = 45 m.
-    let mut lens: Vec<f64> = l25.iter().map(|l| l.length()).collect();
+    let lines = contour_lines(&g, &Levels { interval: 3.0, base: 0.0 }).unwrap();
+    let l3: Vec<_> = lines.iter().filter(|l| l.elevation_m == 3.0).collect();
+    assert_eq!(l3.len(), 2, "the line is cut in two");
+    assert!(l3.iter().all(|l| l.points.iter().all(|p| p.0.is_finite() && p.1.is_finite())));
+    // Each piece runs to the outer edge of the last valid row: rows 0–4 (50 m), rows 6–9 (40 m).
+    let mut lens: Vec<f64> = l3.iter().map(|l| l.length()).collect();
     lens.sort_by(f64::total_cmp);
-    assert!((lens[0] - 45.0).abs() < 1e-6 && (lens[1] - 55.0).abs() < 1e-6, "{lens:?}");
+    assert!((lens[0] - 40.0).abs() < 1e-6 && (lens[1] - 50.0).abs() < 1e-6, "{lens:?}");
 }
 
 #[test]

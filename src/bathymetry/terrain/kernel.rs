@@ -104,22 +104,23 @@ where
 /// Evaluated in f32 the error stays below 2·10⁻⁷ rad (10⁻⁵ °).
 #[inline(always)]
 pub fn atan_nonneg(g: f32) -> f32 {
-    const A: [f32; 8] = [
-        -0.333_331_45,
-        0.199_935_51,
-        -0.142_088_99,
-        0.106_562_64,
-        -0.075_289_64,
-        0.042_909_61,
-        -0.016_165_737,
+    // a₂ … a₁₆ as printed (f64), rounded to f32 at compile time.
+    const A: [f64; 8] = [
+        -0.333_331_452_8,
+        0.199_935_508_5,
+        -0.142_088_994_4,
+        0.106_562_639_3,
+        -0.075_289_640_0,
+        0.042_909_613_8,
+        -0.016_165_736_7,
         0.002_866_225_7,
     ];
     let big = g > 1.0;
     let x = if big { 1.0 / g } else { g };
     let x2 = x * x;
-    let mut p = A[7];
-    for a in A[..7].iter().rev() {
-        p = p * x2 + a;
+    let mut p = A[7] as f32;
+    for &a in A[..7].iter().rev() {
+        p = p * x2 + a as f32;
     }
     let r = x + x * x2 * p;
     if big { std::f32::consts::FRAC_PI_2 - r } else { r }

@@ -159,7 +159,7 @@ fn agrees_with_gdaldem_on_wadden_crop() {
     gdal_check::compare(&ours, &theirs, Some(0.0), 1.0, "hillshade az 120");
 
     let theirs = gdaldem(&gdal, &["aspect"], &asc);
-    gdal_check::compare(&aspect(&grid).data, &theirs, Some(-9999.0), 1e-3, "aspect");
+    gdal_check::compare_circular(&aspect(&grid).data, &theirs, -9999.0, 1e-3, "aspect");
     for (alg, name) in [(TriAlgorithm::Wilson, "Wilson"), (TriAlgorithm::Riley, "Riley")] {
         let theirs = gdaldem(&gdal, &["TRI", "-alg", name], &asc);
         gdal_check::compare(&tri(&grid, alg).data, &theirs, Some(-9999.0), 1e-4, name);
@@ -184,10 +184,11 @@ fn geographic_florida_slopes_are_sensible() {
     let max = valid.iter().cloned().fold(0.0, f64::max);
     // The Blake Plateau: gentle, nowhere near the ~90° of degrees-as-metres.
     assert!(mean > 0.05 && mean < 5.0 && max < 30.0, "mean {mean}, max {max}");
-    // gdaldem -s 111120 uses 111120 m for a degree on both axes: close to ours (it overstates
-    // east–west gradients by 1/cos φ ≈ 1.15 and understates north–south ones by 0.4 %).
+    // gdaldem -s 111120 takes 111120 m per degree on both axes: north–south that is within 0.3 %
+    // of the meridian arc, but east–west it ignores cos φ (92.6 m instead of 80.7 m per 3″ at
+    // 29.5°N), so its east–west gradients are 13 % too small and its mean slope a little lower.
     let theirs = gdaldem(&gdal, &["slope", "-s", "111120"], &asc);
     let g: Vec<f64> = theirs.iter().copied().filter(|&v| v != -9999.0).collect();
     let gmean = g.iter().sum::<f64>() / g.len() as f64;
-    assert!(gmean / mean > 0.95 && gmean / mean < 1.2, "ours {mean}, gdaldem {gmean}");
+    assert!(gmean / mean > 0.8 && gmean / mean < 1.01, "ours {mean}, gdaldem {gmean}");
 }
