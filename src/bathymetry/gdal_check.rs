@@ -12,9 +12,9 @@ pub struct Gdal {
 }
 
 impl Gdal {
-    /// `Some` when `gdaldem` runs; otherwise prints why and returns `None` (panics under CI).
+    /// `Some` when GDAL's tools run (`gdalinfo --version`; `gdaldem --version` exits 1); otherwise prints why and returns `None` (panics under CI).
     pub fn find() -> Option<Gdal> {
-        let ok = Command::new("gdaldem")
+        let ok = Command::new("gdalinfo")
             .arg("--version")
             .output()
             .is_ok_and(|o| o.status.success());

@@ -7,9 +7,9 @@ pub mod io;
 
 pub use error::BathyError;
 pub use grid::{GeoTransform, Grid, GridStats, MAX_CELLS, SignConvention};
-pub mod reproject;
-pub mod terrain;
 pub mod contours;
-pub mod sample;
 #[cfg(test)]
 pub(crate) mod gdal_check;
+pub mod reproject;
+pub mod sample;
+pub mod terrain;

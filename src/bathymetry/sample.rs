@@ -117,7 +117,10 @@ pub fn profile(
             let pos = match bearing {
                 Some(b) if k > 0 => geodesic_destination(p.0, p.1, b, d),
                 Some(_) => p,
-                None => (p.0 + (q.0 - p.0) * d / len.max(f64::MIN_POSITIVE), p.1 + (q.1 - p.1) * d / len.max(f64::MIN_POSITIVE)),
+                None => (
+                    p.0 + (q.0 - p.0) * d / len.max(f64::MIN_POSITIVE),
+                    p.1 + (q.1 - p.1) * d / len.max(f64::MIN_POSITIVE),
+                ),
             };
             let ((x, y), (lon, lat)) = if geographic {
                 (pos, pos)
@@ -165,7 +168,11 @@ mod tests {
     #[test]
     fn projected_profile_in_grid_crs() {
         let g = utm_ramp();
-        let line = [(640_100.0, 5_909_500.0), (640_500.0, 5_909_500.0), (640_500.0, 5_909_200.0)];
+        let line = [
+            (640_100.0, 5_909_500.0),
+            (640_500.0, 5_909_500.0),
+            (640_500.0, 5_909_200.0),
+        ];
         let p = profile(&g, &line, LineCrs::Grid, Some(50.0)).unwrap();
         // 400 m / 50 = 8 steps, 300 m / 50 = 6 steps, plus the last vertex.
         assert_eq!(p.len(), 8 + 6 + 1);
@@ -176,7 +183,11 @@ mod tests {
             assert!((e + (s.x - 640_000.0) / 100.0).abs() < 1e-4, "{s:?}");
         }
         // UTM 31N (640100, 5909500) is in the Dutch Wadden Sea, ≈ 5.1°E 53.3°N.
-        assert!((p[0].lon - 5.1).abs() < 0.1 && (p[0].lat - 53.3).abs() < 0.1, "{:?}", p[0]);
+        assert!(
+            (p[0].lon - 5.1).abs() < 0.1 && (p[0].lat - 53.3).abs() < 0.1,
+            "{:?}",
+            p[0]
+        );
     }
 
     #[test]
@@ -195,12 +206,34 @@ mod tests {
     #[test]
     fn outside_grid_has_no_elevation_and_bad_input_is_refused() {
         let g = utm_ramp();
-        let p = profile(&g, &[(639_000.0, 5_909_500.0), (640_500.0, 5_909_500.0)], LineCrs::Grid, Some(100.0)).unwrap();
+        let p = profile(
+            &g,
+            &[(639_000.0, 5_909_500.0), (640_500.0, 5_909_500.0)],
+            LineCrs::Grid,
+            Some(100.0),
+        )
+        .unwrap();
         assert_eq!(p[0].elevation_m, None);
         assert!(p.last().unwrap().elevation_m.is_some());
         assert!(profile(&g, &[(0.0, 0.0)], LineCrs::Grid, None).is_err());
-        assert!(profile(&g, &[(640_000.0, 5_909_500.0), (641_000.0, 5_909_500.0)], LineCrs::Grid, Some(0.0)).is_err());
-        assert!(profile(&g, &[(640_000.0, 5_909_500.0), (9e9, 5_909_500.0)], LineCrs::Grid, Some(1e-3)).is_err());
+        assert!(
+            profile(
+                &g,
+                &[(640_000.0, 5_909_500.0), (641_000.0, 5_909_500.0)],
+                LineCrs::Grid,
+                Some(0.0)
+            )
+            .is_err()
+        );
+        assert!(
+            profile(
+                &g,
+                &[(640_000.0, 5_909_500.0), (9e9, 5_909_500.0)],
+                LineCrs::Grid,
+                Some(1e-3)
+            )
+            .is_err()
+        );
     }
 
     #[test]
@@ -213,7 +246,13 @@ mod tests {
         };
         let mut g = Grid::filled(50, 50, t, -700.0);
         g.crs = Some(Crs::epsg(4326));
-        let p = profile(&g, &[(-79.9, 29.8), (-79.7, 29.8)], LineCrs::LonLat, Some(1000.0)).unwrap();
+        let p = profile(
+            &g,
+            &[(-79.9, 29.8), (-79.7, 29.8)],
+            LineCrs::LonLat,
+            Some(1000.0),
+        )
+        .unwrap();
         let len = geodesic_inverse(-79.9, 29.8, -79.7, 29.8).distance_m;
         assert!((p.last().unwrap().distance_m - len).abs() < 1e-6);
         assert!((p.last().unwrap().lon + 79.7).abs() < 1e-8);

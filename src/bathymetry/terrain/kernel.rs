@@ -91,7 +91,9 @@ where
     let (d0, d1, d2) = (&down[..n], &down[1..n + 1], &down[2..n + 2]);
     for j in 0..n {
         let win = Window {
-            w: [u0[j], u1[j], u2[j], m0[j], m1[j], m2[j], d0[j], d1[j], d2[j]],
+            w: [
+                u0[j], u1[j], u2[j], m0[j], m1[j], m2[j], d0[j], d1[j], d2[j],
+            ],
         };
         out[j] = cell(&win);
     }
@@ -123,7 +125,11 @@ pub fn atan_nonneg(g: f32) -> f32 {
         p = p * x2 + a as f32;
     }
     let r = x + x * x2 * p;
-    if big { std::f32::consts::FRAC_PI_2 - r } else { r }
+    if big {
+        std::f32::consts::FRAC_PI_2 - r
+    } else {
+        r
+    }
 }
 
 #[cfg(test)]
@@ -151,7 +157,9 @@ mod tests {
         let out = map_windows(&data, 4, 3, -1.0f32, |_| |w: &Window| w.w[4]);
         assert_eq!(
             out,
-            vec![-1.0, -1.0, -1.0, -1.0, -1.0, 5.0, 6.0, -1.0, -1.0, -1.0, -1.0, -1.0]
+            vec![
+                -1.0, -1.0, -1.0, -1.0, -1.0, 5.0, 6.0, -1.0, -1.0, -1.0, -1.0, -1.0
+            ]
         );
         let hx = map_windows(&data, 4, 3, 0.0f32, |_| |w: &Window| w.horn_x());
         // (0 + 4 + 4 + 8) − (2 + 6 + 6 + 10): the value grows eastwards.

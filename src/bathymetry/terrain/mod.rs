@@ -77,7 +77,11 @@ pub fn aspect(grid: &Grid) -> Grid {
                 return f32::NAN;
             }
             let math = south.atan2(-east).to_degrees();
-            let az = if math > 90.0 { 450.0 - math } else { 90.0 - math };
+            let az = if math > 90.0 {
+                450.0 - math
+            } else {
+                90.0 - math
+            };
             let az = az as f32;
             if az >= 360.0 { 0.0 } else { az }
         }
@@ -118,7 +122,10 @@ impl Default for Illumination {
 /// ```
 pub fn hillshade_u8(grid: &Grid, light: &Illumination) -> Vec<u8> {
     let sizes = RowCellSizes::of(grid);
-    let (alt, az) = (light.altitude_deg.to_radians(), light.azimuth_deg.to_radians());
+    let (alt, az) = (
+        light.altitude_deg.to_radians(),
+        light.azimuth_deg.to_radians(),
+    );
     let zp = light.z_factor / 8.0;
     let num0 = (254.0 * alt.sin()) as f32;
     let cy = (254.0 * az.cos() * alt.cos() * zp) as f32;

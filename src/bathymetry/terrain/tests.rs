@@ -111,7 +111,10 @@ fn geographic_plane_has_true_slope() {
         }
     }
     let s = slope(&g).get(2, 2) as f64;
-    assert!((s - 0.0005f64.sqrt().atan().to_degrees()).abs() < 2e-3, "{s}");
+    assert!(
+        (s - 0.0005f64.sqrt().atan().to_degrees()).abs() < 2e-3,
+        "{s}"
+    );
 }
 
 /// Runs a gdaldem mode on `asc` (GDAL reads it itself) and returns its output as raw values.
@@ -121,9 +124,9 @@ fn gdaldem(gdal: &Gdal, args: &[&str], asc: &std::path::Path) -> Vec<f64> {
 
 #[test]
 fn agrees_with_gdaldem_on_wadden_crop() {
-    let Some(asc) = crate::testdata::shared_data(
-        "bathymetry/wadden_ameland_inlet_30m_crop200_utm31n.asc",
-    ) else {
+    let Some(asc) =
+        crate::testdata::shared_data("bathymetry/wadden_ameland_inlet_30m_crop200_utm31n.asc")
+    else {
         return;
     };
     let Some(gdal) = Gdal::find() else { return };
@@ -160,12 +163,21 @@ fn agrees_with_gdaldem_on_wadden_crop() {
 
     let theirs = gdaldem(&gdal, &["aspect"], &asc);
     gdal_check::compare_circular(&aspect(&grid).data, &theirs, -9999.0, 1e-3, "aspect");
-    for (alg, name) in [(TriAlgorithm::Wilson, "Wilson"), (TriAlgorithm::Riley, "Riley")] {
+    for (alg, name) in [
+        (TriAlgorithm::Wilson, "Wilson"),
+        (TriAlgorithm::Riley, "Riley"),
+    ] {
         let theirs = gdaldem(&gdal, &["TRI", "-alg", name], &asc);
         gdal_check::compare(&tri(&grid, alg).data, &theirs, Some(-9999.0), 1e-4, name);
     }
     let theirs = gdaldem(&gdal, &["roughness"], &asc);
-    gdal_check::compare(&roughness(&grid).data, &theirs, Some(-9999.0), 1e-4, "roughness");
+    gdal_check::compare(
+        &roughness(&grid).data,
+        &theirs,
+        Some(-9999.0),
+        1e-4,
+        "roughness",
+    );
 }
 
 #[test]
@@ -178,17 +190,28 @@ fn geographic_florida_slopes_are_sensible() {
     let mut grid = gdal_check::read_with_gdal(&gdal, &asc).expect("GDAL reads Florida");
     grid.crs = Some(Crs::epsg(4326));
     let ours = slope(&grid);
-    let valid: Vec<f64> = ours.data.iter().filter(|v| !v.is_nan()).map(|&v| v as f64).collect();
+    let valid: Vec<f64> = ours
+        .data
+        .iter()
+        .filter(|v| !v.is_nan())
+        .map(|&v| v as f64)
+        .collect();
     assert!(valid.len() > 50_000);
     let mean = valid.iter().sum::<f64>() / valid.len() as f64;
     let max = valid.iter().cloned().fold(0.0, f64::max);
     // The Blake Plateau: gentle, nowhere near the ~90° of degrees-as-metres.
-    assert!(mean > 0.05 && mean < 5.0 && max < 30.0, "mean {mean}, max {max}");
+    assert!(
+        mean > 0.05 && mean < 5.0 && max < 30.0,
+        "mean {mean}, max {max}"
+    );
     // gdaldem -s 111120 takes 111120 m per degree on both axes: north–south that is within 0.3 %
     // of the meridian arc, but east–west it ignores cos φ (92.6 m instead of 80.7 m per 3″ at
     // 29.5°N), so its east–west gradients are 13 % too small and its mean slope a little lower.
     let theirs = gdaldem(&gdal, &["slope", "-s", "111120"], &asc);
     let g: Vec<f64> = theirs.iter().copied().filter(|&v| v != -9999.0).collect();
     let gmean = g.iter().sum::<f64>() / g.len() as f64;
-    assert!(gmean / mean > 0.8 && gmean / mean < 1.01, "ours {mean}, gdaldem {gmean}");
+    assert!(
+        gmean / mean > 0.8 && gmean / mean < 1.01,
+        "ours {mean}, gdaldem {gmean}"
+    );
 }

@@ -13,12 +13,14 @@ use std::process::ExitCode;
 
 /// `fathom grid slope`.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Slope in degrees by Horn's method, as `gdaldem slope`; edges and cells next \
+#[command(
+    after_help = "Slope in degrees by Horn's method, as `gdaldem slope`; edges and cells next \
 to no data are no data. Geographic grids use true metric cell sizes per row (no -s 111120 needed).
 
 Examples:
   fathom grid slope survey.tif -o slope.tif
-  fathom grid slope gebco.asc --crs EPSG:4326 -o slope.tif")]
+  fathom grid slope gebco.asc --crs EPSG:4326 -o slope.tif"
+)]
 pub struct SlopeArgs {
     #[command(flatten)]
     pub input: GridInput,
@@ -29,11 +31,13 @@ pub struct SlopeArgs {
 
 /// `fathom grid hillshade`.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Shaded relief 1–255 (no data: NaN), as `gdaldem hillshade`.
+#[command(
+    after_help = "Shaded relief 1–255 (no data: NaN), as `gdaldem hillshade`.
 
 Examples:
   fathom grid hillshade survey.tif -o shade.tif
-  fathom grid hillshade survey.tif -o shade.tif --azimuth 270 --altitude 30 --z-factor 5")]
+  fathom grid hillshade survey.tif -o shade.tif --azimuth 270 --altitude 30 --z-factor 5"
+)]
 pub struct HillshadeArgs {
     #[command(flatten)]
     pub input: GridInput,
@@ -53,12 +57,14 @@ pub struct HillshadeArgs {
 
 /// `fathom grid contour`.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Contour lines (isobaths) as a GeoJSON FeatureCollection of LineStrings in \
+#[command(
+    after_help = "Contour lines (isobaths) as a GeoJSON FeatureCollection of LineStrings in \
 the grid's CRS, with `elevation` (m, positive up) and `depth_m` properties, as `gdal_contour`.
 
 Examples:
   fathom grid contour survey.tif -o isobaths.geojson --interval 5
-  fathom grid contour survey.tif -o isobaths.geojson --interval 10 --base 2.5")]
+  fathom grid contour survey.tif -o isobaths.geojson --interval 10 --base 2.5"
+)]
 pub struct ContourArgs {
     #[command(flatten)]
     pub input: GridInput,
@@ -75,12 +81,14 @@ pub struct ContourArgs {
 
 /// `fathom grid profile`.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Depth profile along a polyline: CSV on stdout with distance_m, lon, lat, \
+#[command(
+    after_help = "Depth profile along a polyline: CSV on stdout with distance_m, lon, lat, \
 elevation_m (empty outside the grid or next to no data), bilinear.
 
 Examples:
   fathom grid profile survey.tif --line \"5.21,53.42;5.30,53.45\"
-  fathom grid profile survey.tif --line \"645000,5910000;650000,5912000\" --grid-crs --step-m 10")]
+  fathom grid profile survey.tif --line \"645000,5910000;650000,5912000\" --grid-crs --step-m 10"
+)]
 pub struct ProfileArgs {
     #[command(flatten)]
     pub input: GridInput,
@@ -158,7 +166,11 @@ pub fn parse_line(s: &str) -> Result<Vec<(f64, f64)>, CliError> {
 pub fn run_profile(a: &ProfileArgs) -> Result<ExitCode, CliError> {
     let line = parse_line(&a.line)?;
     let grid = a.input.load()?;
-    let crs = if a.grid_crs { LineCrs::Grid } else { LineCrs::LonLat };
+    let crs = if a.grid_crs {
+        LineCrs::Grid
+    } else {
+        LineCrs::LonLat
+    };
     let points = profile(&grid, &line, crs, a.step_m).map_err(CliError::from_display)?;
     let mut csv = String::from("distance_m,lon,lat,elevation_m\n");
     for p in &points {
