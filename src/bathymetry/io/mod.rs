@@ -64,16 +64,30 @@ pub fn write(grid: &Grid, path: &Path) -> Result<(), BathyError> {
             });
         }
     };
-    crate::fsutil::write_atomic(path, &bytes).map_err(|source| BathyError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    crate::fsutil::write_atomic(path, &bytes).map_err(|e| io_err(path, e))?;
     if extension(path) == "asc"
         && let Some(crs) = &grid.crs
     {
         ascii::write_prj(crs, &path.with_extension("prj"))?;
     }
     Ok(())
+}
+
+/// A [`BathyError::Format`] for `path`, at `line` (1-based) when the format has lines.
+fn format_err(path: &Path, line: Option<usize>, message: String) -> BathyError {
+    BathyError::Format {
+        path: path.to_path_buf(),
+        line,
+        message,
+    }
+}
+
+/// A [`BathyError::Io`] for `path`.
+fn io_err(path: &Path, source: std::io::Error) -> BathyError {
+    BathyError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 fn extension(path: &Path) -> String {
