@@ -6,6 +6,7 @@
 
 mod convert;
 mod info;
+mod terrain;
 
 use super::CliError;
 use crate::bathymetry::{self, Grid};
@@ -31,6 +32,14 @@ pub enum GridCommand {
     Info(info::InfoArgs),
     /// Convert between GeoTIFF, ESRI ASCII and XYZ, optionally reprojecting (bilinear).
     Convert(convert::ConvertArgs),
+    /// Slope in degrees (Horn's method, as gdaldem slope).
+    Slope(terrain::SlopeArgs),
+    /// Shaded relief (as gdaldem hillshade).
+    Hillshade(terrain::HillshadeArgs),
+    /// Contour lines (isobaths) as GeoJSON (as gdal_contour).
+    Contour(terrain::ContourArgs),
+    /// Depth profile along a polyline, CSV on stdout.
+    Profile(terrain::ProfileArgs),
 }
 
 /// The grid a command reads, shared by every `grid` subcommand (`#[command(flatten)]`).
@@ -67,5 +76,9 @@ pub fn run(args: &GridArgs) -> Result<ExitCode, CliError> {
     match &args.command {
         GridCommand::Info(a) => info::run(a),
         GridCommand::Convert(a) => convert::run(a),
+        GridCommand::Slope(a) => terrain::run_slope(a),
+        GridCommand::Hillshade(a) => terrain::run_hillshade(a),
+        GridCommand::Contour(a) => terrain::run_contour(a),
+        GridCommand::Profile(a) => terrain::run_profile(a),
     }
 }
