@@ -214,10 +214,10 @@ fn prj_path(path: &Path) -> Option<PathBuf> {
 /// The no-data marker written: −9999 (GDAL's and ESRI's usual choice), or another value when a
 /// valid cell already holds −9999.
 fn nodata_marker(grid: &Grid) -> f32 {
-    [-9999.0f32, -99999.0, -3.4028235e38]
+    [-9999.0f32, -99999.0, f32::MIN]
         .into_iter()
         .find(|m| !grid.data.contains(m))
-        .unwrap_or(-3.4028235e38)
+        .unwrap_or(f32::MIN)
 }
 
 /// Encodes `grid` as ESRI ASCII: header, then one line per row, values in the shortest form that
