@@ -8,6 +8,7 @@
 
 pub mod bathymetry;
 pub mod cli;
+pub mod formats;
 pub mod fsutil;
 pub mod geodesy;
 pub mod mission;

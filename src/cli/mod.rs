@@ -3,7 +3,9 @@
 //! Exit codes follow one rule everywhere: 0 success (no errors found), 1 the checks found errors,
 //! 2 the command could not run (bad input; the message says which file and why).
 
+mod export;
 mod summary;
+mod track;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -31,6 +33,12 @@ const EXAMPLES: &str = "Examples:
 pub enum Command {
     /// Check missions: files, CRS, objects inside the grid, and every domain's rules.
     Validate(validate::ValidateArgs),
+    /// Write the mission's route and objects for other tools: RTZ, GPX, GeoJSON, KML, CSV.
+    Export(export::ExportArgs),
+    /// Replace the mission's route with one from an RTZ or GPX file.
+    ImportRoute(export::ImportRouteArgs),
+    /// Compare an as-run track (NMEA log or GPX) with the planned route.
+    Track(track::TrackArgs),
 }
 
 /// Output format of commands that report (`--format`).
@@ -57,6 +65,9 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
+        Some(Command::ImportRoute(args)) => export::import_route(&args),
+        Some(Command::Track(args)) => track::run(&args),
         None => summary::run(cli.mission.as_deref()),
     };
     match result {
