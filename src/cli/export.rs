@@ -66,7 +66,9 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode, CliError> {
                 ExportFormat::Rtz => {
                     let route = route_of(&m, &args.mission)?;
                     if route.departure.is_none() {
-                        eprintln!("note: the route has no departure: RTZ written without a schedule");
+                        eprintln!(
+                            "note: the route has no departure: RTZ written without a schedule"
+                        );
                     }
                     let stem = args
                         .output
@@ -133,7 +135,10 @@ pub fn import_route(args: &ImportRouteArgs) -> Result<ExitCode, CliError> {
         "gpx" => {
             let g = gpx::read(&args.file).map_err(CliError::from_display)?;
             let r = g.routes.first().ok_or_else(|| {
-                CliError(format!("{}: no <rte> route in the GPX file", args.file.display()))
+                CliError(format!(
+                    "{}: no <rte> route in the GPX file",
+                    args.file.display()
+                ))
             })?;
             r.to_route()
         }

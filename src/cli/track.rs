@@ -45,11 +45,17 @@ pub struct TrackArgs {
 
 pub fn run(args: &TrackArgs) -> Result<ExitCode, CliError> {
     if !(args.radius_m > 0.0) {
-        return Err(CliError(format!("--radius-m {}: expected a positive distance", args.radius_m)));
+        return Err(CliError(format!(
+            "--radius-m {}: expected a positive distance",
+            args.radius_m
+        )));
     }
     let ctx = Context::load(&args.mission).map_err(CliError::from_display)?;
     let route = ctx.mission.route.clone().ok_or_else(|| {
-        CliError(format!("{}: no [route] to compare with", args.mission.display()))
+        CliError(format!(
+            "{}: no [route] to compare with",
+            args.mission.display()
+        ))
     })?;
     let points: Vec<TrackPoint> = match (&args.nmea, &args.gpx) {
         (Some(log), _) => {
@@ -67,7 +73,11 @@ pub fn run(args: &TrackArgs) -> Result<ExitCode, CliError> {
                 c.ais,
                 c.unknown
             );
-            log_data.fixes.iter().map(|f| (f.time, f.lon, f.lat)).collect()
+            log_data
+                .fixes
+                .iter()
+                .map(|f| (f.time, f.lon, f.lat))
+                .collect()
         }
         (None, Some(file)) => {
             let g = gpx::read(file).map_err(CliError::from_display)?;
@@ -78,7 +88,8 @@ pub fn run(args: &TrackArgs) -> Result<ExitCode, CliError> {
     if points.is_empty() {
         return Err(CliError("the track has no timed positions".into()));
     }
-    let run = track::compare(&ctx, &route, &points, args.radius_m).map_err(CliError::from_display)?;
+    let run =
+        track::compare(&ctx, &route, &points, args.radius_m).map_err(CliError::from_display)?;
     print!("{}", render(&run, args.format)?);
     Ok(ExitCode::SUCCESS)
 }
@@ -86,28 +97,50 @@ pub fn run(args: &TrackArgs) -> Result<ExitCode, CliError> {
 fn render(run: &AsRun, format: TrackFormat) -> Result<String, CliError> {
     let t = |t: &chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
     Ok(match format {
-        TrackFormat::Json => serde_json::to_string_pretty(run).map_err(CliError::from_display)? + "\n",
+        TrackFormat::Json => {
+            serde_json::to_string_pretty(run).map_err(CliError::from_display)? + "\n"
+        }
         TrackFormat::Csv => {
             let mut s = String::from("time,lon,lat,to_waypoint,xtd_m\n");
             for p in &run.samples {
-                s.push_str(&format!("{},{:.7},{:.7},{},{:.1}\n", t(&p.time), p.lon, p.lat, p.to_waypoint, p.xtd_m));
+                s.push_str(&format!(
+                    "{},{:.7},{:.7},{},{:.1}\n",
+                    t(&p.time),
+                    p.lon,
+                    p.lat,
+                    p.to_waypoint,
+                    p.xtd_m
+                ));
             }
             s
         }
         TrackFormat::Text => {
             let mut s = format!("arrival radius {:.0} m\n", run.arrival_radius_m);
             for a in &run.arrivals {
-                let name = if a.name.is_empty() { String::new() } else { format!(" ({})", a.name) };
+                let name = if a.name.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", a.name)
+                };
                 match (a.time, a.miss_m) {
                     (Some(time), Some(miss)) => s.push_str(&format!(
                         "waypoint {}{name}: {} at {}, {:.0} m off{}\n",
                         a.waypoint_id,
-                        if a.arrived { "reached" } else { "MISSED, closest approach" },
+                        if a.arrived {
+                            "reached"
+                        } else {
+                            "MISSED, closest approach"
+                        },
                         t(&time),
                         miss,
-                        a.delay_s.map(|d| format!(", {:+.0} min vs plan", d / 60.0)).unwrap_or_default()
+                        a.delay_s
+                            .map(|d| format!(", {:+.0} min vs plan", d / 60.0))
+                            .unwrap_or_default()
                     )),
-                    _ => s.push_str(&format!("waypoint {}{name}: no track after the previous waypoint\n", a.waypoint_id)),
+                    _ => s.push_str(&format!(
+                        "waypoint {}{name}: no track after the previous waypoint\n",
+                        a.waypoint_id
+                    )),
                 }
             }
             if let Some(m) = &run.max_deviation {

@@ -84,7 +84,11 @@ mod tests {
         let rows: Vec<&str> = text.lines().collect();
         assert_eq!(rows.len(), 3);
         // 123°E is the central meridian of UTM 51N: easting 500 000 m.
-        assert!(rows[1].starts_with("1,\"P, 1\",123.000000000,30.500000000,500000.000,"), "{}", rows[1]);
+        assert!(
+            rows[1].starts_with("1,\"P, 1\",123.000000000,30.500000000,500000.000,"),
+            "{}",
+            rows[1]
+        );
         // 0.1° of longitude at 30.5°N ≈ 9.6 km ≈ 5.18 NM: 31 min at 10 kn.
         assert!(rows[2].contains(",10,2025-01-01T00:31:"), "{}", rows[2]);
     }

@@ -50,14 +50,21 @@ pub fn mission_features(m: &Mission, base: &Path) -> Result<Vec<Feature>, Format
             name: route.name.clone(),
             geometry: Geometry::Line(route.waypoints.iter().map(|w| [w.lon, w.lat]).collect()),
             properties: vec![
-                ("length_nm", json!(round(plan.last().map_or(0.0, |p| p.run_m) / sailing::NM, 3))),
+                (
+                    "length_nm",
+                    json!(round(plan.last().map_or(0.0, |p| p.run_m) / sailing::NM, 3)),
+                ),
                 ("departure", json!(route.departure.map(|t| t.to_rfc3339()))),
             ],
         });
         for (w, p) in route.waypoints.iter().zip(&plan) {
             out.push(Feature {
                 kind: "waypoint",
-                name: if w.name.is_empty() { format!("WP {}", w.id) } else { w.name.clone() },
+                name: if w.name.is_empty() {
+                    format!("WP {}", w.id)
+                } else {
+                    w.name.clone()
+                },
                 geometry: Geometry::Point([w.lon, w.lat]),
                 properties: vec![
                     ("id", json!(w.id)),
@@ -72,7 +79,11 @@ pub fn mission_features(m: &Mission, base: &Path) -> Result<Vec<Feature>, Format
     for p in &m.ports {
         out.push(Feature {
             kind: "port",
-            name: if p.name.is_empty() { p.id.clone() } else { p.name.clone() },
+            name: if p.name.is_empty() {
+                p.id.clone()
+            } else {
+                p.name.clone()
+            },
             geometry: Geometry::Point([p.lon, p.lat]),
             properties: vec![("id", json!(p.id))],
         });
@@ -100,7 +111,10 @@ pub fn mission_features(m: &Mission, base: &Path) -> Result<Vec<Feature>, Format
     for z in &m.exclusion_zones {
         let props = || {
             vec![
-                ("zone_kind", serde_json::to_value(z.kind).unwrap_or(Value::Null)),
+                (
+                    "zone_kind",
+                    serde_json::to_value(z.kind).unwrap_or(Value::Null),
+                ),
                 ("buffer_m", json!(z.buffer_m)),
             ]
         };
@@ -180,9 +194,11 @@ fn zone_file(path: &Path) -> Result<Vec<Geometry>, FormatError> {
     let mut geoms = Vec::new();
     let mut add = |g: &geojson::Geometry| collect(&g.value, &mut geoms);
     match &gj {
-        geojson::GeoJson::FeatureCollection(fc) => {
-            fc.features.iter().filter_map(|f| f.geometry.as_ref()).for_each(&mut add)
-        }
+        geojson::GeoJson::FeatureCollection(fc) => fc
+            .features
+            .iter()
+            .filter_map(|f| f.geometry.as_ref())
+            .for_each(&mut add),
         geojson::GeoJson::Feature(f) => f.geometry.iter().for_each(&mut add),
         geojson::GeoJson::Geometry(g) => add(g),
     }
@@ -192,7 +208,10 @@ fn zone_file(path: &Path) -> Result<Vec<Geometry>, FormatError> {
 fn collect(v: &geojson::GeometryValue, out: &mut Vec<Geometry>) {
     use geojson::GeometryValue as G;
     let ring = |r: &[geojson::Position]| -> Vec<[f64; 2]> {
-        r.iter().filter(|p| p.len() >= 2).map(|p| [p[0], p[1]]).collect()
+        r.iter()
+            .filter(|p| p.len() >= 2)
+            .map(|p| [p[0], p[1]])
+            .collect()
     };
     match v {
         G::Polygon { coordinates } => {
@@ -260,7 +279,10 @@ mod tests {
         let side = |a: [f64; 2], b: [f64; 2]| geodesic_inverse(a[0], a[1], b[0], b[1]).distance_m;
         assert!((side(ring[0], ring[1]) - 12.0).abs() < 1e-3);
         assert!((side(ring[1], ring[2]) - 4.0).abs() < 1e-3);
-        let mid = [(ring[0][0] + ring[3][0]) / 2.0, (ring[0][1] + ring[3][1]) / 2.0];
+        let mid = [
+            (ring[0][0] + ring[3][0]) / 2.0,
+            (ring[0][1] + ring[3][1]) / 2.0,
+        ];
         let b = geodesic_inverse(c.lon, c.lat, mid[0], mid[1]);
         assert!((b.distance_m - 6.0).abs() < 1e-3 && (b.bearing_deg - 90.0).abs() < 0.01);
     }

@@ -59,6 +59,9 @@ mod tests {
         };
         assert_eq!(fc.features.len(), 2);
         assert_eq!(fc.features[0].property("length_nm"), Some(&json!(1.5)));
-        assert_eq!(fc.features[1].property("kind"), Some(&json!("cabin_footprint")));
+        assert_eq!(
+            fc.features[1].property("kind"),
+            Some(&json!("cabin_footprint"))
+        );
     }
 }

@@ -51,7 +51,8 @@ pub fn write(name: &str, features: &[Feature]) -> String {
                         .with_child(Element::new("value").with_text(text)),
                 );
             }
-            let mut pm = Element::new("Placemark").with_child(Element::new("name").with_text(f.name.as_str()));
+            let mut pm = Element::new("Placemark")
+                .with_child(Element::new("name").with_text(f.name.as_str()));
             if !data.children.is_empty() {
                 pm = pm.with_child(data);
             }
@@ -78,14 +79,30 @@ mod tests {
             kind: "waypoint",
             name: "A & B".into(),
             geometry: Geometry::Point([122.5, 30.25]),
-            properties: vec![("speed_kn", serde_json::json!(8.0)), ("eta", serde_json::Value::Null)],
+            properties: vec![
+                ("speed_kn", serde_json::json!(8.0)),
+                ("eta", serde_json::Value::Null),
+            ],
         }];
         let text = write("demo", &f);
         let root = super::super::xml::parse(&text, Path::new("t.kml")).unwrap();
-        let pm = root.child("Document").unwrap().child("Folder").unwrap().child("Placemark").unwrap();
+        let pm = root
+            .child("Document")
+            .unwrap()
+            .child("Folder")
+            .unwrap()
+            .child("Placemark")
+            .unwrap();
         assert_eq!(pm.child_text("name"), Some("A & B"));
-        assert_eq!(pm.child("Point").unwrap().child_text("coordinates"), Some("122.5,30.25"));
-        let data: Vec<_> = pm.child("ExtendedData").unwrap().children_named("Data").collect();
+        assert_eq!(
+            pm.child("Point").unwrap().child_text("coordinates"),
+            Some("122.5,30.25")
+        );
+        let data: Vec<_> = pm
+            .child("ExtendedData")
+            .unwrap()
+            .children_named("Data")
+            .collect();
         assert_eq!(data.len(), 1);
         assert_eq!(data[0].child_text("value"), Some("8.0"));
     }

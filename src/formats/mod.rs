@@ -66,7 +66,9 @@ pub fn read_text(path: &Path) -> Result<String, FormatError> {
         return Err(FormatError::at(
             path,
             0,
-            format!("{len} bytes: larger than the {MAX_FILE_BYTES}-byte limit for route and log files"),
+            format!(
+                "{len} bytes: larger than the {MAX_FILE_BYTES}-byte limit for route and log files"
+            ),
         ));
     }
     let bytes = std::fs::read(path).map_err(io)?;

@@ -126,6 +126,7 @@ pub fn parse(text: &str) -> NmeaLog {
         };
         match result {
             Ok(()) => {}
+            Err(Problem::NoFix) => c.no_fix += 1,
             Err(Problem::Empty) => c.empty_fields += 1,
             Err(Problem::Garbled) => c.garbled += 1,
         }
@@ -156,6 +157,7 @@ fn checked_body<'a>(line: &'a str, c: &mut Counts) -> Option<&'a str> {
 }
 
 enum Problem {
+    NoFix,
     Empty,
     Garbled,
 }
@@ -199,7 +201,11 @@ fn time_of_day(s: &str) -> Result<u32, Problem> {
     let ms = if frac.is_empty() {
         0
     } else {
-        (format!("0.{frac}").parse::<f64>().map_err(|_| Problem::Garbled)? * 1000.0).round() as u32
+        (format!("0.{frac}")
+            .parse::<f64>()
+            .map_err(|_| Problem::Garbled)?
+            * 1000.0)
+            .round() as u32
     };
     Ok(((h * 60 + m) * 60 + sec) * 1000 + ms)
 }
@@ -251,13 +257,12 @@ fn mode_quality(mode: Option<&str>) -> u8 {
 }
 
 fn gga(f: &[&str], epochs: &mut Vec<Epoch>) -> Res {
+    if f.get(6).is_some_and(|q| q.trim() == "0") {
+        return Err(Problem::NoFix);
+    }
     let ms = time_of_day(field(f, 1)?)?;
     let q: u8 = field(f, 6)?.parse().map_err(|_| Problem::Garbled)?;
     let e = epoch_at(epochs, ms);
-    if q == 0 {
-        e.no_fix = true;
-        return Ok(());
-    }
     let lat = angle(f, 2, 'N', 'S', 90.0)?;
     let lon = angle(f, 4, 'E', 'W', 180.0)?;
     set_pos(e, lon, lat, q, 3);
@@ -380,7 +385,11 @@ fn assemble(epochs: Vec<Epoch>, c: &mut Counts) -> Vec<Fix> {
         match (*d, next) {
             (Some(x), _) => next = Some((x, e.ms)),
             (None, Some((x, ms))) => {
-                *d = Some(if e.ms > ms + 3_600_000 { x.pred_opt().unwrap_or(x) } else { x });
+                *d = Some(if e.ms > ms + 3_600_000 {
+                    x.pred_opt().unwrap_or(x)
+                } else {
+                    x
+                });
             }
             (None, None) => {}
         }
@@ -397,7 +406,8 @@ fn assemble(epochs: Vec<Epoch>, c: &mut Counts) -> Vec<Fix> {
             c.undated += 1;
             continue;
         };
-        let time = d.and_time(chrono::NaiveTime::MIN).and_utc() + Duration::milliseconds(e.ms as i64);
+        let time =
+            d.and_time(chrono::NaiveTime::MIN).and_utc() + Duration::milliseconds(e.ms as i64);
         fixes.push(Fix {
             time,
             lon,

@@ -129,9 +129,8 @@ impl Parser {
         }
         let count = wps.children_named("waypoint").count();
         if count < 2 {
-            self.errors.push(format!(
-                "{count} waypoint(s): a route needs at least two"
-            ));
+            self.errors
+                .push(format!("{count} waypoint(s): a route needs at least two"));
         }
         let mut route = Route {
             name,
@@ -198,7 +197,10 @@ impl Parser {
     fn validity(&mut self, info: &Element) {
         let start = info.attr("validityPeriodStart").map(parse_time);
         let stop = info.attr("validityPeriodStop").map(parse_time);
-        for (which, v) in [("validityPeriodStart", &start), ("validityPeriodStop", &stop)] {
+        for (which, v) in [
+            ("validityPeriodStart", &start),
+            ("validityPeriodStop", &stop),
+        ] {
             if let Some(Err(e)) = v {
                 self.warnings
                     .push(format!("routeInfo {which}: {e}; ignored"));
@@ -300,9 +302,9 @@ impl Parser {
         if let Some(r) = w.attr("radius") {
             match r.trim().parse::<f64>() {
                 Ok(v) if (0.0..=5.0).contains(&v) => {}
-                _ => self.warnings.push(format!(
-                    "{who}: radius \"{r}\" outside 0–5 NM; ignored"
-                )),
+                _ => self
+                    .warnings
+                    .push(format!("{who}: radius \"{r}\" outside 0–5 NM; ignored")),
             }
         }
         let pos = w.child("position");
@@ -334,10 +336,7 @@ impl Parser {
             } else {
                 leg.speed_kn.or(default_leg.speed_kn)
             },
-            geometry: leg
-                .geometry
-                .or(default_leg.geometry)
-                .unwrap_or_default(),
+            geometry: leg.geometry.or(default_leg.geometry).unwrap_or_default(),
         })
     }
 
@@ -354,14 +353,14 @@ impl Parser {
                 let Some(list) = s.child(kind) else { continue };
                 let who = format!("schedule {sid} ({kind})");
                 let mut listed = Vec::new();
-                let mut last: Option<(DateTime<Utc>, String)> = None;
+                let mut times: Vec<(usize, u8, DateTime<Utc>, &str, String)> = Vec::new();
                 for e in list.children_named("scheduleElement") {
                     let at = format!("{who}, line {}", e.line);
                     let Some(idx) = self.schedule_element(e, &at, &ids, route) else {
                         continue;
                     };
                     listed.push(idx);
-                    for attr in ["eta", "etd"] {
+                    for (order, attr) in [(0u8, "eta"), (1, "etd")] {
                         let Some(raw) = e.attr(attr) else { continue };
                         match parse_time(raw) {
                             Err(msg) => self.errors.push(format!(
@@ -369,29 +368,32 @@ impl Parser {
                                 route.waypoints[idx].id
                             )),
                             Ok(t) => {
-                                if let Some((prev, what)) = &last
-                                    && t < *prev
-                                {
-                                    self.errors.push(format!(
-                                        "{at}: waypoint {} {attr} {} is before {what} {}: times must not go backwards",
-                                        route.waypoints[idx].id,
-                                        t.to_rfc3339(),
-                                        prev.to_rfc3339()
-                                    ));
-                                }
-                                last = Some((t, format!("{attr} of waypoint {}", route.waypoints[idx].id)));
                                 if attr == "etd" && idx == 0 && route.departure.is_none() {
                                     route.departure = Some(t);
                                 }
+                                times.push((idx, order, t, attr, at.clone()));
                             }
                         }
                     }
                     self.stay(e, &at);
                 }
+                // Along the route (waypoint order, ETA before ETD) times must not decrease.
+                times.sort_by_key(|x| (x.0, x.1));
+                for w in times.windows(2) {
+                    let ((pi, _, pt, pa, _), (i, _, t, a, at)) = (&w[0], &w[1]);
+                    if t < pt {
+                        self.errors.push(format!(
+                            "{at}: waypoint {} {a} {} is before {pa} {} of waypoint {}: times must not go backwards",
+                            route.waypoints[*i].id,
+                            t.to_rfc3339(),
+                            pt.to_rfc3339(),
+                            route.waypoints[*pi].id
+                        ));
+                    }
+                }
                 if listed.windows(2).any(|w| w[1] < w[0]) {
-                    self.warnings.push(format!(
-                        "{who}: elements are not in waypoint order"
-                    ));
+                    self.warnings
+                        .push(format!("{who}: elements are not in waypoint order"));
                 }
                 if kind == "calculated" && !listed.is_empty() {
                     let missing: Vec<String> = (0..route.waypoints.len())
@@ -495,7 +497,10 @@ fn parse_duration(s: &str) -> Option<f64> {
         None => (rest, ""),
     };
     let mut total = 0.0;
-    for (part, units) in [(days, &[('D', 86_400.0)][..]), (time, &[('H', 3600.0), ('M', 60.0), ('S', 1.0)][..])] {
+    for (part, units) in [
+        (days, &[('D', 86_400.0)][..]),
+        (time, &[('H', 3600.0), ('M', 60.0), ('S', 1.0)][..]),
+    ] {
         let mut num = String::new();
         for c in part.chars() {
             if c.is_ascii_digit() || c == '.' {

@@ -211,7 +211,8 @@ fn closest_approach(
         };
         let pos = [a[0] + s * (b[0] - a[0]), a[1] + s * (b[1] - a[1])];
         let dt = track[j + 1].0 - track[j].0;
-        let time = track[j].0 + Duration::milliseconds((dt.num_milliseconds() as f64 * s).round() as i64);
+        let time =
+            track[j].0 + Duration::milliseconds((dt.num_milliseconds() as f64 * s).round() as i64);
         consider(j, time, pos);
     }
     best
@@ -260,7 +261,10 @@ mod tests {
             .collect();
         let run = compare_projected(&r, &wps, &track, &pts, 50.0, None);
         let x: Vec<f64> = run.samples.iter().map(|s| s.xtd_m).collect();
-        assert!((x[0] + 30.0).abs() < 1e-9 && (x[1] + 30.0).abs() < 1e-9, "{x:?}");
+        assert!(
+            (x[0] + 30.0).abs() < 1e-9 && (x[1] + 30.0).abs() < 1e-9,
+            "{x:?}"
+        );
         // Within 50 m of W2 → the second leg is active: 30 m west of it = port.
         assert_eq!(run.samples[2].to_waypoint, 3);
         assert!((x[2] + 30.0).abs() < 1e-9);
@@ -285,7 +289,8 @@ mod tests {
         assert!(!run.arrivals[2].arrived);
         // Closest approach to W2 (1000, 0) along the segment: interpolated time.
         let a = &run.arrivals[1];
-        let s: f64 = (1000.0 * 600.0) / (600.0f64.powi(2) + 400.0f64.powi(2));
-        assert_eq!(a.time, Some(t0 + Duration::milliseconds((100_000.0 * s).round() as i64)));
+        // Closest approach to W2 (1000, 0): the segment's end (600, 400), clamped, at t0 + 100 s.
+        assert_eq!(a.time, Some(t0 + Duration::seconds(100)));
+        assert!((a.miss_m.unwrap() - 400f64.hypot(400.0)).abs() < 1e-9);
     }
 }

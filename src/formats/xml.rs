@@ -168,7 +168,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Element, FormatError> {
                 attach(&mut stack, &mut root, e, path, line)?;
             }
             Event::Text(t) => push_text(&mut stack, &t.xml10_content()),
-            Event::CData(c) => push_text(&mut stack, &String::from_utf8_lossy(&c)),
+            Event::CData(c) => push_text(&mut stack, &c),
             Event::GeneralRef(r) => {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
