@@ -9,6 +9,7 @@
 pub mod bathymetry;
 pub mod cli;
 pub mod cooling;
+pub mod formats;
 pub mod fsutil;
 pub mod geodesy;
 pub mod mission;

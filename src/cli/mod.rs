@@ -6,7 +6,9 @@
 mod cooling;
 mod grid;
 mod report;
+mod export;
 mod summary;
+mod track;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -40,6 +42,12 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Work on a bathymetry grid: info, convert, and terrain derivatives.
     Grid(grid::GridArgs),
+    /// Write the mission's route and objects for other tools: RTZ, GPX, GeoJSON, KML, CSV.
+    Export(export::ExportArgs),
+    /// Replace the mission's route with one from an RTZ or GPX file.
+    ImportRoute(export::ImportRouteArgs),
+    /// Compare an as-run track (NMEA log or GPX) with the planned route.
+    Track(track::TrackArgs),
 }
 
 /// Output format of commands that report (`--format`).
@@ -69,6 +77,9 @@ pub fn run() -> ExitCode {
         Some(Command::Cooling(args)) => cooling::run(&args),
         Some(Command::Report(args)) => report::run(&args),
         Some(Command::Grid(args)) => grid::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
+        Some(Command::ImportRoute(args)) => export::import_route(&args),
+        Some(Command::Track(args)) => track::run(&args),
         None => summary::run(cli.mission.as_deref()),
     };
     match result {
