@@ -10,6 +10,7 @@ pub mod bathymetry;
 pub mod cli;
 pub mod fsutil;
 pub mod geodesy;
+pub mod lift;
 pub mod mission;
 #[doc(hidden)]
 pub mod testdata;

@@ -3,6 +3,7 @@
 //! Exit codes follow one rule everywhere: 0 success (no errors found), 1 the checks found errors,
 //! 2 the command could not run (bad input; the message says which file and why).
 
+mod lift;
 mod summary;
 mod validate;
 
@@ -31,6 +32,10 @@ const EXAMPLES: &str = "Examples:
 pub enum Command {
     /// Check missions: files, CRS, objects inside the grid, and every domain's rules.
     Validate(validate::ValidateArgs),
+    /// Lift and lowering of each cabin: crane loads, hook height, phases, touchdown drift.
+    Lift(lift::LiftArgs),
+    /// Weather windows, operability per month and waiting on weather for the lift operations.
+    Weather(lift::WeatherArgs),
 }
 
 /// Output format of commands that report (`--format`).
@@ -57,6 +62,8 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Lift(args)) => lift::run_lift(&args),
+        Some(Command::Weather(args)) => lift::run_weather(&args),
         None => summary::run(cli.mission.as_deref()),
     };
     match result {
