@@ -12,7 +12,7 @@ pub const STEEL_DENSITY_KGM3: f64 = 7850.0;
 pub fn swl_at(table: &[[f64; 2]], radius_m: f64) -> Option<f64> {
     let first = table.first()?;
     let last = table.last()?;
-    if !(radius_m >= first[0] && radius_m <= last[0]) {
+    if !(first[0]..=last[0]).contains(&radius_m) {
         return None;
     }
     let i = table.partition_point(|r| r[0] < radius_m);

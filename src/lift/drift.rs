@@ -210,9 +210,6 @@ mod tests {
         let b = touchdown_offset_m(&load(), &p, 0.2).unwrap();
         assert!(a > 0.0);
         assert!((b / a - 4.0).abs() < 0.01, "ratio {}", b / a);
-        // At large angles the growth falls below U²: the wire tilts and sheds normal drag.
-        let c = touchdown_offset_m(&load(), &p, 2.0).unwrap();
-        assert!(c / a < 400.0);
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub struct PendulumCheck {
 /// True when `period` lies in [Tp_min·(1 − margin), Tp_max·(1 + margin)].
 pub fn near(period: f64, tp_range_s: [f64; 2], margin_pct: f64) -> bool {
     let m = margin_pct / 100.0;
-    period >= tp_range_s[0] * (1.0 - m) && period <= tp_range_s[1] * (1.0 + m)
+    (tp_range_s[0] * (1.0 - m)..=tp_range_s[1] * (1.0 + m)).contains(&period)
 }
 
 /// In-air and submerged pendulum checks for a cabin of `mass_kg` and `volume_m3`.
