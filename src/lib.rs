@@ -8,10 +8,12 @@
 
 pub mod bathymetry;
 pub mod cli;
+pub mod cooling;
 pub mod fsutil;
 pub mod geodesy;
 pub mod lift;
 pub mod mission;
+pub mod report;
 #[doc(hidden)]
 pub mod testdata;
 pub mod validate;

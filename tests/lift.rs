@@ -1,8 +1,6 @@
 //! The example missions' lifts: `missions/lift-failing.toml` gives exactly its documented
 //! findings, and the `fathom lift` / `fathom weather` commands run on it.
 
-use fathom::bathymetry::{GeoTransform, Grid};
-use fathom::geodesy::Crs;
 use fathom::mission::{self, Context};
 use std::path::{Path, PathBuf};
 
@@ -10,34 +8,10 @@ fn missions() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("missions")
 }
 
-/// The failing mission with its seabed built in code (the same plane as
-/// `lift-failing-seabed.asc`: −30 m at the north edge to −40 m at the south edge).
+/// The failing mission, loaded with its seabed `lift-failing-seabed.asc` (a plane from −30 m at
+/// the north edge to −40 m at the south edge, UTM 49N).
 fn failing() -> Context {
-    let path = missions().join("lift-failing.toml");
-    let m = mission::load(&path).unwrap();
-    let t = GeoTransform {
-        origin_x: 402_000.0,
-        origin_y: 2_036_000.0,
-        dx: 50.0,
-        dy: 50.0,
-    };
-    let mut grid = Grid::filled(40, 40, t, 0.0);
-    for r in 0..40 {
-        let y = 2_036_000.0 - (r as f64 + 0.5) * 50.0;
-        let z = -30.0 - 10.0 * (2_036_000.0 - y) / 2000.0;
-        for c in 0..40 {
-            grid.data[r * 40 + c] = ((z * 100.0).round() / 100.0) as f32;
-        }
-    }
-    grid.crs = Some(Crs::epsg(32649));
-    Context {
-        grid_path: path.with_file_name("lift-failing-seabed.asc"),
-        path,
-        grid_source_crs: Crs::epsg(32649),
-        working_crs: Crs::epsg(32649),
-        grid,
-        mission: m,
-    }
+    Context::load(&missions().join("lift-failing.toml")).unwrap()
 }
 
 #[test]
@@ -131,4 +105,28 @@ fn weather_command_reads_a_series() {
         .output()
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn demo_vessel_lifts_a_1300_t_cabin() {
+    // The demo's vessel and lift plan (CCCC heavy-lift class) with the 1,300 t Hainan-class cabin
+    // of the failing mission, at the Lingang (10 m) and Hainan (35 m) depths: no lift errors.
+    let demo = mission::load(&missions().join("demo.toml")).unwrap();
+    let failing = mission::load(&missions().join("lift-failing.toml")).unwrap();
+    let vessel = demo.vessel.clone().unwrap();
+    let setup = fathom::lift::LiftSetup {
+        vessel: &vessel,
+        crane: vessel.crane.as_ref().unwrap(),
+        plan: demo.lift.as_ref().unwrap(),
+        metocean: failing.metocean.clone().unwrap(),
+    };
+    for depth in [10.0, 35.0] {
+        let a = setup.assess("C1", &failing.cabin_types[0], depth);
+        let errors: Vec<_> = fathom::lift::cabin_findings(&a)
+            .into_iter()
+            .filter(|f| f.severity == fathom::validate::Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{depth} m: {errors:#?}");
+        assert!(a.loads[0].utilisation.unwrap() < 1.0);
+    }
 }

@@ -3,7 +3,10 @@
 //! Exit codes follow one rule everywhere: 0 success (no errors found), 1 the checks found errors,
 //! 2 the command could not run (bad input; the message says which file and why).
 
+mod cooling;
+mod grid;
 mod lift;
+mod report;
 mod summary;
 mod validate;
 
@@ -32,6 +35,12 @@ const EXAMPLES: &str = "Examples:
 pub enum Command {
     /// Check missions: files, CRS, objects inside the grid, and every domain's rules.
     Validate(validate::ValidateArgs),
+    /// Seawater cooling budget: heat, flow, pumps, PUE by month, and the warm plume.
+    Cooling(cooling::CoolingArgs),
+    /// Mission report: one self-contained HTML (or Markdown) file.
+    Report(report::ReportArgs),
+    /// Work on a bathymetry grid: info, convert, and terrain derivatives.
+    Grid(grid::GridArgs),
     /// Lift and lowering of each cabin: crane loads, hook height, phases, touchdown drift.
     Lift(lift::LiftArgs),
     /// Weather windows, operability per month and waiting on weather for the lift operations.
@@ -62,6 +71,9 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Cooling(args)) => cooling::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
+        Some(Command::Grid(args)) => grid::run(&args),
         Some(Command::Lift(args)) => lift::run_lift(&args),
         Some(Command::Weather(args)) => lift::run_weather(&args),
         None => summary::run(cli.mission.as_deref()),
