@@ -12,6 +12,7 @@ pub mod cooling;
 pub mod formats;
 pub mod fsutil;
 pub mod geodesy;
+pub mod lift;
 pub mod mission;
 pub mod report;
 #[doc(hidden)]

@@ -5,6 +5,7 @@
 
 mod cooling;
 mod grid;
+mod lift;
 mod report;
 mod export;
 mod summary;
@@ -48,6 +49,10 @@ pub enum Command {
     ImportRoute(export::ImportRouteArgs),
     /// Compare an as-run track (NMEA log or GPX) with the planned route.
     Track(track::TrackArgs),
+    /// Lift and lowering of each cabin: crane loads, hook height, phases, touchdown drift.
+    Lift(lift::LiftArgs),
+    /// Weather windows, operability per month and waiting on weather for the lift operations.
+    Weather(lift::WeatherArgs),
 }
 
 /// Output format of commands that report (`--format`).
@@ -80,6 +85,8 @@ pub fn run() -> ExitCode {
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::ImportRoute(args)) => export::import_route(&args),
         Some(Command::Track(args)) => track::run(&args),
+        Some(Command::Lift(args)) => lift::run_lift(&args),
+        Some(Command::Weather(args)) => lift::run_weather(&args),
         None => summary::run(cli.mission.as_deref()),
     };
     match result {
