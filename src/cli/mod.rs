@@ -5,6 +5,7 @@
 
 mod summary;
 mod validate;
+mod wind;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -31,6 +32,8 @@ const EXAMPLES: &str = "Examples:
 pub enum Command {
     /// Check missions: files, CRS, objects inside the grid, and every domain's rules.
     Validate(validate::ValidateArgs),
+    /// Offshore wind: AEP with wake losses, flow cases, supply against the data centre's demand.
+    Wind(wind::WindArgs),
 }
 
 /// Output format of commands that report (`--format`).
@@ -57,6 +60,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Wind(args)) => wind::run(&args),
         None => summary::run(cli.mission.as_deref()),
     };
     match result {
