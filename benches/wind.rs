@@ -26,7 +26,10 @@ fn case() -> (Turbine, Vec<f64>, Vec<f64>, WindRose) {
             centre_deg: i as f64 * 10.0,
             width_deg: 10.0,
             frequency: 1.0 / 36.0,
-            weibull: Weibull { a: 9.0 + (i % 4) as f64 * 0.5, k: 2.0 },
+            weibull: Weibull {
+                a: 9.0 + (i % 4) as f64 * 0.5,
+                k: 2.0,
+            },
         })
         .collect();
     (t, x, y, WindRose { sectors })
@@ -36,8 +39,15 @@ fn bench(c: &mut Criterion) {
     let (t, x, y, rose) = case();
     let m = WakeModel::gaussian();
     // Nodes 4, 5, …, 24 m/s plus cut-in 3, rated 10.67 and cut-out 25: 24 speeds.
-    let centres = AepOptions { ws_step_ms: 1.0, curve_nodes: false, direction_step_deg: 10.0 };
-    let fine = AepOptions { direction_step_deg: 1.0, ..centres };
+    let centres = AepOptions {
+        ws_step_ms: 1.0,
+        curve_nodes: false,
+        direction_step_deg: 10.0,
+    };
+    let fine = AepOptions {
+        direction_step_deg: 1.0,
+        ..centres
+    };
     let mut g = c.benchmark_group("wind_aep_100wt");
     g.sample_size(10);
     g.bench_function("gaussian_36wd_x_24ws", |b| {

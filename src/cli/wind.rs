@@ -119,12 +119,12 @@ pub struct SupplyArgs {
 }
 
 pub fn run(args: &WindArgs) -> Result<ExitCode, CliError> {
-    match &args.command {
+    let result = match &args.command {
         WindCommand::Aep(a) => run_aep(a),
         WindCommand::Flow(a) => run_flow(a),
         WindCommand::Supply(a) => run_supply(a),
-    }
-    .map(|()| ExitCode::SUCCESS)
+    };
+    result.map(|()| ExitCode::SUCCESS)
 }
 
 fn model_from(o: &FarmOpts) -> WakeModel {
@@ -155,21 +155,33 @@ fn read_layout(path: &Path) -> Result<(Vec<f64>, Vec<f64>, f64), CliError> {
         .find(|l| !l.is_empty() && !l.starts_with('#'))
         .unwrap_or("");
     let lonlat = header.replace(' ', "") == "lon,lat";
-    let cols: &[&str] = if lonlat { &["lon", "lat"] } else { &["x_m", "y_m"] };
+    let cols: &[&str] = if lonlat {
+        &["lon", "lat"]
+    } else {
+        &["x_m", "y_m"]
+    };
     let (rows, _) = crate::wind::resource::parse_numeric_csv(&text, &file, cols, 100_000)
         .map_err(|e| CliError(format!("{e} (or `lon,lat`)")))?;
     if rows.is_empty() {
         return Err(CliError(format!("{file}: no turbines")));
     }
     if !lonlat {
-        return Ok((rows.iter().map(|r| r[0]).collect(), rows.iter().map(|r| r[1]).collect(), 0.0));
+        return Ok((
+            rows.iter().map(|r| r[0]).collect(),
+            rows.iter().map(|r| r[1]).collect(),
+            0.0,
+        ));
     }
     let crs = Crs::epsg(utm_epsg(rows[0][0], rows[0][1]));
     let tr = Transformer::new(&Crs::wgs84(), &crs).map_err(CliError::from_display)?;
     let (mut x, mut y, mut g) = (vec![], vec![], 0.0);
     for r in &rows {
-        let (px, py) = tr.convert(r[0], r[1]).map_err(|e| CliError(format!("{file}: {e}")))?;
-        let (nx, ny) = tr.convert(r[0], r[1] + 1e-4).map_err(CliError::from_display)?;
+        let (px, py) = tr
+            .convert(r[0], r[1])
+            .map_err(|e| CliError(format!("{file}: {e}")))?;
+        let (nx, ny) = tr
+            .convert(r[0], r[1] + 1e-4)
+            .map_err(CliError::from_display)?;
         g += (nx - px).atan2(ny - py).to_degrees();
         x.push(px);
         y.push(py);
@@ -179,7 +191,9 @@ fn read_layout(path: &Path) -> Result<(Vec<f64>, Vec<f64>, f64), CliError> {
 
 fn standalone(o: &FarmOpts) -> Result<(Turbine, Vec<f64>, Vec<f64>, f64), CliError> {
     let (Some(layout), Some(turbine)) = (&o.layout, &o.turbine) else {
-        return Err(CliError("expected a MISSION, or --layout and --turbine".into()));
+        return Err(CliError(
+            "expected a MISSION, or --layout and --turbine".into(),
+        ));
     };
     let t = Turbine::load(turbine).map_err(CliError::from_display)?;
     let (x, y, g) = read_layout(layout)?;
@@ -193,7 +207,9 @@ fn run_aep(a: &AepArgs) -> Result<(), CliError> {
         ..AepOptions::default()
     };
     if !(a.ws_step > 0.0 && a.direction_step > 0.0) {
-        return Err(CliError("--ws-step and --direction-step: expected numbers > 0".into()));
+        return Err(CliError(
+            "--ws-step and --direction-step: expected numbers > 0".into(),
+        ));
     }
     let (res, delivery) = if let Some(m) = &a.mission {
         let ctx = Context::load(m).map_err(CliError::from_display)?;
@@ -201,14 +217,25 @@ fn run_aep(a: &AepArgs) -> Result<(), CliError> {
             .map_err(CliError::from_display)?
             .ok_or_else(|| CliError(format!("{}: no [wind_farm] section", m.display())))?;
         let rose = farm.rose.as_ref().ok_or_else(|| {
-            CliError(format!("{}: wind_farm.resource.sectors: AEP needs a sector Weibull table", m.display()))
+            CliError(format!(
+                "{}: wind_farm.resource.sectors: AEP needs a sector Weibull table",
+                m.display()
+            ))
         })?;
-        (aep(&farm.model, &farm.turbine, &farm.x, &farm.y, rose, &opts), farm.delivery_factor())
+        (
+            aep(&farm.model, &farm.turbine, &farm.x, &farm.y, rose, &opts),
+            farm.delivery_factor(),
+        )
     } else {
         let (t, x, y, g) = standalone(&a.farm)?;
-        let path = a.wind_rose.as_ref().ok_or_else(|| CliError("expected --wind-rose ROSE.csv".into()))?;
-        let text = std::fs::read_to_string(path).map_err(|e| CliError(format!("{}: {e}", path.display())))?;
-        let mut rose = WindRose::parse_csv(&text, &path.display().to_string()).map_err(CliError::from_display)?;
+        let path = a
+            .wind_rose
+            .as_ref()
+            .ok_or_else(|| CliError("expected --wind-rose ROSE.csv".into()))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| CliError(format!("{}: {e}", path.display())))?;
+        let mut rose = WindRose::parse_csv(&text, &path.display().to_string())
+            .map_err(CliError::from_display)?;
         for s in &mut rose.sectors {
             s.centre_deg = (s.centre_deg + g).rem_euclid(360.0);
         }
@@ -225,18 +252,36 @@ fn print_aep(r: &AepResult, delivery: f64, format: Format) -> Result<(), CliErro
             aep: &'a AepResult,
             delivered_gwh: f64,
         }
-        let out = Out { aep: r, delivered_gwh: r.net_gwh * delivery };
-        println!("{}", serde_json::to_string_pretty(&out).map_err(CliError::from_display)?);
+        let out = Out {
+            aep: r,
+            delivered_gwh: r.net_gwh * delivery,
+        };
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(CliError::from_display)?
+        );
         return Ok(());
     }
     println!("turbines      {} ({:.1} MW)", r.turbines, r.rated_mw);
-    println!("gross AEP     {:.2} GWh (capacity factor {:.3})", r.gross_gwh, r.capacity_factor_gross);
-    println!("net AEP       {:.2} GWh (capacity factor {:.3})", r.net_gwh, r.capacity_factor_net);
+    println!(
+        "gross AEP     {:.2} GWh (capacity factor {:.3})",
+        r.gross_gwh, r.capacity_factor_gross
+    );
+    println!(
+        "net AEP       {:.2} GWh (capacity factor {:.3})",
+        r.net_gwh, r.capacity_factor_net
+    );
     println!("wake loss     {:.2} %", r.wake_loss_pct);
-    println!("delivered     {:.2} GWh (after availability and electrical losses)", r.net_gwh * delivery);
+    println!(
+        "delivered     {:.2} GWh (after availability and electrical losses)",
+        r.net_gwh * delivery
+    );
     println!("sector  freq  gross GWh  net GWh");
     for s in &r.per_sector {
-        println!("{:6.1} {:5.3} {:10.2} {:8.2}", s.sector_deg, s.frequency, s.gross_gwh, s.net_gwh);
+        println!(
+            "{:6.1} {:5.3} {:10.2} {:8.2}",
+            s.sector_deg, s.frequency, s.gross_gwh, s.net_gwh
+        );
     }
     println!("turbine  gross GWh  net GWh");
     for (i, t) in r.per_turbine.iter().enumerate() {
@@ -247,10 +292,19 @@ fn print_aep(r: &AepResult, delivery: f64, format: Format) -> Result<(), CliErro
 
 fn run_flow(a: &FlowArgs) -> Result<(), CliError> {
     if !(a.ws.is_finite() && a.ws >= 0.0 && a.wd.is_finite()) {
-        return Err(CliError("--ws: expected a speed ≥ 0; --wd: expected degrees".into()));
+        return Err(CliError(
+            "--ws: expected a speed ≥ 0; --wd: expected degrees".into(),
+        ));
     }
     let (t, x, y, g) = standalone(&a.farm)?;
-    let f = flow(&model_from(&a.farm), &t, &x, &y, a.ws, (a.wd + g).rem_euclid(360.0));
+    let f = flow(
+        &model_from(&a.farm),
+        &t,
+        &x,
+        &y,
+        a.ws,
+        (a.wd + g).rem_euclid(360.0),
+    );
     if a.format == Format::Json {
         #[derive(serde::Serialize)]
         struct Row {
@@ -261,14 +315,29 @@ fn run_flow(a: &FlowArgs) -> Result<(), CliError> {
             ct: f64,
         }
         let rows: Vec<Row> = (0..x.len())
-            .map(|i| Row { x_m: x[i], y_m: y[i], ws_eff_ms: f.ws[i], power_kw: f.power_w[i] / 1e3, ct: f.ct[i] })
+            .map(|i| Row {
+                x_m: x[i],
+                y_m: y[i],
+                ws_eff_ms: f.ws[i],
+                power_kw: f.power_w[i] / 1e3,
+                ct: f.ct[i],
+            })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows).map_err(CliError::from_display)?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).map_err(CliError::from_display)?
+        );
         return Ok(());
     }
     println!("turbine  ws_eff m/s  power kW     ct");
     for i in 0..x.len() {
-        println!("{:7} {:11.3} {:9.1} {:6.3}", i + 1, f.ws[i], f.power_w[i] / 1e3, f.ct[i]);
+        println!(
+            "{:7} {:11.3} {:9.1} {:6.3}",
+            i + 1,
+            f.ws[i],
+            f.power_w[i] / 1e3,
+            f.ct[i]
+        );
     }
     println!("total {:.1} kW", f.power_w.iter().sum::<f64>() / 1e3);
     Ok(())
@@ -280,10 +349,17 @@ fn run_supply(a: &SupplyArgs) -> Result<(), CliError> {
         .map_err(CliError::from_display)?
         .ok_or_else(|| CliError(format!("{}: no [wind_farm] section", a.mission.display())))?;
     if let Some(p) = &a.timeseries {
-        let text = std::fs::read_to_string(p).map_err(|e| CliError(format!("{}: {e}", p.display())))?;
-        farm.timeseries = Some(parse_timeseries(&text, &p.display().to_string()).map_err(CliError::from_display)?);
+        let text =
+            std::fs::read_to_string(p).map_err(|e| CliError(format!("{}: {e}", p.display())))?;
+        farm.timeseries = Some(
+            parse_timeseries(&text, &p.display().to_string()).map_err(CliError::from_display)?,
+        );
         if farm.shear.is_none()
-            && farm.timeseries.iter().flatten().any(|r| (r.height_m - farm.turbine.hub_height_m).abs() > 1e-9)
+            && farm
+                .timeseries
+                .iter()
+                .flatten()
+                .any(|r| (r.height_m - farm.turbine.hub_height_m).abs() > 1e-9)
         {
             return Err(CliError(format!(
                 "{}: heights differ from the hub ({} m): expected shear_alpha or roughness_length_m in [wind_farm.resource]",
@@ -308,7 +384,10 @@ fn run_supply(a: &SupplyArgs) -> Result<(), CliError> {
             "hourly": hourly,
             "weibull": weibull,
         });
-        println!("{}", serde_json::to_string_pretty(&out).map_err(CliError::from_display)?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(CliError::from_display)?
+        );
         return Ok(());
     }
     println!(
@@ -322,17 +401,39 @@ fn run_supply(a: &SupplyArgs) -> Result<(), CliError> {
         farm.convergence_deg
     );
     if let Some(h) = &hourly {
-        println!("time series   {} h: demand {:.0} MWh, wind delivered {:.0} MWh", h.hours, h.demand_mwh, h.wind_delivered_mwh);
-        println!("              share met {:.1} %, deficit hours {}, shortfall {:.1} MWh, surplus {:.0} MWh", h.share_met * 100.0, h.deficit_hours, h.shortfall_mwh, h.surplus_mwh);
+        println!(
+            "time series   {} h: demand {:.0} MWh, wind delivered {:.0} MWh",
+            h.hours, h.demand_mwh, h.wind_delivered_mwh
+        );
+        println!(
+            "              share met {:.1} %, deficit hours {}, shortfall {:.1} MWh, surplus {:.0} MWh",
+            h.share_met * 100.0,
+            h.deficit_hours,
+            h.shortfall_mwh,
+            h.surplus_mwh
+        );
         println!(
             "              longest deficit {} h{}",
             h.longest_deficit_h,
-            h.longest_deficit_start.as_ref().map(|s| format!(" from {s}")).unwrap_or_default()
+            h.longest_deficit_start
+                .as_ref()
+                .map(|s| format!(" from {s}"))
+                .unwrap_or_default()
         );
     }
     if let Some(w) = &weibull {
-        println!("Weibull rose  wind covers demand {:.1} % of the time; expected shortfall {:.3} MW ({:.0} MWh/yr of {:.0})", w.probability_covered * 100.0, w.expected_shortfall_mw, w.shortfall_mwh, w.demand_mwh);
-        println!("              share met {:.1} %, farm delivers {:.1} GWh/yr", w.share_met * 100.0, w.wind_delivered_gwh);
+        println!(
+            "Weibull rose  wind covers demand {:.1} % of the time; expected shortfall {:.3} MW ({:.0} MWh/yr of {:.0})",
+            w.probability_covered * 100.0,
+            w.expected_shortfall_mw,
+            w.shortfall_mwh,
+            w.demand_mwh
+        );
+        println!(
+            "              share met {:.1} %, farm delivers {:.1} GWh/yr",
+            w.share_met * 100.0,
+            w.wind_delivered_gwh
+        );
     }
     Ok(())
 }

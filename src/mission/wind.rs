@@ -111,7 +111,10 @@ pub struct WindSector {
 impl WindFarm {
     pub(super) fn check_ranges(&self, path: &str, r: &mut Ranges) {
         if self.positions.is_empty() {
-            r.fail(format!("{path}.positions"), "no turbines: expected at least one `[lon, lat]`".into());
+            r.fail(
+                format!("{path}.positions"),
+                "no turbines: expected at least one `[lon, lat]`".into(),
+            );
         }
         for (i, p) in self.positions.iter().enumerate() {
             r.lon_lat(&format!("{path}.positions[{i}]"), p[0], p[1]);
@@ -134,7 +137,13 @@ impl WindFarm {
 
 impl WindResource {
     fn check_ranges(&self, path: &str, r: &mut Ranges) {
-        r.within(path, "reference_height_m", self.reference_height_m, 0.1, 1000.0);
+        r.within(
+            path,
+            "reference_height_m",
+            self.reference_height_m,
+            0.1,
+            1000.0,
+        );
         if let Some(a) = self.shear_alpha {
             r.within(path, "shear_alpha", a, 0.0, 1.0);
         }

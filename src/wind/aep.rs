@@ -228,7 +228,11 @@ pub fn aep_from_table(turbine: &Turbine, table: &PowerTable, rose: &WindRose) ->
         rated_mw,
         gross_gwh: gross,
         net_gwh: net,
-        wake_loss_pct: if gross > 0.0 { 100.0 * (1.0 - net / gross) } else { 0.0 },
+        wake_loss_pct: if gross > 0.0 {
+            100.0 * (1.0 - net / gross)
+        } else {
+            0.0
+        },
         capacity_factor_gross: gross / ideal,
         capacity_factor_net: net / ideal,
         per_turbine,

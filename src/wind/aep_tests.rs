@@ -17,7 +17,15 @@ fn single_cf(t: &Turbine, mean: f64) -> f64 {
         direction_step_deg: 360.0,
         ..AepOptions::default()
     };
-    aep(&WakeModel::gaussian(), t, &[0.0], &[0.0], &one_sector(mean, 2.0), &opts).capacity_factor_net
+    aep(
+        &WakeModel::gaussian(),
+        t,
+        &[0.0],
+        &[0.0],
+        &one_sector(mean, 2.0),
+        &opts,
+    )
+    .capacity_factor_net
 }
 
 /// The IEA 15 MW rotor-performance table (IEA Wind Task 37 xlsx, exported in ../shared/data),
@@ -42,27 +50,76 @@ fn iea_rotor_performance_table() -> Option<Turbine> {
     })
 }
 
-/// Domain-reference §3.1 oracle (k = 2, no losses): mean → CF. Derived there with the NREL
-/// `turbine-models` CSV (integer-speed rows).
-const ORACLE: [(f64, f64); 5] = [(7.0, 0.378), (7.5, 0.423), (8.0, 0.465), (8.5, 0.503), (9.0, 0.538)];
+/// Domain-reference §3.1 oracle (k = 2, one turbine, no losses): mean → CF. Derived there with
+/// the NREL `turbine-models` CSV `IEA_15MW_240_RWT.csv`.
+const ORACLE: [(f64, f64); 5] = [
+    (7.0, 0.378),
+    (7.5, 0.423),
+    (8.0, 0.465),
+    (8.5, 0.503),
+    (9.0, 0.538),
+];
 
-#[test]
-fn iea15_capacity_factor_matches_oracle_with_shipped_floris_curve() {
-    let t = Turbine::load("iea-15mw").unwrap();
-    for (mean, cf) in ORACLE {
-        let got = single_cf(&t, mean);
-        assert!((got / cf - 1.0).abs() < 0.005, "mean {mean}: CF {got} vs {cf}");
+/// The NREL `turbine-models` IEA 15 MW power rows quoted in domain-reference §3.1 (kW; the
+/// curve the oracle was derived with; rated 14,995 kW from 10.6 m/s, 14,998 kW at 25 m/s).
+fn nrel_turbine_models_curve() -> Turbine {
+    let rows = [
+        (3.0, 70.0),
+        (4.0, 595.0),
+        (5.0, 1429.0),
+        (6.0, 2656.0),
+        (7.0, 4339.0),
+        (8.0, 6481.0),
+        (9.0, 9229.0),
+        (10.0, 12661.0),
+        (10.5, 14661.0),
+        (10.6, 14995.0),
+        (25.0, 14998.0),
+    ];
+    Turbine {
+        name: "iea-15mw-nrel-csv".into(),
+        rotor_diameter_m: 240.0,
+        hub_height_m: 150.0,
+        ws: rows.iter().map(|r| r.0).collect(),
+        power_w: rows.iter().map(|r| r.1 * 1e3).collect(),
+        ct: vec![0.8; rows.len()],
     }
 }
 
 #[test]
-fn iea15_capacity_factor_matches_oracle_with_task37_table() {
-    let Some(t) = iea_rotor_performance_table() else {
-        return;
-    };
+fn iea15_capacity_factor_matches_oracle_with_the_oracles_curve() {
+    let t = nrel_turbine_models_curve();
     for (mean, cf) in ORACLE {
         let got = single_cf(&t, mean);
-        assert!((got / cf - 1.0).abs() < 0.005, "mean {mean}: CF {got} vs {cf}");
+        assert!(
+            (got / cf - 1.0).abs() < 0.005,
+            "mean {mean}: CF {got} vs {cf}"
+        );
+    }
+}
+
+/// The shipped FLORIS curve and the Task 37 table carry the WISDEM rows at 3.0, 3.55, 4.07, …
+/// m/s and a lower power below rated (4,246 kW at 7 m/s by interpolation against 4,339 kW in
+/// the NREL CSV); their CFs sit 0.5–1.4 % below the oracle, the gap largest at low mean speeds.
+#[test]
+fn iea15_capacity_factor_with_shipped_and_task37_curves() {
+    let shipped = Turbine::load("iea-15mw").unwrap();
+    for (mean, cf) in ORACLE {
+        let got = single_cf(&shipped, mean);
+        assert!(
+            got < cf && got / cf > 0.985,
+            "mean {mean}: CF {got} vs {cf}"
+        );
+    }
+    let Some(task37) = iea_rotor_performance_table() else {
+        return;
+    };
+    for (mean, _) in ORACLE {
+        let (a, b) = (single_cf(&shipped, mean), single_cf(&task37, mean));
+        assert!(
+            (a / b - 1.0).abs() < 0.001,
+            "mean {mean}: FLORIS {a} vs Task 37 {b}"
+        );
     }
 }
 

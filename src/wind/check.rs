@@ -10,7 +10,11 @@ use crate::validate::Finding;
 
 /// The PUE for each month: from cooling when it provides one, else the design PUE.
 pub fn monthly_pue(ctx: &Context) -> [f64; 12] {
-    let design = ctx.mission.wind_farm.as_ref().map_or(1.15, |w| w.design_pue);
+    let design = ctx
+        .mission
+        .wind_farm
+        .as_ref()
+        .map_or(1.15, |w| w.design_pue);
     [design; 12]
 }
 

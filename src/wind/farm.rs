@@ -56,18 +56,30 @@ impl FarmModel {
         let Some(wf) = &ctx.mission.wind_farm else {
             return Ok(None);
         };
-        let mission = ctx.path.display().to_string();
+        let to_work = |lon: f64, lat: f64| ctx.to_work(lon, lat).map_err(|e| e.to_string());
+        let resolve = |p: &std::path::Path| ctx.resolve(p);
+        Self::build(wf, &ctx.path.display().to_string(), &to_work, &resolve).map(Some)
+    }
+
+    /// Builds a farm from its mission section; `to_work` projects lon/lat into the working CRS,
+    /// `resolve` resolves paths written in the mission named `mission`.
+    pub fn build(
+        wf: &WindFarm,
+        mission: &str,
+        to_work: &dyn Fn(f64, f64) -> Result<(f64, f64), String>,
+        resolve: &dyn Fn(&std::path::Path) -> std::path::PathBuf,
+    ) -> Result<Self, WindError> {
         let fail = |field: &str, message: String| WindError::Mission {
-            mission: mission.clone(),
+            mission: mission.to_string(),
             field: format!("wind_farm.{field}"),
             message,
         };
-        let turbine = load_turbine(ctx, wf)?;
+        let turbine = load_turbine(wf, resolve)?;
         let (mut x, mut y, mut gammas) = (vec![], vec![], vec![]);
         for (i, p) in wf.positions.iter().enumerate() {
             let field = format!("positions[{i}]");
             let proj = |lon: f64, lat: f64| {
-                ctx.to_work(lon, lat)
+                to_work(lon, lat)
                     .map_err(|e| fail(&field, format!("cannot project {lon}, {lat}: {e}")))
             };
             let (px, py) = proj(p[0], p[1])?;
@@ -106,8 +118,12 @@ impl FarmModel {
                 .map(|s| (s.sector_deg, s.frequency, s.weibull_a_ms, s.weibull_k))
                 .collect();
             let what = |i: usize| (format!("{mission}: wind_farm.resource.sectors[{i}]"), 0);
-            let rose = WindRose::from_rows(&rows, &what).map_err(|e| fail("resource.sectors", e.message))?;
-            let mut rose = rose.scaled(factor(res.reference_height_m, "resource.reference_height_m")?);
+            let rose = WindRose::from_rows(&rows, &what)
+                .map_err(|e| fail("resource.sectors", e.message))?;
+            let mut rose = rose.scaled(factor(
+                res.reference_height_m,
+                "resource.reference_height_m",
+            )?);
             for s in &mut rose.sectors {
                 s.centre_deg = (s.centre_deg + gamma).rem_euclid(360.0);
             }
@@ -116,10 +132,9 @@ impl FarmModel {
         let timeseries = match &res.timeseries {
             None => None,
             Some(p) => {
-                let path = ctx.resolve(p);
-                let text = std::fs::read_to_string(&path).map_err(|e| {
-                    fail("resource.timeseries", format!("{}: {e}", path.display()))
-                })?;
+                let path = resolve(p);
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| fail("resource.timeseries", format!("{}: {e}", path.display())))?;
                 let ts = parse_timeseries(&text, &path.display().to_string())?;
                 if let Some(r) = ts.iter().find(|r| (r.height_m - hub).abs() > 1e-9) {
                     factor(r.height_m, "resource.timeseries")?;
@@ -127,7 +142,7 @@ impl FarmModel {
                 Some(ts)
             }
         };
-        Ok(Some(FarmModel {
+        Ok(FarmModel {
             turbine,
             x,
             y,
@@ -140,7 +155,7 @@ impl FarmModel {
             shear,
             availability: wf.availability,
             electrical_loss: wf.electrical_loss,
-        }))
+        })
     }
 
     /// Hub-height speed of a record (m/s).
@@ -190,14 +205,17 @@ pub fn wake_model(wf: &WindFarm) -> WakeModel {
     m
 }
 
-fn load_turbine(ctx: &Context, wf: &WindFarm) -> Result<Turbine, WindError> {
+fn load_turbine(
+    wf: &WindFarm,
+    resolve: &dyn Fn(&std::path::Path) -> std::path::PathBuf,
+) -> Result<Turbine, WindError> {
     let is_builtin = super::turbine::BUILTIN
         .iter()
         .any(|(n, _)| n.eq_ignore_ascii_case(&wf.turbine));
     if is_builtin {
         return Ok(Turbine::load(&wf.turbine)?);
     }
-    Ok(Turbine::read(&ctx.resolve(std::path::Path::new(&wf.turbine)))?)
+    Ok(Turbine::read(&resolve(std::path::Path::new(&wf.turbine)))?)
 }
 
 /// The data centre's IT load (W): Σ over cabins of their type's `it_load_kw`.
@@ -226,5 +244,54 @@ mod tests {
         // East of the central meridian the sign flips.
         let g = convergence_deg(|a, b| tr.convert(a, b), 124.5, lat).unwrap();
         assert!(g < -0.7, "{g}");
+    }
+
+    #[test]
+    fn lingang_farm_asset_models_a_200_mw_farm() {
+        #[derive(serde::Deserialize)]
+        struct Part {
+            wind_farm: WindFarm,
+        }
+        let text = include_str!("../../assets/wind/lingang-wind-farm.toml");
+        let wf = toml::from_str::<Part>(text).unwrap().wind_farm;
+        let site = crate::mission::Site {
+            bathymetry: "demo.asc".into(),
+            grid_crs: None,
+            positive_down: false,
+            working_crs: None,
+            vertical_datum: "MSL".into(),
+            tide_offset_m: 0.0,
+        };
+        let mut m = crate::mission::Mission::new("lingang", site);
+        m.wind_farm = Some(wf.clone());
+        assert_eq!(m.check_ranges(), vec![]);
+        let tr = Transformer::new(&Crs::wgs84(), &Crs::epsg(32651)).unwrap();
+        let to_work = |a: f64, b: f64| tr.convert(a, b).map_err(|e| e.to_string());
+        let farm = FarmModel::build(&wf, "lingang", &to_work, &|p: &std::path::Path| {
+            p.to_path_buf()
+        })
+        .unwrap();
+        assert_eq!(farm.x.len(), 40);
+        assert!(
+            (farm.convergence_deg - 0.49).abs() < 0.02,
+            "{}",
+            farm.convergence_deg
+        );
+        let rose = farm.rose.as_ref().unwrap();
+        let opts = crate::wind::aep::AepOptions {
+            direction_step_deg: 5.0,
+            ..Default::default()
+        };
+        let a = crate::wind::aep::aep(&farm.model, &farm.turbine, &farm.x, &farm.y, rose, &opts);
+        assert_eq!(a.rated_mw, 200.0);
+        // Domain-reference §3.2: > 500 GWh/yr from 200 MW ⇒ net CF ≈ 0.29; the estimated
+        // resource (8.0 m/s at 90 m) should land in the same range.
+        let delivered = a.net_gwh * farm.delivery_factor();
+        assert!((450.0..800.0).contains(&delivered), "{delivered} GWh");
+        assert!(
+            a.wake_loss_pct > 2.0 && a.wake_loss_pct < 20.0,
+            "{}",
+            a.wake_loss_pct
+        );
     }
 }

@@ -70,10 +70,17 @@ impl WindRose {
     ) -> Result<Self, ResourceError> {
         let fail = |i: usize, message: String| {
             let (file, line) = what(i);
-            ResourceError { file, line, message }
+            ResourceError {
+                file,
+                line,
+                message,
+            }
         };
         if rows.is_empty() || rows.len() > MAX_SECTORS {
-            return Err(fail(0, format!("{} sectors: expected 1 to {MAX_SECTORS}", rows.len())));
+            return Err(fail(
+                0,
+                format!("{} sectors: expected 1 to {MAX_SECTORS}", rows.len()),
+            ));
         }
         let total: f64 = rows.iter().map(|r| r.1).sum();
         if (total - 1.0).abs() > 0.01 {
@@ -85,7 +92,8 @@ impl WindRose {
         let width = 360.0 / rows.len() as f64;
         let mut sectors = Vec::with_capacity(rows.len());
         for (i, &(c, f, a, k)) in rows.iter().enumerate() {
-            let bad = |field: &str, v: f64, exp: &str| fail(i, format!("{field} {v}: expected {exp}"));
+            let bad =
+                |field: &str, v: f64, exp: &str| fail(i, format!("{field} {v}: expected {exp}"));
             if !(c.is_finite() && (-360.0..=360.0).contains(&c)) {
                 return Err(bad("sector_deg", c, "−360 to 360"));
             }
@@ -115,7 +123,9 @@ impl WindRose {
         let (rows, lines) = parse_numeric_csv(text, file, &header, MAX_SECTORS)?;
         let rows: Vec<_> = rows.iter().map(|r| (r[0], r[1], r[2], r[3])).collect();
         let last = text.lines().count();
-        Self::from_rows(&rows, &|i| (file.to_string(), lines.get(i).copied().unwrap_or(last)))
+        Self::from_rows(&rows, &|i| {
+            (file.to_string(), lines.get(i).copied().unwrap_or(last))
+        })
     }
 
     /// The rose at another height: every A scaled by `factor` (k unchanged).
@@ -183,12 +193,22 @@ pub fn parse_timeseries(text: &str, file: &str) -> Result<Vec<WindRecord>, Resou
                     .or_else(|_| NaiveDateTime::parse_from_str(f[0], "%Y-%m-%d %H:%M"))
                     .map(|t| t.and_utc())
             })
-            .map_err(|_| fail(format!("time_utc `{}`: expected e.g. 2024-01-01T00:00:00Z", f[0])))?;
+            .map_err(|_| {
+                fail(format!(
+                    "time_utc `{}`: expected e.g. 2024-01-01T00:00:00Z",
+                    f[0]
+                ))
+            })?;
         let num = |j: usize, name: &str, lo: f64, hi: f64| {
             f[j].parse::<f64>()
                 .ok()
                 .filter(|x| x.is_finite() && *x >= lo && *x <= hi)
-                .ok_or_else(|| fail(format!("{name} `{}`: expected a number from {lo} to {hi}", f[j])))
+                .ok_or_else(|| {
+                    fail(format!(
+                        "{name} `{}`: expected a number from {lo} to {hi}",
+                        f[j]
+                    ))
+                })
         };
         out.push(WindRecord {
             time,
@@ -228,7 +248,10 @@ pub(crate) fn parse_numeric_csv(
         let cols: Vec<&str> = line.split(',').map(str::trim).collect();
         if !seen {
             if cols != header {
-                return Err(fail(format!("header `{line}`: expected `{}`", header.join(","))));
+                return Err(fail(format!(
+                    "header `{line}`: expected `{}`",
+                    header.join(",")
+                )));
             }
             seen = true;
             continue;
@@ -237,7 +260,11 @@ pub(crate) fn parse_numeric_csv(
             return Err(fail(format!("more than {max_rows} rows")));
         }
         if cols.len() != header.len() {
-            return Err(fail(format!("{} fields: expected {}", cols.len(), header.len())));
+            return Err(fail(format!(
+                "{} fields: expected {}",
+                cols.len(),
+                header.len()
+            )));
         }
         let mut row = Vec::with_capacity(cols.len());
         for (c, name) in cols.iter().zip(header) {
@@ -281,10 +308,17 @@ mod tests {
         assert_eq!(r.sectors.len(), 2);
         assert_eq!(r.sectors[1].width_deg, 180.0);
         let bad = "sector_deg,frequency,weibull_a_ms,weibull_k\n0,0.5,9,2\n180,0.5,-1,2\n";
-        let e = WindRose::parse_csv(bad, "rose.csv").unwrap_err().to_string();
-        assert_eq!(e, "rose.csv: line 3: weibull_a_ms -1: expected a number > 0 and < 100");
+        let e = WindRose::parse_csv(bad, "rose.csv")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "rose.csv: line 3: weibull_a_ms -1: expected a number > 0 and < 100"
+        );
         let bad = "sector_deg,frequency,weibull_a_ms,weibull_k\n0,0.5,9,2\n180,0.2,9,2\n";
-        let e = WindRose::parse_csv(bad, "rose.csv").unwrap_err().to_string();
+        let e = WindRose::parse_csv(bad, "rose.csv")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("frequencies sum to 0.7"), "{e}");
     }
 

@@ -63,7 +63,11 @@ pub fn monthly_demand_w(it_load_w: f64, pue: &[f64; 12]) -> [f64; 12] {
 }
 
 /// Hour-by-hour supply for the farm's time series (which must be present).
-pub fn hourly(farm: &FarmModel, demand_w: &[f64; 12], cable_w: Option<f64>) -> Option<HourlySupply> {
+pub fn hourly(
+    farm: &FarmModel,
+    demand_w: &[f64; 12],
+    cable_w: Option<f64>,
+) -> Option<HourlySupply> {
     let ts = farm.timeseries.as_ref()?;
     let k = farm.delivery_factor();
     let cap = cable_w.unwrap_or(f64::INFINITY);
@@ -84,7 +88,13 @@ pub fn hourly(farm: &FarmModel, demand_w: &[f64; 12], cable_w: Option<f64>) -> O
     for (h, r) in ts.iter().enumerate() {
         let wd = (r.wd + farm.convergence_deg).rem_euclid(360.0);
         let geom = Geometry::new(&farm.model, &farm.turbine, &farm.x, &farm.y, wd);
-        solve(&farm.model, &farm.turbine, &geom, farm.hub_speed(r), &mut flow);
+        solve(
+            &farm.model,
+            &farm.turbine,
+            &geom,
+            farm.hub_speed(r),
+            &mut flow,
+        );
         let supply = flow.power_w.iter().sum::<f64>() * k;
         let demand = demand_w[r.month0()];
         let used = supply.min(cap).min(demand);
@@ -109,7 +119,11 @@ pub fn hourly(farm: &FarmModel, demand_w: &[f64; 12], cable_w: Option<f64>) -> O
             run = 0;
         }
     }
-    s.share_met = if s.demand_mwh > 0.0 { s.wind_used_mwh / s.demand_mwh } else { 1.0 };
+    s.share_met = if s.demand_mwh > 0.0 {
+        s.wind_used_mwh / s.demand_mwh
+    } else {
+        1.0
+    };
     Some(s)
 }
 
@@ -129,7 +143,11 @@ pub fn weibull(
             table
                 .segments(s, None)
                 .into_iter()
-                .map(|g| Segment { g0: g.g0 * k, g1: g.g1 * k, ..g })
+                .map(|g| Segment {
+                    g0: g.g0 * k,
+                    g1: g.g1 * k,
+                    ..g
+                })
                 .collect()
         })
         .collect();
@@ -163,7 +181,11 @@ pub fn weibull(
         expected_shortfall_mw: short_w / 1e6,
         demand_mwh,
         shortfall_mwh,
-        share_met: if demand_mwh > 0.0 { 1.0 - shortfall_mwh / demand_mwh } else { 1.0 },
+        share_met: if demand_mwh > 0.0 {
+            1.0 - shortfall_mwh / demand_mwh
+        } else {
+            1.0
+        },
         wind_delivered_gwh: delivered_w * 8760.0 / 1e9,
     })
 }

@@ -34,14 +34,23 @@ fn hour(h: u32, ws: f64) -> WindRecord {
 #[test]
 fn hourly_accounting() {
     // One NREL 5 MW: 2 MW demand. Hours: rated (5 MW), calm, calm, 8 m/s (1.771 MW), rated.
-    let ts = vec![hour(0, 12.0), hour(1, 1.0), hour(2, 2.0), hour(3, 8.0), hour(4, 15.0)];
+    let ts = vec![
+        hour(0, 12.0),
+        hour(1, 1.0),
+        hour(2, 2.0),
+        hour(3, 8.0),
+        hour(4, 15.0),
+    ];
     let f = farm(Some(ts), None);
     let s = hourly(&f, &[2e6; 12], None).unwrap();
     let p8 = f.turbine.power(8.0) / 1e6;
     assert_eq!(s.hours, 5);
     assert_eq!(s.deficit_hours, 3);
     assert_eq!(s.longest_deficit_h, 3);
-    assert_eq!(s.longest_deficit_start.as_deref(), Some("2024-01-01T01:00:00+00:00"));
+    assert_eq!(
+        s.longest_deficit_start.as_deref(),
+        Some("2024-01-01T01:00:00+00:00")
+    );
     assert!((s.demand_mwh - 10.0).abs() < 1e-12);
     assert!((s.shortfall_mwh - (4.0 + 2.0 - p8)).abs() < 1e-9);
     assert!((s.surplus_mwh - 6.0).abs() < 1e-9);
@@ -56,19 +65,38 @@ fn hourly_accounting() {
 fn weibull_probability_and_shortfall() {
     let w = Weibull::from_mean(8.0, 2.0);
     let rose = WindRose {
-        sectors: vec![Sector { centre_deg: 0.0, width_deg: 360.0, frequency: 1.0, weibull: w }],
+        sectors: vec![Sector {
+            centre_deg: 0.0,
+            width_deg: 360.0,
+            frequency: 1.0,
+            weibull: w,
+        }],
     };
     let f = farm(None, Some(rose));
-    let opts = crate::wind::aep::AepOptions { direction_step_deg: 360.0, ..Default::default() };
+    let opts = crate::wind::aep::AepOptions {
+        direction_step_deg: 360.0,
+        ..Default::default()
+    };
     let t = &f.turbine;
     // Demand = rated power: covered exactly when rated ≤ u ≤ cut-out.
     let s = weibull(&f, &[5e6; 12], None, &opts).unwrap();
     let p = w.cdf(t.cut_out()) - w.cdf(t.rated_ws());
-    assert!((s.probability_covered - p).abs() < 1e-9, "{} vs {p}", s.probability_covered);
+    assert!(
+        (s.probability_covered - p).abs() < 1e-9,
+        "{} vs {p}",
+        s.probability_covered
+    );
     // Expected shortfall = rated − mean power (the farm never exceeds rated).
-    let segs: Vec<_> = t.ws.windows(2).zip(t.power_w.windows(2))
-        .map(|(u, g)| crate::wind::weibull::Segment { u0: u[0], u1: u[1], g0: g[0], g1: g[1] })
-        .collect();
+    let segs: Vec<_> =
+        t.ws.windows(2)
+            .zip(t.power_w.windows(2))
+            .map(|(u, g)| crate::wind::weibull::Segment {
+                u0: u[0],
+                u1: u[1],
+                g0: g[0],
+                g1: g[1],
+            })
+            .collect();
     let mean_p = w.expect(&segs);
     assert!((s.expected_shortfall_mw - (5.0 - mean_p / 1e6)).abs() < 1e-9);
     // A cable below demand: never covered.

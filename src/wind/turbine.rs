@@ -29,10 +29,10 @@ pub enum TurbineError {
         message: String,
     },
     #[error(
-        "unknown turbine `{0}`: expected a CSV file or one of the shipped turbines: {}",
+        "unknown turbine `{name}`: expected a CSV file or one of the shipped turbines: {}",
         BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
     )]
-    Unknown(String),
+    Unknown { name: String },
 }
 
 /// The reference turbines shipped in `assets/turbines/` (curves from FLORIS's turbine library;
@@ -79,10 +79,16 @@ impl Turbine {
             return Self::parse(text, &format!("assets/turbines/{name}.csv"));
         }
         let path = Path::new(name_or_path);
-        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) || path.exists() {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+            || path.exists()
+        {
             return Self::read(path);
         }
-        Err(TurbineError::Unknown(name_or_path.into()))
+        Err(TurbineError::Unknown {
+            name: name_or_path.into(),
+        })
     }
 
     /// Reads a turbine CSV file.
@@ -153,7 +159,11 @@ impl Turbine {
                 return Err(err(n, format!("{} fields: expected 3", vals.len())));
             }
             let mut v = [0.0; 3];
-            for (j, (s, col)) in vals.iter().zip(["wind_speed_ms", "power_kw", "ct"]).enumerate() {
+            for (j, (s, col)) in vals
+                .iter()
+                .zip(["wind_speed_ms", "power_kw", "ct"])
+                .enumerate()
+            {
                 v[j] = s
                     .parse::<f64>()
                     .ok()
@@ -163,7 +173,10 @@ impl Turbine {
             if ws.last().is_some_and(|&p| v[0] <= p) {
                 return Err(err(
                     n,
-                    format!("wind speed {} m/s: expected speeds strictly increasing", v[0]),
+                    format!(
+                        "wind speed {} m/s: expected speeds strictly increasing",
+                        v[0]
+                    ),
                 ));
             }
             if v[2] > 3.0 {
@@ -179,7 +192,10 @@ impl Turbine {
         if ws.len() < 2 {
             return Err(err(
                 end,
-                format!("{} curve rows: expected at least 2 (cut-in and cut-out)", ws.len()),
+                format!(
+                    "{} curve rows: expected at least 2 (cut-in and cut-out)",
+                    ws.len()
+                ),
             ));
         }
         Ok(Turbine {
@@ -218,7 +234,10 @@ impl Turbine {
         if !(u >= self.cut_in() && u <= self.cut_out()) {
             return (0.0, 0.0);
         }
-        let i = self.ws.partition_point(|&w| w <= u).clamp(1, self.ws.len() - 1);
+        let i = self
+            .ws
+            .partition_point(|&w| w <= u)
+            .clamp(1, self.ws.len() - 1);
         let (u0, u1) = (self.ws[i - 1], self.ws[i]);
         let t = (u - u0) / (u1 - u0);
         (
@@ -278,7 +297,7 @@ mod tests {
         assert!(e.contains("missing `# rotor_diameter_m=D`"), "{e}");
         assert!(matches!(
             Turbine::load("vestas-v999"),
-            Err(TurbineError::Unknown(_))
+            Err(TurbineError::Unknown { .. })
         ));
     }
 }

@@ -139,21 +139,30 @@ impl Geometry {
                 let reach = match model.deficit {
                     DeficitModel::Noj => dy < r + model.k * dx + r,
                     DeficitModel::Gaussian => {
-                        let sigma_max = model.k * dx + 0.2 * (0.5 * (1.0 + (1.0 - CT_LIM).sqrt())
-                            / (1.0 - CT_LIM).sqrt())
-                        .sqrt()
-                            * d;
+                        let sigma_max = model.k * dx
+                            + 0.2
+                                * (0.5 * (1.0 + (1.0 - CT_LIM).sqrt()) / (1.0 - CT_LIM).sqrt())
+                                    .sqrt()
+                                * d;
                         let gap = (dy - r).max(0.0);
                         gap * gap < 2.0 * GAUSS_CUTOFF * sigma_max * sigma_max
                     }
                 };
                 if reach {
-                    pairs.push(Pair { up: i as u32, dx, dy });
+                    pairs.push(Pair {
+                        up: i as u32,
+                        dx,
+                        dy,
+                    });
                 }
             }
         }
         start.push(pairs.len());
-        Geometry { order, start, pairs }
+        Geometry {
+            order,
+            start,
+            pairs,
+        }
     }
 }
 
@@ -240,9 +249,7 @@ fn gauss_rotor_average(avg: RotorAverage, dy: f64, r: f64, s2: f64) -> f64 {
             let (a, b) = ((2.0f64 / 3.0).sqrt() * r, (1.0f64 / 6.0).sqrt() * r);
             let ez = (0.5 * r * r * inv).exp();
             let e = |y: f64| (y * y * inv).exp();
-            0.25 * e(dy)
-                + 0.125 * (e(dy - a) + e(dy + a))
-                + 0.25 * ez * (e(dy - b) + e(dy + b))
+            0.25 * e(dy) + 0.125 * (e(dy - a) + e(dy + a)) + 0.25 * ez * (e(dy - b) + e(dy + b))
         }
     }
 }
@@ -256,9 +263,15 @@ pub fn overlap_fraction(rw: f64, r: f64, d: f64) -> f64 {
     if d <= (rw - r).abs() {
         return (rw.min(r) / r).powi(2);
     }
-    let a1 = ((d * d + rw * rw - r * r) / (2.0 * d * rw)).clamp(-1.0, 1.0).acos();
-    let a2 = ((d * d + r * r - rw * rw) / (2.0 * d * r)).clamp(-1.0, 1.0).acos();
-    let tri = ((-d + rw + r) * (d + rw - r) * (d - rw + r) * (d + rw + r)).max(0.0).sqrt();
+    let a1 = ((d * d + rw * rw - r * r) / (2.0 * d * rw))
+        .clamp(-1.0, 1.0)
+        .acos();
+    let a2 = ((d * d + r * r - rw * rw) / (2.0 * d * r))
+        .clamp(-1.0, 1.0)
+        .acos();
+    let tri = ((-d + rw + r) * (d + rw - r) * (d - rw + r) * (d + rw + r))
+        .max(0.0)
+        .sqrt();
     (rw * rw * a1 + r * r * a2 - 0.5 * tri) / (std::f64::consts::PI * r * r)
 }
 

@@ -87,20 +87,40 @@ impl Weibull {
         let mut last = 0.0;
         for s in segments {
             if s.u0 > last {
-                pieces.push(Segment { u0: last, u1: s.u0, g0: 0.0, g1: 0.0 });
+                pieces.push(Segment {
+                    u0: last,
+                    u1: s.u0,
+                    g0: 0.0,
+                    g1: 0.0,
+                });
             }
             pieces.push(*s);
             last = s.u1;
         }
-        pieces.push(Segment { u0: last, u1: f64::INFINITY, g0: 0.0, g1: 0.0 });
+        pieces.push(Segment {
+            u0: last,
+            u1: f64::INFINITY,
+            g0: 0.0,
+            g1: 0.0,
+        });
         let (mut p, mut short) = (0.0, 0.0);
         for s in &pieces {
             let mut parts = vec![*s];
             if (s.g0 - d) * (s.g1 - d) < 0.0 && s.u1.is_finite() {
                 let uc = s.u0 + (d - s.g0) / (s.g1 - s.g0) * (s.u1 - s.u0);
                 parts = vec![
-                    Segment { u0: s.u0, u1: uc, g0: s.g0, g1: d },
-                    Segment { u0: uc, u1: s.u1, g0: d, g1: s.g1 },
+                    Segment {
+                        u0: s.u0,
+                        u1: uc,
+                        g0: s.g0,
+                        g1: d,
+                    },
+                    Segment {
+                        u0: uc,
+                        u1: s.u1,
+                        g0: d,
+                        g1: s.g1,
+                    },
                 ];
             }
             for q in parts {
@@ -213,8 +233,18 @@ mod tests {
         let w = Weibull::from_mean(8.0, 2.0);
         assert!((w.mean() - 8.0).abs() < 1e-12);
         let segs = [
-            Segment { u0: 3.0, u1: 10.0, g0: 0.1, g1: 1.0 },
-            Segment { u0: 10.0, u1: 25.0, g0: 1.0, g1: 1.0 },
+            Segment {
+                u0: 3.0,
+                u1: 10.0,
+                g0: 0.1,
+                g1: 1.0,
+            },
+            Segment {
+                u0: 10.0,
+                u1: 25.0,
+                g0: 1.0,
+                g1: 1.0,
+            },
         ];
         let exact = w.expect(&segs);
         let g = |u: f64| {
