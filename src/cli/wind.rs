@@ -330,14 +330,8 @@ fn run_flow(a: &FlowArgs) -> Result<(), CliError> {
         return Ok(());
     }
     println!("turbine  ws_eff m/s  power kW     ct");
-    for i in 0..x.len() {
-        println!(
-            "{:7} {:11.3} {:9.1} {:6.3}",
-            i + 1,
-            f.ws[i],
-            f.power_w[i] / 1e3,
-            f.ct[i]
-        );
+    for (i, ((ws, p), ct)) in f.ws.iter().zip(&f.power_w).zip(&f.ct).enumerate() {
+        println!("{:7} {:11.3} {:9.1} {:6.3}", i + 1, ws, p / 1e3, ct);
     }
     println!("total {:.1} kW", f.power_w.iter().sum::<f64>() / 1e3);
     Ok(())

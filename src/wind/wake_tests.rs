@@ -75,6 +75,9 @@ fn overlap_fraction_limits() {
 /// ct2a=ct2a_mom1d, AreaOverlapAvgModel())` + `SquaredSum()`, and
 /// `BastankhahGaussianDeficit(k=0.0324555, ct2a=ct2a_mom1d, use_effective_ws=False,
 /// CGIRotorAvg(7))` + `LinearSum()`), the IEA 15 MW curve of assets/turbines, D = 240 m.
+/// (model, x, y, ws, wd, expected effective speeds).
+type Case<'a> = (WakeModel, &'a [f64], &'a [f64], f64, f64, &'a [f64]);
+
 #[test]
 fn matches_pywake_2_6_20() {
     let t = iea();
@@ -83,7 +86,7 @@ fn matches_pywake_2_6_20() {
     let grid_y: Vec<f64> = (0..9).map(|i| (i % 3) as f64 * 5.0 * d).collect();
     let irr_x = [0.0, 1100.0, 2300.0, 600.0, 1900.0, 3100.0];
     let irr_y = [0.0, 150.0, -80.0, 900.0, 1050.0, 700.0];
-    let cases: [(WakeModel, &[f64], &[f64], f64, f64, &[f64]); 5] = [
+    let cases: [Case; 5] = [
         (
             WakeModel::noj(),
             &grid_x,
