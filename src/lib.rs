@@ -18,3 +18,4 @@ pub mod report;
 #[doc(hidden)]
 pub mod testdata;
 pub mod validate;
+pub mod wind;

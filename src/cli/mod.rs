@@ -11,6 +11,7 @@ mod export;
 mod summary;
 mod track;
 mod validate;
+mod wind;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -53,6 +54,8 @@ pub enum Command {
     Lift(lift::LiftArgs),
     /// Weather windows, operability per month and waiting on weather for the lift operations.
     Weather(lift::WeatherArgs),
+    /// Offshore wind: AEP with wake losses, flow cases, supply against the data centre's demand.
+    Wind(wind::WindArgs),
 }
 
 /// Output format of commands that report (`--format`).
@@ -87,6 +90,7 @@ pub fn run() -> ExitCode {
         Some(Command::Track(args)) => track::run(&args),
         Some(Command::Lift(args)) => lift::run_lift(&args),
         Some(Command::Weather(args)) => lift::run_weather(&args),
+        Some(Command::Wind(args)) => wind::run(&args),
         None => summary::run(cli.mission.as_deref()),
     };
     match result {

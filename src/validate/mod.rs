@@ -13,6 +13,7 @@ pub fn validate(ctx: &Context) -> Vec<Finding> {
     let mut findings = basic::check(ctx);
     findings.extend(crate::cooling::check(ctx));
     findings.extend(crate::lift::check(ctx));
+    findings.extend(crate::wind::check(ctx));
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)

@@ -1,0 +1,433 @@
+//! `fathom wind aep|flow|supply`: farm energy, single flow cases and supply against demand.
+
+use super::{CliError, Format};
+use crate::geodesy::{Crs, Transformer, utm_epsg};
+use crate::mission::Context;
+use crate::wind::aep::{AepOptions, AepResult, aep};
+use crate::wind::farm::{FarmModel, it_load_w};
+use crate::wind::resource::{WindRose, parse_timeseries};
+use crate::wind::supply::{self, monthly_demand_w};
+use crate::wind::turbine::Turbine;
+use crate::wind::wake::{GAUSSIAN_K_PYWAKE, NOJ_K_OFFSHORE, Superposition, WakeModel, flow};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(clap::Args, Debug)]
+pub struct WindArgs {
+    #[command(subcommand)]
+    pub command: WindCommand,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum WindCommand {
+    /// Annual energy production: gross, net (wake losses), per turbine and per sector.
+    Aep(AepArgs),
+    /// One flow case: each turbine's effective wind speed and power.
+    Flow(FlowArgs),
+    /// The farm's supply against the data centre's demand.
+    Supply(SupplyArgs),
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WakeName {
+    Noj,
+    Gaussian,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SuperName {
+    Squared,
+    Linear,
+}
+
+/// A farm given on the command line.
+#[derive(clap::Args, Debug)]
+pub struct FarmOpts {
+    /// Turbine positions CSV: header `x_m,y_m` (metres, y = grid north) or `lon,lat` (WGS 84).
+    #[arg(long)]
+    pub layout: Option<PathBuf>,
+    /// A shipped turbine (iea-15mw, iea-10mw, nrel-5mw) or a turbine CSV.
+    #[arg(long)]
+    pub turbine: Option<String>,
+    /// Wake model.
+    #[arg(long, value_enum, default_value_t = WakeName::Gaussian)]
+    pub wake: WakeName,
+    /// Wake expansion k (default: NOJ 0.04 offshore, Gaussian 0.0324555).
+    #[arg(long)]
+    pub wake_k: Option<f64>,
+    /// Superposition (default: NOJ squared, Gaussian linear).
+    #[arg(long, value_enum)]
+    pub superposition: Option<SuperName>,
+}
+
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:
+  fathom wind aep missions/demo.toml
+  fathom wind aep --layout farm.csv --turbine iea-15mw --wind-rose rose.csv --format json
+  fathom wind aep --layout farm.csv --turbine my_turbine.csv --wind-rose rose.csv --wake noj --wake-k 0.05
+
+rose.csv: sector_deg,frequency,weibull_a_ms,weibull_k at hub height, directions from true north
+(for an x_m,y_m layout: from the layout's y axis).")]
+pub struct AepArgs {
+    /// Mission file (or give --layout, --turbine and --wind-rose).
+    pub mission: Option<PathBuf>,
+    #[command(flatten)]
+    pub farm: FarmOpts,
+    /// Sector Weibull wind rose CSV at hub height.
+    #[arg(long)]
+    pub wind_rose: Option<PathBuf>,
+    /// Largest direction step within a sector (degrees).
+    #[arg(long, default_value_t = 1.0)]
+    pub direction_step: f64,
+    /// Wind-speed node spacing (m/s), added to the curve's own speeds.
+    #[arg(long, default_value_t = 0.5)]
+    pub ws_step: f64,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:
+  fathom wind flow --layout farm.csv --turbine iea-15mw --ws 8 --wd 270
+  fathom wind flow --layout farm.csv --turbine iea-15mw --ws 10 --wd 255 --wake noj --format json")]
+pub struct FlowArgs {
+    #[command(flatten)]
+    pub farm: FarmOpts,
+    /// Free-stream wind speed at hub height (m/s).
+    #[arg(long)]
+    pub ws: f64,
+    /// Wind direction (degrees, where the wind comes from).
+    #[arg(long)]
+    pub wd: f64,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:
+  fathom wind supply missions/demo.toml
+  fathom wind supply missions/demo.toml --timeseries wind_2024.csv --format json
+
+timeseries CSV: time_utc,wind_speed_ms,wind_direction_deg,height_m (one row per hour).")]
+pub struct SupplyArgs {
+    pub mission: PathBuf,
+    /// Hourly wind time series (overrides the mission's).
+    #[arg(long)]
+    pub timeseries: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+pub fn run(args: &WindArgs) -> Result<ExitCode, CliError> {
+    let result = match &args.command {
+        WindCommand::Aep(a) => run_aep(a),
+        WindCommand::Flow(a) => run_flow(a),
+        WindCommand::Supply(a) => run_supply(a),
+    };
+    result.map(|()| ExitCode::SUCCESS)
+}
+
+fn model_from(o: &FarmOpts) -> WakeModel {
+    let mut m = match o.wake {
+        WakeName::Noj => WakeModel::noj(),
+        WakeName::Gaussian => WakeModel::gaussian(),
+    };
+    m.k = o.wake_k.unwrap_or(match o.wake {
+        WakeName::Noj => NOJ_K_OFFSHORE,
+        WakeName::Gaussian => GAUSSIAN_K_PYWAKE,
+    });
+    if let Some(s) = o.superposition {
+        m.superposition = match s {
+            SuperName::Squared => Superposition::Squared,
+            SuperName::Linear => Superposition::Linear,
+        };
+    }
+    m
+}
+
+/// Layout in metres plus the rotation (degrees) from true north to the layout's y axis.
+fn read_layout(path: &Path) -> Result<(Vec<f64>, Vec<f64>, f64), CliError> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| CliError(format!("{file}: {e}")))?;
+    let header = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .unwrap_or("");
+    let lonlat = header.replace(' ', "") == "lon,lat";
+    let cols: &[&str] = if lonlat {
+        &["lon", "lat"]
+    } else {
+        &["x_m", "y_m"]
+    };
+    let (rows, _) = crate::wind::resource::parse_numeric_csv(&text, &file, cols, 100_000)
+        .map_err(|e| CliError(format!("{e} (or `lon,lat`)")))?;
+    if rows.is_empty() {
+        return Err(CliError(format!("{file}: no turbines")));
+    }
+    if !lonlat {
+        return Ok((
+            rows.iter().map(|r| r[0]).collect(),
+            rows.iter().map(|r| r[1]).collect(),
+            0.0,
+        ));
+    }
+    let crs = Crs::epsg(utm_epsg(rows[0][0], rows[0][1]));
+    let tr = Transformer::new(&Crs::wgs84(), &crs).map_err(CliError::from_display)?;
+    let (mut x, mut y, mut g) = (vec![], vec![], 0.0);
+    for r in &rows {
+        let (px, py) = tr
+            .convert(r[0], r[1])
+            .map_err(|e| CliError(format!("{file}: {e}")))?;
+        let (nx, ny) = tr
+            .convert(r[0], r[1] + 1e-4)
+            .map_err(CliError::from_display)?;
+        g += (nx - px).atan2(ny - py).to_degrees();
+        x.push(px);
+        y.push(py);
+    }
+    Ok((x, y, g / rows.len() as f64))
+}
+
+fn standalone(o: &FarmOpts) -> Result<(Turbine, Vec<f64>, Vec<f64>, f64), CliError> {
+    let (Some(layout), Some(turbine)) = (&o.layout, &o.turbine) else {
+        return Err(CliError(
+            "expected a MISSION, or --layout and --turbine".into(),
+        ));
+    };
+    let t = Turbine::load(turbine).map_err(CliError::from_display)?;
+    let (x, y, g) = read_layout(layout)?;
+    Ok((t, x, y, g))
+}
+
+fn run_aep(a: &AepArgs) -> Result<(), CliError> {
+    let opts = AepOptions {
+        ws_step_ms: a.ws_step,
+        direction_step_deg: a.direction_step,
+        ..AepOptions::default()
+    };
+    if !(a.ws_step > 0.0 && a.direction_step > 0.0) {
+        return Err(CliError(
+            "--ws-step and --direction-step: expected numbers > 0".into(),
+        ));
+    }
+    let (res, delivery) = if let Some(m) = &a.mission {
+        let ctx = Context::load(m).map_err(CliError::from_display)?;
+        let farm = FarmModel::from_context(&ctx)
+            .map_err(CliError::from_display)?
+            .ok_or_else(|| CliError(format!("{}: no [wind_farm] section", m.display())))?;
+        let rose = farm.rose.as_ref().ok_or_else(|| {
+            CliError(format!(
+                "{}: wind_farm.resource.sectors: AEP needs a sector Weibull table",
+                m.display()
+            ))
+        })?;
+        (
+            aep(&farm.model, &farm.turbine, &farm.x, &farm.y, rose, &opts),
+            farm.delivery_factor(),
+        )
+    } else {
+        let (t, x, y, g) = standalone(&a.farm)?;
+        let path = a
+            .wind_rose
+            .as_ref()
+            .ok_or_else(|| CliError("expected --wind-rose ROSE.csv".into()))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| CliError(format!("{}: {e}", path.display())))?;
+        let mut rose = WindRose::parse_csv(&text, &path.display().to_string())
+            .map_err(CliError::from_display)?;
+        for s in &mut rose.sectors {
+            s.centre_deg = (s.centre_deg + g).rem_euclid(360.0);
+        }
+        (aep(&model_from(&a.farm), &t, &x, &y, &rose, &opts), 1.0)
+    };
+    print_aep(&res, delivery, a.format)
+}
+
+fn print_aep(r: &AepResult, delivery: f64, format: Format) -> Result<(), CliError> {
+    if format == Format::Json {
+        #[derive(serde::Serialize)]
+        struct Out<'a> {
+            #[serde(flatten)]
+            aep: &'a AepResult,
+            delivered_gwh: f64,
+        }
+        let out = Out {
+            aep: r,
+            delivered_gwh: r.net_gwh * delivery,
+        };
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(CliError::from_display)?
+        );
+        return Ok(());
+    }
+    println!("turbines      {} ({:.1} MW)", r.turbines, r.rated_mw);
+    println!(
+        "gross AEP     {:.2} GWh (capacity factor {:.3})",
+        r.gross_gwh, r.capacity_factor_gross
+    );
+    println!(
+        "net AEP       {:.2} GWh (capacity factor {:.3})",
+        r.net_gwh, r.capacity_factor_net
+    );
+    println!("wake loss     {:.2} %", r.wake_loss_pct);
+    println!(
+        "delivered     {:.2} GWh (after availability and electrical losses)",
+        r.net_gwh * delivery
+    );
+    println!("sector  freq  gross GWh  net GWh");
+    for s in &r.per_sector {
+        println!(
+            "{:6.1} {:5.3} {:10.2} {:8.2}",
+            s.sector_deg, s.frequency, s.gross_gwh, s.net_gwh
+        );
+    }
+    println!("turbine  gross GWh  net GWh");
+    for (i, t) in r.per_turbine.iter().enumerate() {
+        println!("{:7} {:10.2} {:8.2}", i + 1, t.gross_gwh, t.net_gwh);
+    }
+    Ok(())
+}
+
+fn run_flow(a: &FlowArgs) -> Result<(), CliError> {
+    if !(a.ws.is_finite() && a.ws >= 0.0 && a.wd.is_finite()) {
+        return Err(CliError(
+            "--ws: expected a speed ≥ 0; --wd: expected degrees".into(),
+        ));
+    }
+    let (t, x, y, g) = standalone(&a.farm)?;
+    let f = flow(
+        &model_from(&a.farm),
+        &t,
+        &x,
+        &y,
+        a.ws,
+        (a.wd + g).rem_euclid(360.0),
+    );
+    if a.format == Format::Json {
+        #[derive(serde::Serialize)]
+        struct Row {
+            x_m: f64,
+            y_m: f64,
+            ws_eff_ms: f64,
+            power_kw: f64,
+            ct: f64,
+        }
+        let rows: Vec<Row> = (0..x.len())
+            .map(|i| Row {
+                x_m: x[i],
+                y_m: y[i],
+                ws_eff_ms: f.ws[i],
+                power_kw: f.power_w[i] / 1e3,
+                ct: f.ct[i],
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).map_err(CliError::from_display)?
+        );
+        return Ok(());
+    }
+    println!("turbine  ws_eff m/s  power kW     ct");
+    for (i, ((ws, p), ct)) in f.ws.iter().zip(&f.power_w).zip(&f.ct).enumerate() {
+        println!("{:7} {:11.3} {:9.1} {:6.3}", i + 1, ws, p / 1e3, ct);
+    }
+    println!("total {:.1} kW", f.power_w.iter().sum::<f64>() / 1e3);
+    Ok(())
+}
+
+fn run_supply(a: &SupplyArgs) -> Result<(), CliError> {
+    let ctx = Context::load(&a.mission).map_err(CliError::from_display)?;
+    let mut farm = FarmModel::from_context(&ctx)
+        .map_err(CliError::from_display)?
+        .ok_or_else(|| CliError(format!("{}: no [wind_farm] section", a.mission.display())))?;
+    if let Some(p) = &a.timeseries {
+        let text =
+            std::fs::read_to_string(p).map_err(|e| CliError(format!("{}: {e}", p.display())))?;
+        farm.timeseries = Some(
+            parse_timeseries(&text, &p.display().to_string()).map_err(CliError::from_display)?,
+        );
+        if farm.shear.is_none()
+            && farm
+                .timeseries
+                .iter()
+                .flatten()
+                .any(|r| (r.height_m - farm.turbine.hub_height_m).abs() > 1e-9)
+        {
+            return Err(CliError(format!(
+                "{}: heights differ from the hub ({} m): expected shear_alpha or roughness_length_m in [wind_farm.resource]",
+                p.display(),
+                farm.turbine.hub_height_m
+            )));
+        }
+    }
+    let wf = ctx.mission.wind_farm.as_ref().expect("farm present");
+    let it = it_load_w(&ctx);
+    let pue = crate::wind::monthly_pue(&ctx);
+    let demand = monthly_demand_w(it, &pue);
+    let cable = wf.cable_capacity_mw.map(|c| c * 1e6);
+    let hourly = supply::hourly(&farm, &demand, cable);
+    let weibull = supply::weibull(&farm, &demand, cable, &AepOptions::default());
+    if a.format == Format::Json {
+        let out = serde_json::json!({
+            "it_load_mw": it / 1e6,
+            "monthly_pue": pue,
+            "farm_rated_mw": farm.turbine.rated_power_w() * farm.x.len() as f64 / 1e6,
+            "grid_convergence_deg": farm.convergence_deg,
+            "hourly": hourly,
+            "weibull": weibull,
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(CliError::from_display)?
+        );
+        return Ok(());
+    }
+    println!(
+        "demand        IT {:.2} MW × PUE {:.2}–{:.2}; farm {} × {} ({:.0} MW), grid convergence {:.3}°",
+        it / 1e6,
+        pue.iter().copied().fold(f64::INFINITY, f64::min),
+        pue.iter().copied().fold(0.0, f64::max),
+        farm.x.len(),
+        farm.turbine.name,
+        farm.turbine.rated_power_w() * farm.x.len() as f64 / 1e6,
+        farm.convergence_deg
+    );
+    if let Some(h) = &hourly {
+        println!(
+            "time series   {} h: demand {:.0} MWh, wind delivered {:.0} MWh",
+            h.hours, h.demand_mwh, h.wind_delivered_mwh
+        );
+        println!(
+            "              share met {:.1} %, deficit hours {}, shortfall {:.1} MWh, surplus {:.0} MWh",
+            h.share_met * 100.0,
+            h.deficit_hours,
+            h.shortfall_mwh,
+            h.surplus_mwh
+        );
+        println!(
+            "              longest deficit {} h{}",
+            h.longest_deficit_h,
+            h.longest_deficit_start
+                .as_ref()
+                .map(|s| format!(" from {s}"))
+                .unwrap_or_default()
+        );
+    }
+    if let Some(w) = &weibull {
+        println!(
+            "Weibull rose  wind covers demand {:.1} % of the time; expected shortfall {:.3} MW ({:.0} MWh/yr of {:.0})",
+            w.probability_covered * 100.0,
+            w.expected_shortfall_mw,
+            w.shortfall_mwh,
+            w.demand_mwh
+        );
+        println!(
+            "              share met {:.1} %, farm delivers {:.1} GWh/yr",
+            w.share_met * 100.0,
+            w.wind_delivered_gwh
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,14 @@
+//! Offshore wind supply: turbine curves ([`turbine`]), wind resource ([`resource`], [`weibull`]),
+//! wake models ([`wake`]), annual energy production ([`aep`]), a mission's farm ([`farm`]) and
+//! its supply against the data centre's demand ([`supply`]); validation rules in [`check()`].
+
+pub mod aep;
+mod check;
+pub mod farm;
+pub mod resource;
+pub mod supply;
+pub mod turbine;
+pub mod wake;
+pub mod weibull;
+
+pub use check::{check, monthly_pue};

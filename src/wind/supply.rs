@@ -1,0 +1,195 @@
+//! The wind farm's supply against the data centre's demand.
+//!
+//! Demand in month m: D_m = IT load × PUE_m (PUE per month from cooling when available, else the
+//! mission's design PUE). Supply: the farm's wake-affected power × availability × (1 − electrical
+//! losses) (availability taken as its expected value), limited by the dedicated cable's
+//! capacity C. Wind energy used by the data centre in an hour: min(supply, C, D); the rest of
+//! the demand is the shortfall (served from the grid), the rest of the supply is surplus.
+//!
+//! With a time series every record is one hour; the farm is solved for that hour's hub-height
+//! speed and grid direction. With a Weibull rose only: P(min(supply, C) ≥ D) and
+//! E[max(D − min(supply, C), 0)] integrated exactly over each sector's Weibull for the
+//! piecewise-linear farm power (see [`Weibull::exceedance_and_shortfall`]); for C < D the
+//! shortfall is (D − C) + E[max(C − supply, 0)] and the probability 0.
+
+use super::aep::{AepOptions, power_table};
+use super::farm::FarmModel;
+use super::wake::{Flow, Geometry, solve};
+use super::weibull::Segment;
+use serde::Serialize;
+
+/// Hours in each month of a 365-day year.
+pub const MONTH_HOURS: [f64; 12] = [
+    744.0, 672.0, 744.0, 720.0, 744.0, 720.0, 744.0, 744.0, 720.0, 744.0, 720.0, 744.0,
+];
+
+/// Hour-by-hour supply against demand over a time series.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HourlySupply {
+    pub hours: usize,
+    pub demand_mwh: f64,
+    /// Wind energy delivered by the farm (after availability and electrical losses), MWh.
+    pub wind_delivered_mwh: f64,
+    /// Wind energy used by the data centre, MWh.
+    pub wind_used_mwh: f64,
+    /// wind_used / demand.
+    pub share_met: f64,
+    pub deficit_hours: usize,
+    pub shortfall_mwh: f64,
+    pub surplus_mwh: f64,
+    /// Longest run of consecutive deficit hours and when it began (UTC, RFC 3339).
+    pub longest_deficit_h: usize,
+    pub longest_deficit_start: Option<String>,
+}
+
+/// Probabilistic supply against demand under a Weibull rose.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WeibullSupply {
+    /// Fraction of the year the wind (through the cable) covers the demand.
+    pub probability_covered: f64,
+    /// Mean power missing (MW).
+    pub expected_shortfall_mw: f64,
+    pub demand_mwh: f64,
+    pub shortfall_mwh: f64,
+    /// 1 − shortfall / demand.
+    pub share_met: f64,
+    /// Delivered wind energy per year (GWh).
+    pub wind_delivered_gwh: f64,
+}
+
+/// Demand per month (W).
+pub fn monthly_demand_w(it_load_w: f64, pue: &[f64; 12]) -> [f64; 12] {
+    pue.map(|p| it_load_w * p)
+}
+
+/// Hour-by-hour supply for the farm's time series (which must be present).
+pub fn hourly(
+    farm: &FarmModel,
+    demand_w: &[f64; 12],
+    cable_w: Option<f64>,
+) -> Option<HourlySupply> {
+    let ts = farm.timeseries.as_ref()?;
+    let k = farm.delivery_factor();
+    let cap = cable_w.unwrap_or(f64::INFINITY);
+    let mut flow = Flow::default();
+    let mut s = HourlySupply {
+        hours: ts.len(),
+        demand_mwh: 0.0,
+        wind_delivered_mwh: 0.0,
+        wind_used_mwh: 0.0,
+        share_met: 0.0,
+        deficit_hours: 0,
+        shortfall_mwh: 0.0,
+        surplus_mwh: 0.0,
+        longest_deficit_h: 0,
+        longest_deficit_start: None,
+    };
+    let (mut run, mut run_start) = (0usize, 0usize);
+    for (h, r) in ts.iter().enumerate() {
+        let wd = (r.wd + farm.convergence_deg).rem_euclid(360.0);
+        let geom = Geometry::new(&farm.model, &farm.turbine, &farm.x, &farm.y, wd);
+        solve(
+            &farm.model,
+            &farm.turbine,
+            &geom,
+            farm.hub_speed(r),
+            &mut flow,
+        );
+        let supply = flow.power_w.iter().sum::<f64>() * k;
+        let demand = demand_w[r.month0()];
+        let used = supply.min(cap).min(demand);
+        s.demand_mwh += demand / 1e6;
+        s.wind_delivered_mwh += supply / 1e6;
+        s.wind_used_mwh += used / 1e6;
+        s.shortfall_mwh += (demand - used) / 1e6;
+        s.surplus_mwh += (supply - used) / 1e6;
+        let contiguous = h > 0 && (r.time - ts[h - 1].time).num_minutes() == 60;
+        if used < demand * (1.0 - 1e-12) {
+            s.deficit_hours += 1;
+            if run == 0 || !contiguous {
+                run = 0;
+                run_start = h;
+            }
+            run += 1;
+            if run > s.longest_deficit_h {
+                s.longest_deficit_h = run;
+                s.longest_deficit_start = Some(ts[run_start].time.to_rfc3339());
+            }
+        } else {
+            run = 0;
+        }
+    }
+    s.share_met = if s.demand_mwh > 0.0 {
+        s.wind_used_mwh / s.demand_mwh
+    } else {
+        1.0
+    };
+    Some(s)
+}
+
+/// Supply against demand from the farm's Weibull rose (which must be present).
+pub fn weibull(
+    farm: &FarmModel,
+    demand_w: &[f64; 12],
+    cable_w: Option<f64>,
+    opts: &AepOptions,
+) -> Option<WeibullSupply> {
+    let rose = farm.rose.as_ref()?;
+    let table = power_table(&farm.model, &farm.turbine, &farm.x, &farm.y, rose, opts);
+    let k = farm.delivery_factor();
+    let cap = cable_w.unwrap_or(f64::INFINITY);
+    let sectors: Vec<Vec<Segment>> = (0..rose.sectors.len())
+        .map(|s| {
+            table
+                .segments(s, None)
+                .into_iter()
+                .map(|g| Segment {
+                    g0: g.g0 * k,
+                    g1: g.g1 * k,
+                    ..g
+                })
+                .collect()
+        })
+        .collect();
+    let (mut prob, mut short_w, mut demand_wh, mut delivered_w) = (0.0, 0.0, 0.0, 0.0);
+    for (m, &d) in demand_w.iter().enumerate() {
+        let wm = MONTH_HOURS[m] / 8760.0;
+        demand_wh += d * MONTH_HOURS[m];
+        for (sec, segs) in rose.sectors.iter().zip(&sectors) {
+            let w = wm * sec.frequency;
+            if d <= 0.0 {
+                prob += w;
+                continue;
+            }
+            if cap >= d {
+                let (p, sh) = sec.weibull.exceedance_and_shortfall(segs, d);
+                prob += w * p;
+                short_w += w * sh;
+            } else {
+                let (_, sh) = sec.weibull.exceedance_and_shortfall(segs, cap);
+                short_w += w * (d - cap + sh);
+            }
+        }
+    }
+    for (sec, segs) in rose.sectors.iter().zip(&sectors) {
+        delivered_w += sec.frequency * sec.weibull.expect(segs);
+    }
+    let shortfall_mwh = short_w * 8760.0 / 1e6;
+    let demand_mwh = demand_wh / 1e6;
+    Some(WeibullSupply {
+        probability_covered: prob,
+        expected_shortfall_mw: short_w / 1e6,
+        demand_mwh,
+        shortfall_mwh,
+        share_met: if demand_mwh > 0.0 {
+            1.0 - shortfall_mwh / demand_mwh
+        } else {
+            1.0
+        },
+        wind_delivered_gwh: delivered_w * 8760.0 / 1e9,
+    })
+}
+
+#[cfg(test)]
+#[path = "supply_tests.rs"]
+mod tests;

@@ -1,0 +1,106 @@
+use super::*;
+use crate::wind::resource::{Sector, WindRecord, WindRose};
+use crate::wind::turbine::Turbine;
+use crate::wind::wake::WakeModel;
+use crate::wind::weibull::Weibull;
+use chrono::{TimeZone, Utc};
+
+fn farm(ts: Option<Vec<WindRecord>>, rose: Option<WindRose>) -> FarmModel {
+    FarmModel {
+        turbine: Turbine::load("nrel-5mw").unwrap(),
+        x: vec![0.0],
+        y: vec![0.0],
+        lonlat: vec![[121.9, 30.8]],
+        model: WakeModel::gaussian(),
+        convergence_deg: 0.0,
+        convergence_spread_deg: 0.0,
+        rose,
+        timeseries: ts,
+        shear: None,
+        availability: 1.0,
+        electrical_loss: 0.0,
+    }
+}
+
+fn hour(h: u32, ws: f64) -> WindRecord {
+    WindRecord {
+        time: Utc.with_ymd_and_hms(2024, 1, 1, h, 0, 0).unwrap(),
+        ws,
+        wd: 0.0,
+        height_m: 90.0,
+    }
+}
+
+#[test]
+fn hourly_accounting() {
+    // One NREL 5 MW: 2 MW demand. Hours: rated (5 MW), calm, calm, 8 m/s (1.771 MW), rated.
+    let ts = vec![
+        hour(0, 12.0),
+        hour(1, 1.0),
+        hour(2, 2.0),
+        hour(3, 8.0),
+        hour(4, 15.0),
+    ];
+    let f = farm(Some(ts), None);
+    let s = hourly(&f, &[2e6; 12], None).unwrap();
+    let p8 = f.turbine.power(8.0) / 1e6;
+    assert_eq!(s.hours, 5);
+    assert_eq!(s.deficit_hours, 3);
+    assert_eq!(s.longest_deficit_h, 3);
+    assert_eq!(
+        s.longest_deficit_start.as_deref(),
+        Some("2024-01-01T01:00:00+00:00")
+    );
+    assert!((s.demand_mwh - 10.0).abs() < 1e-12);
+    assert!((s.shortfall_mwh - (4.0 + 2.0 - p8)).abs() < 1e-9);
+    assert!((s.surplus_mwh - 6.0).abs() < 1e-9);
+    assert!((s.share_met - (4.0 + p8) / 10.0).abs() < 1e-12);
+    // A 1.5 MW cable: rated hours deliver only 1.5 MW to the data centre.
+    let c = hourly(&f, &[2e6; 12], Some(1.5e6)).unwrap();
+    assert_eq!(c.deficit_hours, 5);
+    assert!((c.wind_used_mwh - (1.5 + 1.5 + 1.5)).abs() < 1e-9);
+}
+
+#[test]
+fn weibull_probability_and_shortfall() {
+    let w = Weibull::from_mean(8.0, 2.0);
+    let rose = WindRose {
+        sectors: vec![Sector {
+            centre_deg: 0.0,
+            width_deg: 360.0,
+            frequency: 1.0,
+            weibull: w,
+        }],
+    };
+    let f = farm(None, Some(rose));
+    let opts = crate::wind::aep::AepOptions {
+        direction_step_deg: 360.0,
+        ..Default::default()
+    };
+    let t = &f.turbine;
+    // Demand = rated power: covered exactly when rated ≤ u ≤ cut-out.
+    let s = weibull(&f, &[5e6; 12], None, &opts).unwrap();
+    let p = w.cdf(t.cut_out()) - w.cdf(t.rated_ws());
+    assert!(
+        (s.probability_covered - p).abs() < 1e-9,
+        "{} vs {p}",
+        s.probability_covered
+    );
+    // Expected shortfall = rated − mean power (the farm never exceeds rated).
+    let segs: Vec<_> =
+        t.ws.windows(2)
+            .zip(t.power_w.windows(2))
+            .map(|(u, g)| crate::wind::weibull::Segment {
+                u0: u[0],
+                u1: u[1],
+                g0: g[0],
+                g1: g[1],
+            })
+            .collect();
+    let mean_p = w.expect(&segs);
+    assert!((s.expected_shortfall_mw - (5.0 - mean_p / 1e6)).abs() < 1e-9);
+    // A cable below demand: never covered.
+    let c = weibull(&f, &[5e6; 12], Some(4e6), &opts).unwrap();
+    assert_eq!(c.probability_covered, 0.0);
+    assert!(c.expected_shortfall_mw > s.expected_shortfall_mw);
+}
