@@ -14,3 +14,4 @@ pub mod mission;
 #[doc(hidden)]
 pub mod testdata;
 pub mod validate;
+pub mod vessel;

@@ -1,0 +1,241 @@
+//! Under-keel clearance along the planned route.
+//!
+//! Every leg is sampled at no more than 0.45 grid cell (so at least two samples per cell); at each
+//! sample the water depth at the planning level (`Context::depth_at`: grid + tide offset), the
+//! Barrass squat at the leg speed ([`super::squat`], with the width of water deep enough for the
+//! ship measured across the track, up to Barrass's width of influence) and the clearance
+//! `UKC = depth − draught − squat` (domain-reference §5: static UKC = charted depth + tide −
+//! static draught; squat is the main dynamic allowance). The requirement is
+//! `Vessel::ukc_required_m` (the larger of the absolute and %-of-draught figures).
+
+use super::legs::{Leg, RouteTable};
+use super::sailing::point_along;
+use super::squat::{barrass_squat_m, width_of_influence_m};
+use crate::mission::{Context, Route, Vessel};
+use serde::Serialize;
+
+/// One sample along the route.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UkcSample {
+    /// Index of the leg in the route table (0-based).
+    pub leg: usize,
+    /// Distance from the first waypoint (m).
+    pub kp_m: f64,
+    pub lon: f64,
+    pub lat: f64,
+    /// Working-CRS position; `None` when the CRS conversion failed.
+    pub xy: Option<(f64, f64)>,
+    /// Inside the grid's extent.
+    pub inside: bool,
+    /// Depth at the planning level (m); `None` outside the grid or on no data.
+    pub depth_m: Option<f64>,
+    pub squat_m: Option<f64>,
+    /// Depth − draught − squat (m).
+    pub clearance_m: Option<f64>,
+}
+
+/// Samples the route (see the module doc).
+pub fn sample_route(ctx: &Context, route: &Route, table: &RouteTable, vessel: &Vessel) -> Vec<UkcSample> {
+    let cell = ctx.grid.transform.dx.min(ctx.grid.transform.dy);
+    let step = 0.45 * cell;
+    let mut out = Vec::new();
+    for (li, leg) in table.legs.iter().enumerate() {
+        let (a, b) = (&route.waypoints[li], &route.waypoints[li + 1]);
+        let n = ((leg.distance_m / step).ceil() as usize).max(1);
+        let pts: Vec<(f64, f64, f64)> = (0..=n)
+            .filter(|&k| k > 0 || li == 0)
+            .map(|k| {
+                let t = k as f64 / n as f64;
+                let (lon, lat) = point_along(leg.geometry, (a.lon, a.lat), (b.lon, b.lat), t);
+                (t, lon, lat)
+            })
+            .collect();
+        let xys: Vec<Option<(f64, f64)>> = pts.iter().map(|p| ctx.to_work(p.1, p.2).ok()).collect();
+        for (k, &(t, lon, lat)) in pts.iter().enumerate() {
+            let xy = xys[k];
+            let inside = xy.is_some_and(|(x, y)| ctx.grid.contains(x, y));
+            let depth_m = xy.and_then(|(x, y)| ctx.depth_at(x, y));
+            let squat_m = match (xy, depth_m) {
+                (Some(p), Some(d)) => {
+                    let dir = track_direction(&xys, k);
+                    let width = dir.map_or(f64::INFINITY, |u| deep_width(ctx, vessel, p, u));
+                    Some(barrass_squat_m(
+                        vessel.block_coefficient,
+                        leg.speed_kn,
+                        vessel.beam_m,
+                        vessel.draught_m,
+                        d,
+                        width,
+                    ))
+                }
+                _ => None,
+            };
+            out.push(UkcSample {
+                leg: li,
+                kp_m: leg.kp_start_m + t * leg.distance_m,
+                lon,
+                lat,
+                xy,
+                inside,
+                depth_m,
+                squat_m,
+                clearance_m: depth_m.zip(squat_m).map(|(d, s)| d - vessel.draught_m - s),
+            });
+        }
+    }
+    out
+}
+
+/// Unit direction of the track at sample `k` in the working CRS.
+fn track_direction(xys: &[Option<(f64, f64)>], k: usize) -> Option<(f64, f64)> {
+    let a = xys[k.saturating_sub(1)]?;
+    let b = xys[(k + 1).min(xys.len() - 1)]?;
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len = dx.hypot(dy);
+    (len > 0.0).then(|| (dx / len, dy / len))
+}
+
+/// Width (m) of water at least one draught deep across the track at `p`, scanning each side up
+/// to half of Barrass's width of influence (beyond which the banks do not matter).
+fn deep_width(ctx: &Context, v: &Vessel, p: (f64, f64), dir: (f64, f64)) -> f64 {
+    let half = width_of_influence_m(v.beam_m, v.block_coefficient) / 2.0;
+    let step = 0.5 * ctx.grid.transform.dx.min(ctx.grid.transform.dy);
+    let normal = (-dir.1, dir.0);
+    let mut width = 0.0;
+    for side in [1.0, -1.0] {
+        let mut s = step;
+        while s <= half {
+            let (x, y) = (p.0 + side * s * normal.0, p.1 + side * s * normal.1);
+            match ctx.depth_at(x, y) {
+                Some(d) if d > v.draught_m => s += step,
+                _ => break,
+            }
+        }
+        width += (s - step).min(half);
+    }
+    width
+}
+
+/// A contiguous run of samples with the same problem.
+struct Stretch {
+    first: usize,
+    last: usize,
+    worst: usize,
+}
+
+/// Groups consecutive sample indices where `bad` holds; `worse(a, b)` says a is worse than b.
+fn stretches(
+    samples: &[UkcSample],
+    bad: impl Fn(&UkcSample) -> bool,
+    worse: impl Fn(&UkcSample, &UkcSample) -> bool,
+) -> Vec<Stretch> {
+    let mut out: Vec<Stretch> = Vec::new();
+    let mut open = false;
+    for (i, s) in samples.iter().enumerate() {
+        if bad(s) {
+            match out.last_mut() {
+                Some(st) if open => {
+                    st.last = i;
+                    if worse(s, &samples[st.worst]) {
+                        st.worst = i;
+                    }
+                }
+                _ => out.push(Stretch {
+                    first: i,
+                    last: i,
+                    worst: i,
+                }),
+            }
+            open = true;
+        } else {
+            open = false;
+        }
+    }
+    out
+}
+
+fn legs_label(table: &RouteTable, a: usize, b: usize) -> String {
+    let n = |i: usize| table.legs[i].number;
+    if a == b {
+        format!("route leg {}", n(a))
+    } else {
+        format!("route legs {}–{}", n(a), n(b))
+    }
+}
+
+/// The UKC and grid-coverage findings for sampled route: one `ROUTE-UKC` per stretch below the
+/// requirement, one `ROUTE-OUTSIDE-GRID` / `ROUTE-NO-DATA` per stretch where depth is unknown.
+pub fn ukc_findings(table: &RouteTable, samples: &[UkcSample], vessel: &Vessel) -> Vec<crate::validate::Finding> {
+    use crate::validate::Finding;
+    let need = vessel.ukc_required_m();
+    let km = |m: f64| m / 1000.0;
+    let mut out = Vec::new();
+    for st in stretches(
+        samples,
+        |s| s.clearance_m.is_some_and(|c| c < need),
+        |a, b| a.clearance_m < b.clearance_m,
+    ) {
+        let (f, l, w) = (&samples[st.first], &samples[st.last], &samples[st.worst]);
+        out.push(
+            Finding::error(
+                "ROUTE-UKC",
+                format!(
+                    "under-keel clearance below the required {need:.2} m from KP {:.3} to KP {:.3} km; worst {:.2} m at KP {:.3} km (depth {:.2} m, draught {:.2} m, squat {:.2} m at {:.1} kn)",
+                    km(f.kp_m),
+                    km(l.kp_m),
+                    w.clearance_m.unwrap_or(f64::NAN),
+                    km(w.kp_m),
+                    w.depth_m.unwrap_or(f64::NAN),
+                    vessel.draught_m,
+                    w.squat_m.unwrap_or(f64::NAN),
+                    table.legs[w.leg].speed_kn,
+                ),
+            )
+            .object(legs_label(table, f.leg, l.leg))
+            .at(w.lon, w.lat),
+        );
+    }
+    for (code, what, bad) in [
+        ("ROUTE-OUTSIDE-GRID", "outside the bathymetry grid", (|s: &UkcSample| !s.inside) as fn(&UkcSample) -> bool),
+        ("ROUTE-NO-DATA", "over grid cells without data", |s: &UkcSample| s.inside && s.depth_m.is_none()),
+    ] {
+        for st in stretches(samples, bad, |_, _| false) {
+            let (f, l) = (&samples[st.first], &samples[st.last]);
+            out.push(
+                Finding::error(
+                    code,
+                    format!(
+                        "the route runs {what} from KP {:.3} to KP {:.3} km: under-keel clearance cannot be checked there",
+                        km(f.kp_m),
+                        km(l.kp_m)
+                    ),
+                )
+                .object(legs_label(table, f.leg, l.leg))
+                .at(f.lon, f.lat),
+            );
+        }
+    }
+    out
+}
+
+/// Zones each leg's samples pass through: (leg index, zone id, first sample inside).
+pub fn zone_crossings<'a>(
+    samples: &'a [UkcSample],
+    zones: &'a [super::zonecheck::ZoneShape],
+) -> Vec<(usize, &'a str, &'a UkcSample)> {
+    let mut out: Vec<(usize, &str, &UkcSample)> = Vec::new();
+    for s in samples {
+        let Some((x, y)) = s.xy else { continue };
+        for z in zones {
+            if z.contains(x, y) && !out.iter().any(|(l, id, _)| *l == s.leg && *id == z.id) {
+                out.push((s.leg, &z.id, s));
+            }
+        }
+    }
+    out
+}
+
+/// The leg a finding about `leg` names.
+pub fn leg_object(leg: &Leg) -> String {
+    format!("route leg {}", leg.number)
+}
