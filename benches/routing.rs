@@ -61,11 +61,21 @@ fn bench(c: &mut Criterion) {
     group.bench_function("plan_4096x4096_mask_and_search", |b| {
         b.iter(|| {
             let mask = plan::depth_mask(&grid, need, 0.0, None);
-            black_box(plan::plan(&grid, &mask, need, 0.0, from, to).unwrap().length_m)
+            black_box(
+                plan::plan(&grid, &mask, need, 0.0, from, to)
+                    .unwrap()
+                    .length_m,
+            )
         })
     });
     group.bench_function("plan_4096x4096_search_only", |b| {
-        b.iter(|| black_box(plan::plan(&grid, &mask, need, 0.0, from, to).unwrap().length_m))
+        b.iter(|| {
+            black_box(
+                plan::plan(&grid, &mask, need, 0.0, from, to)
+                    .unwrap()
+                    .length_m,
+            )
+        })
     });
     group.finish();
 }

@@ -136,7 +136,11 @@ fn opencpn_route_table_matches() {
     }
     for i in 0..7 {
         let moved = (gpx[i].0 - pts[i].0).abs().max((gpx[i].1 - pts[i].1).abs()) * 60.0;
-        assert_eq!(moved > 0.2, i == 3 || i == 5, "waypoint {i} moved {moved:.2}′");
+        assert_eq!(
+            moved > 0.2,
+            i == 3 || i == 5,
+            "waypoint {i} moved {moved:.2}′"
+        );
     }
     assert!((g.total_nm - 345.1).abs() <= 0.1, "{}", g.total_nm);
     assert_eq!(legs::format_duration(g.total_s), "2d 9H 31M");
@@ -184,7 +188,11 @@ fn reference_length(
         }
         for &(a, b, len) in &moves {
             let (nc, nr) = (c + a, rr + b);
-            if nc < cols.start as i64 || nc >= cols.end as i64 || nr < rows.start as i64 || nr >= rows.end as i64 {
+            if nc < cols.start as i64
+                || nc >= cols.end as i64
+                || nr < rows.start as i64
+                || nr >= rows.end as i64
+            {
                 continue;
             }
             let v = nr as usize * w + nc as usize;
@@ -215,7 +223,11 @@ fn wadden_inlet_route_is_safe_and_near_shortest() {
     assert!(depth(from) > need && depth(to) > need);
     let straight = (to.0 - from.0).hypot(to.1 - from.1);
     let p = plan::plan(&grid, &mask, need, 0.0, from, to).expect("a route through the inlet");
-    assert!(p.length_m > straight * 1.05, "the route must go round the island: {} vs {straight}", p.length_m);
+    assert!(
+        p.length_m > straight * 1.05,
+        "the route must go round the island: {} vs {straight}",
+        p.length_m
+    );
     assert!(p.shallowest_depth_m >= need, "{}", p.shallowest_depth_m);
 
     // Independent check: walk every segment in steps of 1/20 cell and look at the cell each
@@ -226,7 +238,10 @@ fn wadden_inlet_route_is_safe_and_near_shortest() {
         let n = (len / step).ceil() as usize;
         for k in 0..=n {
             let t = k as f64 / n as f64;
-            let q = (w[0].0 + t * (w[1].0 - w[0].0), w[0].1 + t * (w[1].1 - w[0].1));
+            let q = (
+                w[0].0 + t * (w[1].0 - w[0].0),
+                w[0].1 + t * (w[1].1 - w[0].1),
+            );
             let z = grid.sample_nearest(q.0, q.1).expect("inside, with data");
             assert!(-(z as f64) >= need, "cell at {q:?} is {} m deep", -z);
         }
@@ -236,13 +251,27 @@ fn wadden_inlet_route_is_safe_and_near_shortest() {
     // 96 directions) in a window around the route, its length discounted by its open-water
     // excess so the bound errs against the planner.
     let (xs, ys): (Vec<f64>, Vec<f64>) = p.points.iter().copied().unzip();
-    let (px0, py0) = grid.transform.to_pixel(xs.iter().cloned().fold(f64::INFINITY, f64::min), ys.iter().cloned().fold(f64::NEG_INFINITY, f64::max));
-    let (px1, py1) = grid.transform.to_pixel(xs.iter().cloned().fold(f64::NEG_INFINITY, f64::max), ys.iter().cloned().fold(f64::INFINITY, f64::min));
+    let (px0, py0) = grid.transform.to_pixel(
+        xs.iter().cloned().fold(f64::INFINITY, f64::min),
+        ys.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
+    );
+    let (px1, py1) = grid.transform.to_pixel(
+        xs.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
+        ys.iter().cloned().fold(f64::INFINITY, f64::min),
+    );
     let margin = 40.0;
     let cols = (px0 - margin).max(0.0) as usize..((px1 + margin) as usize).min(grid.width);
     let rows = (py0 - margin).max(0.0) as usize..((py1 + margin) as usize).min(grid.height);
     let r = 6;
-    let reference = reference_length(&mask, (100, 400), (360, 950), cols, rows, r, grid.transform.dx);
+    let reference = reference_length(
+        &mask,
+        (100, 400),
+        (360, 950),
+        cols,
+        rows,
+        r,
+        grid.transform.dx,
+    );
     let eps = 1.0 / ((1.0f64 / r as f64).atan() / 2.0).cos() - 1.0;
     let shortest_bound = reference / (1.0 + eps);
     eprintln!(
@@ -251,5 +280,9 @@ fn wadden_inlet_route_is_safe_and_near_shortest() {
         p.points.len(),
         p.length_m / shortest_bound
     );
-    assert!(p.length_m <= 1.02 * shortest_bound, "{} vs {shortest_bound}", p.length_m);
+    assert!(
+        p.length_m <= 1.02 * shortest_bound,
+        "{} vs {shortest_bound}",
+        p.length_m
+    );
 }

@@ -111,14 +111,18 @@ struct CheckReport<'a> {
 fn check(a: &CheckArgs) -> Result<ExitCode, CliError> {
     let ctx = Context::load(&a.mission).map_err(CliError::from_display)?;
     let m = &ctx.mission;
-    let route = m
-        .route
-        .as_ref()
-        .ok_or_else(|| CliError(format!("{}: the mission has no [route]", a.mission.display())))?;
-    let vessel = m
-        .vessel
-        .as_ref()
-        .ok_or_else(|| CliError(format!("{}: the mission has no [vessel]", a.mission.display())))?;
+    let route = m.route.as_ref().ok_or_else(|| {
+        CliError(format!(
+            "{}: the mission has no [route]",
+            a.mission.display()
+        ))
+    })?;
+    let vessel = m.vessel.as_ref().ok_or_else(|| {
+        CliError(format!(
+            "{}: the mission has no [vessel]",
+            a.mission.display()
+        ))
+    })?;
     let table = legs::route_table(route, Some(vessel)).map_err(CliError::from_display)?;
     let samples = vessel::ukc::sample_route(&ctx, route, &table, vessel);
     let min_clearance_m = samples
@@ -148,7 +152,11 @@ fn check(a: &CheckArgs) -> Result<ExitCode, CliError> {
                 println!(
                     "{:>4}  {:<20} {:>9.2} {:>7.1} {:>6.1} {:>10} {:>9.3}  {}",
                     l.number,
-                    if l.to_name.is_empty() { l.to_id.to_string() } else { l.to_name.clone() },
+                    if l.to_name.is_empty() {
+                        l.to_id.to_string()
+                    } else {
+                        l.to_name.clone()
+                    },
                     l.distance_nm,
                     l.bearing_deg,
                     l.speed_kn,
@@ -188,10 +196,21 @@ fn parse_lonlat(s: &str) -> Option<(f64, f64)> {
     ((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat)).then_some((lon, lat))
 }
 
-fn resolve_point(m: Option<&mission::Mission>, s: &str, flag: &str) -> Result<(String, (f64, f64)), CliError> {
+fn resolve_point(
+    m: Option<&mission::Mission>,
+    s: &str,
+    flag: &str,
+) -> Result<(String, (f64, f64)), CliError> {
     if let Some(m) = m {
         if let Some(p) = m.ports.iter().find(|p| p.id == s) {
-            return Ok((if p.name.is_empty() { p.id.clone() } else { p.name.clone() }, (p.lon, p.lat)));
+            return Ok((
+                if p.name.is_empty() {
+                    p.id.clone()
+                } else {
+                    p.name.clone()
+                },
+                (p.lon, p.lat),
+            ));
         }
         if let Some(c) = m.cabins.iter().find(|c| c.id == s) {
             return Ok((c.id.clone(), (c.lon, c.lat)));
@@ -214,7 +233,10 @@ fn resolve_point(m: Option<&mission::Mission>, s: &str, flag: &str) -> Result<(S
         if names.is_empty() {
             String::new()
         } else {
-            format!(" or one of the mission's ports and cabins: {}", names.join(", "))
+            format!(
+                " or one of the mission's ports and cabins: {}",
+                names.join(", ")
+            )
         }
     )))
 }
@@ -255,7 +277,10 @@ fn plan_cmd(a: &PlanArgs) -> Result<ExitCode, CliError> {
 fn plan_mission(a: &PlanArgs, ctx: &Context) -> Result<PlanReport, CliError> {
     let m = &ctx.mission;
     let v = m.vessel.as_ref().ok_or_else(|| {
-        CliError(format!("{}: the mission has no [vessel]: its draught sets the depth needed", ctx.path.display()))
+        CliError(format!(
+            "{}: the mission has no [vessel]: its draught sets the depth needed",
+            ctx.path.display()
+        ))
     })?;
     let (from_name, from) = resolve_point(Some(m), &a.from, "from")?;
     let (to_name, to) = resolve_point(Some(m), &a.to, "to")?;
@@ -265,10 +290,22 @@ fn plan_mission(a: &PlanArgs, ctx: &Context) -> Result<PlanReport, CliError> {
     let need = v.draught_m + squat_m + v.ukc_required_m();
     let (zones, _) = zonecheck::zone_shapes(ctx);
     let blocked = zonecheck::zone_mask(ctx, &zones);
-    let mask = plan::depth_mask(&ctx.grid, need, ctx.mission.site.tide_offset_m, Some(&blocked));
+    let mask = plan::depth_mask(
+        &ctx.grid,
+        need,
+        ctx.mission.site.tide_offset_m,
+        Some(&blocked),
+    );
     let xy = |p: (f64, f64)| ctx.to_work(p.0, p.1).map_err(CliError::from_display);
-    let r = plan::plan(&ctx.grid, &mask, need, ctx.mission.site.tide_offset_m, xy(from)?, xy(to)?)
-        .map_err(CliError::from_display)?;
+    let r = plan::plan(
+        &ctx.grid,
+        &mask,
+        need,
+        ctx.mission.site.tide_offset_m,
+        xy(from)?,
+        xy(to)?,
+    )
+    .map_err(CliError::from_display)?;
     let ll = |p: (f64, f64)| ctx.to_lonlat(p.0, p.1).map_err(CliError::from_display);
     report(from_name, to_name, need, &r, ll)
 }
@@ -278,14 +315,30 @@ fn plan_standalone(a: &PlanArgs, grid_path: &std::path::Path) -> Result<PlanRepo
         return Err(CliError("--grid needs --draft-m D and --ukc-m U".into()));
     };
     if !(draft > 0.0 && ukc >= 0.0 && a.squat_m >= 0.0) {
-        return Err(CliError("--draft-m must be > 0, --ukc-m and --squat-m ≥ 0".into()));
+        return Err(CliError(
+            "--draft-m must be > 0, --ukc-m and --squat-m ≥ 0".into(),
+        ));
     }
-    let crs = a.crs.as_deref().map(Crs::parse).transpose().map_err(CliError::from_display)?;
-    let mut grid: Grid = bathymetry::io::read(grid_path, &bathymetry::io::ReadOptions { crs, positive_down: false })
+    let crs = a
+        .crs
+        .as_deref()
+        .map(Crs::parse)
+        .transpose()
         .map_err(CliError::from_display)?;
+    let mut grid: Grid = bathymetry::io::read(
+        grid_path,
+        &bathymetry::io::ReadOptions {
+            crs,
+            positive_down: false,
+        },
+    )
+    .map_err(CliError::from_display)?;
     let (_, from) = resolve_point(None, &a.from, "from")?;
     let (_, to) = resolve_point(None, &a.to, "to")?;
-    let mut grid_crs = grid.crs.clone().ok_or_else(|| CliError("grid without CRS".into()))?;
+    let mut grid_crs = grid
+        .crs
+        .clone()
+        .ok_or_else(|| CliError("grid without CRS".into()))?;
     if grid_crs.is_geographic() {
         let work = Crs::epsg(utm_epsg((from.0 + to.0) / 2.0, (from.1 + to.1) / 2.0));
         grid = bathymetry::reproject::reproject(&grid, &work).map_err(CliError::from_display)?;
@@ -296,8 +349,11 @@ fn plan_standalone(a: &PlanArgs, grid_path: &std::path::Path) -> Result<PlanRepo
     let need = draft + a.squat_m + ukc;
     let mask = plan::depth_mask(&grid, need, 0.0, None);
     let xy = |p: (f64, f64)| fwd.convert(p.0, p.1).map_err(CliError::from_display);
-    let r = plan::plan(&grid, &mask, need, 0.0, xy(from)?, xy(to)?).map_err(CliError::from_display)?;
-    report(a.from.clone(), a.to.clone(), need, &r, |p| inv.convert(p.0, p.1).map_err(CliError::from_display))
+    let r =
+        plan::plan(&grid, &mask, need, 0.0, xy(from)?, xy(to)?).map_err(CliError::from_display)?;
+    report(a.from.clone(), a.to.clone(), need, &r, |p| {
+        inv.convert(p.0, p.1).map_err(CliError::from_display)
+    })
 }
 
 fn report(
@@ -344,7 +400,10 @@ fn print_plan(r: &PlanReport, format: PlanFormat) -> Result<(), CliError> {
                 println!("{:>4}  {:.6}, {:.6}", i + 1, w[0], w[1]);
             }
         }
-        PlanFormat::Json => println!("{}", serde_json::to_string_pretty(r).map_err(CliError::from_display)?),
+        PlanFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(r).map_err(CliError::from_display)?
+        ),
         PlanFormat::Geojson => {
             let fc = serde_json::json!({
                 "type": "FeatureCollection",
@@ -365,7 +424,10 @@ fn print_plan(r: &PlanReport, format: PlanFormat) -> Result<(), CliError> {
                     }
                 ]
             });
-            println!("{}", serde_json::to_string_pretty(&fc).map_err(CliError::from_display)?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&fc).map_err(CliError::from_display)?
+            );
         }
     }
     Ok(())
@@ -377,8 +439,17 @@ fn write_route(a: &PlanArgs, ctx: &Context, r: &PlanReport) -> Result<(), CliErr
     let mut m = ctx.mission.clone();
     let mut route = match (&m.route, a.append) {
         (Some(old), true) => {
-            let last = old.waypoints.last().ok_or_else(|| CliError("the mission's route has no waypoints".into()))?;
-            let gap = crate::geodesy::geodesic_inverse(last.lon, last.lat, r.waypoints[0][0], r.waypoints[0][1]).distance_m;
+            let last = old
+                .waypoints
+                .last()
+                .ok_or_else(|| CliError("the mission's route has no waypoints".into()))?;
+            let gap = crate::geodesy::geodesic_inverse(
+                last.lon,
+                last.lat,
+                r.waypoints[0][0],
+                r.waypoints[0][1],
+            )
+            .distance_m;
             if gap > 1.0 {
                 return Err(CliError(format!(
                     "--append: the route ends at waypoint {} ({:.6}, {:.6}), {gap:.0} m from --from; expected the planned route to start there",
@@ -387,7 +458,11 @@ fn write_route(a: &PlanArgs, ctx: &Context, r: &PlanReport) -> Result<(), CliErr
             }
             old.clone()
         }
-        (None, true) => return Err(CliError("--append: the mission has no [route] to extend; use --write".into())),
+        (None, true) => {
+            return Err(CliError(
+                "--append: the mission has no [route] to extend; use --write".into(),
+            ));
+        }
         (old, false) => Route {
             name: format!("{} to {}", r.from, r.to),
             departure: old.as_ref().and_then(|o| o.departure),

@@ -49,7 +49,9 @@ pub struct RouteTable {
 /// Why a route table cannot be computed.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum LegError {
-    #[error("route `{route}`: waypoint {id}: no speed on the leg and no vessel service speed; expected `speed_kn` > 0")]
+    #[error(
+        "route `{route}`: waypoint {id}: no speed on the leg and no vessel service speed; expected `speed_kn` > 0"
+    )]
     NoSpeed { route: String, id: u32 },
 }
 
@@ -60,7 +62,8 @@ pub fn route_table(route: &Route, vessel: Option<&Vessel>) -> Result<RouteTable,
     let (mut kp, mut t) = (0.0, 0.0);
     for (i, w) in route.waypoints.windows(2).enumerate() {
         let (a, b) = (&w[0], &w[1]);
-        let (distance_m, bearing_deg) = leg_distance_bearing(b.geometry, a.lon, a.lat, b.lon, b.lat);
+        let (distance_m, bearing_deg) =
+            leg_distance_bearing(b.geometry, a.lon, a.lat, b.lon, b.lat);
         let speed_kn = b
             .speed_kn
             .or(vessel.map(|v| v.service_speed_kn))

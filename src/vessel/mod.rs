@@ -33,7 +33,10 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         return vec![
             Finding::warning(
                 "ROUTE-NO-VESSEL",
-                format!("route `{}` has no [vessel]: under-keel clearance is not checked", route.name),
+                format!(
+                    "route `{}` has no [vessel]: under-keel clearance is not checked",
+                    route.name
+                ),
             )
             .object("route"),
         ];

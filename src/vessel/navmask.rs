@@ -33,7 +33,10 @@ impl NavMask {
         let (sw, sh) = (width.saturating_sub(1), height.saturating_sub(1));
         let mut square_ok = vec![false; sw * sh];
         for j in 0..sh {
-            let (r0, r1) = (&safe[j * width..(j + 1) * width], &safe[(j + 1) * width..(j + 2) * width]);
+            let (r0, r1) = (
+                &safe[j * width..(j + 1) * width],
+                &safe[(j + 1) * width..(j + 2) * width],
+            );
             for i in 0..sw {
                 square_ok[j * sw + i] = r0[i] && r0[i + 1] && r1[i] && r1[i + 1];
             }
@@ -120,7 +123,10 @@ impl NavMask {
                 }
                 // Passing exactly through a centre: that centre must be safe.
                 let q = point(t1);
-                if near_int(q.0) && near_int(q.1) && !self.is_safe(q.0.round() as isize, q.1.round() as isize) {
+                if near_int(q.0)
+                    && near_int(q.1)
+                    && !self.is_safe(q.0.round() as isize, q.1.round() as isize)
+                {
                     return false;
                 }
             }
@@ -145,7 +151,10 @@ mod tests {
     fn mask(rows: &[&str]) -> NavMask {
         let h = rows.len();
         let w = rows[0].len();
-        let safe = rows.iter().flat_map(|r| r.chars().map(|c| c == '.')).collect();
+        let safe = rows
+            .iter()
+            .flat_map(|r| r.chars().map(|c| c == '.'))
+            .collect();
         NavMask::new(w, h, safe)
     }
 

@@ -11,9 +11,7 @@ use serde::Serialize;
 pub enum PlanError {
     #[error("{what} ({x:.1}, {y:.1}) lies outside the grid")]
     Outside { what: &'static str, x: f64, y: f64 },
-    #[error(
-        "{what} ({x:.1}, {y:.1}) is in {depth} water; the vessel needs {need_m:.2} m{hint}"
-    )]
+    #[error("{what} ({x:.1}, {y:.1}) is in {depth} water; the vessel needs {need_m:.2} m{hint}")]
     TooShallow {
         what: &'static str,
         x: f64,
@@ -42,7 +40,12 @@ pub struct PlannedRoute {
 /// The mask of cells with water at least `min_depth_m` deep at the planning level (depth =
 /// −(elevation + `tide_offset_m`), as `Context::depth_at`) and not `blocked` (exclusion zones,
 /// one flag per cell, `None` for none).
-pub fn depth_mask(grid: &Grid, min_depth_m: f64, tide_offset_m: f64, blocked: Option<&[bool]>) -> NavMask {
+pub fn depth_mask(
+    grid: &Grid,
+    min_depth_m: f64,
+    tide_offset_m: f64,
+    blocked: Option<&[bool]>,
+) -> NavMask {
     let safe = grid
         .data
         .iter()
@@ -137,7 +140,10 @@ pub fn plan(
         let n = (len / step).ceil().max(1.0) as usize;
         for k in 0..=n {
             let t = k as f64 / n as f64;
-            let p = (w[0].0 + t * (w[1].0 - w[0].0), w[0].1 + t * (w[1].1 - w[0].1));
+            let p = (
+                w[0].0 + t * (w[1].0 - w[0].0),
+                w[0].1 + t * (w[1].1 - w[0].1),
+            );
             if let Some(d) = depth_at(p.0, p.1)
                 && d < shallowest_depth_m
             {
@@ -158,10 +164,20 @@ pub fn plan(
 /// Replaces the first (or last) cell centre by the exact end point when the straight line from it
 /// to the neighbouring vertex is clear; otherwise keeps the centre and adds the point before it
 /// (the point and its own cell centre share one safe cell).
-fn attach_exact_end(grid: &Grid, mask: &NavMask, points: &mut Vec<(f64, f64)>, p: (f64, f64), first: bool) {
+fn attach_exact_end(
+    grid: &Grid,
+    mask: &NavMask,
+    points: &mut Vec<(f64, f64)>,
+    p: (f64, f64),
+    first: bool,
+) {
     let pc = centre_coords(grid, p.0, p.1);
     let n = points.len();
-    let (end, next) = if first { (0, 1.min(n - 1)) } else { (n - 1, n.saturating_sub(2)) };
+    let (end, next) = if first {
+        (0, 1.min(n - 1))
+    } else {
+        (n - 1, n.saturating_sub(2))
+    };
     if points[end] == p {
         return;
     }
@@ -242,7 +258,10 @@ mod tests {
         for w in p.points.windows(2) {
             for k in 0..=200 {
                 let t = k as f64 / 200.0;
-                let (x, y) = (w[0].0 + t * (w[1].0 - w[0].0), w[0].1 + t * (w[1].1 - w[0].1));
+                let (x, y) = (
+                    w[0].0 + t * (w[1].0 - w[0].0),
+                    w[0].1 + t * (w[1].1 - w[0].1),
+                );
                 let d = -(g.sample_nearest(x, y).unwrap() as f64);
                 assert!(d >= 8.0, "{x},{y}: {d}");
             }
@@ -257,7 +276,9 @@ mod tests {
         let p = plan(&g, &mask, 8.0, -7.0, (1053.0, 4953.0), (1553.0, 4953.0)).unwrap();
         assert_eq!(p.points.len(), 2);
         // A zone over the channel closes it.
-        let blocked: Vec<bool> = (0..g.data.len()).map(|i| (28..32).contains(&(i % 60))).collect();
+        let blocked: Vec<bool> = (0..g.data.len())
+            .map(|i| (28..32).contains(&(i % 60)))
+            .collect();
         let mask = depth_mask(&g, 8.0, 0.0, Some(&blocked));
         assert_eq!(
             plan(&g, &mask, 8.0, 0.0, (1053.0, 4953.0), (1553.0, 4953.0)),
@@ -271,7 +292,10 @@ mod tests {
         let mask = depth_mask(&g, 8.0, 0.0, None);
         let e = plan(&g, &mask, 8.0, 0.0, (1295.0, 4995.0), (1553.0, 4953.0)).unwrap_err();
         let msg = e.to_string();
-        assert!(msg.contains("start") && msg.contains("2.00 m") && msg.contains("nearest"), "{msg}");
+        assert!(
+            msg.contains("start") && msg.contains("2.00 m") && msg.contains("nearest"),
+            "{msg}"
+        );
         let e = plan(&g, &mask, 8.0, 0.0, (0.0, 0.0), (1553.0, 4953.0)).unwrap_err();
         assert!(matches!(e, PlanError::Outside { what: "start", .. }));
     }

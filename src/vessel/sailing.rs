@@ -33,8 +33,9 @@ fn e2() -> f64 {
 pub fn isometric_latitude(lat_rad: f64) -> f64 {
     let e = e2().sqrt();
     let s = lat_rad.sin();
-    ((std::f64::consts::FRAC_PI_4 + lat_rad / 2.0).tan() * ((1.0 - e * s) / (1.0 + e * s)).powf(e / 2.0))
-        .ln()
+    ((std::f64::consts::FRAC_PI_4 + lat_rad / 2.0).tan()
+        * ((1.0 - e * s) / (1.0 + e * s)).powf(e / 2.0))
+    .ln()
 }
 
 /// Difference of latitude below which a leg counts as east–west (radians; ≈ 0.02 m).
@@ -101,12 +102,7 @@ pub fn leg_distance_bearing(
 /// latitude is linear in `t` and longitude follows from `λ = λ₁ + tan C · (ψ(φ) − ψ₁)`;
 /// east–west legs are linear in longitude. Great-circle legs: the geodesic point at `t` of the
 /// geodesic distance (Karney 2013).
-pub fn point_along(
-    geometry: LegGeometry,
-    from: (f64, f64),
-    to: (f64, f64),
-    t: f64,
-) -> (f64, f64) {
+pub fn point_along(geometry: LegGeometry, from: (f64, f64), to: (f64, f64), t: f64) -> (f64, f64) {
     let ((lon1, lat1), (lon2, lat2)) = (from, to);
     match geometry {
         LegGeometry::GreatCircle => {
@@ -121,8 +117,8 @@ pub fn point_along(
             }
             let lat = lat1 + t * (lat2 - lat1);
             let psi1 = isometric_latitude(p1);
-            let ratio = (isometric_latitude(lat.to_radians()) - psi1)
-                / (isometric_latitude(p2) - psi1);
+            let ratio =
+                (isometric_latitude(lat.to_radians()) - psi1) / (isometric_latitude(p2) - psi1);
             (lon1 + ratio * dlon, lat)
         }
     }

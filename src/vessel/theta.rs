@@ -83,7 +83,10 @@ pub fn any_angle_path(
         if !mask.is_safe(nc, nr) {
             return false;
         }
-        dc == 0 || dr == 0 || (mask.is_safe(c as isize + dc, r as isize) && mask.is_safe(c as isize, r as isize + dr))
+        dc == 0
+            || dr == 0
+            || (mask.is_safe(c as isize + dc, r as isize)
+                && mask.is_safe(c as isize, r as isize + dr))
     };
     while let Some(Reverse((fk, u))) = heap.pop() {
         let ui = u as usize;
@@ -110,6 +113,10 @@ pub fn any_angle_path(
             }
             g[ui] = best.0;
             parent[ui] = best.1;
+            if best.1 == NONE {
+                state[ui] = CLOSED;
+                continue;
+            }
         }
         state[ui] = CLOSED;
         expanded += 1;

@@ -35,7 +35,12 @@ pub struct UkcSample {
 }
 
 /// Samples the route (see the module doc).
-pub fn sample_route(ctx: &Context, route: &Route, table: &RouteTable, vessel: &Vessel) -> Vec<UkcSample> {
+pub fn sample_route(
+    ctx: &Context,
+    route: &Route,
+    table: &RouteTable,
+    vessel: &Vessel,
+) -> Vec<UkcSample> {
     let cell = ctx.grid.transform.dx.min(ctx.grid.transform.dy);
     let step = 0.45 * cell;
     let mut out = Vec::new();
@@ -165,7 +170,11 @@ fn legs_label(table: &RouteTable, a: usize, b: usize) -> String {
 
 /// The UKC and grid-coverage findings for sampled route: one `ROUTE-UKC` per stretch below the
 /// requirement, one `ROUTE-OUTSIDE-GRID` / `ROUTE-NO-DATA` per stretch where depth is unknown.
-pub fn ukc_findings(table: &RouteTable, samples: &[UkcSample], vessel: &Vessel) -> Vec<crate::validate::Finding> {
+pub fn ukc_findings(
+    table: &RouteTable,
+    samples: &[UkcSample],
+    vessel: &Vessel,
+) -> Vec<crate::validate::Finding> {
     use crate::validate::Finding;
     let need = vessel.ukc_required_m();
     let km = |m: f64| m / 1000.0;
@@ -195,10 +204,15 @@ pub fn ukc_findings(table: &RouteTable, samples: &[UkcSample], vessel: &Vessel) 
             .at(w.lon, w.lat),
         );
     }
-    for (code, what, bad) in [
-        ("ROUTE-OUTSIDE-GRID", "outside the bathymetry grid", (|s: &UkcSample| !s.inside) as fn(&UkcSample) -> bool),
-        ("ROUTE-NO-DATA", "over grid cells without data", |s: &UkcSample| s.inside && s.depth_m.is_none()),
-    ] {
+    let unknown: [(&str, &str, fn(&UkcSample) -> bool); 2] = [
+        ("ROUTE-OUTSIDE-GRID", "outside the bathymetry grid", |s| {
+            !s.inside
+        }),
+        ("ROUTE-NO-DATA", "over grid cells without data", |s| {
+            s.inside && s.depth_m.is_none()
+        }),
+    ];
+    for (code, what, bad) in unknown {
         for st in stretches(samples, bad, |_, _| false) {
             let (f, l) = (&samples[st.first], &samples[st.last]);
             out.push(
@@ -238,4 +252,146 @@ pub fn zone_crossings<'a>(
 /// The leg a finding about `leg` names.
 pub fn leg_object(leg: &Leg) -> String {
     format!("route leg {}", leg.number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bathymetry::{GeoTransform, Grid};
+    use crate::geodesy::Crs;
+    use crate::mission::{LegGeometry, Mission, Site, Waypoint};
+
+    /// A 200 × 200 grid of 10 m cells in UTM 31N near 5.2° E 53.3° N: 12 m of water with a 6 m
+    /// shoal over columns 90–109.
+    pub(crate) fn context() -> Context {
+        let crs = Crs::epsg(32631);
+        let (x0, y0) = (640_000.0, 5_910_000.0);
+        let t = GeoTransform {
+            origin_x: x0,
+            origin_y: y0,
+            dx: 10.0,
+            dy: 10.0,
+        };
+        let mut grid = Grid::filled(200, 200, t, -12.0);
+        for r in 0..200 {
+            for c in 90..110 {
+                grid.data[r * 200 + c] = -6.0;
+            }
+        }
+        grid.crs = Some(crs.clone());
+        let mut mission = Mission::new(
+            "t",
+            Site {
+                bathymetry: "grid.tif".into(),
+                grid_crs: None,
+                positive_down: false,
+                working_crs: Some("EPSG:32631".into()),
+                vertical_datum: "LAT".into(),
+                tide_offset_m: 0.0,
+            },
+        );
+        mission.vessel = Some(Vessel {
+            name: "v".into(),
+            source: String::new(),
+            length_m: 80.0,
+            beam_m: 20.0,
+            draught_m: 5.0,
+            block_coefficient: 0.8,
+            service_speed_kn: 5.0,
+            ukc_min_m: 1.0,
+            ukc_min_pct: 0.0,
+            transit_limits: None,
+            crane: None,
+        });
+        Context {
+            mission,
+            path: "t.toml".into(),
+            grid_path: "grid.tif".into(),
+            grid_source_crs: crs.clone(),
+            working_crs: crs,
+            grid,
+        }
+    }
+
+    fn route_across(ctx: &Context, y: f64, x_from: f64, x_to: f64) -> Route {
+        let (lon1, lat1) = ctx.to_lonlat(x_from, y).unwrap();
+        let (lon2, lat2) = ctx.to_lonlat(x_to, y).unwrap();
+        let wp = |id, lon, lat| Waypoint {
+            id,
+            name: String::new(),
+            lon,
+            lat,
+            speed_kn: None,
+            geometry: LegGeometry::Rhumb,
+        };
+        Route {
+            name: "r".into(),
+            departure: None,
+            waypoints: vec![wp(1, lon1, lat1), wp(2, lon2, lat2)],
+        }
+    }
+
+    #[test]
+    fn one_finding_per_shallow_stretch_with_kp_and_worst_value() {
+        let mut ctx = context();
+        ctx.mission.route = Some(route_across(&ctx, 5_909_000.0, 640_105.0, 641_895.0));
+        let f = crate::vessel::check(&ctx);
+        let ukc: Vec<_> = f.iter().filter(|f| f.code == "ROUTE-UKC").collect();
+        assert_eq!(ukc.len(), 1, "{f:?}");
+        // Shoal: x 640 900–641 100, i.e. KP ≈ 0.79–0.99 km (bilinear blending widens it by up
+        // to one cell on each side). Clearance there: 6 − 5 − squat (0.8 · 25/100 = 0.2 open
+        // water, up to 0.4 confined) < 0.
+        let msg = &ukc[0].message;
+        assert!(msg.contains("required 1.00 m"), "{msg}");
+        let kp: Vec<f64> = msg
+            .split("KP ")
+            .skip(1)
+            .map(|s| s.split_whitespace().next().unwrap().parse().unwrap())
+            .collect();
+        assert!(
+            (0.76..=0.80).contains(&kp[0]) && (0.98..=1.01).contains(&kp[1]),
+            "{kp:?}"
+        );
+        let worst: f64 = msg
+            .split("worst ")
+            .nth(1)
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((-0.41..=-0.19).contains(&worst), "{worst}");
+        // The deep water on either side is clean: exactly one stretch.
+        assert!(f.iter().all(|f| f.code != "ROUTE-OUTSIDE-GRID"));
+    }
+
+    #[test]
+    fn clean_route_and_route_leaving_the_grid() {
+        let mut ctx = context();
+        ctx.mission.route = Some(route_across(&ctx, 5_909_000.0, 640_105.0, 640_805.0));
+        assert!(crate::vessel::check(&ctx).is_empty());
+        ctx.mission.route = Some(route_across(&ctx, 5_909_000.0, 640_105.0, 642_500.0));
+        let f = crate::vessel::check(&ctx);
+        let out: Vec<_> = f
+            .iter()
+            .filter(|f| f.code == "ROUTE-OUTSIDE-GRID")
+            .collect();
+        assert_eq!(out.len(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn squat_is_open_water_in_wide_deep_water() {
+        let mut ctx = context();
+        let route = route_across(&ctx, 5_909_000.0, 640_105.0, 640_805.0);
+        ctx.mission.route = Some(route.clone());
+        let v = ctx.mission.vessel.clone().unwrap();
+        let table = crate::vessel::legs::route_table(&route, Some(&v)).unwrap();
+        let s = sample_route(&ctx, &route, &table, &v);
+        // Samples at ≤ 0.45 cell: 700 m / 4.5 m → ≥ 156 samples.
+        assert!(s.len() >= 156, "{}", s.len());
+        let mid = &s[s.len() / 2];
+        assert!((mid.squat_m.unwrap() - 0.2).abs() < 1e-9);
+        assert!((mid.clearance_m.unwrap() - (12.0 - 5.0 - 0.2)).abs() < 1e-3);
+    }
 }

@@ -30,7 +30,8 @@ impl ZoneShape {
         let p = Point::new(x, y);
         match &self.shape {
             Shape::Polygon(poly) => {
-                poly.contains(&p) || (self.buffer_m > 0.0 && Euclidean.distance(&p, poly) <= self.buffer_m)
+                poly.contains(&p)
+                    || (self.buffer_m > 0.0 && Euclidean.distance(&p, poly) <= self.buffer_m)
             }
             Shape::Line(line) => Euclidean.distance(&p, line) <= self.buffer_m,
         }
@@ -48,15 +49,28 @@ pub fn zone_shapes(ctx: &Context) -> (Vec<ZoneShape>, Vec<String>) {
             skipped.push(z.id.clone());
             continue;
         };
-        let pts: Option<Vec<(f64, f64)>> = verts.iter().map(|v| ctx.to_work(v[0], v[1]).ok()).collect();
+        let pts: Option<Vec<(f64, f64)>> =
+            verts.iter().map(|v| ctx.to_work(v[0], v[1]).ok()).collect();
         let Some(pts) = pts else {
             skipped.push(z.id.clone());
             continue;
         };
         let b = z.buffer_m;
         let bbox = pts.iter().fold(
-            (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY),
-            |a, p| (a.0.min(p.0 - b), a.1.min(p.1 - b), a.2.max(p.0 + b), a.3.max(p.1 + b)),
+            (
+                f64::INFINITY,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                f64::NEG_INFINITY,
+            ),
+            |a, p| {
+                (
+                    a.0.min(p.0 - b),
+                    a.1.min(p.1 - b),
+                    a.2.max(p.0 + b),
+                    a.3.max(p.1 + b),
+                )
+            },
         );
         let ls = LineString::from(pts);
         let shape = if z.polygon.is_some() {
