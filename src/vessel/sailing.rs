@@ -103,6 +103,12 @@ pub fn leg_distance_bearing(
 /// east–west legs are linear in longitude. Great-circle legs: the geodesic point at `t` of the
 /// geodesic distance (Karney 2013).
 pub fn point_along(geometry: LegGeometry, from: (f64, f64), to: (f64, f64), t: f64) -> (f64, f64) {
+    if t <= 0.0 {
+        return from;
+    }
+    if t >= 1.0 {
+        return to;
+    }
     let ((lon1, lat1), (lon2, lat2)) = (from, to);
     match geometry {
         LegGeometry::GreatCircle => {
