@@ -9,9 +9,10 @@
 //! distance, admissible and consistent for Euclidean path length, and the search keeps flat
 //! arrays indexed by `u32` cell number and a binary heap of packed `(f, cell)` keys.
 //!
-//! The result is then shortened greedily: from each kept vertex, jump to the farthest later
-//! vertex still in line of sight (every kept segment is re-checked, so the simplified path never
-//! crosses anything the mask forbids).
+//! Sight lines assumed during the search are bounded to [`MAX_SIGHT_CELLS`] so each expansion's
+//! check stays short on large open grids; the result is then shortened greedily: from each kept
+//! vertex, advance along the path while the next vertex is still in line of sight (every kept
+//! segment is checked, so the simplified path never crosses anything the mask forbids).
 
 use super::navmask::NavMask;
 use std::cmp::Reverse;
@@ -27,6 +28,12 @@ pub struct GridPath {
 }
 
 const NONE: u32 = u32::MAX;
+
+/// Longest line of sight (cells) the search assumes from a vertex's parent. Bounding it keeps each
+/// expansion's visibility check short (the cost of Theta* on large open grids is
+/// expansions × sight length); the final simplification then straightens the path across these
+/// windows.
+const MAX_SIGHT_CELLS: f64 = 64.0;
 const OPEN: u8 = 1;
 const CLOSED: u8 = 2;
 
@@ -134,11 +141,16 @@ pub fn any_angle_path(
             if state[vi] == CLOSED {
                 continue;
             }
-            // Path 2: assume the parent of u sees v (checked when v is expanded).
-            let cand = g[pu as usize] + dist(pu, v);
+            // Path 2: assume the parent of u sees v (checked when v is expanded) — unless the
+            // parent is more than MAX_SIGHT_CELLS away, then u itself (path 1).
+            let (pc, pr) = pos(pu);
+            let (vc, vr) = pos(v);
+            let far = (pc as f64 - vc as f64).hypot(pr as f64 - vr as f64) > MAX_SIGHT_CELLS;
+            let via = if far { u } else { pu };
+            let cand = g[via as usize] + dist(via, v);
             if cand < g[vi] {
                 g[vi] = cand;
-                parent[vi] = pu;
+                parent[vi] = via;
                 state[vi] = OPEN;
                 heap.push(Reverse((key(cand + dist(v, t)), v)));
             }
@@ -165,8 +177,8 @@ pub fn any_angle_path(
     })
 }
 
-/// Greedy line-of-sight simplification: keep the first vertex, then repeatedly the farthest later
-/// vertex visible from the last kept one.
+/// Greedy line-of-sight simplification: from the last kept vertex, advance while the next vertex
+/// is still in sight, and keep the last one seen.
 pub fn simplify(mask: &NavMask, path: &[(usize, usize)]) -> Vec<(usize, usize)> {
     if path.len() <= 2 {
         return path.to_vec();
@@ -175,9 +187,9 @@ pub fn simplify(mask: &NavMask, path: &[(usize, usize)]) -> Vec<(usize, usize)> 
     let mut out = vec![path[0]];
     let mut i = 0;
     while i < path.len() - 1 {
-        let mut j = path.len() - 1;
-        while j > i + 1 && !mask.clear(f(path[i]), f(path[j])) {
-            j -= 1;
+        let mut j = i + 1;
+        while j + 1 < path.len() && mask.clear(f(path[i]), f(path[j + 1])) {
+            j += 1;
         }
         out.push(path[j]);
         i = j;
