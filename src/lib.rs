@@ -19,3 +19,4 @@ pub mod report;
 pub mod testdata;
 pub mod validate;
 pub mod wind;
+pub mod vessel;

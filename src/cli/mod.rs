@@ -8,6 +8,7 @@ mod grid;
 mod lift;
 mod report;
 mod export;
+mod route;
 mod summary;
 mod track;
 mod validate;
@@ -56,6 +57,8 @@ pub enum Command {
     Weather(lift::WeatherArgs),
     /// Offshore wind: AEP with wake losses, flow cases, supply against the data centre's demand.
     Wind(wind::WindArgs),
+    /// Vessel routes: the leg table and under-keel clearance, and least-cost route planning.
+    Route(route::RouteArgs),
 }
 
 /// Output format of commands that report (`--format`).
@@ -91,6 +94,7 @@ pub fn run() -> ExitCode {
         Some(Command::Lift(args)) => lift::run_lift(&args),
         Some(Command::Weather(args)) => lift::run_weather(&args),
         Some(Command::Wind(args)) => wind::run(&args),
+        Some(Command::Route(args)) => route::run(&args),
         None => summary::run(cli.mission.as_deref()),
     };
     match result {

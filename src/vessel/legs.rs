@@ -1,0 +1,176 @@
+//! The route table: per leg distance, true course, speed, duration and ETA, and the route's
+//! kilometre-point (KP) axis — what a chart plotter's route manager (OpenCPN "Route properties")
+//! or an ECDIS route schedule shows.
+
+use super::sailing::{METRES_PER_NM, leg_distance_bearing};
+use crate::mission::{LegGeometry, Route, Vessel};
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+
+/// One leg, from the previous waypoint to `to_id`; leg fields come from the arriving waypoint
+/// (RTZ convention).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Leg {
+    /// 1-based leg number.
+    pub number: usize,
+    pub from_id: u32,
+    pub to_id: u32,
+    pub to_name: String,
+    pub geometry: LegGeometry,
+    /// Leg length (m).
+    pub distance_m: f64,
+    /// Leg length (nautical miles).
+    pub distance_nm: f64,
+    /// Rhumb legs: the constant course; great-circle legs: the initial course (degrees true).
+    pub bearing_deg: f64,
+    /// Planned speed (knots): the waypoint's `speed_kn`, else the vessel's service speed.
+    pub speed_kn: f64,
+    /// Time on the leg (s).
+    pub duration_s: f64,
+    /// KP at the start and end of the leg (m from the first waypoint).
+    pub kp_start_m: f64,
+    pub kp_end_m: f64,
+    /// Arrival at `to_id` when the route has a departure time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eta: Option<DateTime<Utc>>,
+}
+
+/// A computed route: its legs and totals.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RouteTable {
+    pub name: String,
+    pub departure: Option<DateTime<Utc>>,
+    pub legs: Vec<Leg>,
+    pub total_m: f64,
+    pub total_nm: f64,
+    pub total_s: f64,
+}
+
+/// Why a route table cannot be computed.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum LegError {
+    #[error(
+        "route `{route}`: waypoint {id}: no speed on the leg and no vessel service speed; expected `speed_kn` > 0"
+    )]
+    NoSpeed { route: String, id: u32 },
+}
+
+/// Computes the route table. Leg speed: the arriving waypoint's `speed_kn`, else
+/// `vessel.service_speed_kn`. ETAs follow from `route.departure` when given.
+pub fn route_table(route: &Route, vessel: Option<&Vessel>) -> Result<RouteTable, LegError> {
+    let mut legs = Vec::with_capacity(route.waypoints.len().saturating_sub(1));
+    let (mut kp, mut t) = (0.0, 0.0);
+    for (i, w) in route.waypoints.windows(2).enumerate() {
+        let (a, b) = (&w[0], &w[1]);
+        let (distance_m, bearing_deg) =
+            leg_distance_bearing(b.geometry, a.lon, a.lat, b.lon, b.lat);
+        let speed_kn = b
+            .speed_kn
+            .or(vessel.map(|v| v.service_speed_kn))
+            .filter(|s| *s > 0.0)
+            .ok_or_else(|| LegError::NoSpeed {
+                route: route.name.clone(),
+                id: b.id,
+            })?;
+        let duration_s = distance_m / (speed_kn * METRES_PER_NM / 3600.0);
+        t += duration_s;
+        legs.push(Leg {
+            number: i + 1,
+            from_id: a.id,
+            to_id: b.id,
+            to_name: b.name.clone(),
+            geometry: b.geometry,
+            distance_m,
+            distance_nm: distance_m / METRES_PER_NM,
+            bearing_deg,
+            speed_kn,
+            duration_s,
+            kp_start_m: kp,
+            kp_end_m: kp + distance_m,
+            eta: route
+                .departure
+                .map(|d| d + Duration::milliseconds((t * 1000.0).round() as i64)),
+        });
+        kp += distance_m;
+    }
+    Ok(RouteTable {
+        name: route.name.clone(),
+        departure: route.departure,
+        legs,
+        total_m: kp,
+        total_nm: kp / METRES_PER_NM,
+        total_s: t,
+    })
+}
+
+/// A duration as OpenCPN prints it: `2d 9H 31M` (minutes rounded to nearest).
+pub fn format_duration(seconds: f64) -> String {
+    let total_min = (seconds / 60.0).round() as i64;
+    let (d, h, m) = (total_min / 1440, total_min % 1440 / 60, total_min % 60);
+    if d > 0 {
+        format!("{d}d {h}H {m}M")
+    } else {
+        format!("{h}H {m}M")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mission::Waypoint;
+
+    fn wp(id: u32, lon: f64, lat: f64, speed: Option<f64>) -> Waypoint {
+        Waypoint {
+            id,
+            name: format!("W{id}"),
+            lon,
+            lat,
+            speed_kn: speed,
+            geometry: LegGeometry::Rhumb,
+        }
+    }
+
+    #[test]
+    fn sixty_miles_north_at_ten_knots_takes_six_hours() {
+        let route = Route {
+            name: "r".into(),
+            departure: Some("2025-06-01T06:00:00Z".parse().unwrap()),
+            waypoints: vec![wp(1, 5.0, 53.0, None), wp(2, 5.0, 54.0, Some(10.0))],
+        };
+        let t = route_table(&route, None).unwrap();
+        assert_eq!(t.legs.len(), 1);
+        assert!((t.total_nm - 60.0).abs() < 1e-9);
+        assert!((t.total_s - 6.0 * 3600.0).abs() < 1e-6);
+        assert_eq!(
+            t.legs[0].eta.unwrap(),
+            "2025-06-01T12:00:00Z".parse::<DateTime<Utc>>().unwrap()
+        );
+        assert_eq!(format_duration(t.total_s), "6H 0M");
+    }
+
+    #[test]
+    fn kp_axis_accumulates_and_speed_is_required() {
+        let route = Route {
+            name: "r".into(),
+            departure: None,
+            waypoints: vec![
+                wp(1, 5.0, 53.0, None),
+                wp(2, 5.0, 53.5, Some(8.0)),
+                wp(3, 5.5, 53.5, Some(8.0)),
+            ],
+        };
+        let t = route_table(&route, None).unwrap();
+        assert_eq!(t.legs[1].kp_start_m, t.legs[0].kp_end_m);
+        assert!((t.legs[1].bearing_deg - 90.0).abs() < 1e-9);
+        assert!((t.total_m - t.legs[1].kp_end_m).abs() < 1e-9);
+        let mut r2 = route.clone();
+        r2.waypoints[1].speed_kn = None;
+        assert_eq!(
+            route_table(&r2, None),
+            Err(LegError::NoSpeed {
+                route: "r".into(),
+                id: 2
+            })
+        );
+    }
+}

@@ -1,0 +1,75 @@
+//! The installation vessel's routes: the route table (legs, courses, ETAs, KP), under-keel
+//! clearance along the route with Barrass squat, and least-cost any-angle route planning over the
+//! bathymetry grid.
+//!
+//! Domain facts: domain-reference §4 (OpenCPN's route table, which fathom's leg table matches)
+//! and §5 (UKC, Barrass squat).
+
+pub mod legs;
+pub mod navmask;
+pub mod plan;
+pub mod sailing;
+pub mod squat;
+pub mod theta;
+pub mod ukc;
+pub mod zonecheck;
+
+use crate::mission::Context;
+use crate::validate::Finding;
+
+/// The route rules: `ROUTE-SPEED` (a leg without speed), `ROUTE-NO-VESSEL` (a route but no
+/// vessel to check it for), `ROUTE-UKC`, `ROUTE-OUTSIDE-GRID`, `ROUTE-NO-DATA` (see
+/// [`ukc::ukc_findings`]), `ROUTE-EXCLUSION` (a leg through an exclusion zone) and
+/// `ROUTE-EXCLUSION-UNCHECKED` (a zone fathom could not test the route against).
+pub fn check(ctx: &Context) -> Vec<Finding> {
+    let m = &ctx.mission;
+    let Some(route) = &m.route else {
+        return Vec::new();
+    };
+    if route.waypoints.len() < 2 {
+        return Vec::new(); // reported by the mission's range checks
+    }
+    let Some(vessel) = &m.vessel else {
+        return vec![
+            Finding::warning(
+                "ROUTE-NO-VESSEL",
+                format!(
+                    "route `{}` has no [vessel]: under-keel clearance is not checked",
+                    route.name
+                ),
+            )
+            .object("route"),
+        ];
+    };
+    let table = match legs::route_table(route, Some(vessel)) {
+        Ok(t) => t,
+        Err(e) => return vec![Finding::error("ROUTE-SPEED", e.to_string()).object("route")],
+    };
+    let samples = ukc::sample_route(ctx, route, &table, vessel);
+    let mut out = ukc::ukc_findings(&table, &samples, vessel);
+    let (zones, skipped) = zonecheck::zone_shapes(ctx);
+    for (leg, zone, s) in ukc::zone_crossings(&samples, &zones) {
+        out.push(
+            Finding::error(
+                "ROUTE-EXCLUSION",
+                format!(
+                    "leg {} enters exclusion zone `{zone}` at KP {:.3} km",
+                    table.legs[leg].number,
+                    s.kp_m / 1000.0
+                ),
+            )
+            .object(ukc::leg_object(&table.legs[leg]))
+            .at(s.lon, s.lat),
+        );
+    }
+    for id in skipped {
+        out.push(
+            Finding::info(
+                "ROUTE-EXCLUSION-UNCHECKED",
+                format!("exclusion zone `{id}` (GeoJSON) is not tested against the route"),
+            )
+            .object(format!("exclusion zone {id}")),
+        );
+    }
+    out
+}

@@ -1,0 +1,260 @@
+//! Any-angle least-cost path over a [`NavMask`]: Lazy Theta* followed by line-of-sight
+//! simplification.
+//!
+//! Lazy Theta* (A. Nash, S. Koenig, C. Tovey, "Lazy Theta*: Any-Angle Path Planning and Path
+//! Length Analysis in 3D", AAAI 2010) is A* on the 8-connected grid of cell centres in which a
+//! vertex may take its parent's parent as its own parent when the two see each other, so paths
+//! run at any angle instead of in 45° steps. "Lazy": the line-of-sight check runs once per
+//! expanded vertex (when it is popped), not once per neighbour. The heuristic is the straight-line
+//! distance, admissible and consistent for Euclidean path length, and the search keeps flat
+//! arrays indexed by `u32` cell number and a binary heap of packed `(f, cell)` keys.
+//!
+//! Sight lines assumed during the search are bounded to [`MAX_SIGHT_CELLS`] so each expansion's
+//! check stays short on large open grids; the result is then shortened greedily: from each kept
+//! vertex, advance along the path while the next vertex is still in line of sight (every kept
+//! segment is checked, so the simplified path never crosses anything the mask forbids).
+
+use super::navmask::NavMask;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// A path found over the mask: cell-centre vertices (col, row) and its length in metres.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridPath {
+    pub vertices: Vec<(usize, usize)>,
+    pub length_m: f64,
+    /// Cells the search expanded (for benchmarks and diagnostics).
+    pub expanded: usize,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Longest line of sight (cells) the search assumes from a vertex's parent. Bounding it keeps each
+/// expansion's visibility check short (the cost of Theta* on large open grids is
+/// expansions × sight length); the final simplification then straightens the path across these
+/// windows.
+const MAX_SIGHT_CELLS: f64 = 64.0;
+const OPEN: u8 = 1;
+const CLOSED: u8 = 2;
+
+/// Shortest any-angle path from `start` to `goal` (cell columns/rows) through safe cells, with
+/// cell sizes `dx`, `dy` in metres. `None` when either end is unsafe or no path exists.
+pub fn any_angle_path(
+    mask: &NavMask,
+    start: (usize, usize),
+    goal: (usize, usize),
+    dx: f64,
+    dy: f64,
+) -> Option<GridPath> {
+    let w = mask.width;
+    let n = w * mask.height;
+    if n > u32::MAX as usize - 1
+        || !mask.is_safe(start.0 as isize, start.1 as isize)
+        || !mask.is_safe(goal.0 as isize, goal.1 as isize)
+    {
+        return None;
+    }
+    let idx = |c: usize, r: usize| (r * w + c) as u32;
+    let pos = |i: u32| ((i as usize) % w, (i as usize) / w);
+    let dist = |a: u32, b: u32| -> f64 {
+        let ((ac, ar), (bc, br)) = (pos(a), pos(b));
+        ((ac as f64 - bc as f64) * dx).hypot((ar as f64 - br as f64) * dy)
+    };
+    let sees = |a: u32, b: u32| {
+        let ((ac, ar), (bc, br)) = (pos(a), pos(b));
+        mask.clear((ac as f64, ar as f64), (bc as f64, br as f64))
+    };
+    let (s, t) = (idx(start.0, start.1), idx(goal.0, goal.1));
+    let mut g = vec![f64::INFINITY; n];
+    let mut parent = vec![NONE; n];
+    let mut state = vec![0u8; n];
+    let mut heap: BinaryHeap<Reverse<(u64, u32)>> = BinaryHeap::new();
+    let key = |f: f64| f.to_bits();
+    g[s as usize] = 0.0;
+    parent[s as usize] = s;
+    heap.push(Reverse((key(dist(s, t)), s)));
+    let mut expanded = 0usize;
+    const NB: [(isize, isize); 8] = [
+        (1, 0),
+        (-1, 0),
+        (0, 1),
+        (0, -1),
+        (1, 1),
+        (1, -1),
+        (-1, 1),
+        (-1, -1),
+    ];
+    // A move to a neighbour is allowed when the straight step between the centres is clear.
+    let step_ok = |c: usize, r: usize, dc: isize, dr: isize| -> bool {
+        let (nc, nr) = (c as isize + dc, r as isize + dr);
+        if !mask.is_safe(nc, nr) {
+            return false;
+        }
+        dc == 0
+            || dr == 0
+            || (mask.is_safe(c as isize + dc, r as isize)
+                && mask.is_safe(c as isize, r as isize + dr))
+    };
+    while let Some(Reverse((fk, u))) = heap.pop() {
+        let ui = u as usize;
+        if state[ui] == CLOSED || fk > key(g[ui] + dist(u, t)) {
+            continue;
+        }
+        // SetVertex: the lazily assumed parent must be visible, else take the best closed
+        // neighbour (path 1 of Theta*).
+        let p = parent[ui];
+        if p != u && !sees(p, u) {
+            let (c, r) = pos(u);
+            let mut best = (f64::INFINITY, NONE);
+            for (dc, dr) in NB {
+                if !step_ok(c, r, dc, dr) {
+                    continue;
+                }
+                let v = idx((c as isize + dc) as usize, (r as isize + dr) as usize);
+                if state[v as usize] == CLOSED {
+                    let cand = g[v as usize] + dist(v, u);
+                    if cand < best.0 {
+                        best = (cand, v);
+                    }
+                }
+            }
+            g[ui] = best.0;
+            parent[ui] = best.1;
+            if best.1 == NONE {
+                state[ui] = CLOSED;
+                continue;
+            }
+        }
+        state[ui] = CLOSED;
+        expanded += 1;
+        if u == t {
+            break;
+        }
+        let (c, r) = pos(u);
+        let pu = parent[ui];
+        for (dc, dr) in NB {
+            if !step_ok(c, r, dc, dr) {
+                continue;
+            }
+            let v = idx((c as isize + dc) as usize, (r as isize + dr) as usize);
+            let vi = v as usize;
+            if state[vi] == CLOSED {
+                continue;
+            }
+            // Path 2: assume the parent of u sees v (checked when v is expanded) — unless the
+            // parent is more than MAX_SIGHT_CELLS away, then u itself (path 1).
+            let (pc, pr) = pos(pu);
+            let (vc, vr) = pos(v);
+            let far = (pc as f64 - vc as f64).hypot(pr as f64 - vr as f64) > MAX_SIGHT_CELLS;
+            let via = if far { u } else { pu };
+            let cand = g[via as usize] + dist(via, v);
+            if cand < g[vi] {
+                g[vi] = cand;
+                parent[vi] = via;
+                state[vi] = OPEN;
+                heap.push(Reverse((key(cand + dist(v, t)), v)));
+            }
+        }
+    }
+    if state[t as usize] != CLOSED {
+        return None;
+    }
+    let mut chain = vec![t];
+    while *chain.last()? != s {
+        let p = parent[*chain.last()? as usize];
+        if p == NONE || chain.len() > n {
+            return None;
+        }
+        chain.push(p);
+    }
+    chain.reverse();
+    let vertices = simplify(mask, &chain.iter().map(|&i| pos(i)).collect::<Vec<_>>());
+    let length_m = path_length(&vertices, dx, dy);
+    Some(GridPath {
+        vertices,
+        length_m,
+        expanded,
+    })
+}
+
+/// Greedy line-of-sight simplification: from the last kept vertex, advance while the next vertex
+/// is still in sight, and keep the last one seen.
+pub fn simplify(mask: &NavMask, path: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    if path.len() <= 2 {
+        return path.to_vec();
+    }
+    let f = |p: (usize, usize)| (p.0 as f64, p.1 as f64);
+    let mut out = vec![path[0]];
+    let mut i = 0;
+    while i < path.len() - 1 {
+        let mut j = i + 1;
+        while j + 1 < path.len() && mask.clear(f(path[i]), f(path[j + 1])) {
+            j += 1;
+        }
+        out.push(path[j]);
+        i = j;
+    }
+    out
+}
+
+/// Length (m) of a polyline of cell centres.
+pub fn path_length(vertices: &[(usize, usize)], dx: f64, dy: f64) -> f64 {
+    vertices
+        .windows(2)
+        .map(|w| ((w[1].0 as f64 - w[0].0 as f64) * dx).hypot((w[1].1 as f64 - w[0].1 as f64) * dy))
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mask_from(w: usize, h: usize, blocked: impl Fn(usize, usize) -> bool) -> NavMask {
+        let safe = (0..h)
+            .flat_map(|r| (0..w).map(move |c| (c, r)))
+            .map(|(c, r)| !blocked(c, r))
+            .collect();
+        NavMask::new(w, h, safe)
+    }
+
+    #[test]
+    fn open_water_gives_the_straight_line() {
+        let m = mask_from(50, 40, |_, _| false);
+        let p = any_angle_path(&m, (2, 3), (45, 30), 10.0, 10.0).unwrap();
+        assert_eq!(p.vertices, vec![(2, 3), (45, 30)]);
+        let straight = (43.0f64 * 10.0).hypot(27.0 * 10.0);
+        assert!((p.length_m - straight).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_wall_with_a_gap_is_passed_through_the_gap() {
+        // Wall at column 20 except rows 30..=33.
+        let m = mask_from(41, 41, |c, r| c == 20 && !(30..=33).contains(&r));
+        let p = any_angle_path(&m, (5, 5), (35, 5), 1.0, 1.0).unwrap();
+        for w in p.vertices.windows(2) {
+            let f = |q: (usize, usize)| (q.0 as f64, q.1 as f64);
+            assert!(m.clear(f(w[0]), f(w[1])));
+        }
+        // The navigable squares through the wall span u ∈ [19, 21], v ∈ [30, 33], so the
+        // shortest path runs (5,5) → (19,30) → (21,30) → (35,5).
+        let ideal = 2.0 * 14.0f64.hypot(25.0) + 2.0;
+        assert!(p.length_m >= ideal - 1e-9, "{}", p.length_m);
+        assert!(p.length_m < ideal * 1.02, "{} vs {ideal}", p.length_m);
+        assert!(p.vertices.len() <= 4, "{:?}", p.vertices);
+    }
+
+    #[test]
+    fn no_path_and_unsafe_ends_give_none() {
+        let m = mask_from(20, 20, |c, _| c == 10);
+        assert!(any_angle_path(&m, (2, 2), (18, 2), 1.0, 1.0).is_none());
+        assert!(any_angle_path(&m, (10, 2), (2, 2), 1.0, 1.0).is_none());
+    }
+
+    #[test]
+    fn start_equals_goal() {
+        let m = mask_from(5, 5, |_, _| false);
+        let p = any_angle_path(&m, (2, 2), (2, 2), 1.0, 1.0).unwrap();
+        assert_eq!(p.vertices, vec![(2, 2)]);
+        assert_eq!(p.length_m, 0.0);
+    }
+}
