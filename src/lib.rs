@@ -11,6 +11,8 @@ pub mod cli;
 pub mod fsutil;
 pub mod geodesy;
 pub mod mission;
+pub mod siting;
 #[doc(hidden)]
 pub mod testdata;
 pub mod validate;
+pub mod zones;

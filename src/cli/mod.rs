@@ -3,6 +3,7 @@
 //! Exit codes follow one rule everywhere: 0 success (no errors found), 1 the checks found errors,
 //! 2 the command could not run (bad input; the message says which file and why).
 
+mod site;
 mod summary;
 mod validate;
 
@@ -31,6 +32,8 @@ const EXAMPLES: &str = "Examples:
 pub enum Command {
     /// Check missions: files, CRS, objects inside the grid, and every domain's rules.
     Validate(validate::ValidateArgs),
+    /// Cabin siting: suitability map (GeoTIFF) and automatic layout.
+    Site(site::SiteArgs),
 }
 
 /// Output format of commands that report (`--format`).
@@ -57,6 +60,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Site(args)) => site::run(&args),
         None => summary::run(cli.mission.as_deref()),
     };
     match result {
