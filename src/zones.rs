@@ -164,7 +164,7 @@ fn read_geojson(path: &std::path::Path) -> Result<LonLatGeometry, String> {
         .parse()
         .map_err(|e| format!("not valid GeoJSON: {e}"))?;
     let collection: geo::GeometryCollection<f64> =
-        geojson::quick_collection(&gj).map_err(|e| format!("unsupported geometry: {e}"))?;
+        geo::GeometryCollection::try_from(&gj).map_err(|e| format!("unsupported geometry: {e}"))?;
     let mut polygons = Vec::new();
     let mut lines = Vec::new();
     let ring = |ls: &LineString<f64>| ls.coords().map(|c| [c.x, c.y]).collect::<Vec<_>>();
@@ -249,7 +249,10 @@ impl ZoneIndex {
 
     /// The first zone a polygon (e.g. a cabin footprint) overlaps or touches.
     pub fn on_polygon(&self, poly: &Polygon<f64>) -> Option<&ZoneShape> {
-        self.overlapping(poly).next()
+        self.zones
+            .iter()
+            .find(|(r, z)| r.intersects(poly) && z.area.intersects(poly))
+            .map(|(_, z)| z)
     }
 
     /// Every zone a polygon overlaps or touches, in mission order.

@@ -273,16 +273,20 @@ mod tests {
 
     #[test]
     fn north_up_rectangle_touches_exact_cells() {
-        // 20 m (north-south) × 10 m on 2 m cells, centred on a cell centre: edges on boundaries.
+        // 20 m (north-south) × 10 m on 2 m cells, centred on a cell centre: the long edges lie
+        // on cell boundaries (5 columns), the short ones cut cells in half (10 + 2 halves = 11
+        // rows).
         let fp = rect(101.0, -101.0, 0.0, 20.0, 10.0);
         let spans = fp.spans(&t(2.0));
-        assert_eq!(spans.len(), 10);
+        assert_eq!(spans.len(), 11);
         assert_eq!(spans[0], Span { row: 45, c0: 48, c1: 52 });
+        assert_eq!(spans[10].row, 55);
         assert!(spans.iter().all(|s| (s.c0, s.c1) == (48, 52)));
-        // Turned 90°: 10 rows of 5 becomes 5 rows of 10.
+        // Turned 90°: 11 rows of 5 becomes 5 rows of 11.
         let turned = rect(101.0, -101.0, 90.0, 20.0, 10.0).spans(&t(2.0));
         assert_eq!(turned.len(), 5);
-        assert!(turned.iter().all(|s| (s.c0, s.c1) == (45, 54)));
+        assert_eq!((turned[0].row, turned[4].row), (48, 52));
+        assert!(turned.iter().all(|s| (s.c0, s.c1) == (45, 55)));
     }
 
     #[test]
