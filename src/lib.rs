@@ -20,3 +20,8 @@ pub mod testdata;
 pub mod validate;
 pub mod wind;
 pub mod vessel;
+pub mod siting;
+#[doc(hidden)]
+pub mod testdata;
+pub mod validate;
+pub mod zones;

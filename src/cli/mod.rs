@@ -9,6 +9,7 @@ mod lift;
 mod report;
 mod export;
 mod route;
+mod site;
 mod summary;
 mod track;
 mod validate;
@@ -59,6 +60,8 @@ pub enum Command {
     Wind(wind::WindArgs),
     /// Vessel routes: the leg table and under-keel clearance, and least-cost route planning.
     Route(route::RouteArgs),
+    /// Cabin siting: suitability map (GeoTIFF) and automatic layout.
+    Site(site::SiteArgs),
 }
 
 /// Output format of commands that report (`--format`).
@@ -95,6 +98,7 @@ pub fn run() -> ExitCode {
         Some(Command::Weather(args)) => lift::run_weather(&args),
         Some(Command::Wind(args)) => wind::run(&args),
         Some(Command::Route(args)) => route::run(&args),
+        Some(Command::Site(args)) => site::run(&args),
         None => summary::run(cli.mission.as_deref()),
     };
     match result {

@@ -4,13 +4,78 @@
 use super::{CabinDrag, CoolingChain, Ranges};
 use serde::{Deserialize, Serialize};
 
-/// Siting constraints; every limit is optional.
+/// Siting constraints; every limit is optional (absent = not checked). Depths are water depths at
+/// the planning level (grid elevation + `site.tide_offset_m`, positive down), over every grid cell
+/// the cabin's footprint touches.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Constraints {}
+pub struct Constraints {
+    /// Shallowest seabed allowed anywhere under the footprint (m).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_depth_m: Option<f64>,
+    /// Deepest seabed allowed anywhere under the footprint (m), e.g. the diving or lifting limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_depth_m: Option<f64>,
+    /// Least water between the cabin top and the planning level (m), for surface traffic:
+    /// shallowest depth under the footprint − cabin height.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_top_clearance_m: Option<f64>,
+    /// Steepest seabed slope allowed under the footprint (degrees); the stricter of this and the
+    /// cabin type's `max_slope_deg` applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_slope_deg: Option<f64>,
+    /// Largest relief (highest − lowest seabed) under the footprint (m); the stricter of this and
+    /// the cabin type's `max_relief_m` applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_relief_m: Option<f64>,
+    /// Least edge-to-edge distance between two cabins' footprints (m).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_spacing_m: Option<f64>,
+    /// Longest straight-line distance from a cabin's centre to the nearest landing point or
+    /// subsea substation (m): a lower bound of the cable length.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_cable_m: Option<f64>,
+    /// Headings (degrees from true north) the automatic layout and the suitability map try.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headings_deg: Option<Vec<f64>>,
+}
 
 impl Constraints {
-    pub(super) fn check_ranges(&self, _path: &str, _r: &mut Ranges) {}
+    pub(super) fn check_ranges(&self, path: &str, r: &mut Ranges) {
+        let opt = |r: &mut Ranges, field: &str, v: Option<f64>| {
+            if let Some(v) = v {
+                r.non_negative(path, field, v);
+            }
+        };
+        opt(r, "min_depth_m", self.min_depth_m);
+        opt(r, "max_depth_m", self.max_depth_m);
+        opt(r, "min_top_clearance_m", self.min_top_clearance_m);
+        opt(r, "max_relief_m", self.max_relief_m);
+        opt(r, "min_spacing_m", self.min_spacing_m);
+        opt(r, "max_cable_m", self.max_cable_m);
+        if let Some(s) = self.max_slope_deg {
+            r.within(path, "max_slope_deg", s, 0.0, 90.0);
+        }
+        if let (Some(lo), Some(hi)) = (self.min_depth_m, self.max_depth_m)
+            && lo > hi
+        {
+            r.fail(
+                format!("{path}.max_depth_m"),
+                format!("{hi} is less than min_depth_m = {lo}: expected max_depth_m ≥ min_depth_m"),
+            );
+        }
+        if let Some(h) = &self.headings_deg {
+            if h.is_empty() || h.len() > 16 {
+                r.fail(
+                    format!("{path}.headings_deg"),
+                    format!("{} headings: expected 1 to 16", h.len()),
+                );
+            }
+            for (i, v) in h.iter().enumerate() {
+                r.within(path, &format!("headings_deg[{i}]"), *v, -360.0, 360.0);
+            }
+        }
+    }
 }
 
 /// Foundation kind of a cabin type.
