@@ -3,6 +3,9 @@
 //! Exit codes follow one rule everywhere: 0 success (no errors found), 1 the checks found errors,
 //! 2 the command could not run (bad input; the message says which file and why).
 
+#[cfg(feature = "gui")]
+mod planner;
+#[cfg(not(feature = "gui"))]
 mod summary;
 mod validate;
 
@@ -18,6 +21,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Mission to open in the planner (default: missions/demo.toml).
     pub mission: Option<PathBuf>,
+    /// Render the planner's first settled frame to this PNG and exit (documentation, checks).
+    #[arg(long, hide = true, value_name = "PATH")]
+    pub screenshot: Option<PathBuf>,
 }
 
 const EXAMPLES: &str = "Examples:
@@ -57,6 +63,9 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
+        #[cfg(feature = "gui")]
+        None => planner::run(cli.mission.as_deref(), cli.screenshot.as_deref()),
+        #[cfg(not(feature = "gui"))]
         None => summary::run(cli.mission.as_deref()),
     };
     match result {
