@@ -10,6 +10,7 @@
 pub mod app;
 pub mod bathymetry;
 pub mod cli;
+pub mod cooling;
 pub mod fsutil;
 pub mod geodesy;
 pub mod mission;

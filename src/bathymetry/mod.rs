@@ -7,4 +7,5 @@ pub mod io;
 
 pub use error::BathyError;
 pub use grid::{GeoTransform, Grid, GridStats, MAX_CELLS, SignConvention};
+pub mod demo;
 pub mod reproject;

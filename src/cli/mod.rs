@@ -3,6 +3,7 @@
 //! Exit codes follow one rule everywhere: 0 success (no errors found), 1 the checks found errors,
 //! 2 the command could not run (bad input; the message says which file and why).
 
+mod cooling;
 #[cfg(feature = "gui")]
 mod planner;
 #[cfg(not(feature = "gui"))]
@@ -37,6 +38,8 @@ const EXAMPLES: &str = "Examples:
 pub enum Command {
     /// Check missions: files, CRS, objects inside the grid, and every domain's rules.
     Validate(validate::ValidateArgs),
+    /// Seawater cooling budget: heat, flow, pumps, PUE by month, and the warm plume.
+    Cooling(cooling::CoolingArgs),
 }
 
 /// Output format of commands that report (`--format`).
@@ -63,6 +66,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Cooling(args)) => cooling::run(&args),
         #[cfg(feature = "gui")]
         None => planner::run(cli.mission.as_deref(), cli.screenshot.as_deref()),
         #[cfg(not(feature = "gui"))]

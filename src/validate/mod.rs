@@ -11,6 +11,7 @@ use crate::mission::Context;
 /// code and object, so output is stable from run to run.
 pub fn validate(ctx: &Context) -> Vec<Finding> {
     let mut findings = basic::check(ctx);
+    findings.extend(crate::cooling::check(ctx));
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
