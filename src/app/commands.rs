@@ -46,6 +46,11 @@ fn load(path: &Path, recovered: Option<Mission>, p: &super::jobs::Progress) -> R
         Context::load(path).map_err(|e| e.to_string())?
     };
     p.set(0.5);
+    derive(ctx, is_recovered, p)
+}
+
+/// Shares the grid and builds its overview pyramid.
+fn derive(ctx: Context, recovered: bool, p: &super::jobs::Progress) -> Result<Loaded, String> {
     if p.is_cancelled() {
         return Err("cancelled".into());
     }
@@ -55,7 +60,7 @@ fn load(path: &Path, recovered: Option<Mission>, p: &super::jobs::Progress) -> R
     Ok(Loaded {
         mission,
         site: Site { mission_path: path, grid_path, grid_source_crs, working_crs, grid, pyramid: Arc::new(pyramid) },
-        recovered: is_recovered,
+        recovered,
     })
 }
 
@@ -68,6 +73,13 @@ impl FathomApp {
         let label = format!("Opening {}", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
         self.view.status = format!("{label}…");
         self.rt.load = Some(Job::spawn(label, Some(self.egui_ctx.clone()), move |p| load(&path, recovered, p)));
+    }
+
+    /// Opens an already loaded mission (built in code, e.g. by tests or tools); the overview
+    /// pyramid is built on a worker.
+    pub fn open_context(&mut self, ctx: Context) {
+        let label = format!("Opening {}", ctx.mission.name);
+        self.rt.load = Some(Job::spawn(label, Some(self.egui_ctx.clone()), move |p| derive(ctx, false, p)));
     }
 
     pub(super) fn poll_jobs(&mut self) {

@@ -159,9 +159,7 @@ impl eframe::App for FathomApp {
         let mut actions = Vec::new();
         self.shortcuts(&ctx, &mut actions);
         for f in ctx.input(|i| i.raw.dropped_files.clone()) {
-            if let Some(p) = f.path {
-                actions.push(Action::Open(p));
-            }
+            actions.push(Action::Open(f.path().to_path_buf()));
         }
         let doc = self.doc.as_ref();
         egui::Panel::top("menu").show(ui, |ui| {

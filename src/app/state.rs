@@ -232,7 +232,7 @@ pub struct ViewState {
     /// Frame the grid on the next map frame (after a load).
     pub fit_pending: bool,
     /// Where the map was drawn last frame (tests click into it).
-    pub map_rect: egui::Rect,
+    pub map_rect: Option<egui::Rect>,
     pub selection: Selection,
     pub tool: Tool,
     pub prefs: Prefs,

@@ -110,6 +110,7 @@ impl Style {
 /// [0, 1], after the ESRI / Horn (1981) method: slope and aspect from Horn's 3×3 finite
 /// differences, lit by a sun at azimuth 315° and altitude 45° (Burrough & McDonnell 1998,
 /// "Principles of GIS", §8; ESRI "How Hillshade works"). No-data neighbours take the centre value.
+#[allow(clippy::too_many_arguments)]
 pub fn hillshade_at(data: &[f32], w: usize, h: usize, c: usize, r: usize, dx: f64, dy: f64, z_factor: f32) -> f32 {
     const ZENITH: f32 = std::f32::consts::FRAC_PI_4; // 90° − altitude 45°
     const AZIMUTH: f32 = 135.0 * std::f32::consts::PI / 180.0; // 360 − 315 + 90, in radians

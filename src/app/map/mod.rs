@@ -27,8 +27,8 @@ pub enum MapDrag {
 pub fn show(ui: &mut Ui, doc: Option<&Document>, view: &mut ViewState, rt: &mut Runtime, actions: &mut Vec<Action>) {
     let rect = ui.available_rect_before_wrap();
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Other, true, "Map"));
-    view.map_rect = rect;
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
+    view.map_rect = Some(rect);
     let painter = ui.painter_at(rect);
     let dark = ui.visuals().dark_mode;
     painter.rect_filled(rect, 0.0, if dark { Color32::from_rgb(18, 22, 30) } else { Color32::from_rgb(214, 222, 230) });
@@ -197,5 +197,5 @@ fn hit_point(rt: &Runtime, w: [f64; 2], tol: f64) -> Selection {
 
 /// Screen position of a world point in the last drawn map (tests click with it).
 pub fn screen_pos(view: &ViewState, x: f64, y: f64) -> Pos2 {
-    view.map.to_screen(view.map_rect, x, y)
+    view.map.to_screen(view.map_rect.unwrap_or(Rect::ZERO), x, y)
 }

@@ -104,7 +104,7 @@ impl Scene {
                 rings.extend(poly.interiors().iter().map(|r| r.coords().map(|c| [c.x, c.y]).collect()));
                 triangles.extend(
                     poly.earcut_triangles_iter()
-                        .map(|t| [[t.0.x, t.0.y], [t.1.x, t.1.y], [t.2.x, t.2.y]]),
+                        .map(|t| { let (a, b, c) = (t.v1(), t.v2(), t.v3()); [[a.x, a.y], [b.x, b.y], [c.x, c.y]] }),
                 );
             }
             s.zones.push(ZoneShape { id: z.id.clone(), kind: z.kind, rings, triangles, source });

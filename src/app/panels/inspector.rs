@@ -88,7 +88,7 @@ fn cabin(ui: &mut Ui, doc: &Document, view: &ViewState, i: usize, actions: &mut 
 
         let l = ui.label("Cabin type");
         let before = c.cabin_type.clone();
-        egui::ComboBox::from_id_salt("cabin type")
+        let _ = egui::ComboBox::from_id_salt("cabin type")
             .selected_text(&c.cabin_type)
             .show_ui(ui, |ui| {
                 for t in &m.cabin_types {

@@ -5,7 +5,7 @@ use crate::app::state::ViewState;
 
 pub fn show(ctx: &egui::Context, view: &mut ViewState, actions: &mut Vec<Action>) {
     if let Some(err) = view.error.clone() {
-        egui::Modal::new(egui::Id::new("error")).show(ctx, |ui| {
+        egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
             ui.set_max_width(520.0);
             ui.heading("Could not complete that");
             ui.label(&err);
@@ -17,7 +17,7 @@ pub fn show(ctx: &egui::Context, view: &mut ViewState, actions: &mut Vec<Action>
         return;
     }
     if let Some(then) = view.confirm.clone() {
-        egui::Modal::new(egui::Id::new("unsaved")).show(ctx, |ui| {
+        egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
             ui.heading("Unsaved changes");
             ui.label("The mission has changes that are not saved.");
             ui.horizontal(|ui| {
@@ -37,7 +37,7 @@ pub fn show(ctx: &egui::Context, view: &mut ViewState, actions: &mut Vec<Action>
         return;
     }
     if let Some(info) = view.recovery_offer.clone() {
-        egui::Modal::new(egui::Id::new("recovery")).show(ctx, |ui| {
+        egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
             ui.heading("Recover unsaved work?");
             ui.label(format!(
                 "fathom did not close cleanly. Unsaved changes to {} were kept at {}.",
