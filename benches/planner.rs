@@ -19,11 +19,18 @@ use std::time::{Duration, Instant};
 
 /// A rolling synthetic seabed of `n`² cells of 10 m in UTM 31N.
 fn grid(n: usize) -> Grid {
-    let t = GeoTransform { origin_x: 600_000.0, origin_y: 5_900_000.0, dx: 10.0, dy: 10.0 };
+    let t = GeoTransform {
+        origin_x: 600_000.0,
+        origin_y: 5_900_000.0,
+        dx: 10.0,
+        dy: 10.0,
+    };
     let mut g = Grid::filled(n, n, t, 0.0);
     for r in 0..n {
         for c in 0..n {
-            g.data[r * n + c] = -30.0 + 10.0 * ((c as f32 / 300.0).sin() * (r as f32 / 211.0).cos()) - (c as f32 / n as f32) * 20.0;
+            g.data[r * n + c] = -30.0
+                + 10.0 * ((c as f32 / 300.0).sin() * (r as f32 / 211.0).cos())
+                - (c as f32 / n as f32) * 20.0;
         }
     }
     g.crs = Some(Crs::epsg(32631));
@@ -32,16 +39,32 @@ fn grid(n: usize) -> Grid {
 
 fn context(g: Grid) -> Context {
     let crs = g.crs.clone().unwrap();
-    let site = Site { bathymetry: "g.tif".into(), grid_crs: None, positive_down: false, working_crs: None, vertical_datum: "MSL".into(), tide_offset_m: 0.0 };
-    Context { mission: Mission::new("bench", site), path: "bench.toml".into(), grid_path: "g.tif".into(), grid_source_crs: crs.clone(), working_crs: crs, grid: g }
+    let site = Site {
+        bathymetry: "g.tif".into(),
+        grid_crs: None,
+        positive_down: false,
+        working_crs: None,
+        vertical_datum: "MSL".into(),
+        tide_offset_m: 0.0,
+    };
+    Context {
+        mission: Mission::new("bench", site),
+        path: "bench.toml".into(),
+        grid_path: "g.tif".into(),
+        grid_source_crs: crs.clone(),
+        working_crs: crs,
+        grid: g,
+    }
 }
 
 fn harness(ctx: Context) -> Harness<'static, FathomApp> {
-    let mut h = Harness::builder().with_size(egui::vec2(1600.0, 1000.0)).build_eframe(move |cc| {
-        let mut app = FathomApp::new(cc, LaunchOptions::for_tests(None, vec![]));
-        app.open_context(ctx);
-        app
-    });
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_eframe(move |cc| {
+            let mut app = FathomApp::new(cc, LaunchOptions::for_tests(None, vec![]));
+            app.open_context(ctx);
+            app
+        });
     for _ in 0..3000 {
         h.step();
         let a = h.state();
@@ -56,7 +79,19 @@ fn harness(ctx: Context) -> Harness<'static, FathomApp> {
 fn tiles(c: &mut Criterion) {
     let p = Pyramid::build(Arc::new(grid(1024)), &Progress::detached()).unwrap();
     let style = Style::for_range(p.min, p.max);
-    c.bench_function("render_tile 512² with hillshade", |b| b.iter(|| render_tile(&p, TileKey { level: 0, tx: 0, ty: 0 }, &style)));
+    c.bench_function("render_tile 512² with hillshade", |b| {
+        b.iter(|| {
+            render_tile(
+                &p,
+                TileKey {
+                    level: 0,
+                    tx: 0,
+                    ty: 0,
+                },
+                &style,
+            )
+        })
+    });
 }
 
 fn frames(c: &mut Criterion) {
@@ -79,7 +114,11 @@ fn pan_8192() {
         longest = longest.max(dt);
         std::thread::sleep(Duration::from_millis(4));
     }
-    println!("pan across 8192² grid: longest frame {:.2} ms, mean {:.2} ms over 400 frames", longest.as_secs_f64() * 1e3, total.as_secs_f64() * 1e3 / 400.0);
+    println!(
+        "pan across 8192² grid: longest frame {:.2} ms, mean {:.2} ms over 400 frames",
+        longest.as_secs_f64() * 1e3,
+        total.as_secs_f64() * 1e3 / 400.0
+    );
 }
 
 criterion_group!(benches, tiles, frames);
@@ -87,5 +126,7 @@ criterion_group!(benches, tiles, frames);
 fn main() {
     benches();
     pan_8192();
-    criterion::Criterion::default().configure_from_args().final_summary();
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
 }

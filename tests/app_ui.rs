@@ -5,7 +5,10 @@ use egui::{Key, Modifiers, Pos2, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
 use fathom::app::state::{Selection, Tool};
 use fathom::app::{FathomApp, LaunchOptions};
-use fathom::mission::{Cabin, CabinType, Context, ExclusionZone, Foundation, LandingPoint, Mission, Route, Site, Waypoint, ZoneKind};
+use fathom::mission::{
+    Cabin, CabinType, Context, ExclusionZone, Foundation, LandingPoint, Mission, Route, Site,
+    Waypoint, ZoneKind,
+};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -40,9 +43,23 @@ fn demo_context() -> Context {
         drag: None,
         cooling: None,
     });
-    let cabin = |id: &str, lon, lat| Cabin { id: id.into(), cabin_type: "pod".into(), lon, lat, heading_deg: 30.0 };
-    m.cabins = vec![cabin("C1", 122.02, 30.80), cabin("C2", 122.04, 30.80), cabin("C3", 122.60, 30.80)];
-    m.landing_points.push(LandingPoint { id: "LP1".into(), lon: 121.95, lat: 30.85 });
+    let cabin = |id: &str, lon, lat| Cabin {
+        id: id.into(),
+        cabin_type: "pod".into(),
+        lon,
+        lat,
+        heading_deg: 30.0,
+    };
+    m.cabins = vec![
+        cabin("C1", 122.02, 30.80),
+        cabin("C2", 122.04, 30.80),
+        cabin("C3", 122.60, 30.80),
+    ];
+    m.landing_points.push(LandingPoint {
+        id: "LP1".into(),
+        lon: 121.95,
+        lat: 30.85,
+    });
     m.exclusion_zones.push(ExclusionZone {
         id: "cable".into(),
         kind: ZoneKind::CablePipeline,
@@ -51,8 +68,23 @@ fn demo_context() -> Context {
         line: Some(vec![[121.95, 30.72], [122.10, 30.76], [122.12, 30.90]]),
         geojson: None,
     });
-    let wp = |id, lon, lat| Waypoint { id, name: String::new(), lon, lat, speed_kn: None, geometry: Default::default() };
-    m.route = Some(Route { name: "in".into(), departure: None, waypoints: vec![wp(1, 122.14, 30.90), wp(2, 122.08, 30.84), wp(3, 122.03, 30.81)] });
+    let wp = |id, lon, lat| Waypoint {
+        id,
+        name: String::new(),
+        lon,
+        lat,
+        speed_kn: None,
+        geometry: Default::default(),
+    };
+    m.route = Some(Route {
+        name: "in".into(),
+        departure: None,
+        waypoints: vec![
+            wp(1, 122.14, 30.90),
+            wp(2, 122.08, 30.84),
+            wp(3, 122.03, 30.81),
+        ],
+    });
     let working_crs = grid.crs.clone().unwrap();
     Context {
         mission: m,
@@ -77,12 +109,16 @@ fn step_until(h: &mut Harness<'_, FathomApp>, what: &str, cond: impl Fn(&FathomA
 
 fn open(answers: Vec<PathBuf>) -> Harness<'static, FathomApp> {
     let ctx = demo_context();
-    let mut h = Harness::builder().with_size(vec2(1400.0, 900.0)).build_eframe(move |cc| {
-        let mut app = FathomApp::new(cc, LaunchOptions::for_tests(None, answers));
-        app.open_context(ctx);
-        app
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            let mut app = FathomApp::new(cc, LaunchOptions::for_tests(None, answers));
+            app.open_context(ctx);
+            app
+        });
+    step_until(&mut h, "the mission to load and validate", |a| {
+        a.doc.is_some() && !a.busy() && a.view.findings_revision.is_some()
     });
-    step_until(&mut h, "the mission to load and validate", |a| a.doc.is_some() && !a.busy() && a.view.findings_revision.is_some());
     h.step();
     h
 }
@@ -126,7 +162,12 @@ fn opens_the_mission_and_validates_it() {
     assert_eq!(app.rt.scene.cabins.len(), 3);
     // The concave, buffered cable zone is triangulated for filling.
     assert!(!app.rt.scene.zones[0].triangles.is_empty());
-    assert!(app.view.findings.iter().any(|f| f.code == "MISSION-OUTSIDE-GRID" && f.object.as_deref() == Some("cabin C3")));
+    assert!(
+        app.view
+            .findings
+            .iter()
+            .any(|f| f.code == "MISSION-OUTSIDE-GRID" && f.object.as_deref() == Some("cabin C3"))
+    );
 }
 
 #[test]
@@ -141,7 +182,10 @@ fn add_cabin_by_clicking_the_map_then_undo_and_redo() {
     assert_eq!(m.cabins.len(), 4);
     let c = &m.cabins[3];
     assert_eq!(c.id, "C4");
-    assert!((c.lon - 122.0).abs() < 0.002 && (c.lat - 30.85).abs() < 0.002, "{c:?}");
+    assert!(
+        (c.lon - 122.0).abs() < 0.002 && (c.lat - 30.85).abs() < 0.002,
+        "{c:?}"
+    );
     assert_eq!(h.state().view.selection, Selection::Cabin(3));
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -195,14 +239,25 @@ fn inspector_edits_the_selected_cabin() {
 #[test]
 fn clicking_a_finding_zooms_to_it_and_selects_the_cabin() {
     let mut h = open(vec![]);
-    h.get_by_label("✔ Validate").click();
-    step_until(&mut h, "validation", |a| !a.busy() && a.view.findings_revision.is_some());
-    h.get_by_label("error MISSION-OUTSIDE-GRID · cabin C3").click();
+    h.get_by_label("Validate").click();
+    step_until(&mut h, "validation", |a| {
+        !a.busy() && a.view.findings_revision.is_some()
+    });
+    h.get_by_label("error MISSION-OUTSIDE-GRID · cabin C3")
+        .click();
     h.step();
     let app = h.state();
     assert_eq!(app.view.selection, Selection::Cabin(2));
-    let w = app.doc.as_ref().unwrap().site.to_work(122.60, 30.80).unwrap();
-    assert!((app.view.map.center[0] - w[0]).abs() < 1.0 && (app.view.map.center[1] - w[1]).abs() < 1.0);
+    let w = app
+        .doc
+        .as_ref()
+        .unwrap()
+        .site
+        .to_work(122.60, 30.80)
+        .unwrap();
+    assert!(
+        (app.view.map.center[0] - w[0]).abs() < 1.0 && (app.view.map.center[1] - w[1]).abs() < 1.0
+    );
 }
 
 #[test]
@@ -219,11 +274,18 @@ fn a_corrupt_mission_shows_an_error_and_keeps_the_work() {
     h.step();
     // Unsaved changes: the planner asks first.
     h.get_by_label("Discard changes").click();
-    step_until(&mut h, "the failed open", |a| !a.busy() && a.view.error.is_some());
+    step_until(&mut h, "the failed open", |a| {
+        !a.busy() && a.view.error.is_some()
+    });
     let app = h.state();
-    assert!(app.view.error.as_ref().unwrap().contains("bad.toml:2"), "{:?}", app.view.error);
+    assert!(
+        app.view.error.as_ref().unwrap().contains("bad.toml:2"),
+        "{:?}",
+        app.view.error
+    );
     assert_eq!(app.mission().unwrap().name, "UI test");
     assert_eq!(app.mission().unwrap().cabins.len(), 4);
+    h.step();
     h.get_by_label("OK").click();
     h.step();
     assert!(h.state().view.error.is_none());

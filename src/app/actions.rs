@@ -11,18 +11,36 @@ use std::path::PathBuf;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     /// A new cabin of the first cabin type at a position; it gets the next free id `C<n>`.
-    AddCabin { lon: f64, lat: f64, heading_deg: f64 },
-    MoveCabin { index: usize, lon: f64, lat: f64 },
-    SetHeading { index: usize, heading_deg: f64 },
+    AddCabin {
+        lon: f64,
+        lat: f64,
+        heading_deg: f64,
+    },
+    MoveCabin {
+        index: usize,
+        lon: f64,
+        lat: f64,
+    },
+    SetHeading {
+        index: usize,
+        heading_deg: f64,
+    },
     /// Replaces every field of a cabin (the inspector).
-    SetCabin { index: usize, cabin: Cabin },
-    DeleteCabin { index: usize },
+    SetCabin {
+        index: usize,
+        cabin: Cabin,
+    },
+    DeleteCabin {
+        index: usize,
+    },
 }
 
 /// Why an edit could not be applied.
 #[derive(Debug, PartialEq, thiserror::Error)]
 pub enum EditError {
-    #[error("the mission has no [[cabin_types]]; add one to the mission file before placing cabins")]
+    #[error(
+        "the mission has no [[cabin_types]]; add one to the mission file before placing cabins"
+    )]
     NoCabinType,
     #[error("cabin {0} no longer exists")]
     NoSuchCabin(usize),
@@ -31,10 +49,25 @@ pub enum EditError {
 impl Edit {
     /// Applies the edit; returns the selection it leaves.
     pub fn apply(&self, m: &mut Mission) -> Result<Selection, EditError> {
-        let check = |m: &Mission, i: usize| if i < m.cabins.len() { Ok(()) } else { Err(EditError::NoSuchCabin(i)) };
+        let check = |m: &Mission, i: usize| {
+            if i < m.cabins.len() {
+                Ok(())
+            } else {
+                Err(EditError::NoSuchCabin(i))
+            }
+        };
         match self {
-            Edit::AddCabin { lon, lat, heading_deg } => {
-                let t = m.cabin_types.first().ok_or(EditError::NoCabinType)?.id.clone();
+            Edit::AddCabin {
+                lon,
+                lat,
+                heading_deg,
+            } => {
+                let t = m
+                    .cabin_types
+                    .first()
+                    .ok_or(EditError::NoCabinType)?
+                    .id
+                    .clone();
                 let id = (1..)
                     .map(|n| format!("C{n}"))
                     .find(|id| !m.cabins.iter().any(|c| &c.id == id))
@@ -77,7 +110,10 @@ impl Edit {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// A mission edit; edits with the same `gesture` in a row are one undo step.
-    Edit { edit: Edit, gesture: Option<u64> },
+    Edit {
+        edit: Edit,
+        gesture: Option<u64>,
+    },
     /// Ends the current gesture (drag released, field left).
     EndGesture,
     Undo,
@@ -90,7 +126,10 @@ pub enum Action {
     Save,
     SaveAs,
     /// The user answered the unsaved-changes question.
-    Confirmed { save_first: bool, then: AfterConfirm },
+    Confirmed {
+        save_first: bool,
+        then: AfterConfirm,
+    },
     Recover,
     DiscardRecovery,
     Validate,
@@ -214,7 +253,11 @@ mod tests {
     #[test]
     fn add_picks_free_id_and_first_type() {
         let mut m = mission();
-        let add = Edit::AddCabin { lon: 5.0, lat: 53.0, heading_deg: 0.0 };
+        let add = Edit::AddCabin {
+            lon: 5.0,
+            lat: 53.0,
+            heading_deg: 0.0,
+        };
         add.apply(&mut m).unwrap();
         add.apply(&mut m).unwrap();
         Edit::DeleteCabin { index: 0 }.apply(&mut m).unwrap();
@@ -227,9 +270,27 @@ mod tests {
     fn drag_is_one_undo_step_and_redo_restores_it() {
         let mut m = mission();
         let mut h = History::default();
-        edit(&mut h, &mut m, Edit::AddCabin { lon: 5.0, lat: 53.0, heading_deg: 0.0 }, None);
+        edit(
+            &mut h,
+            &mut m,
+            Edit::AddCabin {
+                lon: 5.0,
+                lat: 53.0,
+                heading_deg: 0.0,
+            },
+            None,
+        );
         for i in 1..=5 {
-            edit(&mut h, &mut m, Edit::MoveCabin { index: 0, lon: 5.0 + i as f64 * 0.01, lat: 53.0 }, Some(7));
+            edit(
+                &mut h,
+                &mut m,
+                Edit::MoveCabin {
+                    index: 0,
+                    lon: 5.0 + i as f64 * 0.01,
+                    lat: 53.0,
+                },
+                Some(7),
+            );
         }
         h.end_gesture();
         assert!((m.cabins[0].lon - 5.05).abs() < 1e-12);
@@ -248,16 +309,42 @@ mod tests {
         let mut m = mission();
         m.cabin_types.clear();
         let before = m.clone();
-        assert_eq!(Edit::AddCabin { lon: 0.0, lat: 0.0, heading_deg: 0.0 }.apply(&mut m), Err(EditError::NoCabinType));
-        assert_eq!(Edit::SetHeading { index: 3, heading_deg: 1.0 }.apply(&mut m), Err(EditError::NoSuchCabin(3)));
+        assert_eq!(
+            Edit::AddCabin {
+                lon: 0.0,
+                lat: 0.0,
+                heading_deg: 0.0
+            }
+            .apply(&mut m),
+            Err(EditError::NoCabinType)
+        );
+        assert_eq!(
+            Edit::SetHeading {
+                index: 3,
+                heading_deg: 1.0
+            }
+            .apply(&mut m),
+            Err(EditError::NoSuchCabin(3))
+        );
         assert_eq!(m, before);
     }
 
     #[test]
     fn heading_wraps() {
         let mut m = mission();
-        Edit::AddCabin { lon: 0.0, lat: 0.0, heading_deg: 0.0 }.apply(&mut m).unwrap();
-        Edit::SetHeading { index: 0, heading_deg: -30.0 }.apply(&mut m).unwrap();
+        Edit::AddCabin {
+            lon: 0.0,
+            lat: 0.0,
+            heading_deg: 0.0,
+        }
+        .apply(&mut m)
+        .unwrap();
+        Edit::SetHeading {
+            index: 0,
+            heading_deg: -30.0,
+        }
+        .apply(&mut m)
+        .unwrap();
         assert_eq!(m.cabins[0].heading_deg, 330.0);
     }
 }

@@ -19,13 +19,21 @@ use std::sync::Arc;
 const AUTO_VALIDATE_CELLS: usize = 16 << 20;
 
 fn is_grid(path: &Path) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     matches!(ext.as_str(), "tif" | "tiff" | "asc" | "xyz")
 }
 
 /// The worker side of opening: read the mission (or wrap a dropped grid in a new one), read and
 /// reproject the grid, build the overview pyramid.
-fn load(path: &Path, recovered: Option<Mission>, p: &super::jobs::Progress) -> Result<Loaded, String> {
+fn load(
+    path: &Path,
+    recovered: Option<Mission>,
+    p: &super::jobs::Progress,
+) -> Result<Loaded, String> {
     let is_recovered = recovered.is_some();
     let ctx = if let Some(m) = recovered {
         Context::from_mission(m, path).map_err(|e| e.to_string())?
@@ -39,9 +47,13 @@ fn load(path: &Path, recovered: Option<Mission>, p: &super::jobs::Progress) -> R
             vertical_datum: "MSL".into(),
             tide_offset_m: 0.0,
         };
-        let name = abs.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = abs
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let m = Mission::new(format!("New mission on {name}"), site);
-        Context::from_mission(m, &abs.with_file_name(format!("{name}.mission.toml"))).map_err(|e| e.to_string())?
+        Context::from_mission(m, &abs.with_file_name(format!("{name}.mission.toml")))
+            .map_err(|e| e.to_string())?
     } else {
         Context::load(path).map_err(|e| e.to_string())?
     };
@@ -54,12 +66,26 @@ fn derive(ctx: Context, recovered: bool, p: &super::jobs::Progress) -> Result<Lo
     if p.is_cancelled() {
         return Err("cancelled".into());
     }
-    let Context { mission, path, grid_path, grid_source_crs, working_crs, grid } = ctx;
+    let Context {
+        mission,
+        path,
+        grid_path,
+        grid_source_crs,
+        working_crs,
+        grid,
+    } = ctx;
     let grid = Arc::new(grid);
     let pyramid = Pyramid::build(grid.clone(), p).ok_or("cancelled")?;
     Ok(Loaded {
         mission,
-        site: Site { mission_path: path, grid_path, grid_source_crs, working_crs, grid, pyramid: Arc::new(pyramid) },
+        site: Site {
+            mission_path: path,
+            grid_path,
+            grid_source_crs,
+            working_crs,
+            grid,
+            pyramid: Arc::new(pyramid),
+        },
         recovered,
     })
 }
@@ -70,16 +96,25 @@ impl FathomApp {
         if let Some(j) = &self.rt.load {
             j.cancel();
         }
-        let label = format!("Opening {}", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
+        let label = format!(
+            "Opening {}",
+            path.file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default()
+        );
         self.view.status = format!("{label}…");
-        self.rt.load = Some(Job::spawn(label, Some(self.egui_ctx.clone()), move |p| load(&path, recovered, p)));
+        self.rt.load = Some(Job::spawn(label, Some(self.egui_ctx.clone()), move |p| {
+            load(&path, recovered, p)
+        }));
     }
 
     /// Opens an already loaded mission (built in code, e.g. by tests or tools); the overview
     /// pyramid is built on a worker.
     pub fn open_context(&mut self, ctx: Context) {
         let label = format!("Opening {}", ctx.mission.name);
-        self.rt.load = Some(Job::spawn(label, Some(self.egui_ctx.clone()), move |p| derive(ctx, false, p)));
+        self.rt.load = Some(Job::spawn(label, Some(self.egui_ctx.clone()), move |p| {
+            derive(ctx, false, p)
+        }));
     }
 
     pub(super) fn poll_jobs(&mut self) {
@@ -108,19 +143,33 @@ impl FathomApp {
         if self.rt.autosave.as_mut().and_then(|j| j.poll()).is_some() {
             self.rt.autosave = None;
         }
-        let auto = self.doc.as_ref().is_some_and(|d| d.site.grid.data.len() <= AUTO_VALIDATE_CELLS);
-        if auto && self.rt.validate.is_none() && self.doc.as_ref().map(|d| d.revision) != self.view.findings_revision {
+        let auto = self
+            .doc
+            .as_ref()
+            .is_some_and(|d| d.site.grid.data.len() <= AUTO_VALIDATE_CELLS);
+        if auto
+            && self.rt.validate.is_none()
+            && self.doc.as_ref().map(|d| d.revision) != self.view.findings_revision
+        {
             self.apply(Action::Validate);
         }
     }
 
     fn install(&mut self, loaded: Loaded) {
-        let Loaded { mission, site, recovered } = loaded;
+        let Loaded {
+            mission,
+            site,
+            recovered,
+        } = loaded;
         let site = Arc::new(site);
         let p = &site.pyramid;
         let mut style = Style::for_range(p.min, p.max);
         style.colour_map = self.view.prefs.layers.colour_map;
-        self.rt.tiles = Some(TileLayer::new(site.pyramid.clone(), style, self.egui_ctx.clone()));
+        self.rt.tiles = Some(TileLayer::new(
+            site.pyramid.clone(),
+            style,
+            self.egui_ctx.clone(),
+        ));
         let mut doc = Document::new(mission, site);
         if recovered {
             doc.revision = 1;
@@ -147,12 +196,17 @@ impl FathomApp {
             self.rt.scene_revision = Some(doc.revision);
             let n = match self.view.selection {
                 Selection::Cabin(_) => doc.mission.cabins.len(),
-                Selection::Waypoint(_) => doc.mission.route.as_ref().map_or(0, |r| r.waypoints.len()),
+                Selection::Waypoint(_) => {
+                    doc.mission.route.as_ref().map_or(0, |r| r.waypoints.len())
+                }
                 Selection::LandingPoint(_) => doc.mission.landing_points.len(),
                 Selection::Zone(_) => doc.mission.exclusion_zones.len(),
                 Selection::None => usize::MAX,
             };
-            if let Selection::Cabin(i) | Selection::Waypoint(i) | Selection::LandingPoint(i) | Selection::Zone(i) = self.view.selection
+            if let Selection::Cabin(i)
+            | Selection::Waypoint(i)
+            | Selection::LandingPoint(i)
+            | Selection::Zone(i) = self.view.selection
                 && i >= n
             {
                 self.view.selection = Selection::None;
@@ -161,7 +215,9 @@ impl FathomApp {
     }
 
     fn save_to(&mut self, path: PathBuf) -> bool {
-        let Some(doc) = &mut self.doc else { return false };
+        let Some(doc) = &mut self.doc else {
+            return false;
+        };
         match mission::save(&doc.mission, &path) {
             Ok(()) => {
                 doc.path = path.clone();
@@ -179,7 +235,12 @@ impl FathomApp {
     }
 
     fn save_as(&mut self) -> bool {
-        let name = self.doc.as_ref().and_then(|d| d.path.file_name()).map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "mission.toml".into());
+        let name = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.path.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "mission.toml".into());
         match self.dialogs.save(FileKind::Mission, &name) {
             Some(p) => self.save_to(p),
             None => false,
@@ -194,13 +255,23 @@ impl FathomApp {
 
     /// Writes unsaved work to the recovery file every [`recovery::INTERVAL`], on a worker.
     pub(super) fn autosave(&mut self) {
-        let (Some(dir), Some(doc)) = (&self.recovery_dir, &self.doc) else { return };
-        if !doc.dirty() || self.rt.autosave.is_some() || self.rt.last_autosave.is_some_and(|t| t.elapsed() < recovery::INTERVAL) {
+        let (Some(dir), Some(doc)) = (&self.recovery_dir, &self.doc) else {
+            return;
+        };
+        if !doc.dirty()
+            || self.rt.autosave.is_some()
+            || self
+                .rt
+                .last_autosave
+                .is_some_and(|t| t.elapsed() < recovery::INTERVAL)
+        {
             return;
         }
         self.rt.last_autosave = Some(std::time::Instant::now());
         let (dir, m, path) = (dir.clone(), doc.mission.clone(), doc.path.clone());
-        self.rt.autosave = Some(Job::spawn("Autosave", None, move |_| recovery::write(&dir, &m, &path)));
+        self.rt.autosave = Some(Job::spawn("Autosave", None, move |_| {
+            recovery::write(&dir, &m, &path)
+        }));
     }
 
     fn edit(&mut self, edit: super::actions::Edit, gesture: Option<u64>) {
@@ -236,7 +307,11 @@ impl FathomApp {
             }
             Action::Undo | Action::Redo => {
                 if let Some(d) = &mut self.doc {
-                    let done = if a == Action::Undo { d.history.undo(&mut d.mission) } else { d.history.redo(&mut d.mission) };
+                    let done = if a == Action::Undo {
+                        d.history.undo(&mut d.mission)
+                    } else {
+                        d.history.redo(&mut d.mission)
+                    };
                     if done {
                         d.revision += 1;
                     }
@@ -264,10 +339,16 @@ impl FathomApp {
                 self.save_as();
             }
             Action::Confirmed { save_first, then } => {
-                if save_first && !self.doc.as_ref().is_some_and(|d| d.path.exists()) && !self.save_as() {
+                if save_first
+                    && !self.doc.as_ref().is_some_and(|d| d.path.exists())
+                    && !self.save_as()
+                {
                     return;
                 }
-                if save_first && let Some(p) = self.doc.as_ref().map(|d| d.path.clone()) && !self.save_to(p) {
+                if save_first
+                    && let Some(p) = self.doc.as_ref().map(|d| d.path.clone())
+                    && !self.save_to(p)
+                {
                     return;
                 }
                 match then {
@@ -275,15 +356,21 @@ impl FathomApp {
                     AfterConfirm::Quit => {
                         self.view.close_confirmed = true;
                         self.clear_recovery();
-                        self.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                        self.egui_ctx
+                            .send_viewport_cmd(egui::ViewportCommand::Close);
                     }
                 }
             }
             Action::Recover => {
-                if let (Some(info), Some(dir)) = (self.view.recovery_offer.take(), self.recovery_dir.clone()) {
+                if let (Some(info), Some(dir)) =
+                    (self.view.recovery_offer.take(), self.recovery_dir.clone())
+                {
                     match recovery::read(&dir) {
                         Ok(m) => self.start_load(info.mission_path, Some(m)),
-                        Err(e) => self.view.error = Some(format!("the recovery file could not be read: {e}")),
+                        Err(e) => {
+                            self.view.error =
+                                Some(format!("the recovery file could not be read: {e}"))
+                        }
                     }
                 }
             }
@@ -294,15 +381,21 @@ impl FathomApp {
             Action::Validate => {
                 if let Some(doc) = &self.doc {
                     let (site, m, rev) = (doc.site.clone(), doc.mission.clone(), doc.revision);
-                    self.rt.validate = Some(Job::spawn("Validating", Some(self.egui_ctx.clone()), move |p| {
-                        let ctx = site.context(&m);
-                        p.set(0.3);
-                        Ok((rev, crate::validate::validate(&ctx)))
-                    }));
+                    self.rt.validate = Some(Job::spawn(
+                        "Validating",
+                        Some(self.egui_ctx.clone()),
+                        move |p| {
+                            let ctx = site.context(&m);
+                            p.set(0.3);
+                            Ok((rev, crate::validate::validate(&ctx)))
+                        },
+                    ));
                 }
             }
             Action::FocusFinding(i) => self.focus_finding(i),
-            Action::ExportRtz => self.view.status = "RTZ export arrives with the formats module".into(),
+            Action::ExportRtz => {
+                self.view.status = "RTZ export arrives with the formats module".into()
+            }
             Action::CancelJobs => {
                 for j in self.rt.load.iter() {
                     j.cancel();
@@ -319,16 +412,24 @@ impl FathomApp {
             Action::ZoomToGrid => self.view.fit_pending = true,
             Action::ToggleTheme => {
                 self.view.prefs.dark = !self.view.prefs.dark;
-                self.egui_ctx.set_theme(if self.view.prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
+                self.egui_ctx.set_theme(if self.view.prefs.dark {
+                    egui::Theme::Dark
+                } else {
+                    egui::Theme::Light
+                });
             }
             Action::ToggleHelp => self.view.show_help = !self.view.show_help,
-            Action::Quit => self.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::Quit => self
+                .egui_ctx
+                .send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
 
     /// Centres the map on a finding (zooming in to at most 5 m per point) and selects its object.
     fn focus_finding(&mut self, i: usize) {
-        let (Some(f), Some(doc)) = (self.view.findings.get(i), &self.doc) else { return };
+        let (Some(f), Some(doc)) = (self.view.findings.get(i), &self.doc) else {
+            return;
+        };
         if let Some(loc) = f.location
             && let Some(w) = doc.site.to_work(loc.lon, loc.lat)
         {
@@ -338,11 +439,20 @@ impl FathomApp {
         if let Some(obj) = &f.object {
             let m = &doc.mission;
             let sel = if let Some(id) = obj.strip_prefix("cabin ") {
-                m.cabins.iter().position(|c| c.id == id).map(Selection::Cabin)
+                m.cabins
+                    .iter()
+                    .position(|c| c.id == id)
+                    .map(Selection::Cabin)
             } else if let Some(id) = obj.strip_prefix("landing point ") {
-                m.landing_points.iter().position(|c| c.id == id).map(Selection::LandingPoint)
+                m.landing_points
+                    .iter()
+                    .position(|c| c.id == id)
+                    .map(Selection::LandingPoint)
             } else if let Some(id) = obj.strip_prefix("exclusion zone ") {
-                m.exclusion_zones.iter().position(|c| c.id == id).map(Selection::Zone)
+                m.exclusion_zones
+                    .iter()
+                    .position(|c| c.id == id)
+                    .map(Selection::Zone)
             } else {
                 None
             };

@@ -36,7 +36,10 @@ impl Dialogs for NativeDialogs {
 
     fn save(&mut self, kind: FileKind, suggested_name: &str) -> Option<PathBuf> {
         let (name, ext) = kind.filter();
-        rfd::FileDialog::new().add_filter(name, ext).set_file_name(suggested_name).save_file()
+        rfd::FileDialog::new()
+            .add_filter(name, ext)
+            .set_file_name(suggested_name)
+            .save_file()
     }
 }
 

@@ -25,7 +25,8 @@ impl Progress {
 
     /// Reports progress and wakes the UI.
     pub fn set(&self, f: f32) {
-        self.fraction.store(f.clamp(0.0, 1.0).to_bits(), Ordering::Relaxed);
+        self.fraction
+            .store(f.clamp(0.0, 1.0).to_bits(), Ordering::Relaxed);
         if let Some(c) = &self.repaint {
             c.request_repaint();
         }
@@ -74,9 +75,17 @@ impl<T: Send + 'static> Job<T> {
         if let Err(e) = spawned {
             let (tx, rx2) = channel();
             let _ = tx.send(Err(format!("could not start a worker thread: {e}")));
-            return Job { label, progress, rx: rx2 };
+            return Job {
+                label,
+                progress,
+                rx: rx2,
+            };
         }
-        Job { label, progress, rx }
+        Job {
+            label,
+            progress,
+            rx,
+        }
     }
 
     /// The result once the worker is done; `None` while it runs.
@@ -84,7 +93,10 @@ impl<T: Send + 'static> Job<T> {
         match self.rx.try_recv() {
             Ok(r) => Some(r),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(format!("{}: the worker stopped unexpectedly", self.label))),
+            Err(TryRecvError::Disconnected) => Some(Err(format!(
+                "{}: the worker stopped unexpectedly",
+                self.label
+            ))),
         }
     }
 
@@ -130,7 +142,11 @@ mod tests {
         let (go_tx, go_rx) = channel::<()>();
         let mut job: Job<()> = Job::spawn("wait", None, move |p| {
             go_rx.recv().ok();
-            if p.is_cancelled() { Err("cancelled".into()) } else { Ok(()) }
+            if p.is_cancelled() {
+                Err("cancelled".into())
+            } else {
+                Ok(())
+            }
         });
         job.cancel();
         go_tx.send(()).unwrap();

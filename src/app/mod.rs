@@ -66,7 +66,11 @@ impl FathomApp {
         if opts.screenshot.is_some() {
             view.prefs.layers = state::Layers::default();
         }
-        cc.egui_ctx.set_theme(if view.prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
+        cc.egui_ctx.set_theme(if view.prefs.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
         let mut app = FathomApp {
             doc: None,
             view,
@@ -105,7 +109,9 @@ impl FathomApp {
         let typing = ctx.egui_wants_keyboard_input();
         ctx.input_mut(|i| {
             let cmd_shift = M::COMMAND | M::SHIFT;
-            if i.consume_shortcut(&K::new(cmd_shift, Key::Z)) || i.consume_shortcut(&K::new(M::COMMAND, Key::Y)) {
+            if i.consume_shortcut(&K::new(cmd_shift, Key::Z))
+                || i.consume_shortcut(&K::new(M::COMMAND, Key::Y))
+            {
                 actions.push(Action::Redo);
             }
             if i.consume_shortcut(&K::new(M::COMMAND, Key::Z)) {
@@ -169,16 +175,20 @@ impl eframe::App for FathomApp {
         egui::Panel::bottom("status").show(ui, |ui| {
             panels::status::show(ui, doc, &self.view, &self.rt, &mut actions);
         });
-        egui::Panel::left("layers").default_size(230.0).show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                panels::layers::show(ui, &mut self.view.prefs.layers);
+        egui::Panel::left("layers")
+            .default_size(230.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    panels::layers::show(ui, &mut self.view.prefs.layers);
+                });
             });
-        });
-        egui::Panel::right("inspector").default_size(330.0).show(ui, |ui| {
-            panels::inspector::show(ui, doc, &self.view, &mut actions);
-            ui.separator();
-            panels::findings::show(ui, doc, &self.view, &self.rt, &mut actions);
-        });
+        egui::Panel::right("inspector")
+            .default_size(330.0)
+            .show(ui, |ui| {
+                panels::inspector::show(ui, doc, &self.view, &mut actions);
+                ui.separator();
+                panels::findings::show(ui, doc, &self.view, &self.rt, &mut actions);
+            });
         egui::CentralPanel::no_frame().show(ui, |ui| {
             map::show(ui, doc, &mut self.view, &mut self.rt, &mut actions);
         });
@@ -187,7 +197,10 @@ impl eframe::App for FathomApp {
         self.view.show_help = help;
         panels::modals::show(&ctx, &mut self.view, &mut actions);
 
-        if ctx.input(|i| i.viewport().close_requested()) && !self.view.close_confirmed && self.screenshot.is_none() {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.view.close_confirmed
+            && self.screenshot.is_none()
+        {
             if self.doc.as_ref().is_some_and(|d| d.dirty()) {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.view.confirm = Some(state::AfterConfirm::Quit);
@@ -227,6 +240,10 @@ pub fn run(opts: LaunchOptions) -> Result<(), String> {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    eframe::run_native("fathom", native, Box::new(|cc| Ok(Box::new(FathomApp::new(cc, opts)))))
-        .map_err(|e| format!("the planner window could not open: {e}"))
+    eframe::run_native(
+        "fathom",
+        native,
+        Box::new(|cc| Ok(Box::new(FathomApp::new(cc, opts)))),
+    )
+    .map_err(|e| format!("the planner window could not open: {e}"))
 }

@@ -36,11 +36,13 @@ pub fn write(dir: &Path, m: &Mission, mission_path: &Path) -> Result<(), String>
     let (toml_path, note_path) = files(dir);
     mission::save(m, &toml_path).map_err(|e| e.to_string())?;
     let info = RecoveryInfo {
-        mission_path: std::path::absolute(mission_path).unwrap_or_else(|_| mission_path.to_path_buf()),
+        mission_path: std::path::absolute(mission_path)
+            .unwrap_or_else(|_| mission_path.to_path_buf()),
         written: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
     };
     let json = serde_json::to_vec_pretty(&info).map_err(|e| e.to_string())?;
-    crate::fsutil::write_atomic(&note_path, &json).map_err(|e| format!("{}: {e}", note_path.display()))
+    crate::fsutil::write_atomic(&note_path, &json)
+        .map_err(|e| format!("{}: {e}", note_path.display()))
 }
 
 /// The recovery note, if a previous session left unsaved work.

@@ -41,12 +41,17 @@ impl Screenshot {
             return;
         }
         self.settled_frames = if settled { self.settled_frames + 1 } else { 0 };
-        if !self.requested && (self.settled_frames >= SETTLE_FRAMES || self.started.elapsed() > TIMEOUT) {
+        if !self.requested
+            && (self.settled_frames >= SETTLE_FRAMES || self.started.elapsed() > TIMEOUT)
+        {
             self.requested = true;
             let (path, result) = (self.path.clone(), self.result.clone());
             let repaint = ctx.clone();
             ctx.request_screenshot(move |img| {
-                let r = encode_png(&img).and_then(|png| crate::fsutil::write_atomic(&path, &png).map_err(|e| format!("{}: {e}", path.display())));
+                let r = encode_png(&img).and_then(|png| {
+                    crate::fsutil::write_atomic(&path, &png)
+                        .map_err(|e| format!("{}: {e}", path.display()))
+                });
                 if let Ok(mut slot) = result.lock() {
                     *slot = Some(r);
                 }
@@ -59,7 +64,11 @@ impl Screenshot {
 
 fn encode_png(img: &egui::ColorImage) -> Result<Vec<u8>, String> {
     let [w, h] = img.size;
-    let rgba: Vec<u8> = img.pixels.iter().flat_map(|c| c.to_srgba_unmultiplied()).collect();
+    let rgba: Vec<u8> = img
+        .pixels
+        .iter()
+        .flat_map(|c| c.to_srgba_unmultiplied())
+        .collect();
     let mut out = Vec::new();
     image::ImageEncoder::write_image(
         image::codecs::png::PngEncoder::new(&mut out),

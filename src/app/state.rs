@@ -60,9 +60,18 @@ impl Site {
     }
 
     /// Depth (m, positive down) at the planning level and seabed slope (degrees) at a point.
-    pub fn depth_and_slope(&self, tide_offset_m: f64, x: f64, y: f64) -> (Option<f64>, Option<f64>) {
+    pub fn depth_and_slope(
+        &self,
+        tide_offset_m: f64,
+        x: f64,
+        y: f64,
+    ) -> (Option<f64>, Option<f64>) {
         let g = &self.grid;
-        let z = |x: f64, y: f64| g.sample_bilinear(x, y).map(|v| v as f64).filter(|v| v.is_finite());
+        let z = |x: f64, y: f64| {
+            g.sample_bilinear(x, y)
+                .map(|v| v as f64)
+                .filter(|v| v.is_finite())
+        };
         let depth = z(x, y).map(|e| -(e + tide_offset_m));
         let (dx, dy) = (g.transform.dx, g.transform.dy);
         let slope = match (z(x + dx, y), z(x - dx, y), z(x, y + dy), z(x, y - dy)) {

@@ -59,7 +59,11 @@ impl ColourMap {
 }
 
 fn lerp_stops(stops: &[[u8; 3]], t: f32) -> [u8; 3] {
-    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.0 };
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let f = t * (stops.len() - 1) as f32;
     let i = (f.floor() as usize).min(stops.len() - 2);
     let w = f - i as f32;
@@ -111,7 +115,16 @@ impl Style {
 /// differences, lit by a sun at azimuth 315° and altitude 45° (Burrough & McDonnell 1998,
 /// "Principles of GIS", §8; ESRI "How Hillshade works"). No-data neighbours take the centre value.
 #[allow(clippy::too_many_arguments)]
-pub fn hillshade_at(data: &[f32], w: usize, h: usize, c: usize, r: usize, dx: f64, dy: f64, z_factor: f32) -> f32 {
+pub fn hillshade_at(
+    data: &[f32],
+    w: usize,
+    h: usize,
+    c: usize,
+    r: usize,
+    dx: f64,
+    dy: f64,
+    z_factor: f32,
+) -> f32 {
     const ZENITH: f32 = std::f32::consts::FRAC_PI_4; // 90° − altitude 45°
     const AZIMUTH: f32 = 135.0 * std::f32::consts::PI / 180.0; // 360 − 315 + 90, in radians
     let centre = data[r * w + c];
@@ -148,7 +161,18 @@ pub fn hillshade_at(data: &[f32], w: usize, h: usize, c: usize, r: usize, dx: f6
 /// is transparent. With hillshade, colour × (0.45 + 0.55·shade / shade_flat), so flat ground keeps
 /// its colour and slopes facing away from the sun darken.
 #[allow(clippy::too_many_arguments)]
-pub fn colour_window(data: &[f32], w: usize, h: usize, dx: f64, dy: f64, x0: usize, y0: usize, tw: usize, th: usize, style: &Style) -> Vec<u8> {
+pub fn colour_window(
+    data: &[f32],
+    w: usize,
+    h: usize,
+    dx: f64,
+    dy: f64,
+    x0: usize,
+    y0: usize,
+    tw: usize,
+    th: usize,
+    style: &Style,
+) -> Vec<u8> {
     let flat = std::f32::consts::FRAC_PI_4.cos();
     let mut out = vec![0u8; tw * th * 4];
     for r in 0..th {

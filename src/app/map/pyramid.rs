@@ -1,8 +1,8 @@
 //! The overview pyramid of a grid: level 0 is the grid itself, each further level the 2×2 mean of
 //! the one below (no-data cells left out of the mean), until a level fits in one 512 px tile.
 
-use crate::bathymetry::{GeoTransform, Grid};
 use crate::app::jobs::Progress;
+use crate::bathymetry::{GeoTransform, Grid};
 use std::sync::Arc;
 
 /// Side of a map tile in pixels.
@@ -121,7 +121,10 @@ impl Pyramid {
         let th = TILE.min(l.height.saturating_sub(r0));
         let x0 = t.origin_x + c0 as f64 * l.dx;
         let y1 = t.origin_y - r0 as f64 * l.dy;
-        ([x0, y1 - th as f64 * l.dy, x0 + tw as f64 * l.dx, y1], [tw, th])
+        (
+            [x0, y1 - th as f64 * l.dy, x0 + tw as f64 * l.dx, y1],
+            [tw, th],
+        )
     }
 
     /// The level whose cells are closest to (not smaller than half) a screen pixel of

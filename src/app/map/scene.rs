@@ -63,7 +63,8 @@ impl Scene {
         let mut s = Scene::default();
         for c in &m.cabins {
             let Some(at) = site.to_work(c.lon, c.lat) else {
-                s.problems.push(format!("cabin {}: position cannot be projected", c.id));
+                s.problems
+                    .push(format!("cabin {}: position cannot be projected", c.id));
                 continue;
             };
             let theta = convergence(site, c.lon, c.lat, at) + c.heading_deg.to_radians();
@@ -73,21 +74,42 @@ impl Scene {
             let (outline, half_length) = match t.map(|t| (t.length_m, t.width_m, t.diameter_m)) {
                 Some((Some(l), Some(w), _)) => {
                     let (hl, hw) = (l / 2.0, w / 2.0);
-                    let corner = |a: f64, b: f64| [at[0] + a * u[0] + b * v[0], at[1] + a * u[1] + b * v[1]];
-                    (vec![corner(hl, hw), corner(hl, -hw), corner(-hl, -hw), corner(-hl, hw)], hl)
+                    let corner =
+                        |a: f64, b: f64| [at[0] + a * u[0] + b * v[0], at[1] + a * u[1] + b * v[1]];
+                    (
+                        vec![
+                            corner(hl, hw),
+                            corner(hl, -hw),
+                            corner(-hl, -hw),
+                            corner(-hl, hw),
+                        ],
+                        hl,
+                    )
                 }
                 Some((_, _, Some(d))) => (circle(at, d / 2.0), d / 2.0),
                 // Unknown type: a 10 m marker so the cabin is still visible and selectable.
                 _ => (circle(at, 5.0), 5.0),
             };
-            s.cabins.push(CabinShape { id: c.id.clone(), centre: at, outline, axis: u, half_length });
+            s.cabins.push(CabinShape {
+                id: c.id.clone(),
+                centre: at,
+                outline,
+                axis: u,
+                half_length,
+            });
         }
         for z in &m.exclusion_zones {
             let ring = z.polygon.as_ref().or(z.line.as_ref());
             let Some(ring) = ring else { continue };
-            let source: Vec<[f64; 2]> = ring.iter().filter_map(|p| site.to_work(p[0], p[1])).collect();
+            let source: Vec<[f64; 2]> = ring
+                .iter()
+                .filter_map(|p| site.to_work(p[0], p[1]))
+                .collect();
             if source.len() != ring.len() {
-                s.problems.push(format!("exclusion zone {}: vertices cannot be projected", z.id));
+                s.problems.push(format!(
+                    "exclusion zone {}: vertices cannot be projected",
+                    z.id
+                ));
                 continue;
             }
             let ls: LineString<f64> = source.iter().map(|p| Coord { x: p[0], y: p[1] }).collect();
@@ -101,23 +123,50 @@ impl Scene {
             let mut triangles = Vec::new();
             for poly in &area.0 {
                 rings.push(poly.exterior().coords().map(|c| [c.x, c.y]).collect());
-                rings.extend(poly.interiors().iter().map(|r| r.coords().map(|c| [c.x, c.y]).collect()));
-                triangles.extend(
-                    poly.earcut_triangles_iter()
-                        .map(|t| { let (a, b, c) = (t.v1(), t.v2(), t.v3()); [[a.x, a.y], [b.x, b.y], [c.x, c.y]] }),
+                rings.extend(
+                    poly.interiors()
+                        .iter()
+                        .map(|r| r.coords().map(|c| [c.x, c.y]).collect()),
                 );
+                triangles.extend(poly.earcut_triangles_iter().map(|t| {
+                    let (a, b, c) = (t.v1(), t.v2(), t.v3());
+                    [[a.x, a.y], [b.x, b.y], [c.x, c.y]]
+                }));
             }
-            s.zones.push(ZoneShape { id: z.id.clone(), kind: z.kind, rings, triangles, source });
+            s.zones.push(ZoneShape {
+                id: z.id.clone(),
+                kind: z.kind,
+                rings,
+                triangles,
+                source,
+            });
         }
-        let point = |id: &str, lon: f64, lat: f64| site.to_work(lon, lat).map(|at| Point { id: id.to_string(), at });
-        s.landing_points = m.landing_points.iter().filter_map(|p| point(&p.id, p.lon, p.lat)).collect();
-        s.ports = m.ports.iter().filter_map(|p| point(&p.id, p.lon, p.lat)).collect();
+        let point = |id: &str, lon: f64, lat: f64| {
+            site.to_work(lon, lat).map(|at| Point {
+                id: id.to_string(),
+                at,
+            })
+        };
+        s.landing_points = m
+            .landing_points
+            .iter()
+            .filter_map(|p| point(&p.id, p.lon, p.lat))
+            .collect();
+        s.ports = m
+            .ports
+            .iter()
+            .filter_map(|p| point(&p.id, p.lon, p.lat))
+            .collect();
         if let Some(r) = &m.route {
             s.route = r
                 .waypoints
                 .iter()
                 .filter_map(|w| {
-                    let name = if w.name.is_empty() { format!("WP{}", w.id) } else { w.name.clone() };
+                    let name = if w.name.is_empty() {
+                        format!("WP{}", w.id)
+                    } else {
+                        w.name.clone()
+                    };
                     point(&name, w.lon, w.lat)
                 })
                 .collect();
@@ -128,7 +177,8 @@ impl Scene {
     /// The cabin whose footprint contains `p` (or whose centre is within `tolerance_m`).
     pub fn cabin_at(&self, p: [f64; 2], tolerance_m: f64) -> Option<usize> {
         self.cabins.iter().rposition(|c| {
-            point_in_ring(p, &c.outline) || (c.centre[0] - p[0]).hypot(c.centre[1] - p[1]) <= tolerance_m
+            point_in_ring(p, &c.outline)
+                || (c.centre[0] - p[0]).hypot(c.centre[1] - p[1]) <= tolerance_m
         })
     }
 }
@@ -148,7 +198,9 @@ pub fn point_in_ring(p: [f64; 2], ring: &[[f64; 2]]) -> bool {
     let n = ring.len();
     for i in 0..n {
         let (a, b) = (ring[i], ring[(i + n - 1) % n]);
-        if (a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0] {
+        if (a[1] > p[1]) != (b[1] > p[1])
+            && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0]
+        {
             inside = !inside;
         }
     }

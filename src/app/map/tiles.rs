@@ -76,11 +76,18 @@ impl TileLayer {
         let style = Arc::new(Mutex::new((style, 0)));
         let (tx, results) = channel();
         let stopped = Arc::new(AtomicBool::new(false));
-        let n = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let n = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 4);
         let workers = (0..n)
             .filter_map(|i| {
-                let (shared, style, tx, pyramid, repaint) =
-                    (shared.clone(), style.clone(), tx.clone(), pyramid.clone(), repaint.clone());
+                let (shared, style, tx, pyramid, repaint) = (
+                    shared.clone(),
+                    style.clone(),
+                    tx.clone(),
+                    pyramid.clone(),
+                    repaint.clone(),
+                );
                 std::thread::Builder::new()
                     .name(format!("fathom tiles {i}"))
                     .spawn(move || worker(&shared, &style, &pyramid, &tx, &repaint))
@@ -102,7 +109,10 @@ impl TileLayer {
     }
 
     pub fn style(&self) -> Style {
-        self.style.lock().map(|s| s.0).unwrap_or_else(|p| p.into_inner().0)
+        self.style
+            .lock()
+            .map(|s| s.0)
+            .unwrap_or_else(|p| p.into_inner().0)
     }
 
     /// Changes the colouring; loaded tiles stay on screen until their recoloured versions arrive.
@@ -142,7 +152,8 @@ impl TileLayer {
             );
         }
         if self.cache.len() > CAPACITY {
-            let mut ages: Vec<(u64, TileKey)> = self.cache.iter().map(|(k, e)| (e.last_used, *k)).collect();
+            let mut ages: Vec<(u64, TileKey)> =
+                self.cache.iter().map(|(k, e)| (e.last_used, *k)).collect();
             ages.sort_unstable_by_key(|a| a.0);
             for (_, k) in ages.iter().take(self.cache.len() - CAPACITY) {
                 self.cache.remove(k);
@@ -162,8 +173,15 @@ impl TileLayer {
         let mut wanted = Vec::new();
         self.missing = 0;
         for (tx, ty) in visible_tiles(&p, k, vis) {
-            let key = TileKey { level: k as u8, tx: tx as u32, ty: ty as u32 };
-            let current = self.cache.get(&key).is_some_and(|e| e.generation == self.generation);
+            let key = TileKey {
+                level: k as u8,
+                tx: tx as u32,
+                ty: ty as u32,
+            };
+            let current = self
+                .cache
+                .get(&key)
+                .is_some_and(|e| e.generation == self.generation);
             if !current {
                 self.missing += 1;
                 wanted.push(key);
@@ -175,8 +193,16 @@ impl TileLayer {
         let (nx, ny) = p.tiles(top);
         for ty in 0..ny {
             for tx in 0..nx {
-                let key = TileKey { level: top as u8, tx: tx as u32, ty: ty as u32 };
-                if self.cache.get(&key).is_none_or(|e| e.generation != self.generation) {
+                let key = TileKey {
+                    level: top as u8,
+                    tx: tx as u32,
+                    ty: ty as u32,
+                };
+                if self
+                    .cache
+                    .get(&key)
+                    .is_none_or(|e| e.generation != self.generation)
+                {
                     wanted.insert(0, key);
                 }
             }
@@ -185,21 +211,41 @@ impl TileLayer {
     }
 
     /// Draws `key` if loaded (any generation), else the nearest loaded ancestor's matching part.
-    fn draw_best(&mut self, painter: &Painter, rect: Rect, view: &MapView, key: TileKey, tint: Color32) {
-        let (want, _) = self.pyramid.tile_rect(key.level as usize, key.tx as usize, key.ty as usize);
+    fn draw_best(
+        &mut self,
+        painter: &Painter,
+        rect: Rect,
+        view: &MapView,
+        key: TileKey,
+        tint: Color32,
+    ) {
+        let (want, _) =
+            self.pyramid
+                .tile_rect(key.level as usize, key.tx as usize, key.ty as usize);
         let levels = self.pyramid.levels() as u8;
         for up in 0..levels.saturating_sub(key.level) {
-            let k = TileKey { level: key.level + up, tx: key.tx >> up, ty: key.ty >> up };
-            let Some(entry) = self.cache.get_mut(&k) else { continue };
+            let k = TileKey {
+                level: key.level + up,
+                tx: key.tx >> up,
+                ty: key.ty >> up,
+            };
+            let Some(entry) = self.cache.get_mut(&k) else {
+                continue;
+            };
             entry.last_used = self.frame;
-            let (have, _) = self.pyramid.tile_rect(k.level as usize, k.tx as usize, k.ty as usize);
+            let (have, _) = self
+                .pyramid
+                .tile_rect(k.level as usize, k.tx as usize, k.ty as usize);
             // Part of the ancestor that covers the wanted tile, in its uv space.
             let (hw, hh) = (have[2] - have[0], have[3] - have[1]);
             let u0 = ((want[0] - have[0]) / hw).clamp(0.0, 1.0) as f32;
             let u1 = ((want[2] - have[0]) / hw).clamp(0.0, 1.0) as f32;
             let v0 = ((have[3] - want[3]) / hh).clamp(0.0, 1.0) as f32;
             let v1 = ((have[3] - want[1]) / hh).clamp(0.0, 1.0) as f32;
-            let screen = Rect::from_min_max(view.to_screen(rect, want[0], want[3]), view.to_screen(rect, want[2], want[1]));
+            let screen = Rect::from_min_max(
+                view.to_screen(rect, want[0], want[3]),
+                view.to_screen(rect, want[2], want[1]),
+            );
             let mut mesh = Mesh::with_texture(entry.texture.id());
             mesh.add_rect_with_uv(screen, Rect::from_min_max(pos2(u0, v0), pos2(u1, v1)), tint);
             painter.add(egui::Shape::mesh(mesh));
@@ -208,7 +254,9 @@ impl TileLayer {
     }
 
     fn request(&mut self, wanted: Vec<TileKey>) {
-        let Ok(mut q) = self.shared.queue.lock() else { return };
+        let Ok(mut q) = self.shared.queue.lock() else {
+            return;
+        };
         let generation = self.generation;
         let running = q.running.clone();
         q.pending = wanted
@@ -259,10 +307,18 @@ fn visible_tiles(p: &Pyramid, k: usize, vis: [f64; 4]) -> Vec<(usize, usize)> {
     out
 }
 
-fn worker(shared: &Shared, style: &Mutex<(Style, u64)>, pyramid: &Pyramid, tx: &Sender<Done>, repaint: &egui::Context) {
+fn worker(
+    shared: &Shared,
+    style: &Mutex<(Style, u64)>,
+    pyramid: &Pyramid,
+    tx: &Sender<Done>,
+    repaint: &egui::Context,
+) {
     loop {
         let req = {
-            let Ok(mut q) = shared.queue.lock() else { return };
+            let Ok(mut q) = shared.queue.lock() else {
+                return;
+            };
             loop {
                 if q.stop {
                     return;
@@ -288,7 +344,14 @@ fn worker(shared: &Shared, style: &Mutex<(Style, u64)>, pyramid: &Pyramid, tx: &
             continue;
         }
         let image = render_tile(pyramid, req.key, &st);
-        if tx.send(Done { key: req.key, generation, image }).is_err() {
+        if tx
+            .send(Done {
+                key: req.key,
+                generation,
+                image,
+            })
+            .is_err()
+        {
             return;
         }
         repaint.request_repaint();

@@ -75,7 +75,10 @@ impl MapView {
         let h = (extent[3] - extent[1]).max(1.0);
         let size = vec2(size.x.max(50.0), size.y.max(50.0));
         self.center = [(extent[0] + extent[2]) / 2.0, (extent[1] + extent[3]) / 2.0];
-        self.metres_per_point = (w / size.x as f64).max(h / size.y as f64).clamp(MIN_MPP, MAX_MPP) * 1.05;
+        self.metres_per_point = (w / size.x as f64)
+            .max(h / size.y as f64)
+            .clamp(MIN_MPP, MAX_MPP)
+            * 1.05;
     }
 }
 
@@ -95,7 +98,10 @@ mod tests {
         };
         let p = v.to_screen(rect(), 641_025.0, 5_906_721.0);
         let w = v.to_world(rect(), p);
-        assert!((w[0] - 641_025.0).abs() < 1e-3 && (w[1] - 5_906_721.0).abs() < 1e-3, "{w:?}");
+        assert!(
+            (w[0] - 641_025.0).abs() < 1e-3 && (w[1] - 5_906_721.0).abs() < 1e-3,
+            "{w:?}"
+        );
     }
 
     #[test]

@@ -4,15 +4,24 @@
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+O", "Open a mission"),
     ("Ctrl+S / Ctrl+Shift+S", "Save / Save as"),
-    ("Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y)", "Undo / redo (a whole drag is one step)"),
+    (
+        "Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y)",
+        "Undo / redo (a whole drag is one step)",
+    ),
     ("S", "Select / move tool"),
     ("A", "Add-cabin tool: click the map to place a cabin"),
     ("R", "Rotate tool: drag around the selected cabin"),
-    ("M", "Measure tool: click two points (geodesic distance, bearing)"),
+    (
+        "M",
+        "Measure tool: click two points (geodesic distance, bearing)",
+    ),
     ("Delete", "Delete the selected cabin"),
     ("F5", "Validate the mission"),
     ("Home", "Zoom to the whole grid"),
-    ("+ / −, mouse wheel", "Zoom (the wheel zooms about the cursor)"),
+    (
+        "+ / -, mouse wheel",
+        "Zoom (the wheel zooms about the cursor)",
+    ),
     ("Drag empty water, right or middle drag", "Pan"),
     ("Escape", "Back to the select tool, clear the measurement"),
     ("F1", "This help"),

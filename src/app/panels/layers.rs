@@ -18,11 +18,17 @@ pub fn show(ui: &mut Ui, layers: &mut Layers) {
                     }
                 });
             ui.checkbox(&mut layers.hillshade, "Hillshade");
-            ui.add_enabled(layers.hillshade, egui::Slider::new(&mut layers.hillshade_z, 1.0..=20.0).text("Relief exaggeration"));
+            ui.add_enabled(
+                layers.hillshade,
+                egui::Slider::new(&mut layers.hillshade_z, 1.0..=20.0).text("Relief exaggeration"),
+            );
         });
     });
     ui.checkbox(&mut layers.zones, "Exclusion zones");
-    ui.add_enabled(layers.zones, egui::Slider::new(&mut layers.zones_opacity, 0.0..=1.0).text("Zone opacity"));
+    ui.add_enabled(
+        layers.zones,
+        egui::Slider::new(&mut layers.zones_opacity, 0.0..=1.0).text("Zone opacity"),
+    );
     ui.checkbox(&mut layers.cabins, "Cabins");
     ui.checkbox(&mut layers.route, "Route");
     ui.checkbox(&mut layers.landing_points, "Landing points and ports");

@@ -22,11 +22,17 @@ pub fn show(ctx: &egui::Context, view: &mut ViewState, actions: &mut Vec<Action>
             ui.label("The mission has changes that are not saved.");
             ui.horizontal(|ui| {
                 if ui.button("Save").clicked() {
-                    actions.push(Action::Confirmed { save_first: true, then: then.clone() });
+                    actions.push(Action::Confirmed {
+                        save_first: true,
+                        then: then.clone(),
+                    });
                     view.confirm = None;
                 }
                 if ui.button("Discard changes").clicked() {
-                    actions.push(Action::Confirmed { save_first: false, then: then.clone() });
+                    actions.push(Action::Confirmed {
+                        save_first: false,
+                        then: then.clone(),
+                    });
                     view.confirm = None;
                 }
                 if ui.button("Cancel").clicked() {

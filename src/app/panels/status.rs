@@ -5,16 +5,22 @@ use crate::app::actions::Action;
 use crate::app::state::{Document, Runtime, ViewState};
 use egui::Ui;
 
-/// Degrees, minutes and seconds with hemisphere: `53°21′04.32″N`.
+/// Degrees, minutes and seconds with hemisphere: `53°21'04.32"N`.
 pub fn dms(v: f64, pos: char, neg: char) -> String {
     let h = if v < 0.0 { neg } else { pos };
     let total = (v.abs() * 360_000.0).round() as u64; // hundredths of a second
     let (d, rest) = (total / 360_000, total % 360_000);
     let (m, s) = (rest / 6000, rest % 6000);
-    format!("{d}°{m:02}′{:02}.{:02}″{h}", s / 100, s % 100)
+    format!("{d}°{m:02}'{:02}.{:02}\"{h}", s / 100, s % 100)
 }
 
-pub fn show(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, rt: &Runtime, actions: &mut Vec<Action>) {
+pub fn show(
+    ui: &mut Ui,
+    doc: Option<&Document>,
+    view: &ViewState,
+    rt: &Runtime,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal(|ui| {
         if let (Some(doc), Some([x, y])) = (doc, view.cursor) {
             if let Some([lon, lat]) = doc.site.to_lonlat(x, y) {
@@ -25,7 +31,9 @@ pub fn show(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, rt: &Runtime,
             }
             ui.monospace(format!("E {x:.1}  N {y:.1}"));
             ui.separator();
-            let (depth, slope) = doc.site.depth_and_slope(doc.mission.site.tide_offset_m, x, y);
+            let (depth, slope) = doc
+                .site
+                .depth_and_slope(doc.mission.site.tide_offset_m, x, y);
             ui.monospace(match depth {
                 Some(d) => format!("depth {d:.2} m {}", doc.mission.site.vertical_datum),
                 None => "depth —".into(),
@@ -34,7 +42,12 @@ pub fn show(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, rt: &Runtime,
             ui.separator();
         }
         let mut job = |label: &str, fraction: f32| {
-            ui.add(egui::ProgressBar::new(fraction).desired_width(120.0).text(label).show_percentage());
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(120.0)
+                    .text(label)
+                    .show_percentage(),
+            );
         };
         if let Some(j) = &rt.load {
             job(&j.label, j.fraction());
@@ -43,7 +56,11 @@ pub fn show(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, rt: &Runtime,
             job(&j.label, j.fraction());
         }
         if rt.load.is_some() || rt.validate.is_some() {
-            if ui.button("Cancel").on_hover_text("Stop the running jobs").clicked() {
+            if ui
+                .button("Cancel")
+                .on_hover_text("Stop the running jobs")
+                .clicked()
+            {
                 actions.push(Action::CancelJobs);
             }
             ui.separator();
@@ -51,7 +68,10 @@ pub fn show(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, rt: &Runtime,
         ui.label(&view.status);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if let Some(doc) = doc {
-                ui.weak(format!("1 pt = {:.2} m · {}", view.map.metres_per_point, doc.site.working_crs));
+                ui.weak(format!(
+                    "1 pt = {:.2} m · {}",
+                    view.map.metres_per_point, doc.site.working_crs
+                ));
             }
         });
     });
@@ -63,8 +83,8 @@ mod tests {
 
     #[test]
     fn dms_formats_and_rounds() {
-        assert_eq!(dms(53.351200, 'N', 'S'), "53°21′04.32″N");
-        assert_eq!(dms(-5.5, 'E', 'W'), "5°30′00.00″W");
-        assert_eq!(dms(0.999_999_999, 'N', 'S'), "1°00′00.00″N");
+        assert_eq!(dms(53.351200, 'N', 'S'), "53°21'04.32\"N");
+        assert_eq!(dms(-5.5, 'E', 'W'), "5°30'00.00\"W");
+        assert_eq!(dms(0.999_999_999, 'N', 'S'), "1°00'00.00\"N");
     }
 }
