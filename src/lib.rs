@@ -14,6 +14,7 @@ pub mod cooling;
 pub mod fsutil;
 pub mod geodesy;
 pub mod mission;
+pub mod report;
 #[doc(hidden)]
 pub mod testdata;
 pub mod validate;

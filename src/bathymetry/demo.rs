@@ -195,3 +195,37 @@ mod tests {
         assert!(near < 0.0 && far < near, "near {near}, far {far}");
     }
 }
+
+#[cfg(test)]
+mod shipped {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn shipped_path() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("bathymetry")
+            .join(FILE_NAME)
+    }
+
+    /// The shipped grid is exactly what [`generate`] makes. Regenerate it after changing the
+    /// model with `FATHOM_WRITE_DEMO=1 cargo test --lib shipped_grid_matches_the_model`.
+    #[test]
+    fn shipped_grid_matches_the_model() {
+        let generated = generate();
+        if std::env::var("FATHOM_WRITE_DEMO").is_ok_and(|v| v == "1") {
+            crate::bathymetry::io::write(&generated, &shipped_path()).unwrap();
+        }
+        let shipped = crate::bathymetry::io::read(&shipped_path(), &Default::default()).unwrap();
+        assert_eq!(shipped.width, generated.width);
+        assert_eq!(shipped.height, generated.height);
+        assert_eq!(shipped.transform, generated.transform);
+        assert_eq!(shipped.crs, generated.crs);
+        assert!(
+            shipped
+                .data
+                .iter()
+                .zip(&generated.data)
+                .all(|(a, b)| a.to_bits() == b.to_bits())
+        );
+    }
+}

@@ -1,11 +1,16 @@
 //! Bathymetry: the [`Grid`] type, readers and writers, terrain derivatives, contours, sampling,
 //! reprojection and the synthetic demo seabed.
 
+pub mod contours;
+pub mod demo;
 mod error;
+#[cfg(test)]
+pub(crate) mod gdal_check;
 mod grid;
 pub mod io;
+pub mod reproject;
+pub mod sample;
+pub mod terrain;
 
 pub use error::BathyError;
 pub use grid::{GeoTransform, Grid, GridStats, MAX_CELLS, SignConvention};
-pub mod demo;
-pub mod reproject;

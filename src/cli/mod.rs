@@ -4,6 +4,8 @@
 //! 2 the command could not run (bad input; the message says which file and why).
 
 mod cooling;
+mod grid;
+mod report;
 #[cfg(feature = "gui")]
 mod planner;
 #[cfg(not(feature = "gui"))]
@@ -40,6 +42,10 @@ pub enum Command {
     Validate(validate::ValidateArgs),
     /// Seawater cooling budget: heat, flow, pumps, PUE by month, and the warm plume.
     Cooling(cooling::CoolingArgs),
+    /// Mission report: one self-contained HTML (or Markdown) file.
+    Report(report::ReportArgs),
+    /// Work on a bathymetry grid: info, convert, and terrain derivatives.
+    Grid(grid::GridArgs),
 }
 
 /// Output format of commands that report (`--format`).
@@ -67,6 +73,8 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Cooling(args)) => cooling::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
+        Some(Command::Grid(args)) => grid::run(&args),
         #[cfg(feature = "gui")]
         None => planner::run(cli.mission.as_deref(), cli.screenshot.as_deref()),
         #[cfg(not(feature = "gui"))]

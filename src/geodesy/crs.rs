@@ -60,7 +60,8 @@ impl Crs {
     /// Parses and checks a definition: `EPSG:N`, `epsg:N`, a bare number, or WKT (a `.prj` file).
     ///
     /// A WKT that names its EPSG authority (`AUTHORITY["EPSG","32631"]` or `ID["EPSG",32631]` on
-    /// the outer CRS) is reduced to that code, so CRSs compare equal whatever file they came from.
+    /// the outer CRS) is reduced to that code, so CRSs compare equal whatever file they came from;
+    /// so is a WKT without codes (ESRI `.prj`) that PROJ identifies with an EPSG CRS.
     pub fn parse(definition: &str) -> Result<Self, CrsError> {
         let d = definition.trim();
         let candidate = if let Some(code) = d
@@ -78,7 +79,7 @@ impl Crs {
             reason: e.to_string(),
         })?;
         if candidate.epsg_code().is_none()
-            && let Some(code) = epsg_from_proj(&proj)
+            && let Some(code) = epsg_from_proj(&proj).or_else(|| super::identify::identify_epsg(d))
         {
             return Ok(Crs::epsg(code));
         }
@@ -101,6 +102,18 @@ impl Crs {
             .ok()
             .and_then(|p| p.proj_info().description)
             .unwrap_or_else(|| truncate(&self.0))
+    }
+
+    /// The CRS as WKT 1 in ESRI's dialect: what ArcGIS and GDAL's AAIGrid driver write into the
+    /// `.prj` beside an ESRI ASCII grid (PROJ `proj_as_wkt`, `PJ_WKT1_ESRI`).
+    pub fn to_esri_wkt(&self) -> Result<String, CrsError> {
+        let invalid = |e: &dyn fmt::Display| CrsError::Invalid {
+            definition: truncate(&self.0),
+            reason: e.to_string(),
+        };
+        let proj = Proj::new(&self.0).map_err(|e| invalid(&e))?;
+        proj.as_wkt(Some(proj::wkt::WktVersion::Wkt1_Esri), None)
+            .map_err(|e| invalid(&e))
     }
 
     /// True for geographic (degree) CRSs, false for projected ones (metres or feet).
@@ -231,6 +244,18 @@ mod tests {
     fn wkt_reduces_to_epsg() {
         let wkt = r#"PROJCS["WGS 84 / UTM zone 31N",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4326"]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",3],PARAMETER["scale_factor",0.9996],PARAMETER["false_easting",500000],PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","32631"]]"#;
         assert_eq!(Crs::parse(wkt).unwrap(), Crs::epsg(32631));
+    }
+
+    #[test]
+    fn esri_wkt_is_identified_and_written() {
+        let esri = r#"PROJCS["ETRS_1989_LAEA",GEOGCS["GCS_ETRS_1989",DATUM["D_ETRS_1989",SPHEROID["GRS_1980",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Lambert_Azimuthal_Equal_Area"],PARAMETER["False_Easting",4321000.0],PARAMETER["False_Northing",3210000.0],PARAMETER["Central_Meridian",10.0],PARAMETER["Latitude_Of_Origin",52.0],UNIT["Meter",1.0]]"#;
+        assert_eq!(Crs::parse(esri).unwrap(), Crs::epsg(3035));
+        let wkt = Crs::epsg(32631).to_esri_wkt().unwrap();
+        assert!(
+            wkt.starts_with(r#"PROJCS["WGS_1984_UTM_Zone_31N""#),
+            "{wkt}"
+        );
+        assert_eq!(Crs::parse(&wkt).unwrap(), Crs::epsg(32631));
     }
 
     #[test]

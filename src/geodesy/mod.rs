@@ -10,6 +10,7 @@
 
 mod crs;
 mod geodesic;
+mod identify;
 mod zones;
 
 pub use crs::{Crs, CrsError, Transformer};

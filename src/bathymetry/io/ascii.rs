@@ -1,19 +1,381 @@
-//! (being written by the bathymetry-io work)
+//! ESRI ASCII grid (Arc/Info ASCII, GDAL driver `AAIGrid`) with its `.prj` beside it.
+//!
+//! Format (ESRI, "ESRI ASCII raster format", ArcGIS documentation; GDAL `frmt_various.html#AAIGrid`):
+//! a header of `key value` lines — `ncols`, `nrows`, `xllcorner` or `xllcenter`, `yllcorner` or
+//! `yllcenter`, `cellsize` (or GDAL's `dx`/`dy`), optional `nodata_value` — in any letter case,
+//! then `nrows × ncols` numbers row by row from the north, separated by any whitespace (rows may
+//! wrap across lines). The CRS, when present, is WKT in a `.prj` file of the same stem.
 
-use crate::bathymetry::{BathyError, Grid};
-use std::path::Path;
+use super::{format_err, io_err};
+use crate::bathymetry::{BathyError, GeoTransform, Grid, SignConvention};
+use crate::geodesy::Crs;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
+/// The parsed header.
+#[derive(Debug, Default)]
+struct Header {
+    ncols: Option<u64>,
+    nrows: Option<u64>,
+    /// (value, is_center)
+    xll: Option<(f64, bool)>,
+    yll: Option<(f64, bool)>,
+    cellsize: Option<f64>,
+    dx: Option<f64>,
+    dy: Option<f64>,
+    /// Compared exactly, as parsed (the Florida grid uses `0.1`).
+    nodata: Option<f64>,
+}
+
+/// Reads an ESRI ASCII grid and the CRS of its `.prj`, if any (the grid's CRS stays `None`
+/// without one; [`super::read`] then asks for `--crs`).
 pub fn read(path: &Path) -> Result<Grid, BathyError> {
-    Err(BathyError::Unsupported {
-        path: path.to_path_buf(),
-        what: "format (reader being written)".into(),
+    let bytes = std::fs::read(path).map_err(|e| io_err(path, e))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        format_err(path, Some(line), "not text (invalid UTF-8)".into())
+    })?;
+    let mut grid = parse(path, text)?;
+    grid.crs = read_prj(path)?;
+    Ok(grid)
+}
+
+/// Parses the grid text (no `.prj`).
+fn parse(path: &Path, text: &str) -> Result<Grid, BathyError> {
+    let mut header = Header::default();
+    let mut lines = text.lines().enumerate().peekable();
+    // Header: lines whose first token is a known key.
+    while let Some(&(i, line)) = lines.peek() {
+        let mut tokens = line.split_ascii_whitespace();
+        let Some(key) = tokens.next() else {
+            lines.next();
+            continue;
+        };
+        if !key.starts_with(|c: char| c.is_ascii_alphabetic()) || key.parse::<f64>().is_ok() {
+            break; // first data line ("nan" parses as a number, so it is data)
+        }
+        let lineno = i + 1;
+        let value = tokens.next().ok_or_else(|| {
+            format_err(
+                path,
+                Some(lineno),
+                format!("header key `{key}` has no value"),
+            )
+        })?;
+        if let Some(extra) = tokens.next() {
+            return Err(format_err(
+                path,
+                Some(lineno),
+                format!("unexpected `{extra}` after `{key} {value}` (one value per header line)"),
+            ));
+        }
+        let num = |what: &str| -> Result<f64, BathyError> {
+            value
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| {
+                    format_err(
+                        path,
+                        Some(lineno),
+                        format!("`{key}` value `{value}` is not {what}"),
+                    )
+                })
+        };
+        let count = || -> Result<u64, BathyError> {
+            value.parse::<u64>().map_err(|_| {
+                format_err(
+                    path,
+                    Some(lineno),
+                    format!("`{key}` value `{value}` is not a whole number of cells"),
+                )
+            })
+        };
+        match key.to_ascii_lowercase().as_str() {
+            "ncols" => header.ncols = Some(count()?),
+            "nrows" => header.nrows = Some(count()?),
+            "xllcorner" => header.xll = Some((num("a number")?, false)),
+            "xllcenter" => header.xll = Some((num("a number")?, true)),
+            "yllcorner" => header.yll = Some((num("a number")?, false)),
+            "yllcenter" => header.yll = Some((num("a number")?, true)),
+            "cellsize" => header.cellsize = Some(num("a number")?),
+            "dx" => header.dx = Some(num("a number")?),
+            "dy" => header.dy = Some(num("a number")?),
+            "nodata_value" => header.nodata = Some(num("a number")?),
+            _ => {
+                return Err(format_err(
+                    path,
+                    Some(lineno),
+                    format!(
+                        "unknown header key `{key}` (expected ncols, nrows, xllcorner/xllcenter, \
+                         yllcorner/yllcenter, cellsize, nodata_value)"
+                    ),
+                ));
+            }
+        }
+        lines.next();
+    }
+    let missing = |k: &str| format_err(path, None, format!("header lacks `{k}`"));
+    let ncols = header.ncols.ok_or_else(|| missing("ncols"))?;
+    let nrows = header.nrows.ok_or_else(|| missing("nrows"))?;
+    let (xll, x_center) = header.xll.ok_or_else(|| missing("xllcorner"))?;
+    let (yll, y_center) = header.yll.ok_or_else(|| missing("yllcorner"))?;
+    let (dx, dy) = match (header.cellsize, header.dx, header.dy) {
+        (Some(c), _, _) => (c, c),
+        (None, Some(dx), Some(dy)) => (dx, dy),
+        _ => return Err(missing("cellsize")),
+    };
+    if !(dx > 0.0 && dy > 0.0) {
+        return Err(format_err(
+            path,
+            None,
+            format!("cell size {dx} × {dy}: expected positive numbers"),
+        ));
+    }
+    Grid::check_size(path, ncols, nrows)?;
+    let (w, h) = (ncols as usize, nrows as usize);
+    let n = w * h;
+    let mut data = Vec::with_capacity(n);
+    let mut last_line = 0;
+    for (i, line) in lines {
+        last_line = i + 1;
+        for token in line.split_ascii_whitespace() {
+            let v: f64 = token.parse().map_err(|_| {
+                format_err(
+                    path,
+                    Some(i + 1),
+                    format!(
+                        "`{token}` is not a number (value {} of {n})",
+                        data.len() + 1
+                    ),
+                )
+            })?;
+            if data.len() == n {
+                return Err(format_err(
+                    path,
+                    Some(i + 1),
+                    format!("more values than the header's {ncols} × {nrows} = {n}"),
+                ));
+            }
+            let is_nodata = header.nodata == Some(v) || v.is_nan();
+            data.push(if is_nodata { f32::NAN } else { v as f32 });
+        }
+    }
+    if data.len() < n {
+        return Err(format_err(
+            path,
+            Some(last_line.max(1)),
+            format!(
+                "file ends after {} of {ncols} × {nrows} = {n} values (truncated?)",
+                data.len()
+            ),
+        ));
+    }
+    let origin_x = if x_center { xll - dx / 2.0 } else { xll };
+    let south = if y_center { yll - dy / 2.0 } else { yll };
+    Ok(Grid {
+        width: w,
+        height: h,
+        transform: GeoTransform {
+            origin_x,
+            origin_y: south + nrows as f64 * dy,
+            dx,
+            dy,
+        },
+        crs: None,
+        data,
+        source_sign: SignConvention::ElevationUp,
+        vertical_datum: None,
     })
 }
 
-pub fn encode(_grid: &Grid) -> Vec<u8> {
-    Vec::new()
+/// The `.prj` beside `path` (`.prj` or `.PRJ`), parsed; `None` when there is none.
+pub(super) fn read_prj(path: &Path) -> Result<Option<Crs>, BathyError> {
+    let Some(prj) = prj_path(path) else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(&prj).map_err(|e| io_err(&prj, e))?;
+    Crs::parse(&text)
+        .map(Some)
+        .map_err(|source| BathyError::Crs { path: prj, source })
 }
 
-pub fn write_prj(_crs: &crate::geodesy::Crs, _path: &Path) -> Result<(), BathyError> {
-    Ok(())
+fn prj_path(path: &Path) -> Option<PathBuf> {
+    ["prj", "PRJ"]
+        .into_iter()
+        .map(|e| path.with_extension(e))
+        .find(|p| p.is_file())
+}
+
+/// The no-data marker written: −9999 (GDAL's and ESRI's usual choice), or another value when a
+/// valid cell already holds −9999.
+fn nodata_marker(grid: &Grid) -> f32 {
+    [-9999.0f32, -99999.0, -3.4028235e38]
+        .into_iter()
+        .find(|m| !grid.data.contains(m))
+        .unwrap_or(-3.4028235e38)
+}
+
+/// Encodes `grid` as ESRI ASCII: header, then one line per row, values in the shortest form that
+/// reads back to the same f32, no data as the `NODATA_value` marker.
+pub fn encode(grid: &Grid) -> Vec<u8> {
+    let t = &grid.transform;
+    let nodata = nodata_marker(grid);
+    let mut s = String::with_capacity(grid.data.len() * 8 + 200);
+    let _ = writeln!(s, "ncols        {}", grid.width);
+    let _ = writeln!(s, "nrows        {}", grid.height);
+    let _ = writeln!(s, "xllcorner    {}", t.origin_x);
+    let _ = writeln!(s, "yllcorner    {}", t.origin_y - grid.height as f64 * t.dy);
+    if t.dx == t.dy {
+        let _ = writeln!(s, "cellsize     {}", t.dx);
+    } else {
+        let _ = writeln!(s, "dx           {}", t.dx);
+        let _ = writeln!(s, "dy           {}", t.dy);
+    }
+    let _ = writeln!(s, "NODATA_value {nodata}");
+    for row in grid.data.chunks(grid.width.max(1)) {
+        for (i, v) in row.iter().enumerate() {
+            if i > 0 {
+                s.push(' ');
+            }
+            let v = if v.is_nan() { nodata } else { *v };
+            let _ = write!(s, "{v}");
+        }
+        s.push('\n');
+    }
+    s.into_bytes()
+}
+
+/// Writes the `.prj` for an ESRI ASCII grid: the CRS as ESRI-dialect WKT 1, as ArcGIS and GDAL's
+/// AAIGrid driver write it.
+pub fn write_prj(crs: &Crs, path: &Path) -> Result<(), BathyError> {
+    let wkt = crs.to_esri_wkt().map_err(|source| BathyError::Crs {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    crate::fsutil::write_atomic(path, wkt.as_bytes()).map_err(|e| io_err(path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("t.asc")
+    }
+
+    #[test]
+    fn lower_case_keys_centres_and_wrapped_rows() {
+        let g = parse(
+            p(),
+            "ncols 3\nNROWS 2\nxllcenter 105\nYllCenter 205\ncellsize 10\nnodata_value 0.1\n  1 2\n 3 0.1 \n5 6\n",
+        )
+        .unwrap();
+        assert_eq!((g.width, g.height), (3, 2));
+        assert_eq!(g.transform.origin_x, 100.0);
+        assert_eq!(g.transform.origin_y, 220.0);
+        assert_eq!(&g.data[..3], &[1.0, 2.0, 3.0]);
+        assert!(g.data[3].is_nan());
+        assert_eq!(&g.data[4..], &[5.0, 6.0]);
+    }
+
+    #[test]
+    fn nodata_compared_exactly() {
+        let g = parse(
+            p(),
+            "ncols 2\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\nnodata_value 0.1\n0.10000001 0.1\n",
+        )
+        .unwrap();
+        assert!(!g.data[0].is_nan());
+        assert!(g.data[1].is_nan());
+    }
+
+    #[test]
+    fn dx_dy_and_no_nodata() {
+        let g = parse(
+            p(),
+            "ncols 1\nnrows 1\nxllcorner 0\nyllcorner 0\ndx 2\ndy 3\n-4\n",
+        )
+        .unwrap();
+        assert_eq!(
+            (g.transform.dx, g.transform.dy, g.transform.origin_y),
+            (2.0, 3.0, 3.0)
+        );
+        assert_eq!(g.data, vec![-4.0]);
+    }
+
+    fn err(text: &str) -> String {
+        parse(p(), text).unwrap_err().to_string()
+    }
+
+    const HEAD: &str = "ncols 2\nnrows 2\nxllcorner 0\nyllcorner 0\ncellsize 1\n";
+
+    #[test]
+    fn bad_inputs_name_the_line() {
+        let e = err(&format!("{HEAD}1 2\n3 x4\n"));
+        assert!(
+            e.contains("t.asc:7") && e.contains("`x4` is not a number"),
+            "{e}"
+        );
+        let e = err(&format!("{HEAD}1 2\n3\n"));
+        assert!(e.contains("truncated") && e.contains("after 3 of"), "{e}");
+        let e = err(&format!("{HEAD}1 2\n3 4 5\n"));
+        assert!(e.contains("t.asc:7") && e.contains("more values"), "{e}");
+        let e = err("ncols 2\nnrows 2\nxllcorner 0\ncellsize 1\n1 2 3 4\n");
+        assert!(e.contains("lacks `yllcorner`"), "{e}");
+        let e = err("ncols 2.5\n");
+        assert!(e.contains("t.asc:1") && e.contains("whole number"), "{e}");
+        let e = err("ncols 2\nbanana 3\n");
+        assert!(
+            e.contains("t.asc:2") && e.contains("unknown header key"),
+            "{e}"
+        );
+        let e = err("ncols 1000000\nnrows 1000000\nxllcorner 0\nyllcorner 0\ncellsize 1\n1\n");
+        assert!(e.contains("refusing to allocate"), "{e}");
+        let e = err("ncols 1\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize -1\n1\n");
+        assert!(e.contains("expected positive"), "{e}");
+    }
+
+    #[test]
+    fn encode_round_trips_exactly() {
+        let t = GeoTransform {
+            origin_x: 641020.0,
+            origin_y: 5912720.0,
+            dx: 30.0,
+            dy: 30.0,
+        };
+        let mut g = Grid::filled(3, 2, t, 0.0);
+        g.data = vec![-40.57, 0.1, f32::NAN, 1e-7, -9999.5, 3.2299998];
+        let text = String::from_utf8(encode(&g)).unwrap();
+        assert!(text.contains("NODATA_value -9999\n"), "{text}");
+        assert!(text.contains("-40.57 0.1 -9999\n"), "{text}");
+        let back = parse(p(), &text).unwrap();
+        assert_eq!(back.transform, g.transform);
+        for (a, b) in g.data.iter().zip(&back.data) {
+            assert!(a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()));
+        }
+    }
+
+    #[test]
+    fn nodata_marker_avoids_valid_values() {
+        let mut g = Grid::filled(
+            2,
+            1,
+            GeoTransform {
+                origin_x: 0.0,
+                origin_y: 1.0,
+                dx: 1.0,
+                dy: 1.0,
+            },
+            -9999.0,
+        );
+        g.data[1] = f32::NAN;
+        let back = parse(p(), std::str::from_utf8(&encode(&g)).unwrap()).unwrap();
+        assert_eq!(back.data[0], -9999.0);
+        assert!(back.data[1].is_nan());
+    }
 }

@@ -1,15 +1,458 @@
-//! (being written by the bathymetry-io work)
+//! GeoTIFF reader and writer over the `tiff` crate.
+//!
+//! Georeferencing follows the OGC GeoTIFF standard 1.1 (OGC 19-008r4): ModelPixelScaleTag
+//! (33550) + ModelTiepointTag (33922), or ModelTransformationTag (34264) without rotation; the
+//! GeoKeyDirectoryTag (34735) gives GTModelTypeGeoKey (1024), GTRasterTypeGeoKey (1025: 1
+//! PixelIsArea, 2 PixelIsPoint — tiepoints at cell centres, shifted by half a cell as GDAL does),
+//! GeographicTypeGeoKey (2048) and ProjectedCSTypeGeoKey (3072) as EPSG codes. No data comes from
+//! GDAL's private ASCII tag GDAL_NODATA (42113), compared in the sample type as GDAL does.
+//!
+//! Chunks (strips or tiles) are decoded in parallel: each rayon worker opens its own decoder on the
+//! in-memory file and decodes one band of chunks (one chunk-height of rows) at a time.
 
-use crate::bathymetry::{BathyError, Grid};
+use super::{format_err, io_err};
+use crate::bathymetry::{BathyError, GeoTransform, Grid, SignConvention};
+use crate::geodesy::Crs;
+use rayon::prelude::*;
+use std::io::Cursor;
 use std::path::Path;
+use tiff::decoder::{ChunkType, Decoder, DecodingResult};
+use tiff::encoder::{Compression, DeflateLevel, TiffEncoder, colortype};
+use tiff::tags::Tag;
+use tiff::{ColorType, TiffError};
 
+const MODEL_PIXEL_SCALE: u16 = 33550;
+const MODEL_TIEPOINT: u16 = 33922;
+const MODEL_TRANSFORMATION: u16 = 34264;
+const GEO_KEY_DIRECTORY: u16 = 34735;
+const GDAL_NODATA: u16 = 42113;
+
+const GT_MODEL_TYPE: u16 = 1024;
+const GT_RASTER_TYPE: u16 = 1025;
+const GEOGRAPHIC_TYPE: u16 = 2048;
+const PROJECTED_CS_TYPE: u16 = 3072;
+/// GeoTIFF's "user-defined" code: not an EPSG code.
+const USER_DEFINED: u16 = 32767;
+
+/// Reads a GeoTIFF: first image, one sample per pixel.
 pub fn read(path: &Path) -> Result<Grid, BathyError> {
-    Err(BathyError::Unsupported {
-        path: path.to_path_buf(),
-        what: "format (reader being written)".into(),
+    let bytes = std::fs::read(path).map_err(|e| io_err(path, e))?;
+    decode(path, &bytes)
+}
+
+/// Maps a `tiff` error to ours: unsupported features name themselves, the rest is a format error.
+fn tiff_err(path: &Path, e: TiffError) -> BathyError {
+    match e {
+        TiffError::UnsupportedError(u) => BathyError::Unsupported {
+            path: path.to_path_buf(),
+            what: format!("TIFF feature: {u}"),
+        },
+        TiffError::IoError(io) => format_err(path, None, format!("not a readable TIFF: {io}")),
+        other => format_err(path, None, format!("not a valid TIFF: {other}")),
+    }
+}
+
+fn open<'a>(path: &Path, bytes: &'a [u8]) -> Result<Decoder<Cursor<&'a [u8]>>, BathyError> {
+    Decoder::new(Cursor::new(bytes)).map_err(|e| tiff_err(path, e))
+}
+
+/// The georeferencing found in the tags.
+struct GeoRef {
+    transform: GeoTransform,
+    crs: Option<Crs>,
+    nodata: Option<f64>,
+}
+
+/// Decodes a GeoTIFF held in memory.
+pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<Grid, BathyError> {
+    let mut dec = open(path, bytes)?;
+    let (w, h) = dec.dimensions().map_err(|e| tiff_err(path, e))?;
+    Grid::check_size(path, w as u64, h as u64)?;
+    check_sample_type(path, &mut dec)?;
+    let geo = georef(path, &mut dec)?;
+    let (w, h) = (w as usize, h as usize);
+    let (cw, ch) = dec.chunk_dimensions();
+    let (cw, ch) = (cw as usize, ch as usize);
+    if cw == 0 || ch == 0 {
+        return Err(format_err(path, None, "chunk size of zero".into()));
+    }
+    let across = w.div_ceil(cw);
+    let expected = across * h.div_ceil(ch);
+    let count = match dec.get_chunk_type() {
+        ChunkType::Strip => dec.strip_count(),
+        ChunkType::Tile => dec.tile_count(),
+    }
+    .map_err(|e| tiff_err(path, e))? as usize;
+    if count < expected {
+        return Err(format_err(
+            path,
+            None,
+            format!("{count} strips/tiles for a {w} × {h} image: expected {expected}"),
+        ));
+    }
+    drop(dec);
+    let mut data = vec![f32::NAN; w * h];
+    let nodata = geo.nodata;
+    data.par_chunks_mut(ch * w).enumerate().try_for_each_init(
+        || open(path, bytes),
+        |dec, (band, out)| {
+            let dec = dec.as_mut().map_err(|e| clone_err(path, e))?;
+            let rows = out.len() / w;
+            for i in 0..across {
+                let index = (band * across + i) as u32;
+                let chunk = dec.read_chunk(index).map_err(|e| tiff_err(path, e))?;
+                let x0 = i * cw;
+                let cols = cw.min(w - x0);
+                let values = to_f32(path, chunk, nodata)?;
+                if values.len() < cols * rows {
+                    return Err(format_err(
+                        path,
+                        None,
+                        format!(
+                            "chunk {index} holds {} values, expected {}",
+                            values.len(),
+                            cols * rows
+                        ),
+                    ));
+                }
+                for r in 0..rows {
+                    out[r * w + x0..r * w + x0 + cols]
+                        .copy_from_slice(&values[r * cols..(r + 1) * cols]);
+                }
+            }
+            Ok(())
+        },
+    )?;
+    Ok(Grid {
+        width: w,
+        height: h,
+        transform: geo.transform,
+        crs: geo.crs,
+        data,
+        source_sign: SignConvention::ElevationUp,
+        vertical_datum: None,
     })
 }
 
-pub fn encode(_grid: &Grid, path: &Path) -> Result<Vec<u8>, BathyError> {
-    read(path).map(|_| Vec::new())
+/// A worker's decoder failed to open although the first one opened: report the same error.
+fn clone_err(path: &Path, e: &BathyError) -> BathyError {
+    format_err(path, None, e.to_string())
 }
+
+/// Refuses anything but one sample per pixel of a real-valued type fathom can hold in f32.
+fn check_sample_type(path: &Path, dec: &mut Decoder<Cursor<&[u8]>>) -> Result<(), BathyError> {
+    let unsupported = |what: String| BathyError::Unsupported {
+        path: path.to_path_buf(),
+        what,
+    };
+    let formats: Vec<u16> = dec
+        .find_tag_unsigned_vec(Tag::SampleFormat)
+        .map_err(|e| tiff_err(path, e))?
+        .unwrap_or_else(|| vec![1]);
+    let kind = |f: u16| match f {
+        1 => "unsigned integer",
+        2 => "signed integer",
+        3 => "IEEE floating point",
+        4 => "untyped (void)",
+        5 => "complex integer",
+        6 => "complex floating point",
+        _ => "unknown",
+    };
+    if let Some(&f) = formats.iter().find(|&&f| !(1..=3).contains(&f)) {
+        return Err(unsupported(format!(
+            "sample format {f} ({}): expected one band of integer or floating-point values",
+            kind(f)
+        )));
+    }
+    let samples: u16 = dec
+        .find_tag_unsigned(Tag::SamplesPerPixel)
+        .map_err(|e| tiff_err(path, e))?
+        .unwrap_or(1);
+    if samples != 1 {
+        return Err(unsupported(format!(
+            "{samples} samples per pixel: expected a single band of elevations"
+        )));
+    }
+    let bits = match dec.colortype().map_err(|e| tiff_err(path, e))? {
+        ColorType::Gray(b) => b,
+        other => {
+            return Err(unsupported(format!(
+                "colour type {other:?}: expected a single band of elevations"
+            )));
+        }
+    };
+    let ok = matches!((formats[0], bits), (1 | 2, 8 | 16 | 32) | (3, 32 | 64));
+    if !ok {
+        return Err(unsupported(format!(
+            "{bits}-bit {} samples: expected Float32, Float64, Int8/16/32 or UInt8/16/32",
+            kind(formats[0])
+        )));
+    }
+    Ok(())
+}
+
+/// Converts decoded samples to f32, no data (`GDAL_NODATA`, compared in the sample type) → NaN.
+fn to_f32(path: &Path, chunk: DecodingResult, nodata: Option<f64>) -> Result<Vec<f32>, BathyError> {
+    fn ints<T: Copy + Into<f64>>(v: Vec<T>, nodata: Option<f64>) -> Vec<f32> {
+        v.into_iter()
+            .map(|x| {
+                let x: f64 = x.into();
+                if Some(x) == nodata {
+                    f32::NAN
+                } else {
+                    x as f32
+                }
+            })
+            .collect()
+    }
+    Ok(match chunk {
+        DecodingResult::F32(mut v) => {
+            if let Some(nd) = nodata.map(|n| n as f32).filter(|n| !n.is_nan()) {
+                v.iter_mut()
+                    .filter(|x| **x == nd)
+                    .for_each(|x| *x = f32::NAN);
+            }
+            v
+        }
+        DecodingResult::F64(v) => ints(v, nodata),
+        DecodingResult::I8(v) => ints(v, nodata),
+        DecodingResult::U8(v) => ints(v, nodata),
+        DecodingResult::I16(v) => ints(v, nodata),
+        DecodingResult::U16(v) => ints(v, nodata),
+        DecodingResult::I32(v) => ints(v, nodata),
+        DecodingResult::U32(v) => ints(v, nodata),
+        other => {
+            return Err(BathyError::Unsupported {
+                path: path.to_path_buf(),
+                what: format!("sample type {}", result_name(&other)),
+            });
+        }
+    })
+}
+
+fn result_name(r: &DecodingResult) -> &'static str {
+    match r {
+        DecodingResult::U64(_) => "UInt64",
+        DecodingResult::I64(_) => "Int64",
+        DecodingResult::F16(_) => "Float16",
+        _ => "other",
+    }
+}
+
+fn f64_tag(
+    path: &Path,
+    dec: &mut Decoder<Cursor<&[u8]>>,
+    tag: u16,
+) -> Result<Option<Vec<f64>>, BathyError> {
+    match dec
+        .find_tag(Tag::Unknown(tag))
+        .map_err(|e| tiff_err(path, e))?
+    {
+        None => Ok(None),
+        Some(v) => v
+            .into_f64_vec()
+            .map(Some)
+            .map_err(|_| format_err(path, None, format!("tag {tag}: expected DOUBLE values"))),
+    }
+}
+
+/// Reads the model transform, CRS and no-data value from the GeoTIFF tags.
+fn georef(path: &Path, dec: &mut Decoder<Cursor<&[u8]>>) -> Result<GeoRef, BathyError> {
+    let keys = read_geokeys(path, dec)?;
+    let key = |id: u16| keys.iter().find(|k| k.0 == id).map(|k| k.1);
+    let scale = f64_tag(path, dec, MODEL_PIXEL_SCALE)?;
+    let tie = f64_tag(path, dec, MODEL_TIEPOINT)?;
+    let matrix = f64_tag(path, dec, MODEL_TRANSFORMATION)?;
+    let (mut origin_x, mut origin_y, dx, dy) = match (scale, tie, matrix) {
+        (Some(s), Some(t), _) if s.len() >= 2 && t.len() >= 6 => {
+            // Tiepoint (I, J, K) ↔ (X, Y, Z); scale (Sx, Sy, Sz) with Y decreasing downwards.
+            (t[3] - t[0] * s[0], t[4] + t[1] * s[1], s[0], s[1])
+        }
+        (_, _, Some(m)) if m.len() >= 16 => {
+            if m[1] != 0.0 || m[4] != 0.0 {
+                return Err(BathyError::Unsupported {
+                    path: path.to_path_buf(),
+                    what: "rotated or sheared ModelTransformationTag".into(),
+                });
+            }
+            (m[3], m[7], m[0], -m[5])
+        }
+        _ => {
+            return Err(format_err(
+                path,
+                None,
+                "no georeferencing: expected ModelPixelScaleTag + ModelTiepointTag or \
+                 ModelTransformationTag (is this a plain TIFF image?)"
+                    .into(),
+            ));
+        }
+    };
+    if !(dx > 0.0 && dy > 0.0 && dx.is_finite() && dy.is_finite()) {
+        return Err(BathyError::Unsupported {
+            path: path.to_path_buf(),
+            what: format!("pixel size {dx} × {dy} (only north-up grids with positive cell sizes)"),
+        });
+    }
+    if key(GT_RASTER_TYPE) == Some(2) {
+        // PixelIsPoint: the tiepoint is the centre of the first cell.
+        origin_x -= dx / 2.0;
+        origin_y += dy / 2.0;
+    }
+    let code = match key(GT_MODEL_TYPE) {
+        Some(2) => key(GEOGRAPHIC_TYPE),
+        _ => key(PROJECTED_CS_TYPE).or(key(GEOGRAPHIC_TYPE)),
+    }
+    .filter(|&c| c != 0 && c != USER_DEFINED);
+    let crs = match code {
+        Some(c) => Some(
+            Crs::parse(&format!("EPSG:{c}")).map_err(|source| BathyError::Crs {
+                path: path.to_path_buf(),
+                source,
+            })?,
+        ),
+        None => None,
+    };
+    let nodata = match dec
+        .find_tag(Tag::Unknown(GDAL_NODATA))
+        .map_err(|e| tiff_err(path, e))?
+    {
+        None => None,
+        Some(v) => {
+            let s = v.into_string().map_err(|_| {
+                format_err(path, None, "GDAL_NODATA (tag 42113): expected ASCII".into())
+            })?;
+            let s = s.trim_matches(|c: char| c == '\0' || c.is_whitespace());
+            Some(s.parse::<f64>().map_err(|_| {
+                format_err(path, None, format!("GDAL_NODATA `{s}` is not a number"))
+            })?)
+        }
+    };
+    Ok(GeoRef {
+        transform: GeoTransform {
+            origin_x,
+            origin_y,
+            dx,
+            dy,
+        },
+        crs,
+        nodata,
+    })
+}
+
+/// The GeoKeyDirectoryTag as (key id, short value) pairs; keys stored in other tags (doubles,
+/// ASCII) are skipped, as fathom needs only short-valued keys.
+fn read_geokeys(
+    path: &Path,
+    dec: &mut Decoder<Cursor<&[u8]>>,
+) -> Result<Vec<(u16, u16)>, BathyError> {
+    let Some(v) = dec
+        .find_tag(Tag::Unknown(GEO_KEY_DIRECTORY))
+        .map_err(|e| tiff_err(path, e))?
+    else {
+        return Ok(Vec::new());
+    };
+    let dir = v.into_u16_vec().map_err(|_| {
+        format_err(
+            path,
+            None,
+            "GeoKeyDirectoryTag: expected SHORT values".into(),
+        )
+    })?;
+    if dir.len() < 4 {
+        return Err(format_err(
+            path,
+            None,
+            "GeoKeyDirectoryTag shorter than its header".into(),
+        ));
+    }
+    let n = dir[3] as usize;
+    if dir.len() < 4 + 4 * n {
+        return Err(format_err(
+            path,
+            None,
+            format!(
+                "GeoKeyDirectoryTag announces {n} keys but holds {}",
+                (dir.len() - 4) / 4
+            ),
+        ));
+    }
+    Ok(dir[4..4 + 4 * n]
+        .chunks_exact(4)
+        .filter(|k| k[1] == 0)
+        .map(|k| (k[0], k[3]))
+        .collect())
+}
+
+/// Encodes `grid` as a GeoTIFF: Float32, DEFLATE, strips of about 256 KiB, ModelPixelScale +
+/// ModelTiepoint (PixelIsArea), a GeoKeyDirectory with the EPSG code, and GDAL_NODATA "nan" —
+/// what `gdal_translate -of GTiff -co COMPRESS=DEFLATE` writes for the same grid.
+pub fn encode(grid: &Grid, path: &Path) -> Result<Vec<u8>, BathyError> {
+    let err = |e: TiffError| format_err(path, None, format!("cannot encode GeoTIFF: {e}"));
+    let (w, h) = (
+        u32::try_from(grid.width)
+            .map_err(|_| format_err(path, None, "grid too wide for TIFF".into()))?,
+        u32::try_from(grid.height)
+            .map_err(|_| format_err(path, None, "grid too tall for TIFF".into()))?,
+    );
+    let t = &grid.transform;
+    let geokeys = geokey_directory(grid.crs.as_ref(), path)?;
+    let mut buf = Cursor::new(Vec::with_capacity(grid.data.len()));
+    {
+        let mut enc = TiffEncoder::new(&mut buf)
+            .map_err(err)?
+            .with_compression(Compression::Deflate(DeflateLevel::Balanced));
+        let mut img = enc.new_image::<colortype::Gray32Float>(w, h).map_err(err)?;
+        let rows_per_strip = (65536 / w.max(1)).clamp(1, h.max(1));
+        img.rows_per_strip(rows_per_strip).map_err(err)?;
+        let e = img.encoder();
+        e.write_tag(Tag::Unknown(MODEL_PIXEL_SCALE), &[t.dx, t.dy, 0.0][..])
+            .map_err(err)?;
+        e.write_tag(
+            Tag::Unknown(MODEL_TIEPOINT),
+            &[0.0, 0.0, 0.0, t.origin_x, t.origin_y, 0.0][..],
+        )
+        .map_err(err)?;
+        e.write_tag(Tag::Unknown(GEO_KEY_DIRECTORY), &geokeys[..])
+            .map_err(err)?;
+        e.write_tag(Tag::Unknown(GDAL_NODATA), "nan").map_err(err)?;
+        img.write_data(&grid.data).map_err(err)?;
+    }
+    Ok(buf.into_inner())
+}
+
+/// GeoKeyDirectoryTag: version 1.1.0, model type, PixelIsArea, and the EPSG code of the CRS.
+fn geokey_directory(crs: Option<&Crs>, path: &Path) -> Result<Vec<u16>, BathyError> {
+    let mut keys: Vec<[u16; 4]> = Vec::new();
+    if let Some(crs) = crs {
+        let code = crs.epsg_code().and_then(|c| u16::try_from(c).ok()).ok_or_else(|| {
+            BathyError::Unsupported {
+                path: path.to_path_buf(),
+                what: format!(
+                    "CRS {crs} in a GeoTIFF: fathom writes EPSG codes only (convert with --to-crs EPSG:N)"
+                ),
+            }
+        })?;
+        let geographic = crs.is_geographic();
+        keys.push([GT_MODEL_TYPE, 0, 1, if geographic { 2 } else { 1 }]);
+        keys.push([GT_RASTER_TYPE, 0, 1, 1]);
+        keys.push([
+            if geographic {
+                GEOGRAPHIC_TYPE
+            } else {
+                PROJECTED_CS_TYPE
+            },
+            0,
+            1,
+            code,
+        ]);
+    } else {
+        keys.push([GT_RASTER_TYPE, 0, 1, 1]);
+    }
+    let mut dir = vec![1, 1, 0, keys.len() as u16];
+    dir.extend(keys.into_iter().flatten());
+    Ok(dir)
+}
+
+#[cfg(test)]
+#[path = "geotiff_tests.rs"]
+mod tests;

@@ -1,7 +1,11 @@
 //! Grid readers and writers, chosen by file extension.
 //!
-//! Readers: ESRI ASCII (`.asc`, with `.prj`), GeoTIFF (`.tif`, `.tiff`), XYZ (`.xyz`, `.txt`).
-//! Writers: GeoTIFF (Float32, DEFLATE) and ESRI ASCII and XYZ.
+//! Readers: ESRI ASCII (`.asc`, with `.prj`), GeoTIFF (`.tif`, `.tiff`), XYZ (`.xyz`, `.txt`,
+//! with `.prj`). Writers: GeoTIFF (Float32, DEFLATE, GeoKeys and GDAL_NODATA, as GDAL reads it),
+//! ESRI ASCII + `.prj` (ESRI WKT) and XYZ + `.prj` (GDAL's layout). Every reader refuses a
+//! header or point set claiming more than [`MAX_CELLS`](super::MAX_CELLS) cells before allocating,
+//! and reports malformed content with the file, the line where the format has lines, and what was
+//! expected.
 
 mod ascii;
 mod geotiff;
@@ -50,8 +54,9 @@ pub fn read(path: &Path, opts: &ReadOptions) -> Result<Grid, BathyError> {
     Ok(grid)
 }
 
-/// Writes a grid, choosing the format by extension (`.tif`/`.tiff`, `.asc`, `.xyz`). Writes go to
-/// a temporary file beside the target, then rename, so a failed write never leaves half a file.
+/// Writes a grid, choosing the format by extension (`.tif`/`.tiff`, `.asc`, `.xyz`; the text
+/// formats get a `.prj` with the CRS beside them). Writes go to a temporary file beside the
+/// target, then rename, so a failed write never leaves half a file.
 pub fn write(grid: &Grid, path: &Path) -> Result<(), BathyError> {
     let bytes = match extension(path).as_str() {
         "tif" | "tiff" => geotiff::encode(grid, path)?,
@@ -64,11 +69,8 @@ pub fn write(grid: &Grid, path: &Path) -> Result<(), BathyError> {
             });
         }
     };
-    crate::fsutil::write_atomic(path, &bytes).map_err(|source| BathyError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if extension(path) == "asc"
+    crate::fsutil::write_atomic(path, &bytes).map_err(|e| io_err(path, e))?;
+    if matches!(extension(path).as_str(), "asc" | "xyz")
         && let Some(crs) = &grid.crs
     {
         ascii::write_prj(crs, &path.with_extension("prj"))?;
@@ -76,9 +78,101 @@ pub fn write(grid: &Grid, path: &Path) -> Result<(), BathyError> {
     Ok(())
 }
 
+/// A [`BathyError::Format`] for `path`, at `line` (1-based) when the format has lines.
+fn format_err(path: &Path, line: Option<usize>, message: String) -> BathyError {
+    BathyError::Format {
+        path: path.to_path_buf(),
+        line,
+        message,
+    }
+}
+
+/// A [`BathyError::Io`] for `path`.
+fn io_err(path: &Path, source: std::io::Error) -> BathyError {
+    BathyError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
 fn extension(path: &Path) -> String {
     path.extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bathymetry::GeoTransform;
+
+    #[test]
+    fn every_format_round_trips_with_its_crs() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = GeoTransform {
+            origin_x: 4_809_000.0,
+            origin_y: 3_855_000.0,
+            dx: 1000.0,
+            dy: 1000.0,
+        };
+        let mut g = Grid::filled(4, 3, t, 0.0);
+        g.data = vec![
+            -82.33,
+            -81.44,
+            f32::NAN,
+            -70.57,
+            -3.2,
+            -85.0,
+            1e-3,
+            0.0,
+            -1.5,
+            -2.5,
+            -9.75,
+            12.0,
+        ];
+        g.crs = Some(Crs::epsg(3035));
+        for ext in ["tif", "asc", "xyz"] {
+            let path = dir.path().join(format!("g.{ext}"));
+            write(&g, &path).unwrap();
+            let back = read(&path, &ReadOptions::default()).unwrap();
+            assert_eq!(back.crs, g.crs, "{ext}");
+            assert_eq!(back.transform, g.transform, "{ext}");
+            for (a, b) in g.data.iter().zip(&back.data) {
+                assert!(
+                    a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()),
+                    "{ext}: {a} vs {b}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn positive_down_and_crs_override() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.asc");
+        std::fs::write(
+            &path,
+            "ncols 2\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\n5 7.5\n",
+        )
+        .unwrap();
+        assert!(matches!(
+            read(&path, &ReadOptions::default()),
+            Err(BathyError::NoCrs { .. })
+        ));
+        let opts = ReadOptions {
+            crs: Some(Crs::epsg(32631)),
+            positive_down: true,
+        };
+        let g = read(&path, &opts).unwrap();
+        assert_eq!(g.data, vec![-5.0, -7.5]);
+        assert_eq!(
+            g.source_sign,
+            crate::bathymetry::SignConvention::DepthPositiveDown
+        );
+        let e = read(&dir.path().join("x.nc"), &opts)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("`.nc`"), "{e}");
+    }
 }
