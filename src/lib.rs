@@ -6,6 +6,8 @@
 //! `gui`) call the same functions. Everything works in a projected working CRS in metres, SI
 //! units, elevation positive up; see `README.md` § Architecture.
 
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod bathymetry;
 pub mod cli;
 pub mod cooling;

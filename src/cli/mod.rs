@@ -10,6 +10,9 @@ mod report;
 mod export;
 mod route;
 mod site;
+#[cfg(feature = "gui")]
+mod planner;
+#[cfg(not(feature = "gui"))]
 mod summary;
 mod track;
 mod validate;
@@ -27,6 +30,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Mission to open in the planner (default: missions/demo.toml).
     pub mission: Option<PathBuf>,
+    /// Render the planner's first settled frame to this PNG and exit (documentation, checks).
+    #[arg(long, hide = true, value_name = "PATH")]
+    pub screenshot: Option<PathBuf>,
 }
 
 const EXAMPLES: &str = "Examples:
@@ -99,6 +105,9 @@ pub fn run() -> ExitCode {
         Some(Command::Wind(args)) => wind::run(&args),
         Some(Command::Route(args)) => route::run(&args),
         Some(Command::Site(args)) => site::run(&args),
+        #[cfg(feature = "gui")]
+        None => planner::run(cli.mission.as_deref(), cli.screenshot.as_deref()),
+        #[cfg(not(feature = "gui"))]
         None => summary::run(cli.mission.as_deref()),
     };
     match result {

@@ -1,0 +1,350 @@
+//! Everything the user does becomes an [`Action`], collected during `ui()` and applied once per
+//! frame afterwards (rerun's command queue, egui demo's `Command`). Mission edits are [`Edit`]s:
+//! pure functions of the mission, recorded for undo by snapshot ([`History`]). Edits that carry the
+//! same gesture key in a row (one drag, one text field being typed in) form one undo step.
+
+use super::state::{AfterConfirm, Selection, Tool};
+use crate::mission::{Cabin, Mission};
+use std::path::PathBuf;
+
+/// A change to the mission.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// A new cabin of the first cabin type at a position; it gets the next free id `C<n>`.
+    AddCabin {
+        lon: f64,
+        lat: f64,
+        heading_deg: f64,
+    },
+    MoveCabin {
+        index: usize,
+        lon: f64,
+        lat: f64,
+    },
+    SetHeading {
+        index: usize,
+        heading_deg: f64,
+    },
+    /// Replaces every field of a cabin (the inspector).
+    SetCabin {
+        index: usize,
+        cabin: Cabin,
+    },
+    DeleteCabin {
+        index: usize,
+    },
+}
+
+/// Why an edit could not be applied.
+#[derive(Debug, PartialEq, thiserror::Error)]
+pub enum EditError {
+    #[error(
+        "the mission has no [[cabin_types]]; add one to the mission file before placing cabins"
+    )]
+    NoCabinType,
+    #[error("cabin {0} no longer exists")]
+    NoSuchCabin(usize),
+}
+
+impl Edit {
+    /// Applies the edit; returns the selection it leaves.
+    pub fn apply(&self, m: &mut Mission) -> Result<Selection, EditError> {
+        let check = |m: &Mission, i: usize| {
+            if i < m.cabins.len() {
+                Ok(())
+            } else {
+                Err(EditError::NoSuchCabin(i))
+            }
+        };
+        match self {
+            Edit::AddCabin {
+                lon,
+                lat,
+                heading_deg,
+            } => {
+                let t = m
+                    .cabin_types
+                    .first()
+                    .ok_or(EditError::NoCabinType)?
+                    .id
+                    .clone();
+                let id = (1..)
+                    .map(|n| format!("C{n}"))
+                    .find(|id| !m.cabins.iter().any(|c| &c.id == id))
+                    .unwrap_or_default();
+                m.cabins.push(Cabin {
+                    id,
+                    cabin_type: t,
+                    lon: *lon,
+                    lat: *lat,
+                    heading_deg: *heading_deg,
+                });
+                Ok(Selection::Cabin(m.cabins.len() - 1))
+            }
+            Edit::MoveCabin { index, lon, lat } => {
+                check(m, *index)?;
+                let c = &mut m.cabins[*index];
+                (c.lon, c.lat) = (*lon, *lat);
+                Ok(Selection::Cabin(*index))
+            }
+            Edit::SetHeading { index, heading_deg } => {
+                check(m, *index)?;
+                m.cabins[*index].heading_deg = heading_deg.rem_euclid(360.0);
+                Ok(Selection::Cabin(*index))
+            }
+            Edit::SetCabin { index, cabin } => {
+                check(m, *index)?;
+                m.cabins[*index] = cabin.clone();
+                Ok(Selection::Cabin(*index))
+            }
+            Edit::DeleteCabin { index } => {
+                check(m, *index)?;
+                m.cabins.remove(*index);
+                Ok(Selection::None)
+            }
+        }
+    }
+}
+
+/// What the user asked for this frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A mission edit; edits with the same `gesture` in a row are one undo step.
+    Edit {
+        edit: Edit,
+        gesture: Option<u64>,
+    },
+    /// Ends the current gesture (drag released, field left).
+    EndGesture,
+    Undo,
+    Redo,
+    Select(Selection),
+    SetTool(Tool),
+    /// Open a mission (asks about unsaved changes first).
+    Open(PathBuf),
+    OpenDialog,
+    Save,
+    SaveAs,
+    /// The user answered the unsaved-changes question.
+    Confirmed {
+        save_first: bool,
+        then: AfterConfirm,
+    },
+    Recover,
+    DiscardRecovery,
+    Validate,
+    /// Zoom to finding `i` and select its object.
+    FocusFinding(usize),
+    /// Export the route as RTZ (asks for a path).
+    ExportRtz,
+    CancelJobs,
+    DeleteSelected,
+    ZoomToGrid,
+    ToggleTheme,
+    ToggleHelp,
+    Quit,
+}
+
+/// Snapshot undo/redo of the mission (missions are small: kilobytes).
+#[derive(Default)]
+pub struct History {
+    undo: Vec<Mission>,
+    redo: Vec<Mission>,
+    /// The gesture the last recorded edit belonged to, while it is still open.
+    open_gesture: Option<u64>,
+}
+
+/// Most undo steps kept (rerun keeps 100).
+const MAX_UNDO: usize = 100;
+
+impl History {
+    /// Call before applying an edit to `m`; records a snapshot unless it continues the open gesture.
+    pub fn before_edit(&mut self, m: &Mission, gesture: Option<u64>) {
+        if gesture.is_some() && gesture == self.open_gesture {
+            return;
+        }
+        self.undo.push(m.clone());
+        if self.undo.len() > MAX_UNDO {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.open_gesture = gesture;
+    }
+
+    /// The next edit starts a new undo step.
+    pub fn end_gesture(&mut self) {
+        self.open_gesture = None;
+    }
+
+    /// Restores the previous mission; `current` goes to the redo stack.
+    pub fn undo(&mut self, current: &mut Mission) -> bool {
+        self.open_gesture = None;
+        match self.undo.pop() {
+            Some(prev) => {
+                self.redo.push(std::mem::replace(current, prev));
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn redo(&mut self, current: &mut Mission) -> bool {
+        self.open_gesture = None;
+        match self.redo.pop() {
+            Some(next) => {
+                self.undo.push(std::mem::replace(current, next));
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mission::{CabinType, Foundation, Site};
+
+    fn mission() -> Mission {
+        let mut m = Mission::new(
+            "t",
+            Site {
+                bathymetry: "g.asc".into(),
+                grid_crs: None,
+                positive_down: false,
+                working_crs: None,
+                vertical_datum: "MSL".into(),
+                tide_offset_m: 0.0,
+            },
+        );
+        m.cabin_types.push(CabinType {
+            id: "pod".into(),
+            source: String::new(),
+            length_m: Some(12.0),
+            width_m: Some(3.0),
+            diameter_m: None,
+            height_m: 3.0,
+            mass_t: 100.0,
+            displaced_volume_m3: 90.0,
+            foundation: Foundation::GravityBase,
+            max_slope_deg: 5.0,
+            max_relief_m: 1.0,
+            racks: 12,
+            rack_kw: 20.0,
+            drag: None,
+            cooling: None,
+        });
+        m
+    }
+
+    fn edit(h: &mut History, m: &mut Mission, e: Edit, g: Option<u64>) {
+        h.before_edit(m, g);
+        e.apply(m).unwrap();
+    }
+
+    #[test]
+    fn add_picks_free_id_and_first_type() {
+        let mut m = mission();
+        let add = Edit::AddCabin {
+            lon: 5.0,
+            lat: 53.0,
+            heading_deg: 0.0,
+        };
+        add.apply(&mut m).unwrap();
+        add.apply(&mut m).unwrap();
+        Edit::DeleteCabin { index: 0 }.apply(&mut m).unwrap();
+        assert_eq!(add.apply(&mut m).unwrap(), Selection::Cabin(1));
+        assert_eq!(m.cabins[1].id, "C1");
+        assert_eq!(m.cabins[1].cabin_type, "pod");
+    }
+
+    #[test]
+    fn drag_is_one_undo_step_and_redo_restores_it() {
+        let mut m = mission();
+        let mut h = History::default();
+        edit(
+            &mut h,
+            &mut m,
+            Edit::AddCabin {
+                lon: 5.0,
+                lat: 53.0,
+                heading_deg: 0.0,
+            },
+            None,
+        );
+        for i in 1..=5 {
+            edit(
+                &mut h,
+                &mut m,
+                Edit::MoveCabin {
+                    index: 0,
+                    lon: 5.0 + i as f64 * 0.01,
+                    lat: 53.0,
+                },
+                Some(7),
+            );
+        }
+        h.end_gesture();
+        assert!((m.cabins[0].lon - 5.05).abs() < 1e-12);
+        assert!(h.undo(&mut m));
+        assert_eq!(m.cabins[0].lon, 5.0);
+        assert!(h.undo(&mut m));
+        assert!(m.cabins.is_empty());
+        assert!(!h.undo(&mut m));
+        assert!(h.redo(&mut m) && h.redo(&mut m));
+        assert!((m.cabins[0].lon - 5.05).abs() < 1e-12);
+        assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn errors_leave_mission_alone() {
+        let mut m = mission();
+        m.cabin_types.clear();
+        let before = m.clone();
+        assert_eq!(
+            Edit::AddCabin {
+                lon: 0.0,
+                lat: 0.0,
+                heading_deg: 0.0
+            }
+            .apply(&mut m),
+            Err(EditError::NoCabinType)
+        );
+        assert_eq!(
+            Edit::SetHeading {
+                index: 3,
+                heading_deg: 1.0
+            }
+            .apply(&mut m),
+            Err(EditError::NoSuchCabin(3))
+        );
+        assert_eq!(m, before);
+    }
+
+    #[test]
+    fn heading_wraps() {
+        let mut m = mission();
+        Edit::AddCabin {
+            lon: 0.0,
+            lat: 0.0,
+            heading_deg: 0.0,
+        }
+        .apply(&mut m)
+        .unwrap();
+        Edit::SetHeading {
+            index: 0,
+            heading_deg: -30.0,
+        }
+        .apply(&mut m)
+        .unwrap();
+        assert_eq!(m.cabins[0].heading_deg, 330.0);
+    }
+}

@@ -1,0 +1,297 @@
+//! The map: an f64 view over working-CRS metres with the bathymetry tiles underneath and the
+//! mission's objects on top. Interaction turns into [`Action`]s; nothing here edits the mission.
+
+pub mod colour;
+mod decorations;
+pub mod overlays;
+pub mod pyramid;
+pub mod scene;
+pub mod tiles;
+pub mod view;
+
+use super::actions::{Action, Edit};
+use super::state::{Document, Measure, Runtime, Selection, Tool, ViewState};
+use crate::geodesy::geodesic_inverse;
+use egui::{Color32, Pos2, Rect, Sense, Ui};
+
+/// What a primary-button drag on the map is doing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MapDrag {
+    Pan,
+    /// Moving cabin `index`; `offset` = cabin centre − pointer at the start (m).
+    Cabin {
+        index: usize,
+        offset: [f64; 2],
+        gesture: u64,
+    },
+    Rotate {
+        index: usize,
+        gesture: u64,
+    },
+}
+
+/// Draws the map into the remaining space and handles its input.
+pub fn show(
+    ui: &mut Ui,
+    doc: Option<&Document>,
+    view: &mut ViewState,
+    rt: &mut Runtime,
+    actions: &mut Vec<Action>,
+) {
+    let rect = ui.available_rect_before_wrap();
+    let response = ui.allocate_rect(rect, Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
+    view.map_rect = Some(rect);
+    let painter = ui.painter_at(rect);
+    let dark = ui.visuals().dark_mode;
+    painter.rect_filled(
+        rect,
+        0.0,
+        if dark {
+            Color32::from_rgb(18, 22, 30)
+        } else {
+            Color32::from_rgb(214, 222, 230)
+        },
+    );
+
+    let Some(doc) = doc else {
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            "No mission open — File > Open... (Ctrl+O)",
+            egui::FontId::proportional(18.0),
+            ui.visuals().weak_text_color(),
+        );
+        return;
+    };
+    if view.fit_pending && rect.width() > 10.0 {
+        view.map.fit(rect.size(), doc.site.extent());
+        view.fit_pending = false;
+    }
+    navigate(ui, &response, rect, view);
+    interact(ui, &response, rect, doc, view, rt, actions);
+
+    let layers = view.prefs.layers.clone();
+    if layers.bathymetry
+        && let Some(tiles) = &mut rt.tiles
+    {
+        let mut style = tiles.style();
+        style.colour_map = layers.colour_map;
+        style.hillshade = layers.hillshade;
+        style.z_factor = layers.hillshade_z;
+        tiles.set_style(style);
+        tiles.draw(&painter, rect, &view.map, layers.bathymetry_opacity);
+    }
+    let o = overlays::Overlays {
+        painter: &painter,
+        rect,
+        view: &view.map,
+        dark,
+        labels: layers.labels,
+    };
+    if layers.zones {
+        o.zones(&rt.scene, layers.zones_opacity, view.selection);
+    }
+    if layers.route {
+        o.route(&rt.scene, doc, view.selection);
+    }
+    if layers.landing_points {
+        o.points(&rt.scene);
+    }
+    if layers.cabins {
+        o.cabins(&rt.scene, &view.findings, view.selection);
+    }
+    o.measure(&view.measure, view.cursor, doc);
+    if layers.graticule {
+        decorations::graticule(&painter, rect, &view.map, &doc.site, dark);
+    }
+    decorations::scale_bar(&painter, rect, &view.map, dark);
+    decorations::north_arrow(&painter, rect, &view.map, &doc.site, dark);
+}
+
+/// Scroll to zoom about the cursor, drag (empty water, middle or right button) to pan, +/- keys.
+fn navigate(ui: &Ui, response: &egui::Response, rect: Rect, view: &mut ViewState) {
+    if let Some(hover) = response.hover_pos() {
+        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+        let factor = zoom as f64 * (scroll as f64 / 300.0).exp();
+        if (factor - 1.0).abs() > 1e-4 {
+            view.map.zoom_about(rect, hover, factor);
+        }
+        view.cursor = Some(view.map.to_world(rect, hover));
+    } else {
+        view.cursor = None;
+    }
+    if response.dragged_by(egui::PointerButton::Middle)
+        || response.dragged_by(egui::PointerButton::Secondary)
+    {
+        view.map.pan(response.drag_delta());
+    }
+    if response.hovered() && !ui.ctx().egui_wants_keyboard_input() {
+        let (plus, minus) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals),
+                i.key_pressed(egui::Key::Minus),
+            )
+        });
+        if plus {
+            view.map.zoom_about(rect, rect.center(), 2.0);
+        }
+        if minus {
+            view.map.zoom_about(rect, rect.center(), 0.5);
+        }
+    }
+}
+
+fn lonlat(doc: &Document, w: [f64; 2]) -> Option<[f64; 2]> {
+    doc.site.to_lonlat(w[0], w[1])
+}
+
+/// Tool behaviour: clicks and primary-button drags.
+fn interact(
+    ui: &Ui,
+    response: &egui::Response,
+    rect: Rect,
+    doc: &Document,
+    view: &mut ViewState,
+    rt: &Runtime,
+    actions: &mut Vec<Action>,
+) {
+    let tolerance = 6.0 * view.map.metres_per_point;
+    if response.clicked()
+        && let Some(p) = response.interact_pointer_pos()
+    {
+        let w = view.map.to_world(rect, p);
+        match view.tool {
+            Tool::Select | Tool::Rotate => {
+                let sel = rt
+                    .scene
+                    .cabin_at(w, tolerance)
+                    .map_or_else(|| hit_point(rt, w, tolerance), Selection::Cabin);
+                actions.push(Action::Select(sel));
+            }
+            Tool::AddCabin => {
+                if let Some([lon, lat]) = lonlat(doc, w) {
+                    actions.push(Action::Edit {
+                        edit: Edit::AddCabin {
+                            lon,
+                            lat,
+                            heading_deg: 0.0,
+                        },
+                        gesture: None,
+                    });
+                }
+            }
+            Tool::Measure => {
+                view.measure = match view.measure {
+                    Measure {
+                        a: Some(a),
+                        b: None,
+                    } => Measure {
+                        a: Some(a),
+                        b: Some(w),
+                    },
+                    _ => Measure {
+                        a: Some(w),
+                        b: None,
+                    },
+                };
+            }
+        }
+    }
+    if response.drag_started_by(egui::PointerButton::Primary) {
+        let start = ui
+            .input(|i| i.pointer.press_origin())
+            .unwrap_or(rect.center());
+        let w = view.map.to_world(rect, start);
+        view.next_gesture += 1;
+        let gesture = view.next_gesture;
+        let hit = rt.scene.cabin_at(w, tolerance);
+        view.drag = Some(match (view.tool, hit) {
+            (Tool::Select, Some(index)) => {
+                actions.push(Action::Select(Selection::Cabin(index)));
+                let c = rt.scene.cabins[index].centre;
+                MapDrag::Cabin {
+                    index,
+                    offset: [c[0] - w[0], c[1] - w[1]],
+                    gesture,
+                }
+            }
+            (Tool::Rotate, Some(index)) => MapDrag::Rotate { index, gesture },
+            (Tool::Rotate, None) => match view.selection {
+                Selection::Cabin(index) => MapDrag::Rotate { index, gesture },
+                _ => MapDrag::Pan,
+            },
+            _ => MapDrag::Pan,
+        });
+    }
+    if response.dragged_by(egui::PointerButton::Primary)
+        && let Some(p) = response.interact_pointer_pos()
+    {
+        let w = view.map.to_world(rect, p);
+        match view.drag {
+            Some(MapDrag::Pan) | None => view.map.pan(response.drag_delta()),
+            Some(MapDrag::Cabin {
+                index,
+                offset,
+                gesture,
+            }) => {
+                if let Some([lon, lat]) = lonlat(doc, [w[0] + offset[0], w[1] + offset[1]]) {
+                    actions.push(Action::Edit {
+                        edit: Edit::MoveCabin { index, lon, lat },
+                        gesture: Some(gesture),
+                    });
+                }
+            }
+            Some(MapDrag::Rotate { index, gesture }) => {
+                if let (Some(c), Some([lon, lat])) = (doc.mission.cabins.get(index), lonlat(doc, w))
+                {
+                    let b = geodesic_inverse(c.lon, c.lat, lon, lat);
+                    if b.distance_m > 0.5 {
+                        actions.push(Action::Edit {
+                            edit: Edit::SetHeading {
+                                index,
+                                heading_deg: b.bearing_deg.round(),
+                            },
+                            gesture: Some(gesture),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    if response.drag_stopped() {
+        if matches!(
+            view.drag,
+            Some(MapDrag::Cabin { .. } | MapDrag::Rotate { .. })
+        ) {
+            actions.push(Action::EndGesture);
+        }
+        view.drag = None;
+    }
+}
+
+/// A landing point or waypoint near `w`.
+fn hit_point(rt: &Runtime, w: [f64; 2], tol: f64) -> Selection {
+    let near = |p: &scene::Point| (p.at[0] - w[0]).hypot(p.at[1] - w[1]) <= tol;
+    if let Some(i) = rt.scene.route.iter().position(near) {
+        return Selection::Waypoint(i);
+    }
+    if let Some(i) = rt.scene.landing_points.iter().position(near) {
+        return Selection::LandingPoint(i);
+    }
+    if let Some(i) = rt
+        .scene
+        .zones
+        .iter()
+        .position(|z| z.rings.first().is_some_and(|r| scene::point_in_ring(w, r)))
+    {
+        return Selection::Zone(i);
+    }
+    Selection::None
+}
+
+/// Screen position of a world point in the last drawn map (tests click with it).
+pub fn screen_pos(view: &ViewState, x: f64, y: f64) -> Pos2 {
+    view.map
+        .to_screen(view.map_rect.unwrap_or(Rect::ZERO), x, y)
+}

@@ -1,0 +1,261 @@
+//! Vector layers over the raster: exclusion zones, the route, landing points and ports, cabins,
+//! the measuring line. Everything is drawn at true scale from the [`Scene`].
+
+use super::scene::Scene;
+use super::view::MapView;
+use crate::app::state::{Document, Measure, Selection};
+use crate::geodesy::{geodesic_inverse, rhumb_inverse};
+use crate::mission::ZoneKind;
+use crate::validate::{Finding, Severity};
+use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
+
+/// Metres in one international nautical mile.
+const NM: f64 = 1852.0;
+
+pub struct Overlays<'a> {
+    pub painter: &'a Painter,
+    pub rect: Rect,
+    pub view: &'a MapView,
+    pub dark: bool,
+    pub labels: bool,
+}
+
+fn zone_colour(kind: ZoneKind) -> Color32 {
+    match kind {
+        ZoneKind::ShippingLane => Color32::from_rgb(200, 60, 200),
+        ZoneKind::Anchorage => Color32::from_rgb(235, 140, 30),
+        ZoneKind::CablePipeline => Color32::from_rgb(240, 210, 40),
+        ZoneKind::ProtectedArea => Color32::from_rgb(60, 190, 90),
+        ZoneKind::Other => Color32::from_rgb(150, 150, 150),
+    }
+}
+
+/// Status colours of cabins: the worst finding about them.
+pub fn status_colour(worst: Option<Severity>) -> Color32 {
+    match worst {
+        Some(Severity::Error) => Color32::from_rgb(220, 50, 47),
+        Some(Severity::Warning) => Color32::from_rgb(240, 170, 30),
+        Some(Severity::Info) | None => Color32::from_rgb(60, 200, 110),
+    }
+}
+
+impl Overlays<'_> {
+    fn at(&self, p: [f64; 2]) -> Pos2 {
+        self.view.to_screen(self.rect, p[0], p[1])
+    }
+
+    fn text_colour(&self) -> Color32 {
+        if self.dark {
+            Color32::from_gray(235)
+        } else {
+            Color32::from_gray(20)
+        }
+    }
+
+    fn label(&self, at: Pos2, text: &str, colour: Color32) {
+        if !self.labels {
+            return;
+        }
+        let font = FontId::proportional(12.0);
+        let halo = if self.dark {
+            Color32::from_black_alpha(170)
+        } else {
+            Color32::from_white_alpha(190)
+        };
+        let galley = self.painter.layout_no_wrap(text.to_string(), font, colour);
+        let r = Align2::LEFT_TOP.anchor_size(at, galley.size());
+        self.painter.rect_filled(r.expand(2.0), 3.0, halo);
+        self.painter.galley(r.min, galley, colour);
+    }
+
+    pub fn zones(&self, scene: &Scene, opacity: f32, selection: Selection) {
+        for (i, z) in scene.zones.iter().enumerate() {
+            let base = zone_colour(z.kind);
+            let fill = base.gamma_multiply(opacity);
+            let mut mesh = Mesh::default();
+            for t in &z.triangles {
+                let n = mesh.vertices.len() as u32;
+                for p in t {
+                    mesh.colored_vertex(self.at(*p), fill);
+                }
+                mesh.add_triangle(n, n + 1, n + 2);
+            }
+            self.painter.add(Shape::mesh(mesh));
+            let width = if selection == Selection::Zone(i) {
+                3.0
+            } else {
+                1.5
+            };
+            for ring in &z.rings {
+                let pts: Vec<Pos2> = ring.iter().map(|p| self.at(*p)).collect();
+                self.painter
+                    .add(Shape::closed_line(pts, Stroke::new(width, base)));
+            }
+            if z.source.len() >= 2 {
+                let pts: Vec<Pos2> = z.source.iter().map(|p| self.at(*p)).collect();
+                self.painter
+                    .add(Shape::dashed_line(&pts, Stroke::new(1.0, base), 6.0, 4.0));
+            }
+            if let Some(p) = z.source.first() {
+                self.label(self.at(*p) + vec2(4.0, 4.0), &z.id, base);
+            }
+        }
+    }
+
+    pub fn route(&self, scene: &Scene, doc: &Document, selection: Selection) {
+        if scene.route.len() < 2 {
+            return;
+        }
+        let colour = Color32::from_rgb(255, 120, 40);
+        let pts: Vec<Pos2> = scene.route.iter().map(|p| self.at(p.at)).collect();
+        self.painter
+            .add(Shape::line(pts.clone(), Stroke::new(2.5, colour)));
+        let wps = doc
+            .mission
+            .route
+            .as_ref()
+            .map(|r| &r.waypoints[..])
+            .unwrap_or(&[]);
+        for (i, w) in wps.windows(2).enumerate() {
+            if i + 1 >= pts.len() {
+                break;
+            }
+            let leg = rhumb_inverse(w[0].lon, w[0].lat, w[1].lon, w[1].lat);
+            let mid = pts[i] + (pts[i + 1] - pts[i]) * 0.5;
+            if (pts[i + 1] - pts[i]).length() > 80.0 {
+                self.label(
+                    mid + vec2(4.0, 2.0),
+                    &format!("{:.2} NM  {:03.0}°", leg.distance_m / NM, leg.bearing_deg),
+                    colour,
+                );
+            }
+        }
+        for (i, (p, wp)) in pts.iter().zip(&scene.route).enumerate() {
+            let selected = selection == Selection::Waypoint(i);
+            self.painter.circle(
+                *p,
+                if selected { 6.0 } else { 4.0 },
+                Color32::WHITE,
+                Stroke::new(2.0, colour),
+            );
+            self.label(*p + vec2(6.0, -16.0), &wp.id, self.text_colour());
+        }
+    }
+
+    pub fn points(&self, scene: &Scene) {
+        let lp = Color32::from_rgb(250, 220, 60);
+        for p in &scene.landing_points {
+            let c = self.at(p.at);
+            let tri = vec![c + vec2(0.0, -8.0), c + vec2(7.0, 5.0), c + vec2(-7.0, 5.0)];
+            self.painter.add(Shape::convex_polygon(
+                tri,
+                lp,
+                Stroke::new(1.0, Color32::BLACK),
+            ));
+            self.label(c + vec2(8.0, -6.0), &p.id, self.text_colour());
+        }
+        for p in &scene.ports {
+            let c = self.at(p.at);
+            self.painter.rect(
+                Rect::from_center_size(c, vec2(10.0, 10.0)),
+                1.0,
+                Color32::from_rgb(90, 90, 220),
+                Stroke::new(1.0, Color32::WHITE),
+                egui::StrokeKind::Middle,
+            );
+            self.label(c + vec2(8.0, -6.0), &p.id, self.text_colour());
+        }
+    }
+
+    pub fn cabins(&self, scene: &Scene, findings: &[Finding], selection: Selection) {
+        for (i, c) in scene.cabins.iter().enumerate() {
+            let object = format!("cabin {}", c.id);
+            let worst = findings
+                .iter()
+                .filter(|f| f.object.as_deref() == Some(&object))
+                .map(|f| f.severity)
+                .max();
+            let colour = status_colour(worst);
+            let selected = selection == Selection::Cabin(i);
+            let stroke = Stroke::new(
+                if selected { 2.5 } else { 1.0 },
+                if selected {
+                    Color32::WHITE
+                } else {
+                    Color32::BLACK
+                },
+            );
+            let pts: Vec<Pos2> = c.outline.iter().map(|p| self.at(*p)).collect();
+            let centre = self.at(c.centre);
+            let size = pts
+                .iter()
+                .map(|p| (*p - centre).length())
+                .fold(0.0, f32::max);
+            if size < 4.0 {
+                // Smaller than a few pixels: a marker keeps it visible and clickable.
+                self.painter
+                    .circle(centre, if selected { 6.0 } else { 4.5 }, colour, stroke);
+            } else {
+                self.painter.add(Shape::convex_polygon(
+                    pts,
+                    colour.gamma_multiply(0.85),
+                    stroke,
+                ));
+                let front = [
+                    c.centre[0] + c.axis[0] * c.half_length,
+                    c.centre[1] + c.axis[1] * c.half_length,
+                ];
+                self.painter
+                    .line_segment([centre, self.at(front)], Stroke::new(1.5, Color32::BLACK));
+            }
+            if selected {
+                self.painter.circle_stroke(
+                    centre,
+                    size.max(6.0) + 5.0,
+                    Stroke::new(1.0, Color32::WHITE),
+                );
+            }
+            self.label(
+                centre + vec2(size.max(5.0) + 3.0, -7.0),
+                &c.id,
+                self.text_colour(),
+            );
+        }
+    }
+
+    /// The measuring line from the first click to the second (or the cursor).
+    pub fn measure(&self, m: &Measure, cursor: Option<[f64; 2]>, doc: &Document) {
+        let Some(a) = m.a else { return };
+        let Some(b) = m.b.or(cursor) else { return };
+        let colour = Color32::from_rgb(255, 255, 120);
+        let (pa, pb) = (self.at(a), self.at(b));
+        self.painter
+            .line_segment([pa, pb], Stroke::new(2.0, Color32::BLACK));
+        self.painter.add(Shape::dashed_line(
+            &[pa, pb],
+            Stroke::new(2.0, colour),
+            8.0,
+            5.0,
+        ));
+        self.painter.circle_filled(pa, 3.5, colour);
+        self.painter.circle_filled(pb, 3.5, colour);
+        if let (Some(la), Some(lb)) = (
+            doc.site.to_lonlat(a[0], a[1]),
+            doc.site.to_lonlat(b[0], b[1]),
+        ) {
+            let g = geodesic_inverse(la[0], la[1], lb[0], lb[1]);
+            let text = format!(
+                "{:.1} m  ({:.3} NM)  {:05.1}° true",
+                g.distance_m,
+                g.distance_m / NM,
+                g.bearing_deg
+            );
+            let font = FontId::proportional(13.0);
+            let galley = self.painter.layout_no_wrap(text, font, Color32::BLACK);
+            let r = Align2::LEFT_BOTTOM.anchor_size(pb + vec2(10.0, -6.0), galley.size());
+            self.painter.rect_filled(r.expand(3.0), 3.0, colour);
+            self.painter
+                .galley(pos2(r.min.x, r.min.y), galley, Color32::BLACK);
+        }
+    }
+}

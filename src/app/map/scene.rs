@@ -1,0 +1,220 @@
+//! [`Scene`]: the mission's objects converted once per edit into working-CRS metres at true
+//! scale, ready to draw (cabin footprints oriented to true north, exclusion zones buffered and
+//! triangulated).
+
+use crate::app::state::Site;
+use crate::mission::{Mission, ZoneKind};
+use geo::{Buffer, Coord, LineString, MultiPolygon, Polygon, TriangulateEarcut};
+
+/// A cabin's footprint.
+pub struct CabinShape {
+    pub id: String,
+    pub centre: [f64; 2],
+    /// Closed outline (rectangle corners or a 32-gon for round cabins).
+    pub outline: Vec<[f64; 2]>,
+    /// Unit vector of the heading in the working CRS (grid north differs from true north by the
+    /// meridian convergence, which is applied here).
+    pub axis: [f64; 2],
+    /// Half the length along the heading (m).
+    pub half_length: f64,
+}
+
+/// An exclusion zone ready to draw.
+pub struct ZoneShape {
+    pub id: String,
+    pub kind: ZoneKind,
+    /// Outer and inner rings of the (buffered) area.
+    pub rings: Vec<Vec<[f64; 2]>>,
+    /// Filled triangles of the area (earcut; concave areas fill correctly).
+    pub triangles: Vec<[[f64; 2]; 3]>,
+    /// The unbuffered geometry (cable line or polygon ring).
+    pub source: Vec<[f64; 2]>,
+}
+
+/// A labelled point (landing point, port, waypoint).
+pub struct Point {
+    pub id: String,
+    pub at: [f64; 2],
+}
+
+/// Everything drawable, in working-CRS metres.
+#[derive(Default)]
+pub struct Scene {
+    pub cabins: Vec<CabinShape>,
+    pub zones: Vec<ZoneShape>,
+    pub landing_points: Vec<Point>,
+    pub ports: Vec<Point>,
+    pub route: Vec<Point>,
+    /// Objects that could not be placed (CRS failures), for the status bar.
+    pub problems: Vec<String>,
+}
+
+/// Clockwise angle (rad) from grid north to true north at a point: the meridian convergence.
+fn convergence(site: &Site, lon: f64, lat: f64, at: [f64; 2]) -> f64 {
+    match site.to_work(lon, (lat + 1e-3).min(90.0)) {
+        Some(n) => (n[0] - at[0]).atan2(n[1] - at[1]),
+        None => 0.0,
+    }
+}
+
+impl Scene {
+    /// Builds the scene of `m` over `site`.
+    pub fn build(m: &Mission, site: &Site) -> Scene {
+        let mut s = Scene::default();
+        for c in &m.cabins {
+            let Some(at) = site.to_work(c.lon, c.lat) else {
+                s.problems
+                    .push(format!("cabin {}: position cannot be projected", c.id));
+                continue;
+            };
+            let theta = convergence(site, c.lon, c.lat, at) + c.heading_deg.to_radians();
+            let u = [theta.sin(), theta.cos()];
+            let v = [u[1], -u[0]];
+            let t = m.cabin_type(&c.cabin_type);
+            let (outline, half_length) = match t.map(|t| (t.length_m, t.width_m, t.diameter_m)) {
+                Some((Some(l), Some(w), _)) => {
+                    let (hl, hw) = (l / 2.0, w / 2.0);
+                    let corner =
+                        |a: f64, b: f64| [at[0] + a * u[0] + b * v[0], at[1] + a * u[1] + b * v[1]];
+                    (
+                        vec![
+                            corner(hl, hw),
+                            corner(hl, -hw),
+                            corner(-hl, -hw),
+                            corner(-hl, hw),
+                        ],
+                        hl,
+                    )
+                }
+                Some((_, _, Some(d))) => (circle(at, d / 2.0), d / 2.0),
+                // Unknown type: a 10 m marker so the cabin is still visible and selectable.
+                _ => (circle(at, 5.0), 5.0),
+            };
+            s.cabins.push(CabinShape {
+                id: c.id.clone(),
+                centre: at,
+                outline,
+                axis: u,
+                half_length,
+            });
+        }
+        for z in &m.exclusion_zones {
+            let ring = z.polygon.as_ref().or(z.line.as_ref());
+            let Some(ring) = ring else { continue };
+            let source: Vec<[f64; 2]> = ring
+                .iter()
+                .filter_map(|p| site.to_work(p[0], p[1]))
+                .collect();
+            if source.len() != ring.len() {
+                s.problems.push(format!(
+                    "exclusion zone {}: vertices cannot be projected",
+                    z.id
+                ));
+                continue;
+            }
+            let ls: LineString<f64> = source.iter().map(|p| Coord { x: p[0], y: p[1] }).collect();
+            let area: MultiPolygon<f64> = match (z.polygon.is_some(), z.buffer_m > 0.0) {
+                (true, false) => MultiPolygon(vec![Polygon::new(ls, vec![])]),
+                (true, true) => Polygon::new(ls, vec![]).buffer(z.buffer_m),
+                (false, true) => ls.buffer(z.buffer_m),
+                (false, false) => MultiPolygon(vec![]),
+            };
+            let mut rings = Vec::new();
+            let mut triangles = Vec::new();
+            for poly in &area.0 {
+                rings.push(poly.exterior().coords().map(|c| [c.x, c.y]).collect());
+                rings.extend(
+                    poly.interiors()
+                        .iter()
+                        .map(|r| r.coords().map(|c| [c.x, c.y]).collect()),
+                );
+                triangles.extend(poly.earcut_triangles_iter().map(|t| {
+                    let (a, b, c) = (t.v1(), t.v2(), t.v3());
+                    [[a.x, a.y], [b.x, b.y], [c.x, c.y]]
+                }));
+            }
+            s.zones.push(ZoneShape {
+                id: z.id.clone(),
+                kind: z.kind,
+                rings,
+                triangles,
+                source,
+            });
+        }
+        let point = |id: &str, lon: f64, lat: f64| {
+            site.to_work(lon, lat).map(|at| Point {
+                id: id.to_string(),
+                at,
+            })
+        };
+        s.landing_points = m
+            .landing_points
+            .iter()
+            .filter_map(|p| point(&p.id, p.lon, p.lat))
+            .collect();
+        s.ports = m
+            .ports
+            .iter()
+            .filter_map(|p| point(&p.id, p.lon, p.lat))
+            .collect();
+        if let Some(r) = &m.route {
+            s.route = r
+                .waypoints
+                .iter()
+                .filter_map(|w| {
+                    let name = if w.name.is_empty() {
+                        format!("WP{}", w.id)
+                    } else {
+                        w.name.clone()
+                    };
+                    point(&name, w.lon, w.lat)
+                })
+                .collect();
+        }
+        s
+    }
+
+    /// The cabin whose footprint contains `p` (or whose centre is within `tolerance_m`).
+    pub fn cabin_at(&self, p: [f64; 2], tolerance_m: f64) -> Option<usize> {
+        self.cabins.iter().rposition(|c| {
+            point_in_ring(p, &c.outline)
+                || (c.centre[0] - p[0]).hypot(c.centre[1] - p[1]) <= tolerance_m
+        })
+    }
+}
+
+fn circle(c: [f64; 2], r: f64) -> Vec<[f64; 2]> {
+    (0..32)
+        .map(|i| {
+            let a = i as f64 / 32.0 * std::f64::consts::TAU;
+            [c[0] + r * a.cos(), c[1] + r * a.sin()]
+        })
+        .collect()
+}
+
+/// Even-odd point-in-polygon test.
+pub fn point_in_ring(p: [f64; 2], ring: &[[f64; 2]]) -> bool {
+    let mut inside = false;
+    let n = ring.len();
+    for i in 0..n {
+        let (a, b) = (ring[i], ring[(i + n - 1) % n]);
+        if (a[1] > p[1]) != (b[1] > p[1])
+            && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0]
+        {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn point_in_square() {
+        let sq = [[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0]];
+        assert!(point_in_ring([5.0, 5.0], &sq));
+        assert!(!point_in_ring([15.0, 5.0], &sq));
+    }
+}

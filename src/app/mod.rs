@@ -1,0 +1,249 @@
+//! The planner: the egui desktop app marine engineers plan in. The only module that uses egui.
+//!
+//! Shape (after egui_demo_app and rerun): [`state`] splits the [`Document`](state::Document)
+//! (mission + site + undo), the [`ViewState`](state::ViewState) and the
+//! [`Runtime`](state::Runtime); `ui()` only reads state and pushes [`Action`]s, which are applied
+//! once per frame afterwards ([`commands`]); loading, derivation, validation and tile colouring run
+//! on worker threads ([`jobs`], [`map::tiles`]). File dialogs sit behind [`Dialogs`].
+
+pub mod actions;
+mod commands;
+pub mod dialogs;
+pub mod jobs;
+pub mod map;
+pub mod panels;
+pub mod recovery;
+mod screenshot;
+pub mod state;
+
+use actions::Action;
+pub use dialogs::{Dialogs, FileKind, InjectedDialogs, NativeDialogs};
+use state::{Document, Runtime, ViewState};
+use std::path::PathBuf;
+
+/// How the planner starts.
+pub struct LaunchOptions {
+    /// Mission to open (None: nothing; the CLI passes the demo mission).
+    pub mission: Option<PathBuf>,
+    /// Render the first settled frame to this PNG and exit.
+    pub screenshot: Option<PathBuf>,
+    /// Where recovery files go (None: no autosave).
+    pub recovery_dir: Option<PathBuf>,
+    pub dialogs: Box<dyn Dialogs>,
+}
+
+impl LaunchOptions {
+    /// For tests: no recovery, injected dialog answers.
+    pub fn for_tests(mission: Option<PathBuf>, answers: Vec<PathBuf>) -> Self {
+        LaunchOptions {
+            mission,
+            screenshot: None,
+            recovery_dir: None,
+            dialogs: Box::new(InjectedDialogs::new(answers)),
+        }
+    }
+}
+
+/// The planner application.
+pub struct FathomApp {
+    pub doc: Option<Document>,
+    pub view: ViewState,
+    pub rt: Runtime,
+    dialogs: Box<dyn Dialogs>,
+    recovery_dir: Option<PathBuf>,
+    screenshot: Option<screenshot::Screenshot>,
+    egui_ctx: egui::Context,
+}
+
+const PREFS_KEY: &str = "fathom-prefs";
+
+impl FathomApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, opts: LaunchOptions) -> Self {
+        let mut view = ViewState::default();
+        if let Some(prefs) = cc.storage.and_then(|s| eframe::get_value(s, PREFS_KEY)) {
+            view.prefs = prefs;
+        }
+        if opts.screenshot.is_some() {
+            view.prefs.layers = state::Layers::default();
+        }
+        cc.egui_ctx.set_theme(if view.prefs.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        let mut app = FathomApp {
+            doc: None,
+            view,
+            rt: Runtime::default(),
+            dialogs: opts.dialogs,
+            recovery_dir: opts.recovery_dir,
+            screenshot: opts.screenshot.map(screenshot::Screenshot::new),
+            egui_ctx: cc.egui_ctx.clone(),
+        };
+        if app.screenshot.is_none() {
+            app.view.recovery_offer = app.recovery_dir.as_deref().and_then(recovery::find);
+        }
+        if let Some(p) = opts.mission {
+            app.start_load(p, None);
+        }
+        app
+    }
+
+    /// The open mission, if any.
+    pub fn mission(&self) -> Option<&crate::mission::Mission> {
+        self.doc.as_ref().map(|d| &d.mission)
+    }
+
+    /// True while a load or validation runs.
+    pub fn busy(&self) -> bool {
+        self.rt.load.is_some() || self.rt.validate.is_some()
+    }
+
+    /// Queues an action as if the user had done it (menus and tests).
+    pub fn act(&mut self, a: Action) {
+        self.apply(a);
+    }
+
+    fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        use egui::{Key, KeyboardShortcut as K, Modifiers as M};
+        let typing = ctx.egui_wants_keyboard_input();
+        ctx.input_mut(|i| {
+            let cmd_shift = M::COMMAND | M::SHIFT;
+            if i.consume_shortcut(&K::new(cmd_shift, Key::Z))
+                || i.consume_shortcut(&K::new(M::COMMAND, Key::Y))
+            {
+                actions.push(Action::Redo);
+            }
+            if i.consume_shortcut(&K::new(M::COMMAND, Key::Z)) {
+                actions.push(Action::Undo);
+            }
+            if i.consume_shortcut(&K::new(cmd_shift, Key::S)) {
+                actions.push(Action::SaveAs);
+            }
+            if i.consume_shortcut(&K::new(M::COMMAND, Key::S)) {
+                actions.push(Action::Save);
+            }
+            if i.consume_shortcut(&K::new(M::COMMAND, Key::O)) {
+                actions.push(Action::OpenDialog);
+            }
+            if i.consume_shortcut(&K::new(M::COMMAND, Key::Q)) {
+                actions.push(Action::Quit);
+            }
+            if i.consume_key(M::NONE, Key::F5) {
+                actions.push(Action::Validate);
+            }
+            if i.consume_key(M::NONE, Key::F1) {
+                actions.push(Action::ToggleHelp);
+            }
+            if typing {
+                return;
+            }
+            for t in state::Tool::ALL {
+                if i.consume_key(M::NONE, t.key()) {
+                    actions.push(Action::SetTool(t));
+                }
+            }
+            if i.consume_key(M::NONE, Key::Delete) || i.consume_key(M::NONE, Key::Backspace) {
+                actions.push(Action::DeleteSelected);
+            }
+            if i.consume_key(M::NONE, Key::Home) {
+                actions.push(Action::ZoomToGrid);
+            }
+            if i.consume_key(M::NONE, Key::Escape) {
+                actions.push(Action::SetTool(state::Tool::Select));
+            }
+        });
+    }
+}
+
+impl eframe::App for FathomApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.rt.frames += 1;
+        self.poll_jobs();
+        self.refresh_scene();
+        let mut actions = Vec::new();
+        self.shortcuts(&ctx, &mut actions);
+        for f in ctx.input(|i| i.raw.dropped_files.clone()) {
+            actions.push(Action::Open(f.path().to_path_buf()));
+        }
+        let doc = self.doc.as_ref();
+        egui::Panel::top("menu").show(ui, |ui| {
+            panels::menu::menu_bar(ui, doc, &self.view, &mut actions);
+            panels::menu::tool_bar(ui, doc, &self.view, &self.rt, &mut actions);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            panels::status::show(ui, doc, &self.view, &self.rt, &mut actions);
+        });
+        egui::Panel::left("layers")
+            .default_size(230.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    panels::layers::show(ui, &mut self.view.prefs.layers);
+                });
+            });
+        egui::Panel::right("inspector")
+            .default_size(330.0)
+            .show(ui, |ui| {
+                panels::inspector::show(ui, doc, &self.view, &mut actions);
+                ui.separator();
+                panels::findings::show(ui, doc, &self.view, &self.rt, &mut actions);
+            });
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            map::show(ui, doc, &mut self.view, &mut self.rt, &mut actions);
+        });
+        let mut help = self.view.show_help;
+        panels::help::show(&ctx, &mut help);
+        self.view.show_help = help;
+        panels::modals::show(&ctx, &mut self.view, &mut actions);
+
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.view.close_confirmed
+            && self.screenshot.is_none()
+        {
+            if self.doc.as_ref().is_some_and(|d| d.dirty()) {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.view.confirm = Some(state::AfterConfirm::Quit);
+            } else {
+                self.clear_recovery();
+            }
+        }
+        for a in actions {
+            self.apply(a);
+        }
+        self.refresh_scene();
+        self.autosave();
+        if let Some(shot) = &mut self.screenshot {
+            let settled = self.rt.load.is_none()
+                && self.rt.validate.is_none()
+                && (self.doc.is_some() || self.view.error.is_some())
+                && self.rt.tiles.as_ref().is_none_or(|t| t.settled());
+            shot.step(&ctx, settled);
+        }
+        if self.busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.view.prefs);
+    }
+}
+
+/// Opens the planner window (blocks until it closes).
+pub fn run(opts: LaunchOptions) -> Result<(), String> {
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("fathom planner")
+            .with_inner_size([1600.0, 1000.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "fathom",
+        native,
+        Box::new(|cc| Ok(Box::new(FathomApp::new(cc, opts)))),
+    )
+    .map_err(|e| format!("the planner window could not open: {e}"))
+}

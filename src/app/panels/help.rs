@@ -1,0 +1,42 @@
+//! The help window: keyboard shortcuts and mouse use.
+
+/// (keys, what they do) — also the source for the menus' shortcut hints.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("Ctrl+O", "Open a mission"),
+    ("Ctrl+S / Ctrl+Shift+S", "Save / Save as"),
+    (
+        "Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y)",
+        "Undo / redo (a whole drag is one step)",
+    ),
+    ("S", "Select / move tool"),
+    ("A", "Add-cabin tool: click the map to place a cabin"),
+    ("R", "Rotate tool: drag around the selected cabin"),
+    (
+        "M",
+        "Measure tool: click two points (geodesic distance, bearing)",
+    ),
+    ("Delete", "Delete the selected cabin"),
+    ("F5", "Validate the mission"),
+    ("Home", "Zoom to the whole grid"),
+    (
+        "+ / -, mouse wheel",
+        "Zoom (the wheel zooms about the cursor)",
+    ),
+    ("Drag empty water, right or middle drag", "Pan"),
+    ("Escape", "Back to the select tool, clear the measurement"),
+    ("F1", "This help"),
+];
+
+pub fn show(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Help: shortcuts").open(open).resizable(false).show(ctx, |ui| {
+        egui::Grid::new("shortcuts").striped(true).num_columns(2).show(ui, |ui| {
+            for (k, what) in SHORTCUTS {
+                ui.monospace(*k);
+                ui.label(*what);
+                ui.end_row();
+            }
+        });
+        ui.separator();
+        ui.label("Cabins are coloured by their worst validation finding: green none, amber warning, red error.");
+    });
+}

@@ -1,0 +1,192 @@
+//! The menu bar and the tool bar.
+
+use crate::app::actions::Action;
+use crate::app::state::{Document, Runtime, Tool, ViewState};
+use egui::Ui;
+
+pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: &mut Vec<Action>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui
+                .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+                .clicked()
+            {
+                actions.push(Action::OpenDialog);
+            }
+            ui.menu_button("Open recent", |ui| {
+                if view.prefs.recent.is_empty() {
+                    ui.weak("No recent missions");
+                }
+                for p in &view.prefs.recent {
+                    if ui.button(p.display().to_string()).clicked() {
+                        actions.push(Action::Open(p.clone()));
+                    }
+                }
+            });
+            let has = doc.is_some();
+            if ui
+                .add_enabled(has, egui::Button::new("Save").shortcut_text("Ctrl+S"))
+                .clicked()
+            {
+                actions.push(Action::Save);
+            }
+            if ui
+                .add_enabled(
+                    has,
+                    egui::Button::new("Save as…").shortcut_text("Ctrl+Shift+S"),
+                )
+                .clicked()
+            {
+                actions.push(Action::SaveAs);
+            }
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                actions.push(Action::Quit);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let (u, r) = doc.map_or((false, false), |d| {
+                (d.history.can_undo(), d.history.can_redo())
+            });
+            if ui
+                .add_enabled(u, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
+                .clicked()
+            {
+                actions.push(Action::Undo);
+            }
+            if ui
+                .add_enabled(r, egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"))
+                .clicked()
+            {
+                actions.push(Action::Redo);
+            }
+            if ui
+                .add(egui::Button::new("Delete selected").shortcut_text("Delete"))
+                .clicked()
+            {
+                actions.push(Action::DeleteSelected);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui
+                .add(egui::Button::new("Zoom to grid").shortcut_text("Home"))
+                .clicked()
+            {
+                actions.push(Action::ZoomToGrid);
+            }
+            if ui
+                .button(if view.prefs.dark {
+                    "Light theme"
+                } else {
+                    "Dark theme"
+                })
+                .clicked()
+            {
+                actions.push(Action::ToggleTheme);
+            }
+        });
+        ui.menu_button("Tools", |ui| {
+            for t in Tool::ALL {
+                if ui
+                    .add(
+                        egui::Button::selectable(view.tool == t, t.label())
+                            .shortcut_text(format!("{:?}", t.key())),
+                    )
+                    .clicked()
+                {
+                    actions.push(Action::SetTool(t));
+                }
+            }
+            ui.separator();
+            if ui
+                .add_enabled(
+                    doc.is_some(),
+                    egui::Button::new("Validate").shortcut_text("F5"),
+                )
+                .clicked()
+            {
+                actions.push(Action::Validate);
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if ui
+                .add(egui::Button::new("Shortcuts").shortcut_text("F1"))
+                .clicked()
+            {
+                actions.push(Action::ToggleHelp);
+            }
+        });
+    });
+}
+
+pub fn tool_bar(
+    ui: &mut Ui,
+    doc: Option<&Document>,
+    view: &ViewState,
+    rt: &Runtime,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        for t in Tool::ALL {
+            if ui
+                .selectable_label(view.tool == t, t.label())
+                .on_hover_text(format!("{} ({:?})", t.label(), t.key()))
+                .clicked()
+            {
+                actions.push(Action::SetTool(t));
+            }
+        }
+        ui.separator();
+        let (u, r) = doc.map_or((false, false), |d| {
+            (d.history.can_undo(), d.history.can_redo())
+        });
+        if ui
+            .add_enabled(u, egui::Button::new("Undo"))
+            .on_hover_text("Undo (Ctrl+Z)")
+            .clicked()
+        {
+            actions.push(Action::Undo);
+        }
+        if ui
+            .add_enabled(r, egui::Button::new("Redo"))
+            .on_hover_text("Redo (Ctrl+Shift+Z)")
+            .clicked()
+        {
+            actions.push(Action::Redo);
+        }
+        ui.separator();
+        if ui
+            .add_enabled(
+                doc.is_some() && rt.validate.is_none(),
+                egui::Button::new("Validate"),
+            )
+            .on_hover_text("Validate (F5)")
+            .clicked()
+        {
+            actions.push(Action::Validate);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let theme = if view.prefs.dark {
+                "Light theme"
+            } else {
+                "Dark theme"
+            };
+            if ui
+                .button(theme)
+                .on_hover_text("Switch light/dark theme")
+                .clicked()
+            {
+                actions.push(Action::ToggleTheme);
+            }
+            if let Some(d) = doc {
+                let name = d
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                ui.label(format!("{}{}", name, if d.dirty() { " *" } else { "" }))
+                    .on_hover_text(d.path.display().to_string());
+            }
+        });
+    });
+}

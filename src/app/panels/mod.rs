@@ -1,0 +1,11 @@
+//! The panels around the map, one file each. Panels read state and push [`Action`]s.
+//!
+//! [`Action`]: super::actions::Action
+
+pub mod findings;
+pub mod help;
+pub mod inspector;
+pub mod layers;
+pub mod menu;
+pub mod modals;
+pub mod status;

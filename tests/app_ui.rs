@@ -1,0 +1,305 @@
+//! The planner driven through its UI without a GPU (egui_kittest): every test acts as a user would
+//! (clicks, drags, keys, typing) and asserts on the mission.
+
+use egui::{Key, Modifiers, Pos2, vec2};
+use egui_kittest::{Harness, kittest::Queryable};
+use fathom::app::state::{Selection, Tool};
+use fathom::app::{FathomApp, LaunchOptions};
+use fathom::mission::{
+    Cabin, CabinType, Context, ExclusionZone, Foundation, LandingPoint, Mission, Route, Site,
+    Waypoint, ZoneKind,
+};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// A mission on the synthetic demo seabed: two cabins offshore, one outside the grid.
+fn demo_context() -> Context {
+    let grid = fathom::bathymetry::demo::generate();
+    let mut m = Mission::new(
+        "UI test",
+        Site {
+            bathymetry: "lingang.tif".into(),
+            grid_crs: None,
+            positive_down: false,
+            working_crs: None,
+            vertical_datum: "MSL".into(),
+            tide_offset_m: 0.0,
+        },
+    );
+    m.cabin_types.push(CabinType {
+        id: "pod".into(),
+        source: String::new(),
+        length_m: Some(30.0),
+        width_m: Some(8.0),
+        diameter_m: None,
+        height_m: 6.0,
+        mass_t: 400.0,
+        displaced_volume_m3: 300.0,
+        foundation: Foundation::GravityBase,
+        max_slope_deg: 5.0,
+        max_relief_m: 1.5,
+        racks: 12,
+        rack_kw: 20.0,
+        drag: None,
+        cooling: None,
+    });
+    let cabin = |id: &str, lon, lat| Cabin {
+        id: id.into(),
+        cabin_type: "pod".into(),
+        lon,
+        lat,
+        heading_deg: 30.0,
+    };
+    m.cabins = vec![
+        cabin("C1", 122.02, 30.80),
+        cabin("C2", 122.04, 30.80),
+        cabin("C3", 122.60, 30.80),
+    ];
+    m.landing_points.push(LandingPoint {
+        id: "LP1".into(),
+        lon: 121.95,
+        lat: 30.85,
+    });
+    m.exclusion_zones.push(ExclusionZone {
+        id: "cable".into(),
+        kind: ZoneKind::CablePipeline,
+        buffer_m: 250.0,
+        polygon: None,
+        line: Some(vec![[121.95, 30.72], [122.10, 30.76], [122.12, 30.90]]),
+        geojson: None,
+    });
+    let wp = |id, lon, lat| Waypoint {
+        id,
+        name: String::new(),
+        lon,
+        lat,
+        speed_kn: None,
+        geometry: Default::default(),
+    };
+    m.route = Some(Route {
+        name: "in".into(),
+        departure: None,
+        waypoints: vec![
+            wp(1, 122.14, 30.90),
+            wp(2, 122.08, 30.84),
+            wp(3, 122.03, 30.81),
+        ],
+    });
+    let working_crs = grid.crs.clone().unwrap();
+    Context {
+        mission: m,
+        path: PathBuf::from("ui-test.toml"),
+        grid_path: PathBuf::from("lingang.tif"),
+        grid_source_crs: working_crs.clone(),
+        working_crs,
+        grid,
+    }
+}
+
+fn step_until(h: &mut Harness<'_, FathomApp>, what: &str, cond: impl Fn(&FathomApp) -> bool) {
+    for _ in 0..500 {
+        h.step();
+        if cond(h.state()) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+fn open(answers: Vec<PathBuf>) -> Harness<'static, FathomApp> {
+    let ctx = demo_context();
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            let mut app = FathomApp::new(cc, LaunchOptions::for_tests(None, answers));
+            app.open_context(ctx);
+            app
+        });
+    step_until(&mut h, "the mission to load and validate", |a| {
+        a.doc.is_some() && !a.busy() && a.view.findings_revision.is_some()
+    });
+    h.step();
+    h
+}
+
+/// Screen position of a lon/lat on the map.
+fn on_map(h: &Harness<'_, FathomApp>, lon: f64, lat: f64) -> Pos2 {
+    let app = h.state();
+    let w = app.doc.as_ref().unwrap().site.to_work(lon, lat).unwrap();
+    fathom::app::map::screen_pos(&app.view, w[0], w[1])
+}
+
+fn click_at(h: &mut Harness<'_, FathomApp>, p: Pos2) {
+    h.hover_at(p);
+    h.step();
+    h.drag_at(p);
+    h.step();
+    h.drop_at(p);
+    h.step();
+    h.step();
+}
+
+fn drag(h: &mut Harness<'_, FathomApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.step();
+    h.drag_at(from);
+    h.step();
+    for i in 1..=5 {
+        h.hover_at(from + (to - from) * (i as f32 / 5.0));
+        h.step();
+    }
+    h.drop_at(to);
+    h.step();
+    h.step();
+}
+
+#[test]
+fn opens_the_mission_and_validates_it() {
+    let h = open(vec![]);
+    let app = h.state();
+    assert_eq!(app.mission().unwrap().name, "UI test");
+    assert_eq!(app.rt.scene.cabins.len(), 3);
+    // The concave, buffered cable zone is triangulated for filling.
+    assert!(!app.rt.scene.zones[0].triangles.is_empty());
+    assert!(
+        app.view
+            .findings
+            .iter()
+            .any(|f| f.code == "MISSION-OUTSIDE-GRID" && f.object.as_deref() == Some("cabin C3"))
+    );
+}
+
+#[test]
+fn add_cabin_by_clicking_the_map_then_undo_and_redo() {
+    let mut h = open(vec![]);
+    h.get_by_label("Add cabin").click();
+    h.step();
+    assert_eq!(h.state().view.tool, Tool::AddCabin);
+    let p = on_map(&h, 122.0, 30.85);
+    click_at(&mut h, p);
+    let m = h.state().mission().unwrap();
+    assert_eq!(m.cabins.len(), 4);
+    let c = &m.cabins[3];
+    assert_eq!(c.id, "C4");
+    assert!(
+        (c.lon - 122.0).abs() < 0.002 && (c.lat - 30.85).abs() < 0.002,
+        "{c:?}"
+    );
+    assert_eq!(h.state().view.selection, Selection::Cabin(3));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.step();
+    assert_eq!(h.state().mission().unwrap().cabins.len(), 3);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.step();
+    assert_eq!(h.state().mission().unwrap().cabins.len(), 4);
+}
+
+#[test]
+fn dragging_a_cabin_moves_it_in_one_undo_step() {
+    let mut h = open(vec![]);
+    let from = on_map(&h, 122.02, 30.80);
+    let to = from + vec2(60.0, -40.0);
+    drag(&mut h, from, to);
+    let c = h.state().mission().unwrap().cabins[0].clone();
+    assert!(c.lon > 122.02 + 1e-4 && c.lat > 30.80 + 1e-4, "{c:?}");
+    let where_now = on_map(&h, c.lon, c.lat);
+    assert!((where_now - to).length() < 3.0, "{where_now:?} vs {to:?}");
+    assert!(h.state().doc.as_ref().unwrap().dirty());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.step();
+    let back = &h.state().mission().unwrap().cabins[0];
+    assert_eq!((back.lon, back.lat), (122.02, 30.80));
+}
+
+#[test]
+fn inspector_edits_the_selected_cabin() {
+    let mut h = open(vec![]);
+    let p = on_map(&h, 122.04, 30.80);
+    click_at(&mut h, p);
+    assert_eq!(h.state().view.selection, Selection::Cabin(1));
+    h.get_by_label("Cabin id").click();
+    h.step();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.step();
+    h.get_by_label("Cabin id").type_text("North-7");
+    h.step();
+    h.step();
+    assert_eq!(h.state().mission().unwrap().cabins[1].id, "North-7");
+    // Typing in one field is one undo step.
+    h.key_press(Key::Escape);
+    h.step();
+    h.state_mut().act(fathom::app::actions::Action::Undo);
+    h.step();
+    assert_eq!(h.state().mission().unwrap().cabins[1].id, "C2");
+}
+
+#[test]
+fn clicking_a_finding_zooms_to_it_and_selects_the_cabin() {
+    let mut h = open(vec![]);
+    h.get_by_label("Validate").click();
+    step_until(&mut h, "validation", |a| {
+        !a.busy() && a.view.findings_revision.is_some()
+    });
+    h.get_by_label("error MISSION-OUTSIDE-GRID · cabin C3")
+        .click();
+    h.step();
+    let app = h.state();
+    assert_eq!(app.view.selection, Selection::Cabin(2));
+    let w = app
+        .doc
+        .as_ref()
+        .unwrap()
+        .site
+        .to_work(122.60, 30.80)
+        .unwrap();
+    assert!(
+        (app.view.map.center[0] - w[0]).abs() < 1.0 && (app.view.map.center[1] - w[1]).abs() < 1.0
+    );
+}
+
+#[test]
+fn a_corrupt_mission_shows_an_error_and_keeps_the_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "schema = 1\nname = \"broken\n").unwrap();
+    let mut h = open(vec![bad]);
+    let p = on_map(&h, 122.0, 30.85);
+    h.get_by_label("Add cabin").click();
+    h.step();
+    click_at(&mut h, p);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.step();
+    // Unsaved changes: the planner asks first.
+    h.get_by_label("Discard changes").click();
+    step_until(&mut h, "the failed open", |a| {
+        !a.busy() && a.view.error.is_some()
+    });
+    let app = h.state();
+    assert!(
+        app.view.error.as_ref().unwrap().contains("bad.toml:2"),
+        "{:?}",
+        app.view.error
+    );
+    assert_eq!(app.mission().unwrap().name, "UI test");
+    assert_eq!(app.mission().unwrap().cabins.len(), 4);
+    h.step();
+    h.get_by_label("OK").click();
+    h.step();
+    assert!(h.state().view.error.is_none());
+}
+
+#[test]
+fn save_as_writes_a_mission_that_loads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("saved.toml");
+    let mut h = open(vec![out.clone()]);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.step();
+    let back = fathom::mission::load(&out).unwrap();
+    assert_eq!(&back, h.state().mission().unwrap());
+    assert!(!h.state().doc.as_ref().unwrap().dirty());
+    assert_eq!(h.state().doc.as_ref().unwrap().path, out);
+}
