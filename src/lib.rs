@@ -17,13 +17,10 @@ pub mod geodesy;
 pub mod lift;
 pub mod mission;
 pub mod report;
-#[doc(hidden)]
-pub mod testdata;
-pub mod validate;
-pub mod wind;
-pub mod vessel;
 pub mod siting;
 #[doc(hidden)]
 pub mod testdata;
 pub mod validate;
+pub mod vessel;
+pub mod wind;
 pub mod zones;

@@ -4,14 +4,14 @@
 //! 2 the command could not run (bad input; the message says which file and why).
 
 mod cooling;
+mod export;
 mod grid;
 mod lift;
-mod report;
-mod export;
-mod route;
-mod site;
 #[cfg(feature = "gui")]
 mod planner;
+mod report;
+mod route;
+mod site;
 #[cfg(not(feature = "gui"))]
 mod summary;
 mod track;
