@@ -16,7 +16,12 @@ const N: usize = 4096;
 
 /// Sand waves on a gentle slope, 15–30 m deep, with a patch of no data.
 fn seabed() -> Grid {
-    let t = GeoTransform { origin_x: 400_000.0, origin_y: 3_400_000.0, dx: 1.0, dy: 1.0 };
+    let t = GeoTransform {
+        origin_x: 400_000.0,
+        origin_y: 3_400_000.0,
+        dx: 1.0,
+        dy: 1.0,
+    };
     let mut g = Grid::filled(N, N, t, 0.0);
     for r in 0..N {
         for c in 0..N {
@@ -32,13 +37,24 @@ fn seabed() -> Grid {
 
 fn site(grid: &Grid) -> Site<'_> {
     let (x0, y0) = (401_000.0, 3_398_000.0);
-    let ring = LineString::from(vec![(x0, y0), (x0 + 500.0, y0), (x0 + 500.0, y0 + 300.0), (x0, y0 + 300.0), (x0, y0)]);
+    let ring = LineString::from(vec![
+        (x0, y0),
+        (x0 + 500.0, y0),
+        (x0 + 500.0, y0 + 300.0),
+        (x0, y0 + 300.0),
+        (x0, y0),
+    ]);
     let zone = ZoneShape {
         id: "reserve".into(),
         kind: ZoneKind::ProtectedArea,
         area: MultiPolygon::new(vec![Polygon::new(ring, vec![])]),
     };
-    Site::new(grid, 0.0, vec![zone], vec![("shore".into(), 400_100.0, 3_396_000.0)])
+    Site::new(
+        grid,
+        0.0,
+        vec![zone],
+        vec![("shore".into(), 400_100.0, 3_396_000.0)],
+    )
 }
 
 fn limits() -> Limits {
@@ -60,7 +76,10 @@ fn bench(c: &mut Criterion) {
     let grid = seabed();
     let site = site(&grid);
     let l = limits();
-    let shape = Shape::Rect { length: 20.0, width: 10.0 };
+    let shape = Shape::Rect {
+        length: 20.0,
+        width: 10.0,
+    };
     let mut g = c.benchmark_group("siting");
     g.sample_size(10);
     g.bench_function("suitability_20x10_4096sq_heading0", |b| {

@@ -114,7 +114,15 @@ pub fn run(args: &SiteArgs) -> Result<ExitCode, CliError> {
                 Format::Text => {
                     println!(
                         "{:<6} {:>11} {:>10} {:>8} {:>8} {:>8} {:>9} {:>9} {:>10}",
-                        "id", "lon", "lat", "head°", "depth m", "max m", "slope°", "relief m", "cable m"
+                        "id",
+                        "lon",
+                        "lat",
+                        "head°",
+                        "depth m",
+                        "max m",
+                        "slope°",
+                        "relief m",
+                        "cable m"
                     );
                     for (c, p) in new.iter().zip(&report.placed) {
                         println!(
@@ -127,7 +135,9 @@ pub fn run(args: &SiteArgs) -> Result<ExitCode, CliError> {
                             p.stats.max_depth_m,
                             p.stats.max_slope_deg,
                             p.stats.relief_m,
-                            p.cable.as_ref().map_or("-".into(), |(_, d)| format!("{d:.0}"))
+                            p.cable
+                                .as_ref()
+                                .map_or("-".into(), |(_, d)| format!("{d:.0}"))
                         );
                     }
                     if !report.why_short().is_empty() {
@@ -156,7 +166,10 @@ pub fn run(args: &SiteArgs) -> Result<ExitCode, CliError> {
                         "why_short": report.why_short(),
                         "blocked_cells": report.blocked_cells.iter().map(|(n, c)| (n.to_string(), *c)).collect::<std::collections::BTreeMap<_, _>>(),
                     });
-                    println!("{}", serde_json::to_string_pretty(&out).map_err(CliError::from_display)?);
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&out).map_err(CliError::from_display)?
+                    );
                 }
             }
             if *write {

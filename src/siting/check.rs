@@ -181,8 +181,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                 .map(|t| Limits::new(m.constraints.as_ref(), t))
                 .and_then(|l| l.min_spacing_m)
                 .unwrap_or(0.0);
-            if (fa.x - fb.x).hypot(fa.y - fb.y) >= spacing + fa.shape.radius() + fb.shape.radius()
-            {
+            if (fa.x - fb.x).hypot(fa.y - fb.y) >= spacing + fa.shape.radius() + fb.shape.radius() {
                 continue;
             }
             let d = footprint_distance(fa, fb);

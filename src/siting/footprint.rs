@@ -279,7 +279,14 @@ mod tests {
         let fp = rect(101.0, -101.0, 0.0, 20.0, 10.0);
         let spans = fp.spans(&t(2.0));
         assert_eq!(spans.len(), 11);
-        assert_eq!(spans[0], Span { row: 45, c0: 48, c1: 52 });
+        assert_eq!(
+            spans[0],
+            Span {
+                row: 45,
+                c0: 48,
+                c1: 52
+            }
+        );
         assert_eq!(spans[10].row, 55);
         assert!(spans.iter().all(|s| (s.c0, s.c1) == (48, 52)));
         // Turned 90°: 11 rows of 5 becomes 5 rows of 11.
@@ -317,10 +324,20 @@ mod tests {
             grid_heading_deg: 0.0,
             shape: Shape::Circle { diameter: 3.6 },
         };
-        let spans: Vec<_> = fp.spans(&t(1.0)).iter().map(|s| (s.row, s.c0, s.c1)).collect();
+        let spans: Vec<_> = fp
+            .spans(&t(1.0))
+            .iter()
+            .map(|s| (s.row, s.c0, s.c1))
+            .collect();
         assert_eq!(
             spans,
-            [(8, 9, 11), (9, 8, 12), (10, 8, 12), (11, 8, 12), (12, 9, 11)]
+            [
+                (8, 9, 11),
+                (9, 8, 12),
+                (10, 8, 12),
+                (11, 8, 12),
+                (12, 9, 11)
+            ]
         );
     }
 }

@@ -73,7 +73,8 @@ pub fn encode(
         .new_image::<ThreeBands>(w as u32, h as u32)
         .map_err(err)?;
     let e = img.encoder();
-    e.write_tag(Tag::ExtraSamples, &[0u16, 0][..]).map_err(err)?;
+    e.write_tag(Tag::ExtraSamples, &[0u16, 0][..])
+        .map_err(err)?;
     e.write_tag(
         Tag::ModelPixelScaleTag,
         &[transform.dx, transform.dy, 0.0][..],
@@ -85,10 +86,22 @@ pub fn encode(
     )
     .map_err(err)?;
     let keys: [u16; 16] = [
-        1, 1, 0, 3, // version 1.1.0, 3 keys
-        1024, 0, 1, 1, // GTModelTypeGeoKey = ModelTypeProjected
-        1025, 0, 1, 1, // GTRasterTypeGeoKey = RasterPixelIsArea
-        3072, 0, 1, epsg as u16, // ProjectedCRSGeoKey
+        1,
+        1,
+        0,
+        3, // version 1.1.0, 3 keys
+        1024,
+        0,
+        1,
+        1, // GTModelTypeGeoKey = ModelTypeProjected
+        1025,
+        0,
+        1,
+        1, // GTRasterTypeGeoKey = RasterPixelIsArea
+        3072,
+        0,
+        1,
+        epsg as u16, // ProjectedCRSGeoKey
     ];
     if epsg > u16::MAX as u32 {
         return Err(format!("EPSG:{epsg} does not fit a GeoKey"));
@@ -98,7 +111,9 @@ pub fn encode(
     let meta: String = BAND_NAMES
         .iter()
         .enumerate()
-        .map(|(i, n)| format!("<Item name=\"DESCRIPTION\" sample=\"{i}\" role=\"description\">{n}</Item>"))
+        .map(|(i, n)| {
+            format!("<Item name=\"DESCRIPTION\" sample=\"{i}\" role=\"description\">{n}</Item>")
+        })
         .collect();
     e.write_tag(
         Tag::Unknown(42112),
@@ -126,13 +141,21 @@ mod tests {
             heading: vec![0, 0, 1, 1, 0, 0],
             feasible: vec![1, 0, 2, 0, 0, 3],
         };
-        let t = GeoTransform { origin_x: 640_000.0, origin_y: 5_920_000.0, dx: 30.0, dy: 30.0 };
+        let t = GeoTransform {
+            origin_x: 640_000.0,
+            origin_y: 5_920_000.0,
+            dx: 30.0,
+            dy: 30.0,
+        };
         let bytes = encode(&map, &t, &Crs::epsg(32631), |g| g - 1.5).unwrap();
         let path = std::env::temp_dir().join("fathom-siting-geotiff-test.tif");
         std::fs::write(&path, &bytes).unwrap();
         let mut d = Decoder::new(Cursor::new(bytes)).unwrap();
         assert_eq!(d.dimensions().unwrap(), (3, 2));
-        assert_eq!(d.get_tag_f64_vec(Tag::ModelPixelScaleTag).unwrap(), [30.0, 30.0, 0.0]);
+        assert_eq!(
+            d.get_tag_f64_vec(Tag::ModelPixelScaleTag).unwrap(),
+            [30.0, 30.0, 0.0]
+        );
         assert_eq!(
             d.get_tag_f64_vec(Tag::ModelTiepointTag).unwrap(),
             [0.0, 0.0, 0.0, 640_000.0, 5_920_000.0, 0.0]

@@ -114,7 +114,8 @@ pub fn layout_on_map(
     }
     let feasible_cells = candidates.len();
     let spacing = limits.min_spacing_m.unwrap_or(0.0);
-    let mut placed_index = SpacingIndex::new(spacing + 2.0 * shape.radius().max(existing_radius(existing)));
+    let mut placed_index =
+        SpacingIndex::new(spacing + 2.0 * shape.radius().max(existing_radius(existing)));
     for fp in existing {
         placed_index.insert(*fp);
     }
@@ -146,8 +147,9 @@ pub fn layout_on_map(
             let (x, y) = g.transform.cell_center(col, row);
             let best = map.heading[cell as usize] as usize;
             let bits = map.feasible[cell as usize];
-            let order_h = std::iter::once(best)
-                .chain((0..map.grid_headings_deg.len()).filter(|&i| i != best && bits & (1 << i) != 0));
+            let order_h = std::iter::once(best).chain(
+                (0..map.grid_headings_deg.len()).filter(|&i| i != best && bits & (1 << i) != 0),
+            );
             let mut refused_spacing = false;
             let mut refused_zone = false;
             for hi in order_h {
@@ -167,7 +169,9 @@ pub fn layout_on_map(
                     continue;
                 }
                 placed_index.insert(fp);
-                let cable = site.nearest_landing(x, y).map(|(id, d)| (id.to_string(), d));
+                let cable = site
+                    .nearest_landing(x, y)
+                    .map(|(id, d)| (id.to_string(), d));
                 report.placed.push(Placement {
                     x,
                     y,
@@ -190,7 +194,10 @@ pub fn layout_on_map(
 }
 
 fn existing_radius(existing: &[Footprint]) -> f64 {
-    existing.iter().map(|f| f.shape.radius()).fold(0.0, f64::max)
+    existing
+        .iter()
+        .map(|f| f.shape.radius())
+        .fold(0.0, f64::max)
 }
 
 /// Placed footprints hashed into square buckets of the largest centre distance at which two
@@ -209,7 +216,10 @@ impl SpacingIndex {
     }
 
     fn key(&self, x: f64, y: f64) -> (i64, i64) {
-        ((x / self.bucket).floor() as i64, (y / self.bucket).floor() as i64)
+        (
+            (x / self.bucket).floor() as i64,
+            (y / self.bucket).floor() as i64,
+        )
     }
 
     fn insert(&mut self, fp: Footprint) {

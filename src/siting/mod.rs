@@ -35,6 +35,6 @@ pub(crate) mod fixtures;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod wadden_tests;
-#[cfg(test)]
 mod violations_tests;
+#[cfg(test)]
+mod wadden_tests;

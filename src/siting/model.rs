@@ -57,7 +57,9 @@ pub enum SitingError {
     Crs(String),
     #[error("unknown cabin type `{id}`; the mission defines: {known}")]
     UnknownCabinType { id: String, known: String },
-    #[error("the mission defines no [[cabin_types]]: add one (see missions/demo.toml) to site cabins")]
+    #[error(
+        "the mission defines no [[cabin_types]]: add one (see missions/demo.toml) to site cabins"
+    )]
     NoCabinType,
 }
 

@@ -1,11 +1,11 @@
 //! The siting operations on a loaded mission, as the CLI and the planner call them: the
 //! suitability map of a cabin type and the automatic layout turned into mission cabins.
 
+use super::DEFAULT_HEADINGS_DEG;
 use super::footprint::{Footprint, Shape, convergence_deg};
 use super::layout::{LayoutReport, layout};
 use super::model::{Limits, Site, SitingError, cabin_type};
 use super::suitability::{SuitabilityMap, suitability};
-use super::DEFAULT_HEADINGS_DEG;
 use crate::mission::{Cabin, Context};
 
 /// Meridian convergence at the grid centre (degrees): grid heading = true heading + this.
@@ -43,7 +43,10 @@ pub fn suitability_map(
     let conv = grid_convergence(ctx)?;
     let grid_headings: Vec<f64> = headings(ctx, heading).iter().map(|h| h + conv).collect();
     let limits = Limits::new(ctx.mission.constraints.as_ref(), t);
-    Ok((suitability(&site, &limits, Shape::of(t), &grid_headings), conv))
+    Ok((
+        suitability(&site, &limits, Shape::of(t), &grid_headings),
+        conv,
+    ))
 }
 
 /// Lays out `n` cabins of type `type_id` (default: the first). With `replace` the mission's

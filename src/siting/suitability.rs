@@ -55,7 +55,12 @@ pub struct SuitabilityMap {
 pub const MAX_HEADINGS: usize = 16;
 
 /// The map for one heading (degrees clockwise from grid north).
-pub fn heading_map(site: &Site, limits: &Limits, shape: Shape, grid_heading_deg: f64) -> HeadingMap {
+pub fn heading_map(
+    site: &Site,
+    limits: &Limits,
+    shape: Shape,
+    grid_heading_deg: f64,
+) -> HeadingMap {
     let g = site.grid;
     let (w, h) = (g.width, g.height);
     let t = g.transform;
@@ -82,10 +87,22 @@ pub fn heading_map(site: &Site, limits: &Limits, shape: Shape, grid_heading_deg:
     // Channels whose window maximum gives: −min elevation, max elevation, max slope, zone.
     // No data becomes +∞ in the first two, so it shows as a non-finite extremum.
     let channels: [Vec<f32>; 4] = [
-        g.data.par_iter().map(|&z| if z.is_nan() { f32::INFINITY } else { -z }).collect(),
-        g.data.par_iter().map(|&z| if z.is_nan() { f32::INFINITY } else { z }).collect(),
-        site.slope_deg.par_iter().map(|&s| if s.is_nan() { 0.0 } else { s }).collect(),
-        site.zone_mask.par_iter().map(|&z| if z { 1.0 } else { 0.0 }).collect(),
+        g.data
+            .par_iter()
+            .map(|&z| if z.is_nan() { f32::INFINITY } else { -z })
+            .collect(),
+        g.data
+            .par_iter()
+            .map(|&z| if z.is_nan() { f32::INFINITY } else { z })
+            .collect(),
+        site.slope_deg
+            .par_iter()
+            .map(|&s| if s.is_nan() { 0.0 } else { s })
+            .collect(),
+        site.zone_mask
+            .par_iter()
+            .map(|&z| if z { 1.0 } else { 0.0 })
+            .collect(),
     ];
     let diag = (w as f64 * t.dx).hypot(h as f64 * t.dy);
     let mut mask = vec![0u16; w * h];
@@ -101,8 +118,9 @@ pub fn heading_map(site: &Site, limits: &Limits, shape: Shape, grid_heading_deg:
             let mut hbuf = vec![0.0f32; w];
             for (&len, runs) in &groups {
                 let lo = (r_start as i64 + runs.iter().map(|r| r.0).min().unwrap_or(0)).max(0);
-                let hi = (r_start as i64 + rows as i64 - 1 + runs.iter().map(|r| r.0).max().unwrap_or(0))
-                    .min(h as i64 - 1);
+                let hi = (r_start as i64 + rows as i64 - 1
+                    + runs.iter().map(|r| r.0).max().unwrap_or(0))
+                .min(h as i64 - 1);
                 for rr in lo..=hi {
                     let src = rr as usize * w;
                     for (ch, a) in channels.iter().zip(acc.iter_mut()) {
@@ -190,11 +208,12 @@ impl Terrain {
     /// The terrain bits of [`fail`] this footprint sets.
     pub fn failures(&self, l: &Limits) -> u16 {
         let mut m = 0;
-        if l.min_depth_m.is_some_and(|v| self.d_min < v) || l.max_depth_m.is_some_and(|v| self.d_max > v) {
+        if l.min_depth_m.is_some_and(|v| self.d_min < v)
+            || l.max_depth_m.is_some_and(|v| self.d_max > v)
+        {
             m |= fail::DEPTH;
         }
-        if l
-            .min_top_clearance_m
+        if l.min_top_clearance_m
             .is_some_and(|v| self.d_min - l.height_m < v)
         {
             m |= fail::TOP_CLEARANCE;
@@ -210,15 +229,21 @@ impl Terrain {
 
     /// The ranking score of a feasible footprint (see the module documentation).
     pub fn score(&self, l: &Limits, cable: Option<f64>, diagonal: f64) -> f64 {
-        let unit = |v: f64| if v.is_finite() { v.clamp(0.0, 1.0) } else { 1.0 };
+        let unit = |v: f64| {
+            if v.is_finite() {
+                v.clamp(0.0, 1.0)
+            } else {
+                1.0
+            }
+        };
         let mut margins = vec![
             unit(1.0 - self.slope / l.max_slope_deg),
             unit(1.0 - self.relief / l.max_relief_m),
         ];
         match (l.min_depth_m, l.max_depth_m) {
-            (Some(lo), Some(hi)) => {
-                margins.push(unit((self.d_min - lo).min(hi - self.d_max) / ((hi - lo) / 2.0)))
-            }
+            (Some(lo), Some(hi)) => margins.push(unit(
+                (self.d_min - lo).min(hi - self.d_max) / ((hi - lo) / 2.0),
+            )),
             (Some(lo), None) => margins.push(unit((self.d_min - lo) / lo)),
             (None, Some(hi)) => margins.push(unit((hi - self.d_max) / hi)),
             (None, None) => {}
@@ -254,12 +279,21 @@ fn van_herk(x: &[f32], len: usize, g: &mut [f32], h: &mut [f32]) {
 }
 
 /// The map over several headings: per cell the feasible heading with the best score.
-pub fn suitability(site: &Site, limits: &Limits, shape: Shape, grid_headings_deg: &[f64]) -> SuitabilityMap {
+pub fn suitability(
+    site: &Site,
+    limits: &Limits,
+    shape: Shape,
+    grid_headings_deg: &[f64],
+) -> SuitabilityMap {
     let (w, h) = (site.grid.width, site.grid.height);
     let headings: Vec<f64> = if shape.is_round() {
         grid_headings_deg.iter().copied().take(1).collect()
     } else {
-        grid_headings_deg.iter().copied().take(MAX_HEADINGS).collect()
+        grid_headings_deg
+            .iter()
+            .copied()
+            .take(MAX_HEADINGS)
+            .collect()
     };
     let mut map = SuitabilityMap {
         width: w,

@@ -39,13 +39,22 @@ fn scene() -> Context {
     });
     let ctx = context(m, g);
     let (lon, lat) = lonlat(&ctx, 640_020.0, 5_919_420.0);
-    let corners = [(640_250.0, 5_919_650.0), (640_350.0, 5_919_650.0), (640_350.0, 5_919_750.0), (640_250.0, 5_919_750.0)];
+    let corners = [
+        (640_250.0, 5_919_650.0),
+        (640_350.0, 5_919_650.0),
+        (640_350.0, 5_919_750.0),
+        (640_250.0, 5_919_750.0),
+    ];
     let polygon = corners.iter().map(|&(x, y)| {
         let (a, b) = lonlat(&ctx, x, y);
         [a, b]
     });
     let mut m = ctx.mission.clone();
-    m.landing_points.push(LandingPoint { id: "shore".into(), lon, lat });
+    m.landing_points.push(LandingPoint {
+        id: "shore".into(),
+        lon,
+        lat,
+    });
     m.exclusion_zones.push(ExclusionZone {
         id: "reserve".into(),
         kind: ZoneKind::ProtectedArea,
@@ -75,7 +84,10 @@ fn layout_places_n_cabins_that_validate_clean() {
     assert_eq!(codes(&ctx), vec![]);
     // A second run keeps clear of the first cabins.
     let (_, more) = layout_cabins(&ctx, None, 4, false).unwrap();
-    assert_eq!(more.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["C9", "C10", "C11", "C12"]);
+    assert_eq!(
+        more.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        ["C9", "C10", "C11", "C12"]
+    );
     ctx.mission.cabins.extend(more);
     assert_eq!(codes(&ctx), vec![]);
 }
@@ -95,12 +107,25 @@ fn zone_swallowing_the_grid_places_none_and_says_why() {
     let (report, cabins) = layout_cabins(&ctx, None, 5, false).unwrap();
     assert!(cabins.is_empty());
     assert_eq!(report.feasible_cells, 0);
-    let excl = report.blocked_cells.iter().find(|b| b.0 == "EXCLUSION").unwrap().1;
-    let outside = report.blocked_cells.iter().find(|b| b.0 == "OUTSIDE").unwrap().1;
+    let excl = report
+        .blocked_cells
+        .iter()
+        .find(|b| b.0 == "EXCLUSION")
+        .unwrap()
+        .1;
+    let outside = report
+        .blocked_cells
+        .iter()
+        .find(|b| b.0 == "OUTSIDE")
+        .unwrap()
+        .1;
     // Every cell not already failing for the grid edge fails for the zone.
     assert_eq!(excl + outside, report.total_cells);
     let why = report.why_short();
-    assert!(why.starts_with("placed 0 of 5 cabins: 0 of 90000 cells are feasible"), "{why}");
+    assert!(
+        why.starts_with("placed 0 of 5 cabins: 0 of 90000 cells are feasible"),
+        "{why}"
+    );
     assert!(why.contains(&format!("EXCLUSION {excl}")), "{why}");
 }
 
@@ -123,16 +148,22 @@ fn findings_name_each_violation_with_value_and_limit() {
     let at = |ctx: &Context, id: &str, c: usize, r: usize, h: f64| {
         let (x, y) = t.cell_center(c, r);
         let (lon, lat) = lonlat(ctx, x, y);
-        Cabin { id: id.into(), cabin_type: "box".into(), lon, lat, heading_deg: h }
+        Cabin {
+            id: id.into(),
+            cabin_type: "box".into(),
+            lon,
+            lat,
+            heading_deg: h,
+        }
     };
     ctx.mission.cabins = vec![
-        at(&ctx, "hole", 99, 100, 0.0),   // straddles the hole
-        at(&ctx, "edge", 1, 150, 0.0),    // reaches past the west edge
-        at(&ctx, "cliff", 60, 160, 0.0),  // across the step
-        at(&ctx, "zone", 150, 150, 0.0),  // inside the reserve
-        at(&ctx, "far", 290, 10, 0.0),    // > 500 m from shore
+        at(&ctx, "hole", 99, 100, 0.0),  // straddles the hole
+        at(&ctx, "edge", 1, 150, 0.0),   // reaches past the west edge
+        at(&ctx, "cliff", 60, 160, 0.0), // across the step
+        at(&ctx, "zone", 150, 150, 0.0), // inside the reserve
+        at(&ctx, "far", 290, 10, 0.0),   // > 500 m from shore
         at(&ctx, "a", 30, 260, 0.0),
-        at(&ctx, "b", 38, 260, 0.0),      // 16 m east of a: 6 m edge to edge
+        at(&ctx, "b", 38, 260, 0.0), // 16 m east of a: 6 m edge to edge
     ];
     let got = codes(&ctx);
     let want: Vec<(String, String)> = [
@@ -150,8 +181,16 @@ fn findings_name_each_violation_with_value_and_limit() {
     assert_eq!(got, want);
     let f = check(&ctx);
     let msg = |code: &str| f.iter().find(|x| x.code == code).unwrap().message.clone();
-    assert!(msg("SITE-SPACING").contains(" m edge to edge from cabin b; at least 15 m"), "{}", msg("SITE-SPACING"));
-    assert!(msg("SITE-RELIEF").contains("limit 1 m (cabin type `box`)"), "{}", msg("SITE-RELIEF"));
+    assert!(
+        msg("SITE-SPACING").contains(" m edge to edge from cabin b; at least 15 m"),
+        "{}",
+        msg("SITE-SPACING")
+    );
+    assert!(
+        msg("SITE-RELIEF").contains("limit 1 m (cabin type `box`)"),
+        "{}",
+        msg("SITE-RELIEF")
+    );
     assert!(msg("SITE-CABLE").contains("to the nearest landing point `shore`; limit 500 m"));
     assert!(msg("SITE-EXCLUSION").contains("`reserve`"));
     assert!(msg("SITE-NODATA").contains("grid cells under the footprint have no depth data"));
@@ -163,7 +202,12 @@ fn geographic_grid_is_reprojected_to_utm_and_laid_out() {
     use crate::bathymetry::{GeoTransform, Grid};
     use crate::geodesy::Crs;
     // 0.0001° cells (≈ 6.6 m × 11 m) off Ameland, a bowl 18–24 m deep.
-    let t = GeoTransform { origin_x: 5.60, origin_y: 53.52, dx: 0.0001, dy: 0.0001 };
+    let t = GeoTransform {
+        origin_x: 5.60,
+        origin_y: 53.52,
+        dx: 0.0001,
+        dy: 0.0001,
+    };
     let mut g = Grid::filled(120, 80, t, 0.0);
     for r in 0..80 {
         for c in 0..120 {
@@ -174,17 +218,28 @@ fn geographic_grid_is_reprojected_to_utm_and_laid_out() {
     g.crs = Some(Crs::wgs84());
     let mut m = mission(20.0, 10.0);
     m.cabin_types[0].max_relief_m = 0.5;
-    m.constraints = Some(Constraints { min_spacing_m: Some(30.0), ..Default::default() });
+    m.constraints = Some(Constraints {
+        min_spacing_m: Some(30.0),
+        ..Default::default()
+    });
     let mut ctx = context(m, g);
     assert_eq!(ctx.working_crs, Crs::epsg(32631));
     assert!(ctx.grid.transform.dx > 7.0 && ctx.grid.transform.dx < 10.0);
     let (report, cabins) = layout_cabins(&ctx, None, 5, false).unwrap();
     assert_eq!(cabins.len(), 5, "{}", report.why_short());
     // The reprojected grid's corners are no data: the map says so rather than guessing.
-    let nodata = report.blocked_cells.iter().find(|b| b.0 == "NODATA").unwrap().1;
+    let nodata = report
+        .blocked_cells
+        .iter()
+        .find(|b| b.0 == "NODATA")
+        .unwrap()
+        .1;
     assert!(nodata > 0);
     for c in &cabins {
-        assert!(c.lon > 5.60 && c.lon < 5.612 && c.lat < 53.52 && c.lat > 53.512, "{c:?}");
+        assert!(
+            c.lon > 5.60 && c.lon < 5.612 && c.lat < 53.52 && c.lat > 53.512,
+            "{c:?}"
+        );
     }
     ctx.mission.cabins = cabins;
     assert_eq!(codes(&ctx), vec![]);

@@ -10,7 +10,12 @@ use std::path::PathBuf;
 /// and columns 40–45; a 1.5 m step down in rows 70–79, columns 10–30; a mound 12 m deep in rows
 /// and columns 5–15.
 fn violations_grid() -> Grid {
-    let t = GeoTransform { origin_x: 640_000.0, origin_y: 5_920_000.0, dx: 5.0, dy: 5.0 };
+    let t = GeoTransform {
+        origin_x: 640_000.0,
+        origin_y: 5_920_000.0,
+        dx: 5.0,
+        dy: 5.0,
+    };
     let mut g = Grid::filled(100, 100, t, 0.0);
     for r in 0..100 {
         for c in 0..100 {
@@ -41,7 +46,13 @@ fn as_esri_ascii(g: &Grid) -> String {
     for row in g.data.chunks(g.width) {
         let vals: Vec<String> = row
             .iter()
-            .map(|v| if v.is_nan() { "-9999".into() } else { format!("{v:.2}") })
+            .map(|v| {
+                if v.is_nan() {
+                    "-9999".into()
+                } else {
+                    format!("{v:.2}")
+                }
+            })
             .collect();
         s.push_str(&vals.join(" "));
         s.push('\n');
@@ -92,7 +103,13 @@ fn violations_mission_gives_exactly_its_findings() {
     .collect();
     assert_eq!(got, want);
     let f = super::check(&ctx);
-    let msg = |o: &str| f.iter().find(|x| x.object.as_deref() == Some(o)).unwrap().message.clone();
+    let msg = |o: &str| {
+        f.iter()
+            .find(|x| x.object.as_deref() == Some(o))
+            .unwrap()
+            .message
+            .clone()
+    };
     assert!(msg("cabin far").contains("to the nearest landing point `substation`; limit 600 m"));
     assert!(msg("cabin corridor").contains("`export-cable`"));
     assert!(msg("cabin edge").contains("lie outside the bathymetry grid"));

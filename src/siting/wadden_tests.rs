@@ -20,7 +20,12 @@ fn read_wadden(path: &std::path::Path) -> Grid {
     let DecodingResult::F32(data) = d.read_image().unwrap() else {
         panic!("expected Float32");
     };
-    let t = GeoTransform { origin_x: tie[3], origin_y: tie[4], dx: scale[0], dy: scale[1] };
+    let t = GeoTransform {
+        origin_x: tie[3],
+        origin_y: tie[4],
+        dx: scale[0],
+        dy: scale[1],
+    };
     let mut g = Grid::filled(w as usize, h as usize, t, 0.0);
     g.data = data;
     g.crs = Some(Crs::epsg(32631));
@@ -29,11 +34,18 @@ fn read_wadden(path: &std::path::Path) -> Grid {
 
 const LANE: [[f64; 2]; 2] = [[5.30, 53.49], [5.60, 53.50]];
 const LANE_BUFFER_M: f64 = 400.0;
-const RESERVE: [[f64; 2]; 5] = [[5.40, 53.455], [5.44, 53.455], [5.44, 53.475], [5.40, 53.475], [5.40, 53.455]];
+const RESERVE: [[f64; 2]; 5] = [
+    [5.40, 53.455],
+    [5.44, 53.455],
+    [5.44, 53.475],
+    [5.40, 53.475],
+    [5.40, 53.455],
+];
 
 #[test]
 fn wadden_layout_passes_an_independent_check() {
-    let Some(path) = crate::testdata::shared_data("bathymetry/wadden_ameland_30m_utm31n.tif") else {
+    let Some(path) = crate::testdata::shared_data("bathymetry/wadden_ameland_30m_utm31n.tif")
+    else {
         return;
     };
     let grid = read_wadden(&path);
@@ -49,7 +61,11 @@ fn wadden_layout_passes_an_independent_check() {
         headings_deg: Some(vec![0.0, 45.0, 90.0, 135.0]),
         ..Default::default()
     });
-    m.landing_points.push(LandingPoint { id: "terschelling".into(), lon: 5.45, lat: 53.40 });
+    m.landing_points.push(LandingPoint {
+        id: "terschelling".into(),
+        lon: 5.45,
+        lat: 53.40,
+    });
     m.exclusion_zones.push(ExclusionZone {
         id: "lane".into(),
         kind: ZoneKind::ShippingLane,
@@ -91,12 +107,20 @@ fn wadden_layout_passes_an_independent_check() {
             let v = z(cc as usize, rr as usize);
             if v.is_nan() { e } else { v }
         };
-        let gx = (n(1, -1) + 2.0 * n(1, 0) + n(1, 1) - n(-1, -1) - 2.0 * n(-1, 0) - n(-1, 1)) / (8.0 * t.dx);
-        let gy = (n(-1, -1) + 2.0 * n(0, -1) + n(1, -1) - n(-1, 1) - 2.0 * n(0, 1) - n(1, 1)) / (8.0 * t.dy);
+        let gx = (n(1, -1) + 2.0 * n(1, 0) + n(1, 1) - n(-1, -1) - 2.0 * n(-1, 0) - n(-1, 1))
+            / (8.0 * t.dx);
+        let gy = (n(-1, -1) + 2.0 * n(0, -1) + n(1, -1) - n(-1, 1) - 2.0 * n(0, 1) - n(1, 1))
+            / (8.0 * t.dy);
         gx.hypot(gy).atan().to_degrees()
     };
-    let lane: Vec<(f64, f64)> = LANE.iter().map(|p| fwd.convert(p[0], p[1]).unwrap()).collect();
-    let reserve: Vec<(f64, f64)> = RESERVE.iter().map(|p| fwd.convert(p[0], p[1]).unwrap()).collect();
+    let lane: Vec<(f64, f64)> = LANE
+        .iter()
+        .map(|p| fwd.convert(p[0], p[1]).unwrap())
+        .collect();
+    let reserve: Vec<(f64, f64)> = RESERVE
+        .iter()
+        .map(|p| fwd.convert(p[0], p[1]).unwrap())
+        .collect();
     let landing = fwd.convert(5.45, 53.40).unwrap();
     let mut outlines = Vec::new();
     for cab in &cabins {
@@ -114,13 +138,26 @@ fn wadden_layout_passes_an_independent_check() {
                 pts.push((cx + s * ux + q * vx, cy + s * uy + q * vy));
             }
         }
-        let mut cells: Vec<(usize, usize)> = pts.iter().map(|&(x, y)| cell(x, y).expect("inside the grid")).collect();
+        let mut cells: Vec<(usize, usize)> = pts
+            .iter()
+            .map(|&(x, y)| cell(x, y).expect("inside the grid"))
+            .collect();
         cells.sort();
         cells.dedup();
         let depths: Vec<f64> = cells.iter().map(|&(c, r)| -z(c, r)).collect();
-        assert!(depths.iter().all(|d| !d.is_nan()), "{}: no data under the footprint", cab.id);
-        let (dmin, dmax) = depths.iter().fold((f64::MAX, f64::MIN), |(a, b), &d| (a.min(d), b.max(d)));
-        assert!(dmin >= 8.0 && dmax <= 30.0, "{}: depth {dmin}–{dmax}", cab.id);
+        assert!(
+            depths.iter().all(|d| !d.is_nan()),
+            "{}: no data under the footprint",
+            cab.id
+        );
+        let (dmin, dmax) = depths
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(a, b), &d| (a.min(d), b.max(d)));
+        assert!(
+            dmin >= 8.0 && dmax <= 30.0,
+            "{}: depth {dmin}–{dmax}",
+            cab.id
+        );
         assert!(dmin - 4.0 >= 4.0, "{}: top clearance", cab.id);
         assert!(dmax - dmin <= 1.0, "{}: relief {}", cab.id, dmax - dmin);
         let slope = cells.iter().map(|&(c, r)| horn(c, r)).fold(0.0, f64::max);
@@ -130,7 +167,11 @@ fn wadden_layout_passes_an_independent_check() {
         // Clear of the lane corridor (1 % allowance for the buffer polygon's chords) and outside
         // the reserve (ray casting).
         for &p in &pts {
-            assert!(seg_dist(p, lane[0], lane[1]) > LANE_BUFFER_M * 0.99, "{}: in the lane", cab.id);
+            assert!(
+                seg_dist(p, lane[0], lane[1]) > LANE_BUFFER_M * 0.99,
+                "{}: in the lane",
+                cab.id
+            );
             assert!(!inside(p, &reserve), "{}: in the reserve", cab.id);
         }
         let corners: Vec<(f64, f64)> = [(10.0, 5.0), (10.0, -5.0), (-10.0, -5.0), (-10.0, 5.0)]

@@ -16,7 +16,10 @@ fn zone(id: &str, buffer_m: f64) -> ExclusionZone {
 #[test]
 fn line_becomes_a_corridor_of_twice_the_buffer() {
     let ctx = context(mission(20.0, 10.0), flat_grid(100, 10.0, 20.0));
-    let (a, b) = (ctx.to_lonlat(640_100.0, 5_919_500.0).unwrap(), ctx.to_lonlat(640_900.0, 5_919_500.0).unwrap());
+    let (a, b) = (
+        ctx.to_lonlat(640_100.0, 5_919_500.0).unwrap(),
+        ctx.to_lonlat(640_900.0, 5_919_500.0).unwrap(),
+    );
     let mut z = zone("cable", 50.0);
     z.line = Some(vec![[a.0, a.1], [b.0, b.1]]);
     let s = zone_shape(&ctx, &z).unwrap();
@@ -27,12 +30,21 @@ fn line_becomes_a_corridor_of_twice_the_buffer() {
     let idx = ZoneIndex::new(std::slice::from_ref(&s));
     assert!(idx.at_point(640_500.0, 5_919_540.0).is_some());
     assert!(idx.at_point(640_500.0, 5_919_560.0).is_none());
-    assert!(idx.on_segment((640_500.0, 5_919_300.0), (640_500.0, 5_919_700.0)).is_some());
-    assert!(idx.on_segment((640_000.0, 5_919_300.0), (641_000.0, 5_919_300.0)).is_none());
+    assert!(
+        idx.on_segment((640_500.0, 5_919_300.0), (640_500.0, 5_919_700.0))
+            .is_some()
+    );
+    assert!(
+        idx.on_segment((640_000.0, 5_919_300.0), (641_000.0, 5_919_300.0))
+            .is_none()
+    );
     // Zero buffer on a line is refused with the zone's name.
     z.buffer_m = 0.0;
     let e = zone_shape(&ctx, &z).unwrap_err().to_string();
-    assert!(e.starts_with("exclusion zone `cable`: a line zone needs `buffer_m` > 0"), "{e}");
+    assert!(
+        e.starts_with("exclusion zone `cable`: a line zone needs `buffer_m` > 0"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -47,7 +59,11 @@ fn raster_mask_marks_every_touched_cell_and_no_other() {
         (640_203.0, 5_919_649.0),
         (640_203.0, 5_919_597.0),
     ]);
-    let s = ZoneShape { id: "sq".into(), kind: ZoneKind::Other, area: MultiPolygon::new(vec![Polygon::new(ring, vec![])]) };
+    let s = ZoneShape {
+        id: "sq".into(),
+        kind: ZoneKind::Other,
+        area: MultiPolygon::new(vec![Polygon::new(ring, vec![])]),
+    };
     let mask = rasterize(&[s], &ctx.grid);
     for r in 0..100 {
         for c in 0..100 {
@@ -74,11 +90,24 @@ fn geojson_is_read_and_bad_files_are_named() {
     let mut z = zone("reserve", 0.0);
     z.geojson = Some("reserve.geojson".into());
     let s = zone_shape(&ctx, &z).unwrap();
-    assert!(ZoneIndex::new(&[s]).at_point(640_500.0, 5_919_500.0).is_some());
-    std::fs::write(dir.path().join("bad.geojson"), "{\"type\":\"Point\",\"coordinates\":[1,2]}").unwrap();
+    assert!(
+        ZoneIndex::new(&[s])
+            .at_point(640_500.0, 5_919_500.0)
+            .is_some()
+    );
+    std::fs::write(
+        dir.path().join("bad.geojson"),
+        "{\"type\":\"Point\",\"coordinates\":[1,2]}",
+    )
+    .unwrap();
     z.geojson = Some("bad.geojson".into());
     let e = zone_shape(&ctx, &z).unwrap_err().to_string();
-    assert!(e.contains("exclusion zone `reserve`") && e.contains("bad.geojson") && e.contains("Point has no extent"), "{e}");
+    assert!(
+        e.contains("exclusion zone `reserve`")
+            && e.contains("bad.geojson")
+            && e.contains("Point has no extent"),
+        "{e}"
+    );
     z.geojson = Some("missing.geojson".into());
     let e = zone_shape(&ctx, &z).unwrap_err().to_string();
     assert!(e.contains("missing.geojson"), "{e}");

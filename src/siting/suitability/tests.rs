@@ -1,7 +1,7 @@
 use super::*;
 use crate::bathymetry::{GeoTransform, Grid};
-use crate::siting::footprint::footprint_stats;
 use crate::siting::fixtures;
+use crate::siting::footprint::footprint_stats;
 use crate::zones::ZoneShape;
 use geo::{LineString, MultiPolygon, Polygon};
 
@@ -17,9 +17,12 @@ fn rough_grid(w: usize, h: usize) -> Grid {
     let mut seed = 12345u64;
     for r in 0..h {
         for c in 0..w {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let noise = ((seed >> 33) as f64 / (1u64 << 31) as f64 - 0.5) * 0.6;
-            let z = -20.0 + 3.0 * ((c as f64) / 9.0).sin() + 2.0 * ((r as f64) / 13.0).cos() + noise;
+            let z =
+                -20.0 + 3.0 * ((c as f64) / 9.0).sin() + 2.0 * ((r as f64) / 13.0).cos() + noise;
             g.data[r * w + c] = z as f32;
         }
     }
@@ -51,7 +54,13 @@ fn square_zone(x0: f64, y0: f64, s: f64) -> ZoneShape {
         id: "z".into(),
         kind: crate::zones::ZoneKind::Other,
         area: MultiPolygon::new(vec![Polygon::new(
-            LineString::from(vec![(x0, y0), (x0 + s, y0), (x0 + s, y0 + s), (x0, y0 + s), (x0, y0)]),
+            LineString::from(vec![
+                (x0, y0),
+                (x0 + s, y0),
+                (x0 + s, y0 + s),
+                (x0, y0 + s),
+                (x0, y0),
+            ]),
             vec![],
         )]),
     }
@@ -71,10 +80,34 @@ fn sliding_window_map_equals_per_footprint_scan() {
     let l = limits();
     let diag = (90.0f64 * 2.0).hypot(70.0 * 2.0);
     for (shape, heading) in [
-        (Shape::Rect { length: 20.0, width: 10.0 }, 0.0),
-        (Shape::Rect { length: 20.0, width: 10.0 }, 37.0),
-        (Shape::Rect { length: 20.0, width: 10.0 }, 90.0),
-        (Shape::Rect { length: 13.0, width: 3.0 }, 121.0),
+        (
+            Shape::Rect {
+                length: 20.0,
+                width: 10.0,
+            },
+            0.0,
+        ),
+        (
+            Shape::Rect {
+                length: 20.0,
+                width: 10.0,
+            },
+            37.0,
+        ),
+        (
+            Shape::Rect {
+                length: 20.0,
+                width: 10.0,
+            },
+            90.0,
+        ),
+        (
+            Shape::Rect {
+                length: 13.0,
+                width: 3.0,
+            },
+            121.0,
+        ),
         (Shape::Circle { diameter: 9.0 }, 0.0),
     ] {
         let map = heading_map(&site, &l, shape, heading);
@@ -82,7 +115,12 @@ fn sliding_window_map_equals_per_footprint_scan() {
         for r in 0..grid.height {
             for c in 0..grid.width {
                 let (x, y) = grid.transform.cell_center(c, r);
-                let fp = Footprint { x, y, grid_heading_deg: heading, shape };
+                let fp = Footprint {
+                    x,
+                    y,
+                    grid_heading_deg: heading,
+                    shape,
+                };
                 let s = footprint_stats(&fp, &grid, &site.slope_deg, site.tide_offset_m);
                 let cable = site.nearest_landing(x, y).unwrap().1;
                 let mut m = if cable > 90.0 { fail::CABLE } else { 0 };
@@ -127,7 +165,10 @@ fn sliding_window_map_equals_per_footprint_scan() {
                 );
             }
         }
-        assert!(feasible > 20, "{shape:?} {heading}: only {feasible} feasible cells");
+        assert!(
+            feasible > 20,
+            "{shape:?} {heading}: only {feasible} feasible cells"
+        );
     }
 }
 
@@ -146,16 +187,27 @@ fn heading_change_makes_a_place_feasible() {
     }
     let site = Site::new(&grid, 0.0, vec![], vec![]);
     let mut l = limits();
-    (l.min_depth_m, l.max_depth_m, l.min_top_clearance_m, l.max_cable_m) = (None, None, None, None);
+    (
+        l.min_depth_m,
+        l.max_depth_m,
+        l.min_top_clearance_m,
+        l.max_cable_m,
+    ) = (None, None, None, None);
     l.max_relief_m = 0.5;
-    let shape = Shape::Rect { length: 20.0, width: 10.0 };
+    let shape = Shape::Rect {
+        length: 20.0,
+        width: 10.0,
+    };
     let k = 30 * 60 + 30; // centre cell
     let across = heading_map(&site, &l, shape, 90.0);
     assert_eq!(across.mask[k], fail::SLOPE | fail::RELIEF);
     let along = heading_map(&site, &l, shape, 0.0);
     assert_eq!(along.mask[k], 0);
     let best = suitability(&site, &l, shape, &[90.0, 45.0, 0.0]);
-    assert_eq!((best.mask[k], best.heading[k], best.feasible[k]), (0, 2, 0b100));
+    assert_eq!(
+        (best.mask[k], best.heading[k], best.feasible[k]),
+        (0, 2, 0b100)
+    );
 }
 
 #[test]
