@@ -303,3 +303,17 @@ fn save_as_writes_a_mission_that_loads_back() {
     assert!(!h.state().doc.as_ref().unwrap().dirty());
     assert_eq!(h.state().doc.as_ref().unwrap().path, out);
 }
+
+#[test]
+fn opens_the_demo_mission_file() {
+    let demo = fathom::cli::default_mission();
+    let mut h = Harness::builder().with_size(vec2(1400.0, 900.0)).build_eframe(move |cc| FathomApp::new(cc, LaunchOptions::for_tests(Some(demo), vec![])));
+    step_until(&mut h, "the demo mission to load", |a| a.doc.is_some() && !a.busy());
+    let app = h.state();
+    assert!(app.view.error.is_none(), "{:?}", app.view.error);
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(doc.mission.name, "Lingang demo (synthetic seabed)");
+    assert_eq!(doc.site.working_crs.epsg_code(), Some(32651));
+    assert_eq!((doc.site.grid.width, doc.site.grid.height), (720, 640));
+    assert!(doc.site.pyramid.levels() >= 2);
+}
