@@ -307,8 +307,12 @@ fn save_as_writes_a_mission_that_loads_back() {
 #[test]
 fn opens_the_demo_mission_file() {
     let demo = fathom::cli::default_mission();
-    let mut h = Harness::builder().with_size(vec2(1400.0, 900.0)).build_eframe(move |cc| FathomApp::new(cc, LaunchOptions::for_tests(Some(demo), vec![])));
-    step_until(&mut h, "the demo mission to load", |a| a.doc.is_some() && !a.busy());
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .build_eframe(move |cc| FathomApp::new(cc, LaunchOptions::for_tests(Some(demo), vec![])));
+    step_until(&mut h, "the demo mission to load", |a| {
+        a.doc.is_some() && !a.busy()
+    });
     let app = h.state();
     assert!(app.view.error.is_none(), "{:?}", app.view.error);
     let doc = app.doc.as_ref().unwrap();
