@@ -470,9 +470,9 @@ fn write_route(a: &PlanArgs, ctx: &Context, r: &PlanReport) -> Result<(), CliErr
         },
     };
     let skip = usize::from(!route.waypoints.is_empty());
-    let mut next_id = route.waypoints.iter().map(|w| w.id + 1).max().unwrap_or(1);
+    let first_id = route.waypoints.iter().map(|w| w.id + 1).max().unwrap_or(1);
     let n = r.waypoints.len();
-    for (i, w) in r.waypoints.iter().enumerate().skip(skip) {
+    for (next_id, (i, w)) in (first_id..).zip(r.waypoints.iter().enumerate().skip(skip)) {
         let name = if i == 0 {
             r.from.clone()
         } else if i == n - 1 {
@@ -488,7 +488,6 @@ fn write_route(a: &PlanArgs, ctx: &Context, r: &PlanReport) -> Result<(), CliErr
             speed_kn: None,
             geometry: LegGeometry::Rhumb,
         });
-        next_id += 1;
     }
     m.route = Some(route);
     mission::save(&m, &ctx.path).map_err(CliError::from_display)?;

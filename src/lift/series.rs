@@ -181,11 +181,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Series, SeriesError> {
         ));
     }
     s.step_s = modal_step(&s.time_s);
-    for i in 1..s.time_s.len() {
+    for (i, &line) in line_of.iter().enumerate().skip(1) {
         let d = s.time_s[i] - s.time_s[i - 1];
         if d % s.step_s != 0 {
             return Err(err(
-                Some(line_of[i]),
+                Some(line),
                 format!(
                     "{d} s after the previous row: not a whole number of the series' {} s step",
                     s.step_s

@@ -121,7 +121,6 @@ pub fn encode(
     )
     .map_err(err)?;
     img.write_data(&pixels).map_err(err)?;
-    drop(enc);
     Ok(buf.into_inner())
 }
 

@@ -200,11 +200,14 @@ fn existing_radius(existing: &[Footprint]) -> f64 {
         .fold(0.0, f64::max)
 }
 
+/// A placed footprint with its polygon.
+type PlacedShape = (Footprint, Polygon<f64>);
+
 /// Placed footprints hashed into square buckets of the largest centre distance at which two
 /// footprints can still be closer than the spacing, so a test looks at 3 × 3 buckets.
 struct SpacingIndex {
     bucket: f64,
-    cells: HashMap<(i64, i64), Vec<(Footprint, Polygon<f64>)>>,
+    cells: HashMap<(i64, i64), Vec<PlacedShape>>,
 }
 
 impl SpacingIndex {

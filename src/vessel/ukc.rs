@@ -204,7 +204,8 @@ pub fn ukc_findings(
             .at(w.lon, w.lat),
         );
     }
-    let unknown: [(&str, &str, fn(&UkcSample) -> bool); 2] = [
+    type SampleTest = fn(&UkcSample) -> bool;
+    let unknown: [(&str, &str, SampleTest); 2] = [
         ("ROUTE-OUTSIDE-GRID", "outside the bathymetry grid", |s| {
             !s.inside
         }),
