@@ -94,3 +94,16 @@ fn every_mission_gives_exactly_its_declared_findings() {
         );
     }
 }
+
+/// The wind supply's demand follows the cooling budget's PUE month by month when there is one.
+#[test]
+fn wind_demand_uses_the_cooling_pue() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("missions/demo.toml");
+    let ctx = fathom::mission::Context::load(&path).unwrap();
+    let cooling = fathom::cooling::monthly_pue(&ctx).expect("the demo has a cooling budget");
+    assert_eq!(fathom::wind::monthly_pue(&ctx), cooling);
+    assert!(
+        cooling.iter().all(|p| (1.0..1.15).contains(p)),
+        "{cooling:?}"
+    );
+}

@@ -8,8 +8,13 @@ use super::supply::{self, monthly_demand_w};
 use crate::mission::Context;
 use crate::validate::Finding;
 
-/// The PUE for each month: from cooling when it provides one, else the design PUE.
+/// The PUE for each month: the cooling budget's monthly PUE when the mission has one (the
+/// demand then follows the pumps through the seasons), else the wind farm's design PUE for every
+/// month (default 1.15, Lingang phase 1's design PUE: domain-reference §1.3).
 pub fn monthly_pue(ctx: &Context) -> [f64; 12] {
+    if let Some(pue) = crate::cooling::monthly_pue(ctx) {
+        return pue;
+    }
     let design = ctx
         .mission
         .wind_farm
