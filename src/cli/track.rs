@@ -44,7 +44,7 @@ pub struct TrackArgs {
 }
 
 pub fn run(args: &TrackArgs) -> Result<ExitCode, CliError> {
-    if !(args.radius_m > 0.0) {
+    if args.radius_m.is_nan() || args.radius_m <= 0.0 {
         return Err(CliError(format!(
             "--radius-m {}: expected a positive distance",
             args.radius_m
