@@ -129,13 +129,13 @@ fn opencpn_route_table_matches() {
     let gpx = gpx_rtepts(&std::fs::read_to_string(gpx_path).unwrap());
     assert_eq!(gpx.len(), 7);
     let g = legs::route_table(&route_of(&gpx, 6.0), None).unwrap();
-    for i in 0..2 {
-        assert!((g.legs[i].distance_nm - rows[i + 1].distance_nm).abs() <= 0.1);
-        let magnetic = (g.legs[i].bearing_deg + VARIATION_WEST_DEG).rem_euclid(360.0);
-        assert!(angle_diff(magnetic, rows[i + 1].bearing_mag) <= 1.0);
+    for (leg, row) in g.legs.iter().zip(&rows[1..]).take(2) {
+        assert!((leg.distance_nm - row.distance_nm).abs() <= 0.1);
+        let magnetic = (leg.bearing_deg + VARIATION_WEST_DEG).rem_euclid(360.0);
+        assert!(angle_diff(magnetic, row.bearing_mag) <= 1.0);
     }
-    for i in 0..7 {
-        let moved = (gpx[i].0 - pts[i].0).abs().max((gpx[i].1 - pts[i].1).abs()) * 60.0;
+    for (i, (a, b)) in gpx.iter().zip(&pts).enumerate() {
+        let moved = (a.0 - b.0).abs().max((a.1 - b.1).abs()) * 60.0;
         assert_eq!(
             moved > 0.2,
             i == 3 || i == 5,

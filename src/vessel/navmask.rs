@@ -32,13 +32,13 @@ impl NavMask {
         assert_eq!(safe.len(), width * height, "mask size");
         let (sw, sh) = (width.saturating_sub(1), height.saturating_sub(1));
         let mut square_ok = vec![false; sw * sh];
-        for j in 0..sh {
+        for (j, row) in square_ok.chunks_mut(sw.max(1)).take(sh).enumerate() {
             let (r0, r1) = (
                 &safe[j * width..(j + 1) * width],
                 &safe[(j + 1) * width..(j + 2) * width],
             );
-            for i in 0..sw {
-                square_ok[j * sw + i] = r0[i] && r0[i + 1] && r1[i] && r1[i + 1];
+            for (i, ok) in row.iter_mut().enumerate() {
+                *ok = r0[i] && r0[i + 1] && r1[i] && r1[i + 1];
             }
         }
         NavMask {
