@@ -31,13 +31,17 @@ impl Screenshot {
 
     /// Called at the end of every frame.
     pub fn step(&mut self, ctx: &egui::Context, settled: bool) {
-        let done = self.result.lock().ok().and_then(|r| r.clone());
+        let done = self.result.lock().ok().and_then(|mut r| r.take());
         if let Some(r) = done {
             match r {
                 Ok(()) => eprintln!("fathom: screenshot written to {}", self.path.display()),
                 Err(e) => eprintln!("fathom: error: screenshot: {e}"),
             }
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        if self.requested {
+            ctx.request_repaint();
             return;
         }
         self.settled_frames = if settled { self.settled_frames + 1 } else { 0 };

@@ -85,7 +85,8 @@ fn summary(ui: &mut Ui, doc: &Document) {
             .map(|t| t.it_load_kw())
             .sum();
         ui.label("IT load");
-        ui.label(format!("{:.0} kW", it_kw));
+        // `+ 0.0` turns the empty sum's −0.0 into 0.
+        ui.label(format!("{:.0} kW", it_kw + 0.0));
         ui.end_row();
     });
     ui.weak("Select a cabin on the map to edit it.");
