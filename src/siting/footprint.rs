@@ -202,7 +202,7 @@ pub struct FootprintStats {
 }
 
 /// Statistics over the cells a footprint touches. `slope` is the Horn slope grid of `grid`
-/// ([`super::slope::horn_slope_deg`]); `tide_offset_m` as in `site.tide_offset_m`.
+/// ([`crate::bathymetry::terrain::slope_filled_edges`]); `tide_offset_m` as in `site.tide_offset_m`.
 pub fn footprint_stats(
     fp: &Footprint,
     grid: &Grid,

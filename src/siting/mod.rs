@@ -2,7 +2,6 @@
 //!
 //! - [`footprint`]: oriented rectangles and circles in working-CRS metres, the grid cells they
 //!   touch, seabed statistics over them;
-//! - [`slope`]: Horn slope of the grid;
 //! - [`model`]: effective limits of a cabin type, the site (grid, slope, zones, landing points)
 //!   and the failure bits;
 //! - [`suitability`]: per-cell failure mask and score for a heading or the best of several;
@@ -17,7 +16,6 @@ pub mod geotiff;
 pub mod layout;
 pub mod model;
 pub mod plan;
-pub mod slope;
 pub mod suitability;
 
 pub use check::check;

@@ -1,7 +1,6 @@
 //! What the siting computations work on: the effective limits of a cabin type under the mission's
 //! constraints, the site (grid, slope, zones, landing points), and the failure bits.
 
-use super::slope::horn_slope_deg;
 use crate::bathymetry::Grid;
 use crate::mission::{CabinType, Constraints, Context};
 use crate::zones::{self, ZoneError, ZoneShape};
@@ -150,7 +149,7 @@ impl<'a> Site<'a> {
         Site {
             grid,
             tide_offset_m,
-            slope_deg: horn_slope_deg(grid),
+            slope_deg: crate::bathymetry::terrain::slope_filled_edges(grid).data,
             zone_mask: zones::rasterize(&zones, grid),
             zones,
             landing,

@@ -41,7 +41,8 @@ impl Window {
 /// `-compute_edges` writes no-data there). `per_row(row)` builds the cell function of one row, so
 /// that per-row constants (cell sizes on geographic grids) are computed once per row.
 ///
-/// NaN inputs are not tested here: every derivative is arithmetic on the window, so a NaN
+/// A cell without data gets `edge` (Horn's sums never read the centre, so it must be tested).
+/// NaN neighbours are not tested here: every derivative is arithmetic on the window, so a NaN
 /// anywhere in the window propagates to the output, which is gdaldem's rule (no-data in the
 /// window gives no-data).
 pub fn map_windows<T, R, C>(
@@ -73,16 +74,46 @@ where
             let down = &data[(r + 1) * width..(r + 2) * width];
             row_out[0] = edge;
             row_out[width - 1] = edge;
-            row_kernel(up, mid, down, &mut row_out[1..width - 1], per_row(r));
+            row_kernel(up, mid, down, &mut row_out[1..width - 1], edge, per_row(r));
         });
     out
+}
+
+/// The window of cell (`c`, `r`) as `gdaldem -compute_edges` forms it: neighbours outside the
+/// raster or without data take the centre's value. `None` when the centre itself has no data.
+pub fn filled_window(
+    data: &[f32],
+    width: usize,
+    height: usize,
+    c: usize,
+    r: usize,
+) -> Option<Window> {
+    let centre = data[r * width + c];
+    if centre.is_nan() {
+        return None;
+    }
+    let mut w = [centre; 9];
+    for (k, v) in w.iter_mut().enumerate() {
+        let (cc, rr) = (
+            c as isize + (k % 3) as isize - 1,
+            r as isize + (k / 3) as isize - 1,
+        );
+        if cc >= 0 && rr >= 0 && (cc as usize) < width && (rr as usize) < height {
+            let z = data[rr as usize * width + cc as usize];
+            if !z.is_nan() {
+                *v = z;
+            }
+        }
+    }
+    Some(Window { w })
 }
 
 /// Inner loop over one row. Every slice is cut to the same length `n` first so that the compiler
 /// can drop the bounds checks and vectorise.
 #[inline(always)]
-fn row_kernel<T, F>(up: &[f32], mid: &[f32], down: &[f32], out: &mut [T], cell: F)
+fn row_kernel<T, F>(up: &[f32], mid: &[f32], down: &[f32], out: &mut [T], nodata: T, cell: F)
 where
+    T: Copy,
     F: Fn(&Window) -> T,
 {
     let n = out.len();
@@ -95,7 +126,8 @@ where
                 u0[j], u1[j], u2[j], m0[j], m1[j], m2[j], d0[j], d1[j], d2[j],
             ],
         };
-        out[j] = cell(&win);
+        let v = cell(&win);
+        out[j] = if m1[j].is_nan() { nodata } else { v };
     }
 }
 
@@ -167,5 +199,22 @@ mod tests {
         let hy = map_windows(&data, 4, 3, 0.0f32, |_| |w: &Window| w.horn_y());
         // (8 + 9 + 9 + 10) − (0 + 1 + 1 + 2): the value grows southwards.
         assert_eq!(hy[5], 32.0);
+        // A centre without data is no data even though Horn's sums skip it.
+        let mut holed = data.clone();
+        holed[5] = f32::NAN;
+        assert_eq!(
+            map_windows(&holed, 4, 3, -1.0f32, |_| |w: &Window| w.horn_x())[5],
+            -1.0
+        );
+    }
+
+    #[test]
+    fn filled_windows_replace_outside_and_nodata_by_the_centre() {
+        let mut data: Vec<f32> = (0..12).map(|v| v as f32).collect();
+        data[1] = f32::NAN;
+        let w = filled_window(&data, 4, 3, 0, 0).unwrap();
+        // Row above and column to the west are outside; (1, 0) is no data: all take z = 0.
+        assert_eq!(w.w, [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 4.0, 5.0]);
+        assert!(filled_window(&data, 4, 3, 1, 0).is_none());
     }
 }

@@ -17,7 +17,8 @@ pub use cellsize::{RowCellSizes, radii_of_curvature};
 pub use kernel::atan_nonneg;
 
 use super::{Grid, SignConvention};
-use kernel::{Window, map_windows};
+use kernel::{Window, filled_window, map_windows};
+use rayon::prelude::*;
 
 /// Wraps a derived raster in a grid with `grid`'s georeferencing.
 fn derived(grid: &Grid, data: Vec<f32>) -> Grid {
@@ -47,15 +48,51 @@ fn derived(grid: &Grid, data: Vec<f32>) -> Grid {
 pub fn slope(grid: &Grid) -> Grid {
     let sizes = RowCellSizes::of(grid);
     let data = map_windows(&grid.data, grid.width, grid.height, f32::NAN, |r| {
-        let kx = (1.0 / (8.0 * sizes.dx_m[r])) as f32;
-        let ky = (1.0 / (8.0 * sizes.dy_m[r])) as f32;
-        move |w: &Window| {
-            let gx = w.horn_x() * kx;
-            let gy = w.horn_y() * ky;
-            atan_nonneg((gx * gx + gy * gy).sqrt()) * (180.0 / std::f32::consts::PI)
-        }
+        let k = horn_scales(&sizes, r);
+        move |w: &Window| horn_slope_deg(w, k)
     });
     derived(grid, data)
+}
+
+/// Slope as [`slope`], but every cell with data gets one: neighbours outside the grid or without
+/// data take the centre cell's value. That is `gdaldem slope -compute_edges`'s rule next to
+/// no-data; on the border gdaldem extrapolates linearly instead, which fathom does not, so border
+/// slopes here lean towards flat. Siting uses it so that a footprint at the grid edge or beside a
+/// hole in the survey is still judged on the cells it has.
+pub fn slope_filled_edges(grid: &Grid) -> Grid {
+    let mut out = slope(grid);
+    let sizes = RowCellSizes::of(grid);
+    let (w, h) = (grid.width, grid.height);
+    out.data
+        .par_chunks_mut(w.max(1))
+        .enumerate()
+        .for_each(|(r, row)| {
+            let k = horn_scales(&sizes, r);
+            for (c, o) in row.iter_mut().enumerate() {
+                if o.is_nan() {
+                    if let Some(win) = filled_window(&grid.data, w, h, c, r) {
+                        *o = horn_slope_deg(&win, k);
+                    }
+                }
+            }
+        });
+    out
+}
+
+/// 1 / (8 Δx) and 1 / (8 Δy) of row `r`: the factors turning Horn's sums into gradients.
+fn horn_scales(sizes: &RowCellSizes, r: usize) -> (f32, f32) {
+    (
+        (1.0 / (8.0 * sizes.dx_m[r])) as f32,
+        (1.0 / (8.0 * sizes.dy_m[r])) as f32,
+    )
+}
+
+/// Horn's slope (degrees) of one window given [`horn_scales`].
+#[inline(always)]
+fn horn_slope_deg(w: &Window, (kx, ky): (f32, f32)) -> f32 {
+    let gx = w.horn_x() * kx;
+    let gy = w.horn_y() * ky;
+    atan_nonneg((gx * gx + gy * gy).sqrt()) * (180.0 / std::f32::consts::PI)
 }
 
 /// Aspect in degrees clockwise from north (0 = the slope faces north, 90 = east), the direction
