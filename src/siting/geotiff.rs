@@ -10,30 +10,11 @@
 
 use super::SuitabilityMap;
 use crate::bathymetry::GeoTransform;
+use crate::bathymetry::io::tiff_write::{GeoTags, encode_f32};
 use crate::geodesy::Crs;
-use std::io::Cursor;
-use tiff::encoder::colortype::ColorType;
-use tiff::encoder::compression::DeflateLevel;
-use tiff::encoder::{Compression, TiffEncoder};
-use tiff::tags::{PhotometricInterpretation, SampleFormat, Tag};
 
 /// Names of the bands, in order.
 pub const BAND_NAMES: [&str; 3] = ["fail_mask", "score", "heading_deg"];
-
-/// Three Float32 samples per pixel that are data, not colour (MinIsBlack + 2 extra samples).
-struct ThreeBands;
-
-impl ColorType for ThreeBands {
-    type Inner = f32;
-    const TIFF_VALUE: PhotometricInterpretation = PhotometricInterpretation::BlackIsZero;
-    const BITS_PER_SAMPLE: &'static [u16] = &[32, 32, 32];
-    const SAMPLE_FORMAT: &'static [SampleFormat] = &[SampleFormat::IEEEFP; 3];
-
-    fn horizontal_predict(row: &[f32], result: &mut Vec<f32>) {
-        // No predictor is configured, so the encoder never calls this; copy unchanged.
-        result.extend_from_slice(row);
-    }
-}
 
 /// Encodes the map; `true_heading` converts a grid heading (degrees) into one from true north.
 pub fn encode(
@@ -64,50 +45,28 @@ pub fn encode(
             f32::NAN
         });
     }
-    let err = |e: tiff::TiffError| format!("GeoTIFF encoding: {e}");
-    let mut buf = Cursor::new(Vec::new());
-    let mut enc = TiffEncoder::new(&mut buf)
-        .map_err(err)?
-        .with_compression(Compression::Deflate(DeflateLevel::Balanced));
-    let mut img = enc
-        .new_image::<ThreeBands>(w as u32, h as u32)
-        .map_err(err)?;
-    let e = img.encoder();
-    e.write_tag(Tag::ExtraSamples, &[0u16, 0][..])
-        .map_err(err)?;
-    e.write_tag(
-        Tag::ModelPixelScaleTag,
-        &[transform.dx, transform.dy, 0.0][..],
-    )
-    .map_err(err)?;
-    e.write_tag(
-        Tag::ModelTiepointTag,
-        &[0.0, 0.0, 0.0, transform.origin_x, transform.origin_y, 0.0][..],
-    )
-    .map_err(err)?;
-    let keys: [u16; 16] = [
-        1,
-        1,
-        0,
-        3, // version 1.1.0, 3 keys
-        1024,
-        0,
-        1,
-        1, // GTModelTypeGeoKey = ModelTypeProjected
-        1025,
-        0,
-        1,
-        1, // GTRasterTypeGeoKey = RasterPixelIsArea
-        3072,
-        0,
-        1,
-        epsg as u16, // ProjectedCRSGeoKey
-    ];
     if epsg > u16::MAX as u32 {
         return Err(format!("EPSG:{epsg} does not fit a GeoKey"));
     }
-    e.write_tag(Tag::GeoKeyDirectoryTag, &keys[..])
-        .map_err(err)?;
+    // Version 1.1.0 with 3 keys: projected model, PixelIsArea, the working CRS.
+    let geokeys = vec![
+        1,
+        1,
+        0,
+        3,
+        1024,
+        0,
+        1,
+        1,
+        1025,
+        0,
+        1,
+        1,
+        3072,
+        0,
+        1,
+        epsg as u16,
+    ];
     let meta: String = BAND_NAMES
         .iter()
         .enumerate()
@@ -115,19 +74,22 @@ pub fn encode(
             format!("<Item name=\"DESCRIPTION\" sample=\"{i}\" role=\"description\">{n}</Item>")
         })
         .collect();
-    e.write_tag(
-        Tag::Unknown(42112),
-        format!("<GDALMetadata>{meta}</GDALMetadata>").as_str(),
-    )
-    .map_err(err)?;
-    img.write_data(&pixels).map_err(err)?;
-    Ok(buf.into_inner())
+    let tags = GeoTags {
+        pixel_scale: [transform.dx, transform.dy, 0.0],
+        tiepoint: [0.0, 0.0, 0.0, transform.origin_x, transform.origin_y, 0.0],
+        geokeys,
+        gdal_metadata: Some(format!("<GDALMetadata>{meta}</GDALMetadata>")),
+        nodata: None,
+    };
+    encode_f32(&pixels, w, h, 3, &tags).map_err(|e| format!("GeoTIFF encoding: {e}"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Cursor;
     use tiff::decoder::{Decoder, DecodingResult};
+    use tiff::tags::Tag;
 
     #[test]
     fn three_float_bands_with_georeferencing() {

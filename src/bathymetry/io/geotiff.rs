@@ -1,4 +1,4 @@
-//! GeoTIFF reader and writer over the `tiff` crate.
+//! GeoTIFF reader over the `tiff` crate, and the writer of grids (over [`super::tiff_write`]).
 //!
 //! Georeferencing follows the OGC GeoTIFF standard 1.1 (OGC 19-008r4): ModelPixelScaleTag
 //! (33550) + ModelTiepointTag (33922), or ModelTransformationTag (34264) without rotation; the
@@ -10,6 +10,7 @@
 //! Chunks (strips or tiles) are decoded in parallel: each rayon worker opens its own decoder on the
 //! in-memory file and decodes one band of chunks (one chunk-height of rows) at a time.
 
+use super::tiff_write::{GeoTags, encode_f32};
 use super::{format_err, io_err};
 use crate::bathymetry::{BathyError, GeoTransform, Grid, SignConvention};
 use crate::geodesy::Crs;
@@ -17,7 +18,6 @@ use rayon::prelude::*;
 use std::io::Cursor;
 use std::path::Path;
 use tiff::decoder::{ChunkType, Decoder, DecodingResult};
-use tiff::encoder::{Compression, DeflateLevel, TiffEncoder, colortype};
 use tiff::tags::Tag;
 use tiff::{ColorType, TiffError};
 
@@ -387,37 +387,16 @@ fn read_geokeys(
 /// ModelTiepoint (PixelIsArea), a GeoKeyDirectory with the EPSG code, and GDAL_NODATA "nan" —
 /// what `gdal_translate -of GTiff -co COMPRESS=DEFLATE` writes for the same grid.
 pub fn encode(grid: &Grid, path: &Path) -> Result<Vec<u8>, BathyError> {
-    let err = |e: TiffError| format_err(path, None, format!("cannot encode GeoTIFF: {e}"));
-    let (w, h) = (
-        u32::try_from(grid.width)
-            .map_err(|_| format_err(path, None, "grid too wide for TIFF".into()))?,
-        u32::try_from(grid.height)
-            .map_err(|_| format_err(path, None, "grid too tall for TIFF".into()))?,
-    );
     let t = &grid.transform;
-    let geokeys = geokey_directory(grid.crs.as_ref(), path)?;
-    let mut buf = Cursor::new(Vec::with_capacity(grid.data.len()));
-    {
-        let mut enc = TiffEncoder::new(&mut buf)
-            .map_err(err)?
-            .with_compression(Compression::Deflate(DeflateLevel::Balanced));
-        let mut img = enc.new_image::<colortype::Gray32Float>(w, h).map_err(err)?;
-        let rows_per_strip = (65536 / w.max(1)).clamp(1, h.max(1));
-        img.rows_per_strip(rows_per_strip).map_err(err)?;
-        let e = img.encoder();
-        e.write_tag(Tag::Unknown(MODEL_PIXEL_SCALE), &[t.dx, t.dy, 0.0][..])
-            .map_err(err)?;
-        e.write_tag(
-            Tag::Unknown(MODEL_TIEPOINT),
-            &[0.0, 0.0, 0.0, t.origin_x, t.origin_y, 0.0][..],
-        )
-        .map_err(err)?;
-        e.write_tag(Tag::Unknown(GEO_KEY_DIRECTORY), &geokeys[..])
-            .map_err(err)?;
-        e.write_tag(Tag::Unknown(GDAL_NODATA), "nan").map_err(err)?;
-        img.write_data(&grid.data).map_err(err)?;
-    }
-    Ok(buf.into_inner())
+    let tags = GeoTags {
+        pixel_scale: [t.dx, t.dy, 0.0],
+        tiepoint: [0.0, 0.0, 0.0, t.origin_x, t.origin_y, 0.0],
+        geokeys: geokey_directory(grid.crs.as_ref(), path)?,
+        gdal_metadata: None,
+        nodata: Some("nan".into()),
+    };
+    encode_f32(&grid.data, grid.width, grid.height, 1, &tags)
+        .map_err(|e| format_err(path, None, format!("cannot encode GeoTIFF: {e}")))
 }
 
 /// GeoKeyDirectoryTag: version 1.1.0, model type, PixelIsArea, and the EPSG code of the CRS.

@@ -1,7 +1,8 @@
 //! Unit tests of the GeoTIFF reader and writer (files made with the `tiff` encoder).
 
 use super::*;
-use tiff::encoder::colortype::ColorType as EncColor;
+use tiff::encoder::TiffEncoder;
+use tiff::encoder::colortype::{self, ColorType as EncColor};
 use tiff::tags::{PhotometricInterpretation, SampleFormat};
 
 fn p() -> &'static Path {

@@ -9,6 +9,7 @@
 
 mod ascii;
 mod geotiff;
+pub mod tiff_write;
 mod xyz;
 
 use super::{BathyError, Grid};
