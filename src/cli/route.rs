@@ -49,8 +49,8 @@ pub enum PlanFormat {
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:
-  fathom route plan missions/demo.toml --from quay --to C1
-  fathom route plan missions/demo.toml --from 121.95,30.80 --to C3 --write
+  fathom route plan missions/demo.toml --from yangshan-approach --to C2
+  fathom route plan missions/demo.toml --from 122.03,30.80 --to C1 --write
   fathom route plan --grid survey.tif --from 5.62,53.47 --to 5.70,53.40 --draft-m 5 --ukc-m 1 --format geojson
 
 With a mission, cells are safe when their depth at the planning level (grid + site.tide_offset_m)
