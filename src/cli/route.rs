@@ -5,7 +5,7 @@ use crate::bathymetry::{self, Grid};
 use crate::geodesy::{Crs, Transformer, utm_epsg};
 use crate::mission::{self, Context, LegGeometry, Route, Waypoint};
 use crate::validate::{self, Finding};
-use crate::vessel::{self, legs, plan, squat, zonecheck};
+use crate::vessel::{self, legs, plan, squat};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -288,8 +288,8 @@ fn plan_mission(a: &PlanArgs, ctx: &Context) -> Result<PlanReport, CliError> {
     // also passes the route check wherever the water turns out to be confined.
     let squat_m = squat::confined_squat_m(v.block_coefficient, v.service_speed_kn);
     let need = v.draught_m + squat_m + v.ukc_required_m();
-    let (zones, _) = zonecheck::zone_shapes(ctx);
-    let blocked = zonecheck::zone_mask(ctx, &zones);
+    let zones = crate::zones::zone_shapes(ctx).map_err(CliError::from_display)?;
+    let blocked = crate::zones::rasterize(&zones, &ctx.grid);
     let mask = plan::depth_mask(
         &ctx.grid,
         need,
