@@ -307,7 +307,7 @@ fn plan_mission(a: &PlanArgs, ctx: &Context) -> Result<PlanReport, CliError> {
     )
     .map_err(CliError::from_display)?;
     let ll = |p: (f64, f64)| ctx.to_lonlat(p.0, p.1).map_err(CliError::from_display);
-    report(from_name, to_name, need, &r, ll)
+    report((from_name, from), (to_name, to), need, &r, ll)
 }
 
 fn plan_standalone(a: &PlanArgs, grid_path: &std::path::Path) -> Result<PlanReport, CliError> {
@@ -351,19 +351,29 @@ fn plan_standalone(a: &PlanArgs, grid_path: &std::path::Path) -> Result<PlanRepo
     let xy = |p: (f64, f64)| fwd.convert(p.0, p.1).map_err(CliError::from_display);
     let r =
         plan::plan(&grid, &mask, need, 0.0, xy(from)?, xy(to)?).map_err(CliError::from_display)?;
-    report(a.from.clone(), a.to.clone(), need, &r, |p| {
+    report((a.from.clone(), from), (a.to.clone(), to), need, &r, |p| {
         inv.convert(p.0, p.1).map_err(CliError::from_display)
     })
 }
 
+/// The plan in lon/lat. The planner keeps the exact end points as the first and last vertex, so
+/// those are written as given rather than round-tripped through the working CRS.
 fn report(
-    from: String,
-    to: String,
+    (from, from_ll): (String, (f64, f64)),
+    (to, to_ll): (String, (f64, f64)),
     need: f64,
     r: &plan::PlannedRoute,
     ll: impl Fn((f64, f64)) -> Result<(f64, f64), CliError>,
 ) -> Result<PlanReport, CliError> {
     let s = ll(r.shallowest_at)?;
+    let mut waypoints: Vec<[f64; 2]> = r
+        .points
+        .iter()
+        .map(|&p| ll(p).map(|q| [q.0, q.1]))
+        .collect::<Result<_, _>>()?;
+    if let [first, .., last] = waypoints.as_mut_slice() {
+        (*first, *last) = ([from_ll.0, from_ll.1], [to_ll.0, to_ll.1]);
+    }
     Ok(PlanReport {
         from,
         to,
@@ -373,11 +383,7 @@ fn report(
         shallowest_depth_m: r.shallowest_depth_m,
         shallowest_lon: s.0,
         shallowest_lat: s.1,
-        waypoints: r
-            .points
-            .iter()
-            .map(|&p| ll(p).map(|q| [q.0, q.1]))
-            .collect::<Result<_, _>>()?,
+        waypoints,
     })
 }
 
