@@ -1,7 +1,6 @@
 //! Route computation on real data: OpenCPN's own route table (leg distances, courses, time en
 //! route) and a least-cost route through the Vlie tidal inlet on the Wadden grid.
 
-use fathom::bathymetry::{GeoTransform, Grid};
 use fathom::mission::{LegGeometry, Route, Waypoint};
 use fathom::testdata::shared_data;
 use fathom::vessel::{legs, navmask::NavMask, plan};
@@ -206,39 +205,20 @@ fn reference_length(
     f64::INFINITY
 }
 
-/// Reads a single-band Float32 GeoTIFF with a tie point and pixel scale (the Wadden grid) with
-/// the `tiff` crate directly, so this test does not depend on fathom's own readers.
-fn read_float_geotiff(path: &std::path::Path) -> Grid {
-    use tiff::decoder::{Decoder, DecodingResult};
-    use tiff::tags::Tag;
-    let mut d = Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap())).unwrap();
-    let (w, h) = d.dimensions().unwrap();
-    let scale = d.get_tag_f64_vec(Tag::ModelPixelScaleTag).unwrap();
-    let tie = d.get_tag_f64_vec(Tag::ModelTiepointTag).unwrap();
-    let DecodingResult::F32(data) = d.read_image().unwrap() else {
-        panic!("expected Float32 samples");
-    };
-    let t = GeoTransform {
-        origin_x: tie[3] - tie[0] * scale[0],
-        origin_y: tie[4] + tie[1] * scale[1],
-        dx: scale[0],
-        dy: scale[1],
-    };
-    let mut g = Grid::filled(w as usize, h as usize, t, 0.0);
-    g.data = data;
-    g
-}
-
 #[test]
 fn wadden_inlet_route_is_safe_and_near_shortest() {
     let Some(path) = shared_data("bathymetry/wadden_ameland_30m_utm31n.tif") else {
         return;
     };
     // Origin (633 820, 5 931 920), 30 m cells, EPSG:32631 (../shared/data/README.md).
-    let grid = read_float_geotiff(&path);
+    let grid = fathom::bathymetry::io::read(&path, &Default::default()).expect("the Wadden grid");
     assert_eq!(
-        (grid.transform.origin_x, grid.transform.origin_y),
-        (633_820.0, 5_931_920.0)
+        (
+            grid.transform.origin_x,
+            grid.transform.origin_y,
+            grid.transform.dx
+        ),
+        (633_820.0, 5_931_920.0, 30.0)
     );
     // A shallow-draught workboat: 2.5 m draught and 0.5 m required clearance, planning at the
     // grid's datum (LAT). (At LAT the ebb-tidal delta has less than 4 m of water, so deeper

@@ -5,7 +5,7 @@ use crate::bathymetry::{self, Grid};
 use crate::geodesy::{Crs, Transformer, utm_epsg};
 use crate::mission::{self, Context, LegGeometry, Route, Waypoint};
 use crate::validate::{self, Finding};
-use crate::vessel::{self, legs, plan, squat, zonecheck};
+use crate::vessel::{self, legs, plan, squat};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -49,8 +49,8 @@ pub enum PlanFormat {
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:
-  fathom route plan missions/demo.toml --from quay --to C1
-  fathom route plan missions/demo.toml --from 121.95,30.80 --to C3 --write
+  fathom route plan missions/demo.toml --from yangshan-approach --to C2
+  fathom route plan missions/demo.toml --from 122.03,30.80 --to C1 --write
   fathom route plan --grid survey.tif --from 5.62,53.47 --to 5.70,53.40 --draft-m 5 --ukc-m 1 --format geojson
 
 With a mission, cells are safe when their depth at the planning level (grid + site.tide_offset_m)
@@ -288,8 +288,8 @@ fn plan_mission(a: &PlanArgs, ctx: &Context) -> Result<PlanReport, CliError> {
     // also passes the route check wherever the water turns out to be confined.
     let squat_m = squat::confined_squat_m(v.block_coefficient, v.service_speed_kn);
     let need = v.draught_m + squat_m + v.ukc_required_m();
-    let (zones, _) = zonecheck::zone_shapes(ctx);
-    let blocked = zonecheck::zone_mask(ctx, &zones);
+    let zones = crate::zones::zone_shapes(ctx).map_err(CliError::from_display)?;
+    let blocked = crate::zones::rasterize(&zones, &ctx.grid);
     let mask = plan::depth_mask(
         &ctx.grid,
         need,
@@ -307,7 +307,7 @@ fn plan_mission(a: &PlanArgs, ctx: &Context) -> Result<PlanReport, CliError> {
     )
     .map_err(CliError::from_display)?;
     let ll = |p: (f64, f64)| ctx.to_lonlat(p.0, p.1).map_err(CliError::from_display);
-    report(from_name, to_name, need, &r, ll)
+    report((from_name, from), (to_name, to), need, &r, ll)
 }
 
 fn plan_standalone(a: &PlanArgs, grid_path: &std::path::Path) -> Result<PlanReport, CliError> {
@@ -351,19 +351,29 @@ fn plan_standalone(a: &PlanArgs, grid_path: &std::path::Path) -> Result<PlanRepo
     let xy = |p: (f64, f64)| fwd.convert(p.0, p.1).map_err(CliError::from_display);
     let r =
         plan::plan(&grid, &mask, need, 0.0, xy(from)?, xy(to)?).map_err(CliError::from_display)?;
-    report(a.from.clone(), a.to.clone(), need, &r, |p| {
+    report((a.from.clone(), from), (a.to.clone(), to), need, &r, |p| {
         inv.convert(p.0, p.1).map_err(CliError::from_display)
     })
 }
 
+/// The plan in lon/lat. The planner keeps the exact end points as the first and last vertex, so
+/// those are written as given rather than round-tripped through the working CRS.
 fn report(
-    from: String,
-    to: String,
+    (from, from_ll): (String, (f64, f64)),
+    (to, to_ll): (String, (f64, f64)),
     need: f64,
     r: &plan::PlannedRoute,
     ll: impl Fn((f64, f64)) -> Result<(f64, f64), CliError>,
 ) -> Result<PlanReport, CliError> {
     let s = ll(r.shallowest_at)?;
+    let mut waypoints: Vec<[f64; 2]> = r
+        .points
+        .iter()
+        .map(|&p| ll(p).map(|q| [q.0, q.1]))
+        .collect::<Result<_, _>>()?;
+    if let [first, .., last] = waypoints.as_mut_slice() {
+        (*first, *last) = ([from_ll.0, from_ll.1], [to_ll.0, to_ll.1]);
+    }
     Ok(PlanReport {
         from,
         to,
@@ -373,11 +383,7 @@ fn report(
         shallowest_depth_m: r.shallowest_depth_m,
         shallowest_lon: s.0,
         shallowest_lat: s.1,
-        waypoints: r
-            .points
-            .iter()
-            .map(|&p| ll(p).map(|q| [q.0, q.1]))
-            .collect::<Result<_, _>>()?,
+        waypoints,
     })
 }
 

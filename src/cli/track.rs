@@ -1,10 +1,10 @@
 //! `fathom track MISSION (--nmea LOG | --gpx FILE) [--format text|csv|json]`.
 
 use super::CliError;
-use crate::formats::sailing::NM;
 use crate::formats::track::{self, AsRun, TrackPoint};
 use crate::formats::{gpx, nmea};
 use crate::mission::Context;
+use crate::vessel::sailing::METRES_PER_NM as NM;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -94,6 +94,18 @@ pub fn run(args: &TrackArgs) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Actual − planned arrival, as OpenCPN writes durations (`1d 2H 3M`).
+fn delay_text(delay_s: f64) -> String {
+    let d = crate::vessel::legs::format_duration(delay_s.abs());
+    if delay_s.abs() < 30.0 {
+        ", on time".into()
+    } else if delay_s > 0.0 {
+        format!(", {d} late")
+    } else {
+        format!(", {d} early")
+    }
+}
+
 fn render(run: &AsRun, format: TrackFormat) -> Result<String, CliError> {
     let t = |t: &chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
     Ok(match format {
@@ -133,9 +145,7 @@ fn render(run: &AsRun, format: TrackFormat) -> Result<String, CliError> {
                         },
                         t(&time),
                         miss,
-                        a.delay_s
-                            .map(|d| format!(", {:+.0} min vs plan", d / 60.0))
-                            .unwrap_or_default()
+                        a.delay_s.map(delay_text).unwrap_or_default()
                     )),
                     _ => s.push_str(&format!(
                         "waypoint {}{name}: no track after the previous waypoint\n",

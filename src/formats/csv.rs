@@ -1,9 +1,10 @@
 //! CSV of route waypoints for spreadsheets: id, name, lon/lat (WGS 84), easting/northing in the
 //! working CRS (`Context::working_crs`; the CLI names it), leg length, course, speed and ETA. RFC 4180 quoting; units in the column names.
 
-use super::sailing;
 use crate::geodesy::CrsError;
 use crate::mission::{Context, Route};
+use crate::vessel::legs;
+use crate::vessel::sailing::METRES_PER_NM;
 
 /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
 fn field(s: &str) -> String {
@@ -32,7 +33,7 @@ pub fn write(
     to_work: impl Fn(f64, f64) -> Result<(f64, f64), CrsError>,
 ) -> Result<String, CrsError> {
     let mut out = HEADER.to_string();
-    let plan = sailing::plan(route, default_speed_kn);
+    let plan = legs::timetable(route, default_speed_kn);
     for (w, p) in route.waypoints.iter().zip(&plan) {
         let (e, n) = to_work(w.lon, w.lat)?;
         let opt = |v: Option<String>| v.unwrap_or_default();
@@ -42,7 +43,7 @@ pub fn write(
             field(&w.name),
             w.lon,
             w.lat,
-            p.leg_m / sailing::NM,
+            p.leg_m / METRES_PER_NM,
             opt(p.course_deg.map(|c| format!("{c:.1}"))),
             opt(p.speed_kn.map(|s| format!("{s}"))),
             opt(p.eta.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())),

@@ -9,9 +9,10 @@
 //! convergence of the working CRS (up to ≈ 2° at the edge of a UTM zone).
 
 use super::FormatError;
-use super::sailing;
 use crate::geodesy::geodesic_destination;
 use crate::mission::{Cabin, CabinType, Mission};
+use crate::vessel::legs;
+use crate::vessel::sailing::METRES_PER_NM;
 use serde_json::{Value, json};
 use std::path::Path;
 
@@ -44,7 +45,7 @@ pub fn mission_features(m: &Mission, base: &Path) -> Result<Vec<Feature>, Format
     let mut out = Vec::new();
     if let Some(route) = &m.route {
         let speed = m.vessel.as_ref().map(|v| v.service_speed_kn);
-        let plan = sailing::plan(route, speed);
+        let plan = legs::timetable(route, speed);
         out.push(Feature {
             kind: "route",
             name: route.name.clone(),
@@ -52,7 +53,10 @@ pub fn mission_features(m: &Mission, base: &Path) -> Result<Vec<Feature>, Format
             properties: vec![
                 (
                     "length_nm",
-                    json!(round(plan.last().map_or(0.0, |p| p.run_m) / sailing::NM, 3)),
+                    json!(round(
+                        plan.last().map_or(0.0, |p| p.run_m) / METRES_PER_NM,
+                        3
+                    )),
                 ),
                 ("departure", json!(route.departure.map(|t| t.to_rfc3339()))),
             ],
@@ -69,7 +73,7 @@ pub fn mission_features(m: &Mission, base: &Path) -> Result<Vec<Feature>, Format
                 properties: vec![
                     ("id", json!(w.id)),
                     ("speed_kn", json!(p.speed_kn)),
-                    ("leg_nm", json!(round(p.leg_m / sailing::NM, 3))),
+                    ("leg_nm", json!(round(p.leg_m / METRES_PER_NM, 3))),
                     ("course_deg", json!(p.course_deg.map(|c| round(c, 1)))),
                     ("eta", json!(p.eta.map(|t| t.to_rfc3339()))),
                 ],

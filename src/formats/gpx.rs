@@ -8,10 +8,10 @@
 //! becomes waypoint *i*'s. Every other extension element (guid, viz, arrival radius, Garmin…) is
 //! kept verbatim so that a GPX → GPX round trip loses nothing (the `gpx` crate drops them).
 
-use super::sailing;
 use super::xml::{self, Element};
 use super::{FormatError, decimal};
 use crate::mission::{LegGeometry, Route, Waypoint};
+use crate::vessel::legs;
 use chrono::{DateTime, Utc};
 use std::path::Path;
 
@@ -231,7 +231,7 @@ impl GpxRoute {
     /// A GPX route from fathom's model. The route-level planned speed is the first leg's; a point
     /// whose leaving leg has another speed gets its own `planned_speed`.
     pub fn from_route(route: &Route, default_speed_kn: Option<f64>) -> GpxRoute {
-        let plan = sailing::plan(route, default_speed_kn);
+        let plan = legs::timetable(route, default_speed_kn);
         let first = plan.get(1).and_then(|p| p.speed_kn);
         let n = route.waypoints.len();
         let points = route
@@ -365,6 +365,7 @@ pub fn write(gpx: &Gpx) -> String {
 mod tests {
     use super::*;
     use crate::testdata::shared_data;
+    use crate::vessel::sailing::METRES_PER_NM;
 
     #[test]
     fn opencpn_route_imports_with_speed_and_departure() {
@@ -383,15 +384,14 @@ mod tests {
             "2021-05-26T08:47:26+00:00"
         );
         assert_eq!(r.waypoints[6].name, "St. Mary's");
-        // OpenCPN's tables: 345.1 NM (route printout) / 344.5 NM (schedule CSV) in total, 2 d 9 h
-        // 31 min at 6 kn. Ellipsoidal rhumb lines give 344.41 NM: within 0.2 % of OpenCPN, whose
-        // Mercator sailing uses its own approximations.
-        let plan = sailing::plan(&r, None);
-        let total_nm = plan.last().unwrap().run_m / sailing::NM;
-        assert!((total_nm - 344.5).abs() < 0.2, "{total_nm}");
+        // OpenCPN's route printout: 345.1 NM in total, 2 d 9 h 31 min at 6 kn. The exports'
+        // timetable is the route table's Mercator sailing, which is OpenCPN's own.
+        let plan = legs::timetable(&r, None);
+        let total_nm = plan.last().unwrap().run_m / METRES_PER_NM;
+        assert!((total_nm - 345.1).abs() < 0.05, "{total_nm}");
         let enroute = plan.last().unwrap().eta.unwrap() - r.departure.unwrap();
         assert!(
-            (enroute.num_minutes() - (2 * 1440 + 9 * 60 + 31)).abs() <= 8,
+            (enroute.num_minutes() - (2 * 1440 + 9 * 60 + 31)).abs() <= 1,
             "{enroute}"
         );
     }

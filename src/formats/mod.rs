@@ -17,7 +17,6 @@ pub mod gpx;
 pub mod kml;
 pub mod nmea;
 pub mod rtz;
-pub mod sailing;
 pub mod track;
 pub mod xml;
 

@@ -12,10 +12,10 @@
 //! ambiguous refuse the file with every problem listed, each naming its waypoint; doubtful but
 //! usable content comes back as warnings.
 
-use super::sailing::{self, PlannedPoint};
 use super::xml::{self, Element};
 use super::{FormatError, decimal};
 use crate::mission::{LegGeometry, Route, Waypoint};
+use crate::vessel::legs::{self, PlannedPoint};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::path::Path;
@@ -523,7 +523,7 @@ fn parse_duration(s: &str) -> Option<f64> {
 /// `default_speed_kn`; when the route has a departure and every leg a speed, a `manual` schedule
 /// gives the ETD of the first waypoint and the ETA of every other one.
 pub fn write(route: &Route, route_name: &str, default_speed_kn: Option<f64>) -> String {
-    let plan = sailing::plan(route, default_speed_kn);
+    let plan = legs::timetable(route, default_speed_kn);
     let mut root = Element::new("route")
         .attr_set("xmlns", "http://www.cirm.org/RTZ/1/1")
         .attr_set("version", "1.1")

@@ -224,9 +224,10 @@ fn export_round_trips_and_schedules_etas() {
     }
     assert_eq!(back.route.waypoints[2].speed_kn, Some(8.0));
     // ETA of WP 2: rhumb leg at 10 kn.
-    let (d, _) = sailing::rhumb_ellipsoidal(121.9, 30.6, 122.1, 30.7);
+    let (d, _) =
+        crate::vessel::sailing::leg_distance_bearing(LegGeometry::Rhumb, 121.9, 30.6, 122.1, 30.7);
     let eta = route.departure.unwrap()
-        + chrono::Duration::milliseconds((d / (10.0 * sailing::KNOT) * 1000.0).round() as i64);
+        + chrono::Duration::milliseconds((d / (10.0 * 1852.0 / 3600.0) * 1000.0).round() as i64);
     assert!(
         text.contains(&format!("eta=\"{}\"", eta.format("%Y-%m-%dT%H:%M:%SZ"))),
         "{text}"

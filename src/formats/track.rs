@@ -13,14 +13,15 @@
 //! Straight legs in the working CRS stand in for rhumb/great-circle legs: over the few-kilometre
 //! legs of a site they differ by centimetres.
 
-use super::sailing;
-use crate::geodesy::CrsError;
+use crate::geodesy::{CrsError, geodesic_inverse};
 use crate::mission::{Context, Route};
+use crate::vessel::legs;
+use crate::vessel::sailing::METRES_PER_NM;
 use chrono::{DateTime, Duration, Utc};
 
 /// Default arrival radius: 0.05 NM, OpenCPN's default `arrival_radius` (as in the OpenCPN GPX
 /// export in `shared/data/gpx`).
-pub const DEFAULT_ARRIVAL_RADIUS_M: f64 = 0.05 * sailing::NM;
+pub const DEFAULT_ARRIVAL_RADIUS_M: f64 = 0.05 * METRES_PER_NM;
 
 /// One track point with its cross-track distance.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -65,13 +66,78 @@ pub struct AsRun {
 /// A timed position (WGS 84 lon/lat).
 pub type TrackPoint = (DateTime<Utc>, f64, f64);
 
-/// Compares a track with the route in `ctx`'s working CRS.
+/// Why a track cannot be compared with the route.
+#[derive(Debug, thiserror::Error)]
+pub enum TrackError {
+    #[error(transparent)]
+    Crs(#[from] CrsError),
+    #[error(
+        "the track never comes near the route: its closest fix ({fix_lon:.5}, {fix_lat:.5}) at {time} is {:.1} km from waypoint {waypoint_id} ({wp_lon:.5}, {wp_lat:.5}); expected a log of this route (within {:.1} km of a waypoint)",
+        closest_m / 1000.0,
+        limit_m / 1000.0
+    )]
+    FarFromRoute {
+        closest_m: f64,
+        limit_m: f64,
+        time: DateTime<Utc>,
+        fix_lon: f64,
+        fix_lat: f64,
+        waypoint_id: u32,
+        wp_lon: f64,
+        wp_lat: f64,
+    },
+}
+
+/// Slack beyond half the longest leg within which a run of the route passes some waypoint (m):
+/// 10 km, far more than any cross-track deviation of a vessel following its plan [E].
+pub const NEAR_ROUTE_SLACK_M: f64 = 10_000.0;
+
+/// Refuses a track that is not a run of the route: a vessel sailing the route, even when its log
+/// covers only part of a leg, comes within half the longest leg (plus [`NEAR_ROUTE_SLACK_M`]) of
+/// a waypoint. Without this check a log from the other side of the world would be projected into
+/// the site's UTM zone and give meaningless cross-track figures. Distances are geodesic (Karney).
+pub fn check_near_route(route: &Route, track: &[TrackPoint]) -> Result<(), TrackError> {
+    let longest = route
+        .waypoints
+        .windows(2)
+        .map(|w| geodesic_inverse(w[0].lon, w[0].lat, w[1].lon, w[1].lat).distance_m)
+        .fold(0.0, f64::max);
+    let limit_m = longest / 2.0 + NEAR_ROUTE_SLACK_M;
+    let mut closest: Option<(f64, &TrackPoint, &crate::mission::Waypoint)> = None;
+    for p in track {
+        for w in &route.waypoints {
+            let d = geodesic_inverse(p.1, p.2, w.lon, w.lat).distance_m;
+            if d <= limit_m {
+                return Ok(());
+            }
+            if closest.is_none_or(|c| d < c.0) {
+                closest = Some((d, p, w));
+            }
+        }
+    }
+    match closest {
+        Some((closest_m, p, w)) => Err(TrackError::FarFromRoute {
+            closest_m,
+            limit_m,
+            time: p.0,
+            fix_lon: p.1,
+            fix_lat: p.2,
+            waypoint_id: w.id,
+            wp_lon: w.lon,
+            wp_lat: w.lat,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Compares a track with the route in `ctx`'s working CRS, after [`check_near_route`].
 pub fn compare(
     ctx: &Context,
     route: &Route,
     track: &[TrackPoint],
     arrival_radius_m: f64,
-) -> Result<AsRun, CrsError> {
+) -> Result<AsRun, TrackError> {
+    check_near_route(route, track)?;
     let wps = route
         .waypoints
         .iter()
@@ -130,7 +196,7 @@ pub fn compare_projected(
         .iter()
         .max_by(|a, b| a.xtd_m.abs().total_cmp(&b.xtd_m.abs()))
         .cloned();
-    let plan = sailing::plan(route, default_speed_kn);
+    let plan = legs::timetable(route, default_speed_kn);
     let mut arrivals = Vec::with_capacity(wps.len());
     let mut from = 0;
     for (i, w) in route.waypoints.iter().enumerate() {
@@ -222,6 +288,38 @@ fn closest_approach(
 mod tests {
     use super::*;
     use crate::mission::{LegGeometry, Waypoint};
+
+    #[test]
+    fn track_far_from_the_route_is_refused_with_the_closest_fix() {
+        let wp = |id, lon, lat| Waypoint {
+            id,
+            name: String::new(),
+            lon,
+            lat,
+            speed_kn: None,
+            geometry: LegGeometry::Rhumb,
+        };
+        // The demo route off Lingang (≈ 16 km), a log off southern Ireland.
+        let r = Route {
+            name: "L".into(),
+            departure: None,
+            waypoints: vec![wp(1, 122.04, 30.705), wp(2, 122.0, 30.85)],
+        };
+        let t0: DateTime<Utc> = "2011-06-01T13:07:20Z".parse().unwrap();
+        let e = check_near_route(&r, &[(t0, -8.1147, 50.2132)]).unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.contains("never comes near the route"), "{msg}");
+        assert!(
+            msg.contains("waypoint 2") && msg.contains("2011-06-01 13:07:20"),
+            "{msg}"
+        );
+        let TrackError::FarFromRoute { closest_m, .. } = e else {
+            panic!("{e:?}")
+        };
+        assert!((9.0e6..1.0e7).contains(&closest_m), "{closest_m}");
+        // A fix in the middle of the leg, 1 km off it, is a run of the route.
+        assert!(check_near_route(&r, &[(t0, 122.03, 30.78)]).is_ok());
+    }
 
     fn route() -> (Route, Vec<[f64; 2]>) {
         let wp = |id| Waypoint {

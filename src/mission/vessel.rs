@@ -106,8 +106,13 @@ pub enum LegGeometry {
 #[serde(deny_unknown_fields)]
 pub struct Route {
     pub name: String,
-    /// Planned departure from the first waypoint, UTC, RFC 3339 (e.g. 2025-06-01T06:00:00Z).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Planned departure from the first waypoint, UTC, RFC 3339 (e.g. 2025-06-01T06:00:00Z),
+    /// written as a TOML date-time or as a string.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "departure_from_toml"
+    )]
     pub departure: Option<chrono::DateTime<chrono::Utc>>,
     pub waypoints: Vec<Waypoint>,
 }
@@ -137,6 +142,32 @@ impl Route {
     }
 }
 
+/// Reads `departure` from a TOML offset date-time (`departure = 2025-06-01T06:00:00Z`) or an
+/// RFC 3339 string (what [`super::save`] writes); a local time without offset is refused, since
+/// ETAs need an absolute instant.
+fn departure_from_toml<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<chrono::DateTime<chrono::Utc>>, D::Error> {
+    use serde::de::Error;
+    let text = match toml::Value::deserialize(d)? {
+        toml::Value::Datetime(t) => t.to_string(),
+        toml::Value::String(s) => s,
+        other => {
+            return Err(D::Error::custom(format!(
+                "{} `{other}`: expected a date and time with offset, e.g. 2025-06-01T06:00:00Z",
+                other.type_str()
+            )));
+        }
+    };
+    chrono::DateTime::parse_from_rfc3339(&text)
+        .map(|t| Some(t.with_timezone(&chrono::Utc)))
+        .map_err(|e| {
+            D::Error::custom(format!(
+                "`{text}`: {e}; expected a date and time with offset (UTC: Z), e.g. 2025-06-01T06:00:00Z"
+            ))
+        })
+}
+
 /// A route waypoint; the leg fields describe the leg from the previous waypoint to this one (as in
 /// RTZ, where `leg` sits on the arriving waypoint).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -158,4 +189,44 @@ pub struct Waypoint {
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    fn route(departure: &str) -> Result<super::Route, String> {
+        let text = format!(
+            "schema = 1\nname = \"t\"\n[site]\nbathymetry = \"g.asc\"\n[route]\nname = \"r\"\n\
+             departure = {departure}\n[[route.waypoints]]\nid = 1\nlon = 5.0\nlat = 53.0\n\
+             [[route.waypoints]]\nid = 2\nlon = 5.1\nlat = 53.1\n"
+        );
+        super::super::load_str(&text, Path::new("m.toml"))
+            .map(|m| m.route.expect("the text has a route"))
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn departure_as_toml_datetime_or_string() {
+        let t = "2026-05-31T22:00:00Z"
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .unwrap();
+        assert_eq!(route("2026-05-31T22:00:00Z").unwrap().departure, Some(t));
+        assert_eq!(
+            route("2026-06-01T06:00:00+08:00").unwrap().departure,
+            Some(t)
+        );
+        assert_eq!(
+            route("\"2026-05-31T22:00:00Z\"").unwrap().departure,
+            Some(t)
+        );
+    }
+
+    #[test]
+    fn departure_without_offset_is_refused_with_position() {
+        let e = route("2026-06-01T06:00:00").unwrap_err();
+        assert!(e.contains("m.toml:7:") && e.contains("with offset"), "{e}");
+        let e = route("12").unwrap_err();
+        assert!(e.contains("integer `12`"), "{e}");
+    }
 }

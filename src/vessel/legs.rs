@@ -55,24 +55,80 @@ pub enum LegError {
     NoSpeed { route: String, id: u32 },
 }
 
+/// One waypoint's line in the timetable the exports write (RTZ schedule, GPX times, CSV,
+/// GeoJSON/KML properties), from the same leg computation as [`route_table`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedPoint {
+    /// Length of the arriving leg (m); 0 for the first waypoint.
+    pub leg_m: f64,
+    /// Course of the arriving leg (degrees true, as in [`Leg::bearing_deg`]); `None` for the first
+    /// waypoint.
+    pub course_deg: Option<f64>,
+    /// Speed on the arriving leg (kn): the waypoint's own or the default (for the first waypoint:
+    /// its own or the default, the speed it is left at in a GPX route).
+    pub speed_kn: Option<f64>,
+    /// Distance from the first waypoint (m): the KP.
+    pub run_m: f64,
+    /// Estimated time of arrival (for the first waypoint: the departure); `None` without a
+    /// departure or after a leg without speed.
+    pub eta: Option<DateTime<Utc>>,
+}
+
+/// The timetable of `route`, one entry per waypoint. Unlike [`route_table`] a leg may lack a
+/// speed (a route exported without a vessel): its distance and course are still given, and ETAs
+/// stop there. Legs without their own speed use `default_speed_kn` (the vessel's service speed).
+pub fn timetable(route: &Route, default_speed_kn: Option<f64>) -> Vec<PlannedPoint> {
+    let speed_of =
+        |w: &crate::mission::Waypoint| w.speed_kn.or(default_speed_kn).filter(|s| *s > 0.0);
+    let Some(first) = route.waypoints.first() else {
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(route.waypoints.len());
+    out.push(PlannedPoint {
+        leg_m: 0.0,
+        course_deg: None,
+        speed_kn: speed_of(first),
+        run_m: 0.0,
+        eta: route.departure,
+    });
+    let (mut run, mut t) = (0.0, Some(0.0));
+    for w in route.waypoints.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        let (leg_m, course) = leg_distance_bearing(b.geometry, a.lon, a.lat, b.lon, b.lat);
+        let speed = speed_of(b);
+        run += leg_m;
+        t = t
+            .zip(speed)
+            .map(|(t, s)| t + leg_m / (s * METRES_PER_NM / 3600.0));
+        out.push(PlannedPoint {
+            leg_m,
+            course_deg: Some(course),
+            speed_kn: speed,
+            run_m: run,
+            eta: route.departure.zip(t).map(|(d, t)| after(d, t)),
+        });
+    }
+    out
+}
+
+/// `departure` plus `seconds`, to the millisecond.
+fn after(departure: DateTime<Utc>, seconds: f64) -> DateTime<Utc> {
+    departure + Duration::milliseconds((seconds * 1000.0).round() as i64)
+}
+
 /// Computes the route table. Leg speed: the arriving waypoint's `speed_kn`, else
 /// `vessel.service_speed_kn`. ETAs follow from `route.departure` when given.
 pub fn route_table(route: &Route, vessel: Option<&Vessel>) -> Result<RouteTable, LegError> {
-    let mut legs = Vec::with_capacity(route.waypoints.len().saturating_sub(1));
-    let (mut kp, mut t) = (0.0, 0.0);
-    for (i, w) in route.waypoints.windows(2).enumerate() {
+    let plan = timetable(route, vessel.map(|v| v.service_speed_kn));
+    let mut legs = Vec::with_capacity(plan.len().saturating_sub(1));
+    let mut t = 0.0;
+    for (i, (w, p)) in route.waypoints.windows(2).zip(plan.windows(2)).enumerate() {
         let (a, b) = (&w[0], &w[1]);
-        let (distance_m, bearing_deg) =
-            leg_distance_bearing(b.geometry, a.lon, a.lat, b.lon, b.lat);
-        let speed_kn = b
-            .speed_kn
-            .or(vessel.map(|v| v.service_speed_kn))
-            .filter(|s| *s > 0.0)
-            .ok_or_else(|| LegError::NoSpeed {
-                route: route.name.clone(),
-                id: b.id,
-            })?;
-        let duration_s = distance_m / (speed_kn * METRES_PER_NM / 3600.0);
+        let speed_kn = p[1].speed_kn.ok_or_else(|| LegError::NoSpeed {
+            route: route.name.clone(),
+            id: b.id,
+        })?;
+        let duration_s = p[1].leg_m / (speed_kn * METRES_PER_NM / 3600.0);
         t += duration_s;
         legs.push(Leg {
             number: i + 1,
@@ -80,25 +136,23 @@ pub fn route_table(route: &Route, vessel: Option<&Vessel>) -> Result<RouteTable,
             to_id: b.id,
             to_name: b.name.clone(),
             geometry: b.geometry,
-            distance_m,
-            distance_nm: distance_m / METRES_PER_NM,
-            bearing_deg,
+            distance_m: p[1].leg_m,
+            distance_nm: p[1].leg_m / METRES_PER_NM,
+            bearing_deg: p[1].course_deg.unwrap_or_default(),
             speed_kn,
             duration_s,
-            kp_start_m: kp,
-            kp_end_m: kp + distance_m,
-            eta: route
-                .departure
-                .map(|d| d + Duration::milliseconds((t * 1000.0).round() as i64)),
+            kp_start_m: p[0].run_m,
+            kp_end_m: p[1].run_m,
+            eta: p[1].eta,
         });
-        kp += distance_m;
     }
+    let total_m = plan.last().map_or(0.0, |p| p.run_m);
     Ok(RouteTable {
         name: route.name.clone(),
         departure: route.departure,
         legs,
-        total_m: kp,
-        total_nm: kp / METRES_PER_NM,
+        total_m,
+        total_nm: total_m / METRES_PER_NM,
         total_s: t,
     })
 }
@@ -146,6 +200,33 @@ mod tests {
             "2025-06-01T12:00:00Z".parse::<DateTime<Utc>>().unwrap()
         );
         assert_eq!(format_duration(t.total_s), "6H 0M");
+    }
+
+    #[test]
+    fn timetable_tolerates_legs_without_speed_and_matches_the_route_table() {
+        let mut route = Route {
+            name: "r".into(),
+            departure: Some("2025-06-01T06:00:00Z".parse().unwrap()),
+            waypoints: vec![
+                wp(1, 5.0, 53.0, None),
+                wp(2, 5.0, 53.5, Some(8.0)),
+                wp(3, 5.5, 53.5, Some(6.0)),
+            ],
+        };
+        let t = route_table(&route, None).unwrap();
+        let plan = timetable(&route, None);
+        assert_eq!(plan.len(), 3);
+        assert_eq!(plan[0].eta, route.departure);
+        for (l, p) in t.legs.iter().zip(&plan[1..]) {
+            assert_eq!((l.distance_m, l.kp_end_m, l.eta), (p.leg_m, p.run_m, p.eta));
+            assert_eq!(Some(l.bearing_deg), p.course_deg);
+        }
+        // Without a speed on leg 1: distances and courses stay, ETAs stop.
+        route.waypoints[1].speed_kn = None;
+        let plan = timetable(&route, None);
+        assert!((plan[1].leg_m - 30.0 * METRES_PER_NM).abs() < 1e-6);
+        assert_eq!((plan[1].eta, plan[2].eta), (None, None));
+        assert_eq!(plan[2].speed_kn, Some(6.0));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! Domain facts: domain-reference §4 (OpenCPN's route table, which fathom's leg table matches)
 //! and §5 (UKC, Barrass squat).
 
+pub mod coarse;
 pub mod legs;
 pub mod navmask;
 pub mod plan;
@@ -12,7 +13,6 @@ pub mod sailing;
 pub mod squat;
 pub mod theta;
 pub mod ukc;
-pub mod zonecheck;
 
 use crate::mission::Context;
 use crate::validate::Finding;
@@ -20,7 +20,8 @@ use crate::validate::Finding;
 /// The route rules: `ROUTE-SPEED` (a leg without speed), `ROUTE-NO-VESSEL` (a route but no
 /// vessel to check it for), `ROUTE-UKC`, `ROUTE-OUTSIDE-GRID`, `ROUTE-NO-DATA` (see
 /// [`ukc::ukc_findings`]), `ROUTE-EXCLUSION` (a leg through an exclusion zone) and
-/// `ROUTE-EXCLUSION-UNCHECKED` (a zone fathom could not test the route against).
+/// `ROUTE-EXCLUSION-UNCHECKED` (a zone whose geometry could not be built: the siting rules report
+/// why, as `SITE-ZONE`). Zones are the shared geometry of [`crate::zones`], buffer included.
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let m = &ctx.mission;
     let Some(route) = &m.route else {
@@ -47,7 +48,19 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     };
     let samples = ukc::sample_route(ctx, route, &table, vessel);
     let mut out = ukc::ukc_findings(&table, &samples, vessel);
-    let (zones, skipped) = zonecheck::zone_shapes(ctx);
+    let mut zones = Vec::with_capacity(m.exclusion_zones.len());
+    for z in &m.exclusion_zones {
+        match crate::zones::zone_shape(ctx, z) {
+            Ok(shape) => zones.push(shape),
+            Err(e) => out.push(
+                Finding::info(
+                    "ROUTE-EXCLUSION-UNCHECKED",
+                    format!("not tested against the route: {e}"),
+                )
+                .object(format!("exclusion zone {}", z.id)),
+            ),
+        }
+    }
     for (leg, zone, s) in ukc::zone_crossings(&samples, &zones) {
         out.push(
             Finding::error(
@@ -60,15 +73,6 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             )
             .object(ukc::leg_object(&table.legs[leg]))
             .at(s.lon, s.lat),
-        );
-    }
-    for id in skipped {
-        out.push(
-            Finding::info(
-                "ROUTE-EXCLUSION-UNCHECKED",
-                format!("exclusion zone `{id}` (GeoJSON) is not tested against the route"),
-            )
-            .object(format!("exclusion zone {id}")),
         );
     }
     out

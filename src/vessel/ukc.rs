@@ -233,19 +233,37 @@ pub fn ukc_findings(
     out
 }
 
-/// Zones each leg's samples pass through: (leg index, zone id, first sample inside).
+/// Zones each leg passes through: (leg index, zone id, first sample inside or at the end of the
+/// first stretch between consecutive samples that touches the zone). Stretches are tested as
+/// segments, so a zone narrower than the sample spacing is not missed.
 pub fn zone_crossings<'a>(
     samples: &'a [UkcSample],
-    zones: &'a [super::zonecheck::ZoneShape],
+    zones: &'a [crate::zones::ZoneShape],
 ) -> Vec<(usize, &'a str, &'a UkcSample)> {
+    use geo::{BoundingRect, Intersects};
+    let boxes: Vec<_> = zones.iter().map(|z| z.area.bounding_rect()).collect();
     let mut out: Vec<(usize, &str, &UkcSample)> = Vec::new();
+    let mut prev: Option<&UkcSample> = None;
     for s in samples {
-        let Some((x, y)) = s.xy else { continue };
-        for z in zones {
-            if z.contains(x, y) && !out.iter().any(|(l, id, _)| *l == s.leg && *id == z.id) {
+        let Some(b) = s.xy else {
+            prev = None;
+            continue;
+        };
+        let a = prev
+            .filter(|p| p.leg == s.leg)
+            .and_then(|p| p.xy)
+            .unwrap_or(b);
+        let line = geo::Line::new(
+            geo::coord! { x: a.0, y: a.1 },
+            geo::coord! { x: b.0, y: b.1 },
+        );
+        for (z, bbox) in zones.iter().zip(&boxes) {
+            let hit = bbox.is_some_and(|r| r.intersects(&line)) && z.area.intersects(&line);
+            if hit && !out.iter().any(|(l, id, _)| *l == s.leg && *id == z.id) {
                 out.push((s.leg, &z.id, s));
             }
         }
+        prev = Some(s);
     }
     out
 }
@@ -365,6 +383,66 @@ mod tests {
         assert!((0.59..=0.81).contains(&worst), "{worst}");
         // The deep water on either side is clean: exactly one stretch.
         assert!(f.iter().all(|f| f.code != "ROUTE-OUTSIDE-GRID"));
+    }
+
+    #[test]
+    fn legs_through_exclusion_zones_and_broken_zones() {
+        use crate::mission::{ExclusionZone, ZoneKind};
+        let mut ctx = context();
+        // A clean leg in deep water (x 640 105–640 805), then zones across it.
+        ctx.mission.route = Some(route_across(&ctx, 5_909_000.0, 640_105.0, 640_805.0));
+        let ll = |x: f64, y: f64| {
+            let (lon, lat) = ctx.to_lonlat(x, y).unwrap();
+            [lon, lat]
+        };
+        let zone = |id: &str, polygon, line, buffer_m| ExclusionZone {
+            id: id.into(),
+            kind: ZoneKind::CablePipeline,
+            buffer_m,
+            polygon,
+            line,
+            geojson: None,
+        };
+        // A cable crossing the leg at x = 640 500 with a 1 m corridor: narrower than the 5 m
+        // sample spacing, caught by the segment test; a box south of the leg, 50 m clear of it;
+        // a line without buffer (invalid: the siting rules report it).
+        let cable = vec![ll(640_500.0, 5_908_800.0), ll(640_500.0, 5_909_200.0)];
+        let boxed = vec![
+            ll(640_300.0, 5_908_800.0),
+            ll(640_400.0, 5_908_800.0),
+            ll(640_400.0, 5_908_950.0),
+            ll(640_300.0, 5_908_950.0),
+        ];
+        ctx.mission.exclusion_zones = vec![
+            zone("cable", None, Some(cable.clone()), 1.0),
+            zone("box", Some(boxed), None, 0.0),
+            zone("bad", None, Some(cable), 0.0),
+        ];
+        let f = crate::vessel::check(&ctx);
+        let hit: Vec<_> = f.iter().filter(|f| f.code == "ROUTE-EXCLUSION").collect();
+        assert_eq!(hit.len(), 1, "{f:?}");
+        assert!(
+            hit[0].message.contains("`cable` at KP 0.39"),
+            "{}",
+            hit[0].message
+        );
+        let unchecked: Vec<_> = f
+            .iter()
+            .filter(|f| f.code == "ROUTE-EXCLUSION-UNCHECKED")
+            .collect();
+        assert_eq!(unchecked.len(), 1, "{f:?}");
+        assert!(
+            unchecked[0].message.contains("`bad`"),
+            "{}",
+            unchecked[0].message
+        );
+        // The box grown by 60 m reaches the leg.
+        ctx.mission.exclusion_zones[1].buffer_m = 60.0;
+        let f = crate::vessel::check(&ctx);
+        assert!(
+            f.iter()
+                .any(|f| f.code == "ROUTE-EXCLUSION" && f.message.contains("`box`"))
+        );
     }
 
     #[test]
