@@ -369,8 +369,30 @@ fn run_supply(a: &SupplyArgs) -> Result<(), CliError> {
     let cable = wf.cable_capacity_mw.map(|c| c * 1e6);
     let hourly = supply::hourly(&farm, &demand, cable);
     let weibull = supply::weibull(&farm, &demand, cable, &AepOptions::default());
+    let energy = farm.rose.as_ref().map(|rose| {
+        let r = aep(
+            &farm.model,
+            &farm.turbine,
+            &farm.x,
+            &farm.y,
+            rose,
+            &AepOptions::default(),
+        );
+        (r, farm.delivery_factor())
+    });
     if a.format == Format::Json {
+        let aep_json = energy.as_ref().map(|(r, k)| {
+            serde_json::json!({
+                "gross_gwh": r.gross_gwh,
+                "net_gwh": r.net_gwh,
+                "delivered_gwh": r.net_gwh * k,
+                "wake_loss_pct": r.wake_loss_pct,
+                "capacity_factor_gross": r.capacity_factor_gross,
+                "capacity_factor_net": r.capacity_factor_net,
+            })
+        });
         let out = serde_json::json!({
+            "aep": aep_json,
             "it_load_mw": it / 1e6,
             "monthly_pue": pue,
             "farm_rated_mw": farm.turbine.rated_power_w() * farm.x.len() as f64 / 1e6,
@@ -394,6 +416,17 @@ fn run_supply(a: &SupplyArgs) -> Result<(), CliError> {
         farm.turbine.rated_power_w() * farm.x.len() as f64 / 1e6,
         farm.convergence_deg
     );
+    if let Some((r, k)) = &energy {
+        println!(
+            "AEP           gross {:.1} GWh (CF {:.3}), net {:.1} GWh (CF {:.3}), wake loss {:.2} %, delivered {:.1} GWh",
+            r.gross_gwh,
+            r.capacity_factor_gross,
+            r.net_gwh,
+            r.capacity_factor_net,
+            r.wake_loss_pct,
+            r.net_gwh * k
+        );
+    }
     if let Some(h) = &hourly {
         println!(
             "time series   {} h: demand {:.0} MWh, wind delivered {:.0} MWh",
