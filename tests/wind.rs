@@ -101,3 +101,127 @@ fn lingang_asset_is_the_demo_farm() {
     farm.resource.timeseries = None;
     assert_eq!(farm, asset.wind_farm);
 }
+
+/// PyWake's results on the same models (tests/data/pywake_reference.json, written by
+/// benches/wind_pywake.py: NOJ with 1-D momentum deficit, area overlap and squared sum;
+/// Bastankhah–Porté-Agel with CGI-7 and linear sum; no blockage, turbulence or deflection).
+///
+/// Tolerances: the models are the same equations evaluated in double precision, so the
+/// effective wind speeds must agree to 1e-6 m/s (PyWake's cut-in/cut-out ramps of 1e-8 m/s are
+/// never hit). AEP with PyWake's binning (midpoint rule over 1 m/s bins) evaluated from
+/// fathom's flow cases must agree to 1e-6 relative. fathom's own AEP integrates the
+/// piecewise-linear power exactly against each Weibull instead of PyWake's midpoint bins; that
+/// changes the AEP by the midpoint rule's error, bounded here by 0.5 %.
+#[test]
+fn wake_models_agree_with_pywake() {
+    use fathom::wind::aep::{AepOptions, aep};
+    use fathom::wind::resource::{Sector, WindRose};
+    use fathom::wind::turbine::Turbine;
+    use fathom::wind::wake::{WakeModel, flow};
+    use fathom::wind::weibull::Weibull;
+    let text = std::fs::read_to_string(root().join("tests/data/pywake_reference.json")).unwrap();
+    let r: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let t = Turbine::load("iea-15mw").unwrap();
+    let nums = |v: &serde_json::Value| -> Vec<f64> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_f64().unwrap())
+            .collect()
+    };
+    let rose = &r["rose"];
+    let (wd, f, a, k) = (
+        nums(&rose["sector_deg"]),
+        nums(&rose["frequency"]),
+        nums(&rose["weibull_a_ms"]),
+        nums(&rose["weibull_k"]),
+    );
+    let ws = nums(&r["ws_ms"]);
+    // PyWake's bins: edges half-way between the speeds, the outer ones mirrored.
+    let mut edges = vec![ws[0] - (ws[1] - ws[0]) / 2.0];
+    edges.extend(ws.windows(2).map(|w| (w[0] + w[1]) / 2.0));
+    edges.push(ws[ws.len() - 1] + (ws[ws.len() - 1] - ws[ws.len() - 2]) / 2.0);
+    let rose = WindRose {
+        sectors: (0..wd.len())
+            .map(|s| Sector {
+                centre_deg: wd[s],
+                width_deg: 360.0 / wd.len() as f64,
+                frequency: f[s],
+                weibull: Weibull { a: a[s], k: k[s] },
+            })
+            .collect(),
+    };
+    let (mut worst_exact, mut worst_ws, mut worst_binned) = (0.0f64, 0.0f64, 0.0f64);
+    for case in r["cases"].as_array().unwrap() {
+        let name = format!("{} {}", case["model"], case["layout"]);
+        let m = match case["model"].as_str().unwrap() {
+            "noj" => WakeModel::noj(),
+            _ => WakeModel::gaussian(),
+        };
+        let k_ref = r[format!("{}_k", case["model"].as_str().unwrap())]
+            .as_f64()
+            .unwrap();
+        assert_eq!(m.k, k_ref, "{name}");
+        let (x, y) = (nums(&case["x_m"]), nums(&case["y_m"]));
+        for fc in case["flows"].as_array().unwrap() {
+            let (u, d) = (fc["ws"].as_f64().unwrap(), fc["wd"].as_f64().unwrap());
+            let ours = flow(&m, &t, &x, &y, u, d).ws;
+            for (i, (o, p)) in ours.iter().zip(nums(&fc["ws_eff"])).enumerate() {
+                worst_ws = worst_ws.max((o - p).abs());
+                assert!(
+                    (o - p).abs() < 1e-6,
+                    "{name} ws {u} wd {d} turbine {i}: fathom {o} PyWake {p}"
+                );
+            }
+        }
+        let (mut net, mut gross) = (0.0, 0.0);
+        for s in &rose.sectors {
+            for (n, &u) in ws.iter().enumerate() {
+                let p = s.frequency * (s.weibull.cdf(edges[n + 1]) - s.weibull.cdf(edges[n]));
+                net += p * flow(&m, &t, &x, &y, u, s.centre_deg)
+                    .power_w
+                    .iter()
+                    .sum::<f64>();
+                gross += p * t.power(u) * x.len() as f64;
+            }
+        }
+        let to_gwh = 8760.0 / 1e9;
+        let (net, gross) = (net * to_gwh, gross * to_gwh);
+        let (pw_net, pw_gross) = (
+            case["aep_net_gwh"].as_f64().unwrap(),
+            case["aep_gross_gwh"].as_f64().unwrap(),
+        );
+        worst_binned = worst_binned.max((net / pw_net - 1.0).abs());
+        assert!(
+            (net / pw_net - 1.0).abs() < 1e-6,
+            "{name}: net {net} vs {pw_net}"
+        );
+        assert!(
+            (gross / pw_gross - 1.0).abs() < 1e-6,
+            "{name}: gross {gross} vs {pw_gross}"
+        );
+        // fathom's own integration (sector centres, exact Weibull integral between nodes).
+        let opts = AepOptions {
+            direction_step_deg: 360.0 / wd.len() as f64,
+            ..AepOptions::default()
+        };
+        let exact = aep(&m, &t, &x, &y, &rose, &opts);
+        let dev = (exact.net_gwh / pw_net - 1.0).abs();
+        worst_exact = worst_exact.max(dev);
+        eprintln!(
+            "{name}: PyWake net {pw_net:.3} GWh; fathom on PyWake's bins {net:.3}, fathom exact integration {:.3} ({:+.3} %); gross {pw_gross:.3} / {gross:.3} / {:.3}",
+            exact.net_gwh,
+            100.0 * (exact.net_gwh / pw_net - 1.0),
+            exact.gross_gwh
+        );
+        assert!(
+            dev < 0.005,
+            "{name}: fathom {} vs PyWake {pw_net} GWh",
+            exact.net_gwh
+        );
+    }
+    eprintln!(
+        "largest differences: effective speed {worst_ws:.1e} m/s; AEP on PyWake's bins {worst_binned:.1e}; AEP exact integration vs PyWake's bins {:.3} %",
+        worst_exact * 100.0
+    );
+}

@@ -78,7 +78,8 @@ pub struct AepResult {
 /// The farm's power at the speed nodes for each sector, averaged over the sector's directions.
 #[derive(Clone, Debug)]
 pub struct PowerTable {
-    /// Free-stream speed nodes (m/s), increasing, first = cut-in, last = cut-out.
+    /// Free-stream speed nodes (m/s), increasing; from [`power_table`] the first is cut-in and
+    /// the last cut-out. Power is taken as linear between nodes and zero outside them.
     pub nodes: Vec<f64>,
     /// per_sector[s][n * turbines + t]: power (W) of turbine t at node n.
     pub per_sector: Vec<Vec<f64>>,
@@ -136,13 +137,27 @@ pub fn power_table(
     opts: &AepOptions,
 ) -> PowerTable {
     let nodes = speed_nodes(turbine, opts);
+    power_table_at(model, turbine, x, y, rose, nodes, opts.direction_step_deg)
+}
+
+/// [`power_table`] at given free-stream speed nodes (m/s, increasing), e.g. another tool's
+/// wind-speed bin centres to compare with it flow case for flow case.
+pub fn power_table_at(
+    model: &WakeModel,
+    turbine: &Turbine,
+    x: &[f64],
+    y: &[f64],
+    rose: &WindRose,
+    nodes: Vec<f64>,
+    direction_step_deg: f64,
+) -> PowerTable {
     let n = x.len();
     let mut flow = Flow::default();
     let per_sector = rose
         .sectors
         .iter()
         .map(|sec| {
-            let subs = (sec.width_deg / opts.direction_step_deg.max(1e-3))
+            let subs = (sec.width_deg / direction_step_deg.max(1e-3))
                 .ceil()
                 .max(1.0) as usize;
             let mut acc = vec![0.0; nodes.len() * n];

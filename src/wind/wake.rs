@@ -21,6 +21,13 @@
 //!   7-point circular Gauss rule of Abramowitz & Stegun 25.4.62 (PyWake `CGIRotorAvg(7)`:
 //!   centre weight ¼; (±√(2/3) R, 0) and (±√(1/6) R, ±√(1/2) R) weight ⅛), or the hub point.
 //!
+//! Agreement: both models equal PyWake 2.6 built with `ct2a=ct2a_mom1d` (the 1-D momentum
+//! deficit 2a = 1 − √(1 − Cₜ) of Jensen and of Bastankhah & Porté-Agel; PyWake's own default is
+//! Madsen's BEM polynomial, `ct2a_madsen`), `AreaOverlapAvgModel` + `SquaredSum` (NOJ) or
+//! `CGIRotorAvg(7)` + `LinearSum` (Gaussian), `PropagateDownwind`, no blockage, turbulence or
+//! deflection: to 1e-10 m/s on the cases of `tests/data/pywake_reference.json`
+//! (`benches/wind_pywake.py`, checked by `tests/wind.rs`).
+//!
 //! Superposition over upstream turbines: squared sum Δu = √(Σ Δuᵢ²) (Katić et al. 1986) or
 //! linear Δu = Σ Δuᵢ (Lissaman 1979). Turbines are solved from upstream to downstream so each
 //! turbine's Cₜ comes from its own waked speed; only turbines strictly upstream (x > 0) count.
