@@ -50,7 +50,17 @@ fn demo_farm_stands_on_the_demo_seabed_clear_of_the_cabins() {
 /// supply against the cabins' demand, each consistent with the others.
 #[test]
 fn demo_supply_reports_energy_and_hourly_share() {
-    let v = fathom_json(&["wind", "supply", "missions/demo.toml", "--format", "json"]);
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("supply.csv");
+    let v = fathom_json(&[
+        "wind",
+        "supply",
+        "missions/demo.toml",
+        "--format",
+        "json",
+        "--hourly-csv",
+        csv.to_str().unwrap(),
+    ]);
     assert_eq!(v["farm_rated_mw"], 200.0);
     let aep = &v["aep"];
     let (gross, net) = (
@@ -74,6 +84,22 @@ fn demo_supply_reports_energy_and_hourly_share() {
     assert!((f("demand_mwh") - (f("wind_used_mwh") + f("shortfall_mwh"))).abs() < 1e-6);
     assert!((0.5..1.0).contains(&f("share_met")), "{}", f("share_met"));
     assert!(h["deficit_hours"].as_u64().unwrap() > 0);
+    // The hour-by-hour table adds up to the summary.
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("time_utc,hub_wind_ms,supply_mw,demand_mw,used_mw,shortfall_mw,surplus_mw")
+    );
+    let rows: Vec<Vec<f64>> = lines
+        .map(|l| l.split(',').skip(1).map(|x| x.parse().unwrap()).collect())
+        .collect();
+    assert_eq!(rows.len(), 8760);
+    let col = |c: usize| rows.iter().map(|r| r[c]).sum::<f64>();
+    assert!((col(3) / f("wind_used_mwh") - 1.0).abs() < 1e-4);
+    assert!((col(4) / f("shortfall_mwh") - 1.0).abs() < 1e-4);
+    let deficit = rows.iter().filter(|r| r[4] > 0.0).count();
+    assert_eq!(deficit as u64, h["deficit_hours"].as_u64().unwrap());
     // The synthetic year is drawn from the same rose with its speeds normal-score transformed
     // (tools/synthetic_wind_year.py), so its delivered energy and the share of demand met hour
     // by hour land close to the rose's exact expectations (what remains is the random sector of
