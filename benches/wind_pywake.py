@@ -19,7 +19,8 @@ exactly the models fathom implements in src/wind/wake.rs:
 Cases: two turbines in line at 5 D; a 3 x 3 grid at 5 D; a 10 x 10 grid at 7 D (the benchmark
 case of benches/wind.rs). For each: effective (rotor-averaged) wind speed per turbine for a few
 flow cases, and gross / net AEP under a 36-sector Weibull rose (sector centres only) with wind
-speeds 0.5, 1.5, ..., 24.5 m/s and PyWake's bins (edges 0, 1, ..., 25 m/s).
+speeds 0.5, 1.5, ..., 24.5 m/s and PyWake's bins (edges 0, 1, ..., 25 m/s); for the small
+layouts also the net AEP with each sector spread over 1-degree sub-directions.
 
 Timing: the benchmark case (100 turbines x 36 directions x 25 speeds, Gaussian) best of 3, one
 thread (OMP/MKL/OPENBLAS threads = 1).
@@ -56,6 +57,7 @@ GAUSS_K = 0.0324555  # fathom's GAUSSIAN_K_PYWAKE
 # wake (1e-9 m/s) switch a turbine off in one code and not the other.
 WS = np.arange(0.5, 25.0, 1.0)
 WD = np.arange(0.0, 360.0, 10.0)  # 36 sector centres
+WD_1DEG = np.arange(0.5, 360.0, 1.0)  # sub-directions within the sectors
 
 
 def read_turbine(path="assets/turbines/iea-15mw.csv"):
@@ -138,12 +140,17 @@ def main():
                 out.append({"wd": wd, "ws": ws,
                             "ws_eff": [round(float(v), 10) for v in sr.WS_eff.values[:, 0, 0]]})
             sr = wfm(x, y, wd=WD, ws=WS)
-            cases.append({
+            case = {
                 "model": model, "layout": name, "x_m": x.tolist(), "y_m": y.tolist(),
                 "flows": out,
                 "aep_net_gwh": float(sr.aep().sum()),
                 "aep_gross_gwh": float(sr.aep(with_wake_loss=False).sum()),
-            })
+            }
+            if len(x) < 100:
+                # Each 10-degree sector spread over its ten 1-degree sub-directions (0.5, 1.5, ...;
+                # 'nearest' sector values, P = frequency / 10): fathom's direction integration.
+                case["aep_net_gwh_1deg"] = float(wfm(x, y, wd=WD_1DEG, ws=WS).aep().sum())
+            cases.append(case)
     x, y = layouts["grid_10x10_7d"][:2]
     times = best_time(wfms["gaussian"], x, y, 3)
     doc = {

@@ -143,7 +143,8 @@ fn lingang_asset_is_the_demo_farm() {
 /// Tolerances: the models are the same equations evaluated in double precision, so the
 /// effective wind speeds must agree to 1e-6 m/s (PyWake's cut-in/cut-out ramps of 1e-8 m/s are
 /// never hit). AEP with PyWake's binning (midpoint rule over 1 m/s bins) evaluated from
-/// fathom's flow cases must agree to 1e-6 relative. fathom's own AEP integrates the
+/// fathom's flow cases must agree to 1e-6 relative, at the sector centres and, for the small
+/// layouts, with each sector spread over 1° sub-directions. fathom's own AEP integrates the
 /// piecewise-linear power exactly against each Weibull instead of PyWake's midpoint bins; that
 /// changes the AEP by the midpoint rule's error, bounded here by 0.5 %.
 #[test]
@@ -221,6 +222,39 @@ fn wake_models_agree_with_pywake() {
         }
         let to_gwh = 8760.0 / 1e9;
         let (net, gross) = (net * to_gwh, gross * to_gwh);
+        // Each sector spread over its 1° sub-directions (fathom's default direction step).
+        if let Some(pw_1deg) = case["aep_net_gwh_1deg"].as_f64() {
+            let mut net_1deg = 0.0;
+            for s in &rose.sectors {
+                for sub in 0..10 {
+                    let d = s.centre_deg - 4.5 + sub as f64;
+                    for (n, &u) in ws.iter().enumerate() {
+                        let p = s.frequency / 10.0
+                            * (s.weibull.cdf(edges[n + 1]) - s.weibull.cdf(edges[n]));
+                        net_1deg += p * flow(&m, &t, &x, &y, u, d).power_w.iter().sum::<f64>();
+                    }
+                }
+            }
+            let net_1deg = net_1deg * to_gwh;
+            worst_binned = worst_binned.max((net_1deg / pw_1deg - 1.0).abs());
+            assert!(
+                (net_1deg / pw_1deg - 1.0).abs() < 1e-6,
+                "{name} 1°: {net_1deg} vs {pw_1deg}"
+            );
+            let exact = aep(&m, &t, &x, &y, &rose, &AepOptions::default());
+            let dev = (exact.net_gwh / pw_1deg - 1.0).abs();
+            worst_exact = worst_exact.max(dev);
+            eprintln!(
+                "{name} 1° sub-directions: PyWake net {pw_1deg:.3} GWh; fathom exact integration {:.3} ({:+.3} %)",
+                exact.net_gwh,
+                100.0 * (exact.net_gwh / pw_1deg - 1.0)
+            );
+            assert!(
+                dev < 0.005,
+                "{name} 1°: fathom {} vs PyWake {pw_1deg}",
+                exact.net_gwh
+            );
+        }
         let (pw_net, pw_gross) = (
             case["aep_net_gwh"].as_f64().unwrap(),
             case["aep_gross_gwh"].as_f64().unwrap(),
