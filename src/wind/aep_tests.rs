@@ -1,5 +1,6 @@
 use super::*;
 use crate::wind::resource::Sector;
+use crate::wind::weibull::Weibull;
 
 fn one_sector(mean: f64, k: f64) -> WindRose {
     WindRose {
