@@ -107,6 +107,7 @@ pub struct FlowArgs {
 #[command(after_help = "Examples:
   fathom wind supply missions/demo.toml
   fathom wind supply missions/demo.toml --timeseries wind_2024.csv --format json
+  fathom wind supply missions/demo.toml --hourly-csv supply.csv   # every hour: supply, demand, shortfall
 
 timeseries CSV: time_utc,wind_speed_ms,wind_direction_deg,height_m (one row per hour).")]
 pub struct SupplyArgs {
@@ -114,6 +115,9 @@ pub struct SupplyArgs {
     /// Hourly wind time series (overrides the mission's).
     #[arg(long)]
     pub timeseries: Option<PathBuf>,
+    /// Write every hour's supply and demand to this CSV (needs a time series).
+    #[arg(long)]
+    pub hourly_csv: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
@@ -367,10 +371,52 @@ fn run_supply(a: &SupplyArgs) -> Result<(), CliError> {
     let pue = crate::wind::monthly_pue(&ctx);
     let demand = monthly_demand_w(it, &pue);
     let cable = wf.cable_capacity_mw.map(|c| c * 1e6);
-    let hourly = supply::hourly(&farm, &demand, cable);
+    let (hourly, rows) = match supply::hourly_series(&farm, &demand, cable, a.hourly_csv.is_some())
+    {
+        Some((h, rows)) => (Some(h), rows),
+        None => (None, Vec::new()),
+    };
+    if let Some(path) = &a.hourly_csv {
+        if hourly.is_none() {
+            return Err(CliError(format!(
+                "--hourly-csv: {} has no wind time series: expected wind_farm.resource.timeseries or --timeseries",
+                a.mission.display()
+            )));
+        }
+        let mut text = String::from(supply::HourRow::CSV_HEADER);
+        text.push('\n');
+        for r in &rows {
+            text.push_str(&r.csv());
+            text.push('\n');
+        }
+        crate::fsutil::write_atomic(path, text.as_bytes())
+            .map_err(|e| CliError(format!("{}: {e}", path.display())))?;
+    }
     let weibull = supply::weibull(&farm, &demand, cable, &AepOptions::default());
+    let energy = farm.rose.as_ref().map(|rose| {
+        let r = aep(
+            &farm.model,
+            &farm.turbine,
+            &farm.x,
+            &farm.y,
+            rose,
+            &AepOptions::default(),
+        );
+        (r, farm.delivery_factor())
+    });
     if a.format == Format::Json {
+        let aep_json = energy.as_ref().map(|(r, k)| {
+            serde_json::json!({
+                "gross_gwh": r.gross_gwh,
+                "net_gwh": r.net_gwh,
+                "delivered_gwh": r.net_gwh * k,
+                "wake_loss_pct": r.wake_loss_pct,
+                "capacity_factor_gross": r.capacity_factor_gross,
+                "capacity_factor_net": r.capacity_factor_net,
+            })
+        });
         let out = serde_json::json!({
+            "aep": aep_json,
             "it_load_mw": it / 1e6,
             "monthly_pue": pue,
             "farm_rated_mw": farm.turbine.rated_power_w() * farm.x.len() as f64 / 1e6,
@@ -394,6 +440,17 @@ fn run_supply(a: &SupplyArgs) -> Result<(), CliError> {
         farm.turbine.rated_power_w() * farm.x.len() as f64 / 1e6,
         farm.convergence_deg
     );
+    if let Some((r, k)) = &energy {
+        println!(
+            "AEP           gross {:.1} GWh (CF {:.3}), net {:.1} GWh (CF {:.3}), wake loss {:.2} %, delivered {:.1} GWh",
+            r.gross_gwh,
+            r.capacity_factor_gross,
+            r.net_gwh,
+            r.capacity_factor_net,
+            r.wake_loss_pct,
+            r.net_gwh * k
+        );
+    }
     if let Some(h) = &hourly {
         println!(
             "time series   {} h: demand {:.0} MWh, wind delivered {:.0} MWh",

@@ -6,7 +6,8 @@
 //! Integration over wind speed: the farm is solved at speed nodes u_n (every tabulated speed of
 //! the power curve — so cut-in, rated and cut-out are nodes — plus a uniform grid of
 //! `ws_step_ms`); each turbine's power is taken as linear between nodes and integrated exactly
-//! against the sector's Weibull ([`Weibull::expect`]). Without wakes this is the exact integral
+//! against the sector's Weibull ([`super::weibull::Weibull::at_nodes`]: F and the partial mean
+//! once per node and sector, shared by all turbines). Without wakes this is the exact integral
 //! of the tabulated curve; with wakes the only approximation is the linear interpolation of the
 //! waked power between nodes. Zero below the first and above the last node (cut-in / cut-out
 //! are exact steps; the bin-centre error near cut-out of FLORIS issue #918 does not arise).
@@ -18,7 +19,7 @@
 use super::resource::WindRose;
 use super::turbine::Turbine;
 use super::wake::{Flow, Geometry, WakeModel, solve};
-use super::weibull::{Segment, Weibull};
+use super::weibull::Segment;
 
 /// Hours per year used for energy (8760 h, IEC 61400-12-1 §9.3 and PyWake's `aep()`).
 pub const HOURS_PER_YEAR: f64 = 8760.0;
@@ -78,7 +79,8 @@ pub struct AepResult {
 /// The farm's power at the speed nodes for each sector, averaged over the sector's directions.
 #[derive(Clone, Debug)]
 pub struct PowerTable {
-    /// Free-stream speed nodes (m/s), increasing, first = cut-in, last = cut-out.
+    /// Free-stream speed nodes (m/s), increasing; from [`power_table`] the first is cut-in and
+    /// the last cut-out. Power is taken as linear between nodes and zero outside them.
     pub nodes: Vec<f64>,
     /// per_sector[s][n * turbines + t]: power (W) of turbine t at node n.
     pub per_sector: Vec<Vec<f64>>,
@@ -136,13 +138,27 @@ pub fn power_table(
     opts: &AepOptions,
 ) -> PowerTable {
     let nodes = speed_nodes(turbine, opts);
+    power_table_at(model, turbine, x, y, rose, nodes, opts.direction_step_deg)
+}
+
+/// [`power_table`] at given free-stream speed nodes (m/s, increasing), e.g. another tool's
+/// wind-speed bin centres to compare with it flow case for flow case.
+pub fn power_table_at(
+    model: &WakeModel,
+    turbine: &Turbine,
+    x: &[f64],
+    y: &[f64],
+    rose: &WindRose,
+    nodes: Vec<f64>,
+    direction_step_deg: f64,
+) -> PowerTable {
     let n = x.len();
     let mut flow = Flow::default();
     let per_sector = rose
         .sectors
         .iter()
         .map(|sec| {
-            let subs = (sec.width_deg / opts.direction_step_deg.max(1e-3))
+            let subs = (sec.width_deg / direction_step_deg.max(1e-3))
                 .ceil()
                 .max(1.0) as usize;
             let mut acc = vec![0.0; nodes.len() * n];
@@ -184,16 +200,7 @@ pub fn aep(
 pub fn aep_from_table(turbine: &Turbine, table: &PowerTable, rose: &WindRose) -> AepResult {
     let n = table.turbines;
     let to_gwh = HOURS_PER_YEAR / 1e9;
-    let free: Vec<Segment> = table
-        .nodes
-        .windows(2)
-        .map(|w| Segment {
-            u0: w[0],
-            u1: w[1],
-            g0: turbine.power(w[0]),
-            g1: turbine.power(w[1]),
-        })
-        .collect();
+    let nodes = &table.nodes;
     let mut per_turbine = vec![
         TurbineAep {
             gross_gwh: 0.0,
@@ -203,11 +210,13 @@ pub fn aep_from_table(turbine: &Turbine, table: &PowerTable, rose: &WindRose) ->
     ];
     let mut per_sector = Vec::with_capacity(rose.sectors.len());
     for (s, sec) in rose.sectors.iter().enumerate() {
-        let w: Weibull = sec.weibull;
-        let gross_one = sec.frequency * w.expect(&free) * to_gwh;
+        // One incomplete-gamma evaluation per node, shared by every turbine of the sector.
+        let w = sec.weibull.at_nodes(nodes);
+        let v = &table.per_sector[s];
+        let gross_one = sec.frequency * w.expect(|k| turbine.power(nodes[k])) * to_gwh;
         let mut net = 0.0;
         for (t, acc) in per_turbine.iter_mut().enumerate() {
-            let e = sec.frequency * w.expect(&table.segments(s, Some(t))) * to_gwh;
+            let e = sec.frequency * w.expect(|k| v[k * n + t]) * to_gwh;
             acc.net_gwh += e;
             acc.gross_gwh += gross_one;
             net += e;

@@ -62,13 +62,57 @@ pub fn monthly_demand_w(it_load_w: f64, pue: &[f64; 12]) -> [f64; 12] {
     pue.map(|p| it_load_w * p)
 }
 
+/// One hour of [`hourly_series`] (MW; `used` = wind energy used by the data centre).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HourRow {
+    pub time_utc: String,
+    /// Free-stream speed at hub height (m/s).
+    pub hub_wind_ms: f64,
+    pub supply_mw: f64,
+    pub demand_mw: f64,
+    pub used_mw: f64,
+    pub shortfall_mw: f64,
+    pub surplus_mw: f64,
+}
+
+impl HourRow {
+    /// CSV header matching [`HourRow::csv`].
+    pub const CSV_HEADER: &str =
+        "time_utc,hub_wind_ms,supply_mw,demand_mw,used_mw,shortfall_mw,surplus_mw";
+
+    /// The row as CSV (no newline).
+    pub fn csv(&self) -> String {
+        format!(
+            "{},{:.2},{:.4},{:.4},{:.4},{:.4},{:.4}",
+            self.time_utc,
+            self.hub_wind_ms,
+            self.supply_mw,
+            self.demand_mw,
+            self.used_mw,
+            self.shortfall_mw,
+            self.surplus_mw
+        )
+    }
+}
+
 /// Hour-by-hour supply for the farm's time series (which must be present).
 pub fn hourly(
     farm: &FarmModel,
     demand_w: &[f64; 12],
     cable_w: Option<f64>,
 ) -> Option<HourlySupply> {
+    hourly_series(farm, demand_w, cable_w, false).map(|(s, _)| s)
+}
+
+/// [`hourly`] and, when `rows` is set, every hour's supply and demand.
+pub fn hourly_series(
+    farm: &FarmModel,
+    demand_w: &[f64; 12],
+    cable_w: Option<f64>,
+    rows: bool,
+) -> Option<(HourlySupply, Vec<HourRow>)> {
     let ts = farm.timeseries.as_ref()?;
+    let mut table = Vec::with_capacity(if rows { ts.len() } else { 0 });
     let k = farm.delivery_factor();
     let cap = cable_w.unwrap_or(f64::INFINITY);
     let mut flow = Flow::default();
@@ -98,6 +142,17 @@ pub fn hourly(
         let supply = flow.power_w.iter().sum::<f64>() * k;
         let demand = demand_w[r.month0()];
         let used = supply.min(cap).min(demand);
+        if rows {
+            table.push(HourRow {
+                time_utc: r.time.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                hub_wind_ms: farm.hub_speed(r),
+                supply_mw: supply / 1e6,
+                demand_mw: demand / 1e6,
+                used_mw: used / 1e6,
+                shortfall_mw: (demand - used) / 1e6,
+                surplus_mw: (supply - used) / 1e6,
+            });
+        }
         s.demand_mwh += demand / 1e6;
         s.wind_delivered_mwh += supply / 1e6;
         s.wind_used_mwh += used / 1e6;
@@ -124,7 +179,7 @@ pub fn hourly(
     } else {
         1.0
     };
-    Some(s)
+    Some((s, table))
 }
 
 /// Supply against demand from the farm's Weibull rose (which must be present).

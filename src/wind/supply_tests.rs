@@ -104,3 +104,31 @@ fn weibull_probability_and_shortfall() {
     assert_eq!(c.probability_covered, 0.0);
     assert!(c.expected_shortfall_mw > s.expected_shortfall_mw);
 }
+
+#[test]
+fn hourly_series_rows_add_up_to_the_summary() {
+    let ts = vec![hour(0, 12.0), hour(1, 1.0), hour(2, 8.0)];
+    let f = farm(Some(ts), None);
+    let (s, rows) = hourly_series(&f, &[2e6; 12], Some(1.5e6), true).unwrap();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0].time_utc, "2024-01-01T00:00:00Z");
+    // Rated hour: 5 MW supply, the cable passes 1.5 MW of the 2 MW demand.
+    assert_eq!((rows[0].supply_mw, rows[0].used_mw), (5.0, 1.5));
+    assert!((rows[0].shortfall_mw - 0.5).abs() < 1e-12);
+    assert!((rows[0].surplus_mw - 3.5).abs() < 1e-12);
+    assert_eq!(rows[1].supply_mw, 0.0);
+    let used: f64 = rows.iter().map(|r| r.used_mw).sum();
+    assert!((used - s.wind_used_mwh).abs() < 1e-12);
+    let short: f64 = rows.iter().map(|r| r.shortfall_mw).sum();
+    assert!((short - s.shortfall_mwh).abs() < 1e-12);
+    assert_eq!(
+        rows[2].csv().split(',').count(),
+        HourRow::CSV_HEADER.split(',').count()
+    );
+    assert!(
+        hourly_series(&f, &[2e6; 12], None, false)
+            .unwrap()
+            .1
+            .is_empty()
+    );
+}
