@@ -55,11 +55,18 @@ fn lingang_phase1_against_the_published_figures() {
     assert!(ctx.mission.name.contains("synthetic seabed"));
     // One vertical module of 2.3 MW [P]: exact.
     assert_eq!(ctx.mission.cabins.len(), 1);
-    assert!(ctx.mission.cabin_types[0].diameter_m.is_some(), "vertical cylinder");
+    assert!(
+        ctx.mission.cabin_types[0].diameter_m.is_some(),
+        "vertical cylinder"
+    );
     let r = cooling_of(&ctx);
     assert!((it_kw(&r) - 2300.0).abs() < 1e-9, "IT {}", it_kw(&r));
     // Design PUE ≤ 1.15 [P], met in every month.
-    assert!(r.monthly_pue.iter().all(|p| *p <= 1.15), "{:?}", r.monthly_pue);
+    assert!(
+        r.monthly_pue.iter().all(|p| *p <= 1.15),
+        "{:?}",
+        r.monthly_pue
+    );
     assert!((r.annual_pue - 1.059).abs() < 0.005, "PUE {}", r.annual_pue);
     // "10 m below the surface" [P]: ±1 m.
     let d = cabin_depths(&ctx)[0];
@@ -80,7 +87,11 @@ fn lingang_phase1_against_the_published_figures() {
     // > 95 % wind [P] is NOT reproduced by direct wind without storage: fathom gives 88.5 %
     // (README explains); the check catches it when the published share is set as the target.
     assert!((s.share_met - 0.885).abs() < 0.01, "share {}", s.share_met);
-    ctx.mission.wind_farm.as_mut().unwrap().target_renewable_share = Some(0.95);
+    ctx.mission
+        .wind_farm
+        .as_mut()
+        .unwrap()
+        .target_renewable_share = Some(0.95);
     let codes: Vec<String> = fathom::wind::check(&ctx)
         .into_iter()
         .map(|f| f.code)
@@ -119,7 +130,11 @@ fn hainan_lingshui_against_the_published_figures() {
     // Lowered to 35 m in ~3 h [P]: the planned lift within ±30 min.
     let setup = fathom::lift::setup(&ctx).unwrap().unwrap();
     for (lift, _) in fathom::lift::cabin_lifts(&ctx, &setup, None) {
-        assert!((lift.total_min - 180.0).abs() < 30.0, "{} min", lift.total_min);
+        assert!(
+            (lift.total_min - 180.0).abs() < 30.0,
+            "{} min",
+            lift.total_min
+        );
     }
 }
 
