@@ -21,9 +21,9 @@ pub fn hainan_lingshui() -> Result<SeabedModel, BathyError> {
     let mut m = SeabedModel::centred(
         109.93,
         18.33,
+        None,
         30.0,
-        200,
-        200,
+        (200, 200),
         Profile::Plane {
             depth_m: 35.0,
             gradient: 0.004,
@@ -41,14 +41,15 @@ pub fn hainan_lingshui() -> Result<SeabedModel, BathyError> {
 /// 2020-10-06; datacenterfrontier [P]); its exact position is not published, 58.965°N 3.372°W is
 /// an estimate [E]. UTM 30N, 3 km × 3 km at 20 m. Billia Croo's berths reach 70 m about 2 km out
 /// (EMEC, imeche.org [P]), so the shelf deepens westwards at 20 m/km [E]; a rock-and-sand bed with
-/// ≈ 1 m relief [E].
+/// ≈ 1 m relief [E]. The plane ignores the coastline: the grid's eastern edge (≈ 3.346°W, 5 m)
+/// lies where the real shore is, so only its western two thirds resemble the site.
 pub fn orkney_billia_croo() -> Result<SeabedModel, BathyError> {
     let mut m = SeabedModel::centred(
         -3.372,
         58.965,
+        None,
         20.0,
-        150,
-        150,
+        (150, 150),
         Profile::Plane {
             depth_m: 36.0,
             gradient: 0.02,

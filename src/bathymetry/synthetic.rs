@@ -102,16 +102,17 @@ pub struct SeabedModel {
 
 impl SeabedModel {
     /// A model whose `width` × `height` grid of `cell_m` cells is centred on (`lon`, `lat`) in the
-    /// UTM zone of that point, with corners on whole cells; features are added afterwards.
+    /// projected CRS `epsg` (`None`: the UTM zone of that point), with corners on whole cells;
+    /// features are added afterwards.
     pub fn centred(
         lon: f64,
         lat: f64,
+        epsg: Option<u32>,
         cell_m: f64,
-        width: usize,
-        height: usize,
+        (width, height): (usize, usize),
         profile: Profile,
     ) -> Result<Self, BathyError> {
-        let epsg = utm_epsg(lon, lat);
+        let epsg = epsg.unwrap_or_else(|| utm_epsg(lon, lat));
         let t = transformer(epsg)?;
         let (e, n) = t
             .convert(lon, lat)
@@ -289,9 +290,9 @@ mod tests {
         SeabedModel::centred(
             110.0,
             18.3,
+            None,
             50.0,
-            40,
-            30,
+            (40, 30),
             Profile::Plane {
                 depth_m: 30.0,
                 gradient: 0.01,
@@ -316,6 +317,22 @@ mod tests {
             g.transform.origin_y,
         );
         assert!((x - 0.5 * (x0 + x1)).abs() <= 25.0 && (y - 0.5 * (y0 + y1)).abs() <= 25.0);
+    }
+
+    #[test]
+    fn centred_in_a_given_crs() {
+        let flat = Profile::Plane {
+            depth_m: 30.0,
+            gradient: 0.0,
+            downslope_bearing_deg: 0.0,
+        };
+        // CGCS2000 / 3-degree Gauss-Kruger CM 111E (EPSG:4546), as used for Chinese sites.
+        let m = SeabedModel::centred(110.0, 18.3, Some(4546), 50.0, (10, 10), flat).unwrap();
+        assert_eq!(m.epsg, 4546);
+        let g = m.generate().unwrap();
+        let (x, y) = transformer(4546).unwrap().convert(110.0, 18.3).unwrap();
+        assert!(g.contains(x, y));
+        assert!(g.data.iter().all(|&z| (z + 30.0).abs() < 1e-6));
     }
 
     #[test]
