@@ -1,28 +1,26 @@
-//! The demo seabed: a deterministic, **synthetic** bathymetry off Lingang (Shanghai), in UTM 51N.
+//! The demo seabed: a deterministic, **synthetic** bathymetry off Lingang (Shanghai), in UTM 51N,
+//! and the synthetic seabeds of the reference scenarios (Lingshui, Hainan; Orkney).
 //!
-//! No public survey of this area could be obtained, so the demo site is modelled. It is labelled
-//! synthetic wherever it appears. The model, in metres, elevation positive up:
+//! No public survey of these areas could be obtained, so the sites are modelled with
+//! [`SeabedModel`] (see [`super::synthetic`] for the equations and sources) and labelled synthetic
+//! wherever they appear. The Lingang demo, in metres:
 //!
-//! 1. **Shoreface**: Dean's equilibrium beach profile h = A·x^(2/3) (R. G. Dean, "Equilibrium
-//!    beach profiles: characteristics and applications", J. Coastal Research 7(1), 1991), x the
-//!    distance offshore from the coastline, A = 0.055 m^(1/3) (very fine sand and silt of the
-//!    Yangtze delta front; Dean 1991 Table 1 gives ≈ 0.06 for 0.1 mm sand), capped 8 m above
-//!    [`MAX_DEPTH_M`] so the channels stay inside it. Landward of the coast the tidal flats rise
-//!    gently to +3 m.
+//! 1. **Shoreface**: Dean profile with A = 0.055 m^(1/3) (very fine sand and silt of the Yangtze
+//!    delta front; Dean 1991 Table 1 gives ≈ 0.06 for 0.1 mm sand), capped 8 m above
+//!    [`MAX_DEPTH_M`] so the channels stay inside it; landward of the coast the tidal flats rise
+//!    gently to +3 m over 2 km.
 //! 2. **Coastline**: the Nanhui/Lingang shore traced from GSHHG 2.3.7 high resolution (Wessel &
 //!    Smith 1996; LGPL-3.0, Debian `gmt-gshhg-high`), 11 vertices between 121.81°E and 121.91°E.
-//! 3. **Tidal channels**: two meandering ebb/flood channels, Gaussian cross-section
-//!    (depth d·exp(−s²/2w²)), running along the Hangzhou Bay flood direction (WNW–ESE).
-//! 4. **Sand waves**: sinusoidal bedforms, amplitude 1.2 m, wavelength 300 m, crests across the
-//!    tidal current, present only between 12 and 35 m water depth (typical of tidal shelves:
-//!    Besio et al., "The formation of sand waves", Cont. Shelf Res. 28, 2008).
-//! 5. **Noise**: three octaves of deterministic value noise (integer hash; no RNG state), 0.3 m.
+//! 3. **Tidal channels**: two meandering ebb/flood channels along the Hangzhou Bay flood
+//!    direction (bearing 110°).
+//! 4. **Sand waves**: amplitude 1.2 m, wavelength 300 m, between 12 and 35 m water depth.
+//! 5. **Noise**: three octaves, 0.3 m at 800 m, 0.15 m at 200 m, 0.08 m at 90 m.
 //!
-//! The same code always gives the same grid, byte for byte; a test checks that the shipped file
-//! `bathymetry/lingang_synthetic_40m_utm51n.tif` equals [`generate`].
+//! The same code always gives the same grids, byte for byte; a test checks that each shipped file
+//! in `bathymetry/` equals its model (regenerate with `FATHOM_WRITE_DEMO=1`).
 
-use super::{GeoTransform, Grid, SignConvention};
-use crate::geodesy::{Crs, Transformer};
+use super::Grid;
+use super::synthetic::{Channel, Profile, SandWaves, SeabedModel};
 
 /// Deepest water of the demo (m).
 pub const MAX_DEPTH_M: f64 = 45.0;
@@ -46,127 +44,58 @@ const COAST: [(f64, f64); 11] = [
     (121.8895552, 30.999984741),
 ];
 
-/// UTM 51N (EPSG:32651) extent of the demo, outer cell edges: about 121.86–122.16°E,
+/// The Lingang demo model: UTM 51N (EPSG:32651), outer cell edges about 121.86–122.16°E,
 /// 30.70–30.93°N, 28.8 km × 25.6 km.
-const ORIGIN_E: f64 = 390_800.0;
-const ORIGIN_N: f64 = 3_422_400.0;
-const WIDTH: usize = 720;
-const HEIGHT: usize = 640;
+pub fn lingang() -> SeabedModel {
+    let channel = |offset_m, width_m, deepening_m, phase| Channel {
+        offset_m,
+        width_m,
+        deepening_m,
+        meander_m: 900.0,
+        meander_length_m: 5_200.0,
+        phase,
+    };
+    SeabedModel {
+        epsg: 32651,
+        origin_e: 390_800.0,
+        origin_n: 3_422_400.0,
+        cell_m: CELL_M,
+        width: 720,
+        height: 640,
+        profile: Profile::Shoreface {
+            coast: COAST.to_vec(),
+            dean_a: 0.055,
+            cap_m: MAX_DEPTH_M - 8.0,
+            hinterland_m: 3.0,
+            hinterland_width_m: 2000.0,
+        },
+        current_bearing_deg: 110.0,
+        channels: vec![
+            channel(-5_000.0, 450.0, 7.0, 0.0),
+            channel(-15_000.0, 600.0, 9.0, 1.7),
+        ],
+        sand_waves: Some(SandWaves {
+            amplitude_m: 1.2,
+            wavelength_m: 300.0,
+            min_depth_m: 12.0,
+            max_depth_m: 35.0,
+        }),
+        noise: vec![(0.3, 800.0), (0.15, 200.0), (0.08, 90.0)],
+        max_depth_m: MAX_DEPTH_M + 2.0,
+    }
+}
 
 /// Generates the demo seabed.
 pub fn generate() -> Grid {
-    let crs = Crs::epsg(32651);
-    let t = Transformer::new(&Crs::wgs84(), &crs)
-        .expect("EPSG:4326 → EPSG:32651 is in PROJ's database");
-    let coast: Vec<(f64, f64)> = COAST
-        .iter()
-        .map(|&(lon, lat)| {
-            t.convert(lon, lat)
-                .expect("coast vertices are inside UTM 51N")
-        })
-        .collect();
-    let transform = GeoTransform {
-        origin_x: ORIGIN_E,
-        origin_y: ORIGIN_N,
-        dx: CELL_M,
-        dy: CELL_M,
-    };
-    let mut grid = Grid::filled(WIDTH, HEIGHT, transform, 0.0);
-    grid.crs = Some(crs);
-    grid.source_sign = SignConvention::ElevationUp;
-    grid.vertical_datum = Some("MSL".into());
-    for row in 0..HEIGHT {
-        for col in 0..WIDTH {
-            let (x, y) = transform.cell_center(col, row);
-            grid.data[row * WIDTH + col] = elevation(x, y, &coast) as f32;
-        }
-    }
-    grid
-}
-
-/// Elevation (m, positive up) of the synthetic seabed at a UTM 51N point.
-fn elevation(x: f64, y: f64, coast: &[(f64, f64)]) -> f64 {
-    let offshore = signed_offshore_distance(x, y, coast);
-    if offshore <= 0.0 {
-        // Tidal flats and reclaimed land behind the shore: up to +3 m over 2 km.
-        return (3.0 * (-offshore / 2000.0).min(1.0)) + 0.2 * noise(x, y, 400.0);
-    }
-    let shoreface = (0.055 * offshore.powf(2.0 / 3.0)).min(MAX_DEPTH_M - 8.0);
-    let mut depth = shoreface;
-    // Local frame: u along the flood/ebb axis (bearings 110°/290°), v across it.
-    let (u, v) = rotate(x - ORIGIN_E, y - ORIGIN_N, (-20f64).to_radians());
-    for (offset, width, deepening, phase) in
-        [(-5_000.0, 450.0, 7.0, 0.0), (-15_000.0, 600.0, 9.0, 1.7)]
-    {
-        let centre = offset + 900.0 * (u / 5_200.0 + phase).sin();
-        let s = v - centre;
-        depth += deepening * (-(s * s) / (2.0 * width * width)).exp();
-    }
-    if (12.0..35.0).contains(&depth) {
-        let taper = ((depth - 12.0).min(35.0 - depth) / 4.0).min(1.0);
-        depth += 1.2
-            * taper
-            * (2.0 * std::f64::consts::PI * u / 300.0 + 0.4 * noise(x, y, 2_000.0)).sin();
-    }
-    depth += 0.3 * noise(x, y, 800.0) + 0.15 * noise(x, y, 200.0) + 0.08 * noise(x, y, 90.0);
-    -depth.clamp(0.0, MAX_DEPTH_M + 2.0)
-}
-
-/// Distance from the coast polyline, positive at sea (east and south of it), negative on land.
-fn signed_offshore_distance(x: f64, y: f64, coast: &[(f64, f64)]) -> f64 {
-    let mut best = f64::INFINITY;
-    let mut sign = 1.0;
-    for w in coast.windows(2) {
-        let (ax, ay, bx, by) = (w[0].0, w[0].1, w[1].0, w[1].1);
-        let (dx, dy) = (bx - ax, by - ay);
-        let t = (((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)).clamp(0.0, 1.0);
-        let (px, py) = (ax + t * dx, ay + t * dy);
-        let d = ((x - px).powi(2) + (y - py).powi(2)).sqrt();
-        if d < best {
-            best = d;
-            // The coast runs west → north: the sea lies to the right of the direction of travel.
-            sign = if dx * (y - ay) - dy * (x - ax) < 0.0 {
-                1.0
-            } else {
-                -1.0
-            };
-        }
-    }
-    sign * best
-}
-
-fn rotate(x: f64, y: f64, angle: f64) -> (f64, f64) {
-    let (s, c) = angle.sin_cos();
-    (c * x + s * y, -s * x + c * y)
-}
-
-/// Smooth value noise in [−1, 1] with feature size `scale` (m): bilinear-smoothstep interpolation
-/// of hashed lattice values. Pure function of position: no random state.
-fn noise(x: f64, y: f64, scale: f64) -> f64 {
-    let (gx, gy) = (x / scale, y / scale);
-    let (ix, iy) = (gx.floor(), gy.floor());
-    let (fx, fy) = (gx - ix, gy - iy);
-    let s = |t: f64| t * t * (3.0 - 2.0 * t);
-    let (sx, sy) = (s(fx), s(fy));
-    let h = |i: f64, j: f64| lattice(i as i64, j as i64);
-    let top = h(ix, iy) + (h(ix + 1.0, iy) - h(ix, iy)) * sx;
-    let bottom = h(ix, iy + 1.0) + (h(ix + 1.0, iy + 1.0) - h(ix, iy + 1.0)) * sx;
-    top + (bottom - top) * sy
-}
-
-/// A hash of a lattice point to [−1, 1] (SplitMix64 finaliser, Steele et al. 2014).
-fn lattice(i: i64, j: i64) -> f64 {
-    let mut z = (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        ^ (j as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^= z >> 31;
-    (z >> 11) as f64 / (1u64 << 52) as f64 - 1.0
+    lingang()
+        .generate()
+        .expect("the demo model has a valid CRS and size (checked by the shipped-grid test)")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geodesy::{Crs, Transformer};
 
     #[test]
     fn depths_in_range_and_deterministic() {

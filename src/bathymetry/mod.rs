@@ -8,8 +8,10 @@ mod error;
 pub(crate) mod gdal_check;
 mod grid;
 pub mod io;
+pub mod reference_sites;
 pub mod reproject;
 pub mod sample;
+pub mod synthetic;
 pub mod terrain;
 
 pub use error::BathyError;

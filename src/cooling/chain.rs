@@ -51,8 +51,13 @@ const MAX_FLOW_RATIO: f64 = 2.0;
 /// asymptotic model R_f(t) = R_f∞·(1 − e^(−t/τ)) (Kern & Seaton, Brit. Chem. Eng. 4, 1959). Pump
 /// power P = ρ·g·Q·H/η with the head on a friction system curve H = H_d·(Q/Q_d)² (affinity laws).
 ///
-/// **Thermosiphon.** The two-phase loop and the cabin wall act as one conductance:
-/// T_supply = T_intake + Q/UA; no pumps, no discharge flow.
+/// **Thermosiphon** (gravity heat pipes, the Hainan and Lingang cabins: domain-reference §2.1).
+/// Thermal-resistance network of a two-phase closed thermosyphon (ESDU 81038, *Heat pipes —
+/// performance of two-phase closed thermosyphons*, 1981; Reay, Kew & McGlen, *Heat Pipes:
+/// Theory, Design and Applications*, 6th ed., 2014): evaporator film, vapour, condenser film,
+/// hull wall and seawater convection in series, 1/UA = ΣR. Over the operating range the film
+/// resistances change little with load, so the network is one design conductance and
+/// T_supply = T_intake + Q/UA; no pumps, no discharge flow (the heat leaves through the hull).
 pub fn solve_chain(
     chain: &CoolingChain,
     heat_kw: f64,

@@ -147,7 +147,8 @@ pub enum CoolingChain {
         supply_limit_c: f64,
     },
     /// Passive two-phase thermosiphon / gravity heat pipes to the cabin wall (Hainan, Lingang):
-    /// no seawater pumps; capacity proportional to the temperature difference.
+    /// no seawater pumps; capacity proportional to the temperature difference (the closed
+    /// thermosyphon's resistance network, ESDU 81038: see `cooling::solve_chain`).
     Thermosiphon {
         /// Conductance from coolant to seawater (kW/K) at design.
         ua_kw_per_k: f64,
