@@ -137,6 +137,10 @@ pub enum Action {
     FocusFinding(usize),
     /// Export the route as RTZ (asks for a path).
     ExportRtz,
+    /// Load an as-run GNSS track to show over the plan (asks for a path).
+    LoadTrackDialog,
+    LoadTrack(PathBuf),
+    ClearTrack,
     CancelJobs,
     DeleteSelected,
     ZoomToGrid,

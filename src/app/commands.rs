@@ -140,6 +140,17 @@ impl FathomApp {
                 Err(e) => self.view.status = format!("Validation stopped: {e}"),
             }
         }
+        if let Some(r) = self.rt.track_job.as_mut().and_then(|j| j.poll()) {
+            self.rt.track_job = None;
+            match r {
+                Ok(t) => {
+                    self.view.status =
+                        format!("Track {}: {} fixes", t.path.display(), t.lonlat.len());
+                    self.rt.track = Some(t);
+                }
+                Err(e) => self.view.error = Some(e),
+            }
+        }
         if self.rt.autosave.as_mut().and_then(|j| j.poll()).is_some() {
             self.rt.autosave = None;
         }
@@ -201,12 +212,18 @@ impl FathomApp {
                 }
                 Selection::LandingPoint(_) => doc.mission.landing_points.len(),
                 Selection::Zone(_) => doc.mission.exclusion_zones.len(),
+                Selection::Turbine(_) => doc
+                    .mission
+                    .wind_farm
+                    .as_ref()
+                    .map_or(0, |w| w.positions.len()),
                 Selection::None => usize::MAX,
             };
             if let Selection::Cabin(i)
             | Selection::Waypoint(i)
             | Selection::LandingPoint(i)
-            | Selection::Zone(i) = self.view.selection
+            | Selection::Zone(i)
+            | Selection::Turbine(i) = self.view.selection
                 && i >= n
             {
                 self.view.selection = Selection::None;
@@ -393,9 +410,14 @@ impl FathomApp {
                 }
             }
             Action::FocusFinding(i) => self.focus_finding(i),
-            Action::ExportRtz => {
-                self.view.status = "RTZ export arrives with the formats module".into()
+            Action::ExportRtz => self.export_rtz(),
+            Action::LoadTrackDialog => {
+                if let Some(p) = self.dialogs.open(FileKind::Track) {
+                    self.apply(Action::LoadTrack(p));
+                }
             }
+            Action::LoadTrack(p) => self.start_track(p),
+            Action::ClearTrack => self.rt.track = None,
             Action::CancelJobs => {
                 for j in self.rt.load.iter() {
                     j.cancel();
@@ -423,6 +445,44 @@ impl FathomApp {
                 .egui_ctx
                 .send_viewport_cmd(egui::ViewportCommand::Close),
         }
+    }
+
+    /// Asks where to write the route and writes it as RTZ.
+    fn export_rtz(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let Some(route) = doc
+            .mission
+            .route
+            .as_ref()
+            .filter(|r| r.waypoints.len() >= 2)
+        else {
+            self.view.error =
+                Some("the mission has no route with at least two waypoints to export".into());
+            return;
+        };
+        let name = if route.name.is_empty() {
+            "route.rtz".to_string()
+        } else {
+            format!("{}.rtz", route.name.replace(['/', '\\', ' '], "_"))
+        };
+        let Some(path) = self.dialogs.save(FileKind::Rtz, &name) else {
+            return;
+        };
+        match super::exchange::export_rtz(&doc.mission, &path) {
+            Ok(()) => self.view.status = format!("Exported {}", path.display()),
+            Err(e) => self.view.error = Some(e),
+        }
+    }
+
+    /// Reads an as-run track on a worker; it replaces the shown track when it succeeds.
+    fn start_track(&mut self, path: PathBuf) {
+        let Some(doc) = &self.doc else { return };
+        let site = doc.site.clone();
+        self.rt.track_job = Some(Job::spawn(
+            "Reading track",
+            Some(self.egui_ctx.clone()),
+            move |_| super::exchange::read_track(&path, &site),
+        ));
     }
 
     /// Centres the map on a finding (zooming in to at most 5 m per point) and selects its object.

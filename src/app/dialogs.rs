@@ -8,6 +8,8 @@ use std::path::PathBuf;
 pub enum FileKind {
     Mission,
     Rtz,
+    /// An as-run GNSS track: NMEA 0183 log or GPX.
+    Track,
 }
 
 impl FileKind {
@@ -15,6 +17,10 @@ impl FileKind {
         match self {
             FileKind::Mission => ("fathom mission", &["toml"]),
             FileKind::Rtz => ("RTZ route (IEC 61174)", &["rtz"]),
+            FileKind::Track => (
+                "GNSS track (NMEA 0183, GPX)",
+                &["nmea", "log", "txt", "gpx"],
+            ),
         }
     }
 }

@@ -9,6 +9,7 @@
 pub mod actions;
 mod commands;
 pub mod dialogs;
+pub mod exchange;
 pub mod jobs;
 pub mod map;
 pub mod panels;
@@ -94,9 +95,9 @@ impl FathomApp {
         self.doc.as_ref().map(|d| &d.mission)
     }
 
-    /// True while a load or validation runs.
+    /// True while a load, validation or track read runs.
     pub fn busy(&self) -> bool {
-        self.rt.load.is_some() || self.rt.validate.is_some()
+        self.rt.load.is_some() || self.rt.validate.is_some() || self.rt.track_job.is_some()
     }
 
     /// Queues an action as if the user had done it (menus and tests).

@@ -126,6 +126,7 @@ pub enum Selection {
     Waypoint(usize),
     LandingPoint(usize),
     Zone(usize),
+    Turbine(usize),
 }
 
 /// The active map tool.
@@ -178,6 +179,8 @@ pub struct Layers {
     pub zones_opacity: f32,
     pub landing_points: bool,
     pub route: bool,
+    pub turbines: bool,
+    pub track: bool,
     pub graticule: bool,
     pub labels: bool,
 }
@@ -195,6 +198,8 @@ impl Default for Layers {
             zones_opacity: 0.35,
             landing_points: true,
             route: true,
+            turbines: true,
+            track: true,
             graticule: true,
             labels: true,
         }
@@ -281,6 +286,9 @@ pub struct Runtime {
     pub load: Option<Job<Loaded>>,
     pub validate: Option<Job<(u64, Vec<Finding>)>>,
     pub autosave: Option<Job<()>>,
+    pub track_job: Option<Job<super::exchange::Track>>,
+    /// The as-run track shown over the plan.
+    pub track: Option<super::exchange::Track>,
     pub tiles: Option<TileLayer>,
     pub scene: Scene,
     /// Document revision `scene` was built for (`None`: rebuild).

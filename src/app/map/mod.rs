@@ -10,7 +10,7 @@ pub mod tiles;
 pub mod view;
 
 use super::actions::{Action, Edit};
-use super::state::{Document, Measure, Runtime, Selection, Tool, ViewState};
+use super::state::{Document, Layers, Measure, Runtime, Selection, Tool, ViewState};
 use crate::geodesy::geodesic_inverse;
 use egui::{Color32, Pos2, Rect, Sense, Ui};
 
@@ -92,8 +92,16 @@ pub fn show(
     if layers.zones {
         o.zones(&rt.scene, layers.zones_opacity, view.selection);
     }
+    if layers.turbines {
+        o.turbines(&rt.scene, view.selection);
+    }
     if layers.route {
         o.route(&rt.scene, doc, view.selection);
+    }
+    if layers.track
+        && let Some(t) = &rt.track
+    {
+        o.track(&t.xy);
     }
     if layers.landing_points {
         o.points(&rt.scene);
@@ -163,10 +171,12 @@ fn interact(
         let w = view.map.to_world(rect, p);
         match view.tool {
             Tool::Select | Tool::Rotate => {
+                let layers = &view.prefs.layers;
                 let sel = rt
                     .scene
                     .cabin_at(w, tolerance)
-                    .map_or_else(|| hit_point(rt, w, tolerance), Selection::Cabin);
+                    .filter(|_| layers.cabins)
+                    .map_or_else(|| hit_point(rt, layers, w, tolerance), Selection::Cabin);
                 actions.push(Action::Select(sel));
             }
             Tool::AddCabin => {
@@ -270,20 +280,30 @@ fn interact(
     }
 }
 
-/// A landing point or waypoint near `w`.
-fn hit_point(rt: &Runtime, w: [f64; 2], tol: f64) -> Selection {
-    let near = |p: &scene::Point| (p.at[0] - w[0]).hypot(p.at[1] - w[1]) <= tol;
-    if let Some(i) = rt.scene.route.iter().position(near) {
+/// A waypoint, landing point, turbine or zone near `w`, on a visible layer.
+fn hit_point(rt: &Runtime, layers: &Layers, w: [f64; 2], tol: f64) -> Selection {
+    let near = |at: [f64; 2]| (at[0] - w[0]).hypot(at[1] - w[1]) <= tol;
+    if layers.route
+        && let Some(i) = rt.scene.route.iter().position(|p| near(p.at))
+    {
         return Selection::Waypoint(i);
     }
-    if let Some(i) = rt.scene.landing_points.iter().position(near) {
+    if layers.landing_points
+        && let Some(i) = rt.scene.landing_points.iter().position(|p| near(p.at))
+    {
         return Selection::LandingPoint(i);
     }
-    if let Some(i) = rt
-        .scene
-        .zones
-        .iter()
-        .position(|z| z.rings.first().is_some_and(|r| scene::point_in_ring(w, r)))
+    if layers.turbines
+        && let Some(i) = rt.scene.turbines.iter().position(|t| near(t.at))
+    {
+        return Selection::Turbine(i);
+    }
+    if layers.zones
+        && let Some(i) = rt
+            .scene
+            .zones
+            .iter()
+            .position(|z| z.rings.first().is_some_and(|r| scene::point_in_ring(w, r)))
     {
         return Selection::Zone(i);
     }

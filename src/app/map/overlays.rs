@@ -1,5 +1,6 @@
-//! Vector layers over the raster: exclusion zones, the route, landing points and ports, cabins,
-//! the measuring line. Everything is drawn at true scale from the [`Scene`].
+//! Vector layers over the raster: exclusion zones, the route, landing points and ports, wind
+//! turbines, the as-run track, cabins, the measuring line. Everything is drawn at true scale from
+//! the [`Scene`]; the colours are public so the layers panel shows them as its legend.
 
 use super::scene::Scene;
 use super::view::MapView;
@@ -20,7 +21,19 @@ pub struct Overlays<'a> {
     pub labels: bool,
 }
 
-fn zone_colour(kind: ZoneKind) -> Color32 {
+/// Planned route line and waypoints.
+pub const ROUTE: Color32 = Color32::from_rgb(255, 120, 40);
+/// Wind turbines (tower marker and rotor circle).
+pub const TURBINE: Color32 = Color32::from_rgb(240, 240, 250);
+/// As-run GNSS track.
+pub const TRACK: Color32 = Color32::from_rgb(40, 220, 240);
+/// Landing points.
+pub const LANDING: Color32 = Color32::from_rgb(250, 220, 60);
+/// Ports.
+pub const PORT: Color32 = Color32::from_rgb(90, 90, 220);
+
+/// Fill and outline colour of an exclusion zone of `kind`.
+pub fn zone_colour(kind: ZoneKind) -> Color32 {
     match kind {
         ZoneKind::ShippingLane => Color32::from_rgb(200, 60, 200),
         ZoneKind::Anchorage => Color32::from_rgb(235, 140, 30),
@@ -106,7 +119,7 @@ impl Overlays<'_> {
         if scene.route.len() < 2 {
             return;
         }
-        let colour = Color32::from_rgb(255, 120, 40);
+        let colour = ROUTE;
         let pts: Vec<Pos2> = scene.route.iter().map(|p| self.at(p.at)).collect();
         self.painter
             .add(Shape::line(pts.clone(), Stroke::new(2.5, colour)));
@@ -143,7 +156,7 @@ impl Overlays<'_> {
     }
 
     pub fn points(&self, scene: &Scene) {
-        let lp = Color32::from_rgb(250, 220, 60);
+        let lp = LANDING;
         for p in &scene.landing_points {
             let c = self.at(p.at);
             let tri = vec![c + vec2(0.0, -8.0), c + vec2(7.0, 5.0), c + vec2(-7.0, 5.0)];
@@ -159,12 +172,56 @@ impl Overlays<'_> {
             self.painter.rect(
                 Rect::from_center_size(c, vec2(10.0, 10.0)),
                 1.0,
-                Color32::from_rgb(90, 90, 220),
+                PORT,
                 Stroke::new(1.0, Color32::WHITE),
                 egui::StrokeKind::Middle,
             );
             self.label(c + vec2(8.0, -6.0), &p.id, self.text_colour());
         }
+    }
+
+    /// Turbines: a tower marker and the rotor's swept circle at true scale (seen from above the
+    /// rotor sweeps a line, but the circle is the footprint engineers keep clear of).
+    pub fn turbines(&self, scene: &Scene, selection: Selection) {
+        let stroke = Stroke::new(1.0, Color32::from_gray(30));
+        for (i, t) in scene.turbines.iter().enumerate() {
+            let c = self.at(t.at);
+            if !self.rect.expand(50.0).contains(c) {
+                continue;
+            }
+            if let Some(r) = t.rotor_radius_m {
+                let px = (r / self.view.metres_per_point) as f32;
+                if px > 3.0 {
+                    self.painter.circle_stroke(
+                        c,
+                        px,
+                        Stroke::new(1.0, TURBINE.gamma_multiply(0.8)),
+                    );
+                }
+            }
+            let selected = selection == Selection::Turbine(i);
+            self.painter
+                .circle(c, if selected { 6.0 } else { 3.5 }, TURBINE, stroke);
+            if (scene.turbines.len() <= 12 || self.view.metres_per_point < 8.0) && self.labels {
+                self.label(c + vec2(5.0, 2.0), &t.id, self.text_colour());
+            }
+        }
+    }
+
+    /// The as-run track as a polyline with its start and end marked.
+    pub fn track(&self, xy: &[[f64; 2]]) {
+        if xy.len() < 2 {
+            return;
+        }
+        let pts: Vec<Pos2> = xy.iter().map(|p| self.at(*p)).collect();
+        self.painter
+            .add(Shape::line(pts.clone(), Stroke::new(3.0, Color32::BLACK)));
+        self.painter
+            .add(Shape::line(pts.clone(), Stroke::new(1.5, TRACK)));
+        self.painter.circle_filled(pts[0], 4.0, TRACK);
+        let end = pts[pts.len() - 1];
+        self.painter
+            .circle(end, 4.0, Color32::BLACK, Stroke::new(1.5, TRACK));
     }
 
     pub fn cabins(&self, scene: &Scene, findings: &[Finding], selection: Selection) {

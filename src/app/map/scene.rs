@@ -31,6 +31,13 @@ pub struct ZoneShape {
     pub source: Vec<[f64; 2]>,
 }
 
+/// A wind turbine: position and rotor radius (when the turbine is one of the shipped curves).
+pub struct TurbineShape {
+    pub id: String,
+    pub at: [f64; 2],
+    pub rotor_radius_m: Option<f64>,
+}
+
 /// A labelled point (landing point, port, waypoint).
 pub struct Point {
     pub id: String,
@@ -45,6 +52,7 @@ pub struct Scene {
     pub landing_points: Vec<Point>,
     pub ports: Vec<Point>,
     pub route: Vec<Point>,
+    pub turbines: Vec<TurbineShape>,
     /// Objects that could not be placed (CRS failures), for the status bar.
     pub problems: Vec<String>,
 }
@@ -157,6 +165,28 @@ impl Scene {
             .iter()
             .filter_map(|p| point(&p.id, p.lon, p.lat))
             .collect();
+        if let Some(wf) = &m.wind_farm {
+            // Shipped curves are compiled in, so this reads no file; a turbine CSV's rotor is
+            // drawn as a marker only.
+            let rotor_radius_m = crate::wind::turbine::BUILTIN
+                .iter()
+                .any(|(n, _)| n.eq_ignore_ascii_case(&wf.turbine))
+                .then(|| crate::wind::turbine::Turbine::load(&wf.turbine).ok())
+                .flatten()
+                .map(|t| t.rotor_diameter_m / 2.0);
+            for (i, p) in wf.positions.iter().enumerate() {
+                match site.to_work(p[0], p[1]) {
+                    Some(at) => s.turbines.push(TurbineShape {
+                        id: format!("T{}", i + 1),
+                        at,
+                        rotor_radius_m,
+                    }),
+                    None => s
+                        .problems
+                        .push(format!("turbine T{}: position cannot be projected", i + 1)),
+                }
+            }
+        }
         if let Some(r) = &m.route {
             s.route = r
                 .waypoints

@@ -37,6 +37,14 @@ pub fn show(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: &mut
                 ui.label(format!("{:.6}°, {:.6}°", p.lat, p.lon));
             }
         }
+        Selection::Turbine(i) => {
+            if let Some(wf) = &doc.mission.wind_farm
+                && let Some(p) = wf.positions.get(i)
+            {
+                ui.label(RichText::new(format!("Wind turbine T{}", i + 1)).strong());
+                ui.label(format!("{} · {:.6}°, {:.6}°", wf.turbine, p[1], p[0]));
+            }
+        }
         Selection::Zone(i) => {
             if let Some(z) = doc.mission.exclusion_zones.get(i) {
                 ui.label(RichText::new(format!("Exclusion zone {}", z.id)).strong());

@@ -1,0 +1,75 @@
+//! Files the planner exchanges with other tools: the route exported as RTZ for the vessel's ECDIS
+//! (the same writer as `fathom export --format rtz`), and an as-run GNSS track (NMEA 0183 log or
+//! GPX) read for display over the plan.
+
+use super::state::Site;
+use crate::formats::{gpx, nmea, rtz};
+use crate::mission::Mission;
+use std::path::{Path, PathBuf};
+
+/// Writes the mission's route as RTZ 1.1 to `path` (atomically). The routeName is the file's
+/// stem, as IEC 61174 requires; legs without a speed take the vessel's service speed.
+pub fn export_rtz(m: &Mission, path: &Path) -> Result<(), String> {
+    let route = m
+        .route
+        .as_ref()
+        .filter(|r| r.waypoints.len() >= 2)
+        .ok_or("the mission has no route with at least two waypoints to export")?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| route.name.clone());
+    let speed = m.vessel.as_ref().map(|v| v.service_speed_kn);
+    let text = rtz::write(route, &stem, speed);
+    crate::fsutil::write_atomic(path, text.as_bytes())
+        .map_err(|e| format!("{}: could not write the RTZ file: {e}", path.display()))
+}
+
+/// An as-run track loaded for display: positions in WGS 84 and in the working CRS.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Track {
+    pub path: PathBuf,
+    pub lonlat: Vec<[f64; 2]>,
+    /// Working-CRS positions of the fixes that could be projected.
+    pub xy: Vec<[f64; 2]>,
+}
+
+/// Reads an NMEA 0183 log (`.nmea`, `.log`, `.txt`) or a GPX file's tracks (`.gpx`) and projects
+/// the fixes into the site's working CRS. Runs on a worker.
+pub fn read_track(path: &Path, site: &Site) -> Result<Track, String> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let lonlat: Vec<[f64; 2]> = if ext == "gpx" {
+        let g = gpx::read(path).map_err(|e| e.to_string())?;
+        g.tracks
+            .iter()
+            .flat_map(|t| t.timed_points())
+            .map(|(_, lon, lat)| [lon, lat])
+            .collect()
+    } else {
+        nmea::read(path)
+            .map_err(|e| e.to_string())?
+            .fixes
+            .iter()
+            .map(|f| [f.lon, f.lat])
+            .collect()
+    };
+    if lonlat.is_empty() {
+        return Err(format!(
+            "{}: no positions found: expected an NMEA 0183 log with GGA/RMC/GLL fixes or a GPX file with a <trk>",
+            path.display()
+        ));
+    }
+    let xy = lonlat
+        .iter()
+        .filter_map(|p| site.to_work(p[0], p[1]))
+        .collect();
+    Ok(Track {
+        path: path.to_path_buf(),
+        lonlat,
+        xy,
+    })
+}

@@ -1,0 +1,239 @@
+//! The planner on a copy of the demo mission with a port, a route and the Lingang wind farm
+//! added (egui_kittest, no GPU): map overlays and their layer switches, the RTZ export action with
+//! an injected path, the as-run track, the charts and the route drawing tool. Every test acts as a
+//! user would and asserts on the mission or on what the planner derived from it.
+
+use egui::{Pos2, vec2};
+use egui_kittest::{Harness, kittest::Queryable};
+use fathom::app::state::Selection;
+use fathom::app::{FathomApp, LaunchOptions};
+use fathom::mission::{self, LegGeometry, Mission, Port, Route, Waypoint, WindFarm};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The shipped `[wind_farm]` section (assets/wind/lingang-wind-farm.toml): 40 NREL 5 MW turbines.
+fn wind_farm() -> WindFarm {
+    #[derive(serde::Deserialize)]
+    struct Section {
+        wind_farm: WindFarm,
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/wind/lingang-wind-farm.toml");
+    let text = std::fs::read_to_string(path).unwrap();
+    toml::from_str::<Section>(&text).unwrap().wind_farm
+}
+
+fn waypoint(id: u32, name: &str, lon: f64, lat: f64) -> Waypoint {
+    Waypoint {
+        id,
+        name: name.into(),
+        lon,
+        lat,
+        speed_kn: None,
+        geometry: LegGeometry::Rhumb,
+    }
+}
+
+/// Writes the demo mission into `dir` (grid path made absolute) with a port, a three-leg route
+/// from it to the cabins and the wind farm, replacing whatever the demo has in those sections.
+fn demo_with_route_and_wind(dir: &Path) -> (PathBuf, Mission) {
+    let demo = fathom::cli::default_mission();
+    let mut m = mission::load(&demo).unwrap();
+    let base = demo.parent().unwrap();
+    m.site.bathymetry = std::path::absolute(base.join(&m.site.bathymetry)).unwrap();
+    m.ports = vec![Port {
+        id: "LG".into(),
+        name: "Lingang quay".into(),
+        lon: 121.96,
+        lat: 30.89,
+    }];
+    m.route = Some(Route {
+        name: "Quay to cabins".into(),
+        departure: None,
+        waypoints: vec![
+            waypoint(1, "Quay", 121.965, 30.885),
+            waypoint(2, "Channel", 121.98, 30.87),
+            waypoint(3, "Approach", 121.995, 30.855),
+            waypoint(4, "Site", 121.998, 30.852),
+        ],
+    });
+    m.wind_farm = Some(wind_farm());
+    let path = dir.join("planned.toml");
+    mission::save(&m, &path).unwrap();
+    (path, m)
+}
+
+fn step_until(h: &mut Harness<'_, FathomApp>, what: &str, cond: impl Fn(&FathomApp) -> bool) {
+    for _ in 0..1500 {
+        h.step();
+        if cond(h.state()) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+fn open(path: PathBuf, answers: Vec<PathBuf>) -> Harness<'static, FathomApp> {
+    let mut h = Harness::builder()
+        .with_size(vec2(1500.0, 1000.0))
+        .build_eframe(move |cc| FathomApp::new(cc, LaunchOptions::for_tests(Some(path), answers)));
+    step_until(&mut h, "the mission to load and validate", |a| {
+        a.doc.is_some() && !a.busy() && a.view.findings_revision.is_some()
+    });
+    h.step();
+    assert!(h.state().view.error.is_none(), "{:?}", h.state().view.error);
+    h
+}
+
+fn on_map(h: &Harness<'_, FathomApp>, lon: f64, lat: f64) -> Pos2 {
+    let app = h.state();
+    let w = app.doc.as_ref().unwrap().site.to_work(lon, lat).unwrap();
+    fathom::app::map::screen_pos(&app.view, w[0], w[1])
+}
+
+fn click_at(h: &mut Harness<'_, FathomApp>, p: Pos2) {
+    h.hover_at(p);
+    h.step();
+    h.drag_at(p);
+    h.step();
+    h.drop_at(p);
+    h.step();
+    h.step();
+}
+
+/// Zooms the map so `lon, lat` is centred at `mpp` metres per point.
+fn zoom_to(h: &mut Harness<'_, FathomApp>, lon: f64, lat: f64, mpp: f64) {
+    let w = h
+        .state()
+        .doc
+        .as_ref()
+        .unwrap()
+        .site
+        .to_work(lon, lat)
+        .unwrap();
+    let v = &mut h.state_mut().view.map;
+    v.center = w;
+    v.metres_per_point = mpp;
+    h.step();
+}
+
+#[test]
+fn overlays_hold_route_port_and_turbines_and_layers_switch_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, m) = demo_with_route_and_wind(dir.path());
+    let mut h = open(path, vec![]);
+    let scene = &h.state().rt.scene;
+    assert_eq!(scene.turbines.len(), 40);
+    // NREL 5 MW: 126 m rotor (Jonkman et al. 2009), drawn at true scale.
+    assert_eq!(scene.turbines[0].rotor_radius_m, Some(63.0));
+    assert_eq!(scene.ports.len(), 1);
+    let names: Vec<&str> = scene.route.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(names, ["Quay", "Channel", "Approach", "Site"]);
+
+    // Clicking a turbine selects it and the inspector names it.
+    let t = m.wind_farm.as_ref().unwrap().positions[9];
+    zoom_to(&mut h, t[0], t[1], 5.0);
+    let p = on_map(&h, t[0], t[1]);
+    click_at(&mut h, p);
+    assert_eq!(h.state().view.selection, Selection::Turbine(9));
+    assert!(h.query_by_label("Wind turbine T10").is_some());
+
+    // Switching the layer off hides the turbines from clicks too.
+    h.get_by_label("Wind turbines").click();
+    h.step();
+    assert!(!h.state().view.prefs.layers.turbines);
+    click_at(&mut h, p + vec2(2.0, 0.0));
+    assert_eq!(h.state().view.selection, Selection::None);
+
+    // A waypoint by its name.
+    let wp = &m.route.as_ref().unwrap().waypoints[1];
+    zoom_to(&mut h, wp.lon, wp.lat, 5.0);
+    let p = on_map(&h, wp.lon, wp.lat);
+    click_at(&mut h, p);
+    assert_eq!(h.state().view.selection, Selection::Waypoint(1));
+    h.get_by_label("Planned route").click();
+    h.step();
+    assert!(!h.state().view.prefs.layers.route);
+}
+
+#[test]
+fn export_rtz_through_the_export_action_with_an_injected_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, m) = demo_with_route_and_wind(dir.path());
+    let out = dir.path().join("Quay_to_cabins.rtz");
+    let mut h = open(path, vec![out.clone()]);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export route as RTZ…").click();
+    h.step();
+    assert!(h.state().view.error.is_none(), "{:?}", h.state().view.error);
+    assert!(out.exists(), "no RTZ written");
+    let back = fathom::formats::rtz::read(&out).unwrap();
+    assert_eq!(back.version, "1.1");
+    assert_eq!(back.route.name, "Quay_to_cabins");
+    let planned = m.route.as_ref().unwrap();
+    assert_eq!(back.route.waypoints.len(), planned.waypoints.len());
+    for (a, b) in back.route.waypoints.iter().zip(&planned.waypoints) {
+        assert_eq!((a.id, &a.name), (b.id, &b.name));
+        assert!((a.lon - b.lon).abs() < 1e-9 && (a.lat - b.lat).abs() < 1e-9);
+    }
+    // The mission itself is unchanged by an export.
+    assert_eq!(h.state().mission().unwrap().route.as_ref(), Some(planned));
+    assert!(!h.state().doc.as_ref().unwrap().dirty());
+}
+
+#[test]
+fn export_without_a_route_says_so_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut m) = demo_with_route_and_wind(dir.path());
+    m.route = None;
+    mission::save(&m, &path).unwrap();
+    let out = dir.path().join("none.rtz");
+    let mut h = open(path, vec![out.clone()]);
+    h.state_mut().act(fathom::app::actions::Action::ExportRtz);
+    h.step();
+    assert!(!out.exists());
+    let e = h.state().view.error.clone().unwrap();
+    assert!(e.contains("no route"), "{e}");
+}
+
+#[test]
+fn an_as_run_gpx_track_is_drawn_and_a_bad_one_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = demo_with_route_and_wind(dir.path());
+    let gpx = dir.path().join("asrun.gpx");
+    let pts: String = (0..5)
+        .map(|i| {
+            format!(
+                "<trkpt lat=\"{}\" lon=\"{}\"><time>2026-05-01T08:0{i}:00Z</time></trkpt>",
+                30.885 - 0.003 * i as f64,
+                121.965 + 0.003 * i as f64
+            )
+        })
+        .collect();
+    std::fs::write(
+        &gpx,
+        format!("<gpx version=\"1.1\" creator=\"t\"><trk><trkseg>{pts}</trkseg></trk></gpx>"),
+    )
+    .unwrap();
+    let bad = dir.path().join("empty.gpx");
+    std::fs::write(&bad, "<gpx version=\"1.1\" creator=\"t\"></gpx>").unwrap();
+    let mut h = open(path, vec![gpx, bad]);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Load as-run track…").click();
+    step_until(&mut h, "the track", |a| a.rt.track.is_some());
+    let t = h.state().rt.track.clone().unwrap();
+    assert_eq!(t.xy.len(), 5);
+    let site = &h.state().doc.as_ref().unwrap().site;
+    let w = site.to_work(121.965, 30.885).unwrap();
+    assert!((t.xy[0][0] - w[0]).abs() < 1e-6 && (t.xy[0][1] - w[1]).abs() < 1e-6);
+
+    h.state_mut()
+        .act(fathom::app::actions::Action::LoadTrackDialog);
+    step_until(&mut h, "the failed track", |a| a.view.error.is_some());
+    let e = h.state().view.error.clone().unwrap();
+    assert!(e.contains("empty.gpx") && e.contains("no positions"), "{e}");
+    // The track shown before stays.
+    assert_eq!(h.state().rt.track.as_ref().unwrap().xy.len(), 5);
+}
