@@ -133,6 +133,8 @@ pub enum Action {
     Recover,
     DiscardRecovery,
     Validate,
+    /// Recompute the charts for the current revision.
+    Analyse,
     /// Zoom to finding `i` and select its object.
     FocusFinding(usize),
     /// Export the route as RTZ (asks for a path).
@@ -146,6 +148,8 @@ pub enum Action {
     ZoomToGrid,
     ToggleTheme,
     ToggleHelp,
+    /// Show or hide the chart panel.
+    ToggleCharts,
     Quit,
 }
 

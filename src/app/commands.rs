@@ -164,6 +164,20 @@ impl FathomApp {
         {
             self.apply(Action::Validate);
         }
+        if let Some(r) = self.rt.analysis_job.as_mut().and_then(|j| j.poll()) {
+            self.rt.analysis_job = None;
+            match r {
+                Ok(a) => self.rt.analysis = Some(a),
+                Err(e) => self.view.status = format!("Charts stopped: {e}"),
+            }
+        }
+        if auto
+            && self.rt.analysis_job.is_none()
+            && self.doc.as_ref().map(|d| d.revision)
+                != self.rt.analysis.as_ref().map(|a| a.revision)
+        {
+            self.apply(Action::Analyse);
+        }
     }
 
     fn install(&mut self, loaded: Loaded) {
@@ -194,6 +208,7 @@ impl FathomApp {
         self.view.selection = Selection::None;
         self.view.findings.clear();
         self.view.findings_revision = None;
+        self.rt.analysis = None;
         self.view.measure = Default::default();
         self.rt.scene_revision = None;
     }
@@ -409,6 +424,19 @@ impl FathomApp {
                     ));
                 }
             }
+            Action::Analyse => {
+                if let Some(doc) = &self.doc {
+                    if let Some(j) = &self.rt.analysis_job {
+                        j.cancel();
+                    }
+                    let (site, m, rev) = (doc.site.clone(), doc.mission.clone(), doc.revision);
+                    self.rt.analysis_job = Some(Job::spawn(
+                        "Charts",
+                        Some(self.egui_ctx.clone()),
+                        move |_| Ok(super::analysis::analyse(&site.context(&m), rev)),
+                    ));
+                }
+            }
             Action::FocusFinding(i) => self.focus_finding(i),
             Action::ExportRtz => self.export_rtz(),
             Action::LoadTrackDialog => {
@@ -441,6 +469,7 @@ impl FathomApp {
                 });
             }
             Action::ToggleHelp => self.view.show_help = !self.view.show_help,
+            Action::ToggleCharts => self.view.prefs.charts = !self.view.prefs.charts,
             Action::Quit => self
                 .egui_ctx
                 .send_viewport_cmd(egui::ViewportCommand::Close),

@@ -207,12 +207,25 @@ impl Default for Layers {
 }
 
 /// Preferences kept between sessions (eframe storage), never the mission itself.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
     pub recent: Vec<PathBuf>,
     pub dark: bool,
     pub layers: Layers,
+    /// Show the chart panel under the map.
+    pub charts: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            recent: Vec::new(),
+            dark: false,
+            layers: Layers::default(),
+            charts: true,
+        }
+    }
 }
 
 impl Prefs {
@@ -268,6 +281,7 @@ pub struct ViewState {
     pub close_confirmed: bool,
     /// The primary-button drag in progress on the map.
     pub drag: Option<super::map::MapDrag>,
+    pub chart_tab: super::panels::charts::ChartTab,
     /// Counter for gesture keys (one drag or one field edit = one undo step).
     pub next_gesture: u64,
 }
@@ -290,6 +304,9 @@ pub struct Runtime {
     /// The as-run track shown over the plan.
     pub track: Option<super::exchange::Track>,
     pub tiles: Option<TileLayer>,
+    /// The charts of the current revision (or the last one while the next is computed).
+    pub analysis: Option<super::analysis::Analysis>,
+    pub analysis_job: Option<Job<super::analysis::Analysis>>,
     pub scene: Scene,
     /// Document revision `scene` was built for (`None`: rebuild).
     pub scene_revision: Option<u64>,

@@ -92,6 +92,12 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: 
                 actions.push(Action::ZoomToGrid);
             }
             if ui
+                .add(egui::Button::selectable(view.prefs.charts, "Charts panel"))
+                .clicked()
+            {
+                actions.push(Action::ToggleCharts);
+            }
+            if ui
                 .button(if view.prefs.dark {
                     "Light theme"
                 } else {
