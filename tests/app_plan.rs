@@ -3,9 +3,9 @@
 //! an injected path, the as-run track, the charts and the route drawing tool. Every test acts as a
 //! user would and asserts on the mission or on what the planner derived from it.
 
-use egui::{Pos2, vec2};
+use egui::{Key, Modifiers, Pos2, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
-use fathom::app::state::Selection;
+use fathom::app::state::{Selection, Tool};
 use fathom::app::{FathomApp, LaunchOptions};
 use fathom::mission::{self, LegGeometry, Mission, Port, Route, Waypoint, WindFarm};
 use std::path::{Path, PathBuf};
@@ -236,4 +236,199 @@ fn an_as_run_gpx_track_is_drawn_and_a_bad_one_reported() {
     assert!(e.contains("empty.gpx") && e.contains("no positions"), "{e}");
     // The track shown before stays.
     assert_eq!(h.state().rt.track.as_ref().unwrap().xy.len(), 5);
+}
+
+#[test]
+fn charts_show_the_libraries_results_for_the_mission() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = demo_with_route_and_wind(dir.path());
+    let mut h = open(path.clone(), vec![]);
+    step_until(&mut h, "the charts", |a| {
+        a.rt.analysis_job.is_none() && a.rt.analysis.is_some()
+    });
+    let ctx = fathom::mission::Context::load(&path).unwrap();
+    let a = h.state().rt.analysis.clone().unwrap();
+
+    // Depth profile: the UKC samples of the vessel module, seabed as negative elevation.
+    let p = a.profile.as_ref().unwrap();
+    let route = ctx.mission.route.as_ref().unwrap();
+    let vessel = ctx.mission.vessel.as_ref().unwrap();
+    let table = fathom::vessel::legs::route_table(route, Some(vessel)).unwrap();
+    let samples = fathom::vessel::ukc::sample_route(&ctx, route, &table, vessel);
+    let with_depth: Vec<_> = samples.iter().filter(|s| s.depth_m.is_some()).collect();
+    assert_eq!(p.seabed.len(), with_depth.len());
+    assert!((p.seabed[0].y + with_depth[0].depth_m.unwrap()).abs() < 1e-9);
+    let least = samples
+        .iter()
+        .filter_map(|s| s.clearance_m)
+        .fold(f64::INFINITY, f64::min);
+    assert!((p.least_clearance_m.unwrap() - least).abs() < 1e-9);
+    assert_eq!(
+        p.required,
+        Some(-(vessel.draught_m + vessel.ukc_required_m()))
+    );
+    assert_eq!(p.waypoints.len(), 4);
+    assert!((p.waypoints[3].0 - table.total_nm).abs() < 1e-9);
+
+    // Cooling: the monthly PUE of the cooling budget.
+    h.get_by_label("Cooling").click();
+    h.step();
+    let pue = fathom::cooling::analyse(&ctx).unwrap().monthly_pue;
+    let c = a.cooling.as_ref().unwrap();
+    for (i, pt) in c.pue.iter().enumerate() {
+        assert_eq!((pt.x, pt.y), ((i + 1) as f64, pue[i]));
+    }
+    assert!(h.query_by_label_contains("Annual PUE").is_some());
+
+    // Power: demand = IT load × monthly PUE; the Weibull rose gives the annual mean supply.
+    h.get_by_label("Power").click();
+    h.step();
+    assert_eq!(
+        h.state().view.chart_tab,
+        fathom::app::panels::charts::ChartTab::Power
+    );
+    let w = a.wind.as_ref().unwrap();
+    let it = fathom::wind::farm::it_load_w(&ctx);
+    let demand = fathom::wind::supply::monthly_demand_w(it, &fathom::wind::monthly_pue(&ctx));
+    for m in 0..12 {
+        assert!((w.demand_mw[m] - demand[m] / 1e6).abs() < 1e-9);
+    }
+    assert!(w.supply_is_annual_mean && w.supply_mw[0] > 1.0, "{w:?}");
+    assert!(w.share_met > 0.0 && w.share_met <= 1.0);
+    assert!(h.query_by_label_contains("Share of demand met").is_some());
+}
+
+#[test]
+fn charts_say_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut m) = demo_with_route_and_wind(dir.path());
+    m.wind_farm = None;
+    m.route = None;
+    mission::save(&m, &path).unwrap();
+    let mut h = open(path, vec![]);
+    step_until(&mut h, "the charts", |a| {
+        a.rt.analysis_job.is_none() && a.rt.analysis.is_some()
+    });
+    assert!(
+        h.query_by_label_contains("Nothing to chart: no route")
+            .is_some()
+    );
+    h.get_by_label("Power").click();
+    h.step();
+    assert!(
+        h.query_by_label_contains("no [wind_farm] section")
+            .is_some()
+    );
+}
+
+fn drag(h: &mut Harness<'_, FathomApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.step();
+    h.drag_at(from);
+    h.step();
+    for i in 1..=5 {
+        h.hover_at(from + (to - from) * (i as f32 / 5.0));
+        h.step();
+    }
+    h.drop_at(to);
+    h.step();
+    h.step();
+}
+
+#[test]
+fn draw_a_route_by_clicking_then_undo_move_delete_and_export_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut m) = demo_with_route_and_wind(dir.path());
+    m.route = None;
+    mission::save(&m, &path).unwrap();
+    let out = dir.path().join("Drawn.rtz");
+    let mut h = open(path, vec![out.clone()]);
+    h.get_by_label("Draw route").click();
+    h.step();
+    assert_eq!(h.state().view.tool, Tool::DrawRoute);
+    let clicks = [(121.97, 30.88), (121.99, 30.86), (122.01, 30.84)];
+    for (lon, lat) in clicks {
+        let p = on_map(&h, lon, lat);
+        click_at(&mut h, p);
+    }
+    let r = h.state().mission().unwrap().route.clone().unwrap();
+    assert_eq!(
+        r.waypoints.iter().map(|w| w.id).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    for (w, (lon, lat)) in r.waypoints.iter().zip(clicks) {
+        assert!(
+            (w.lon - lon).abs() < 0.002 && (w.lat - lat).abs() < 0.002,
+            "{w:?}"
+        );
+    }
+    assert_eq!(h.state().view.selection, Selection::Waypoint(2));
+    assert_eq!(h.state().rt.scene.route.len(), 3);
+
+    // Each click is one undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.step();
+    assert_eq!(route_len(&h), 2);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.step();
+    assert_eq!(route_len(&h), 3);
+
+    // Dragging a waypoint moves it, in one undo step.
+    h.key_press(Key::Escape);
+    h.step();
+    assert_eq!(h.state().view.tool, Tool::Select);
+    let from = on_map(&h, 121.99, 30.86);
+    let to = from + vec2(30.0, 20.0);
+    drag(&mut h, from, to);
+    let moved = h
+        .state()
+        .mission()
+        .unwrap()
+        .route
+        .clone()
+        .unwrap()
+        .waypoints[1]
+        .clone();
+    assert!(
+        moved.lon > 121.99 + 1e-4 && moved.lat < 30.86 - 1e-4,
+        "{moved:?}"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.step();
+    let back = h
+        .state()
+        .mission()
+        .unwrap()
+        .route
+        .clone()
+        .unwrap()
+        .waypoints[1]
+        .clone();
+    assert_eq!(
+        (back.lon, back.lat),
+        (r.waypoints[1].lon, r.waypoints[1].lat)
+    );
+
+    // The drawn route exports as RTZ.
+    h.state_mut().act(fathom::app::actions::Action::ExportRtz);
+    h.step();
+    let rtz = fathom::formats::rtz::read(&out).unwrap();
+    assert_eq!(rtz.route.waypoints.len(), 3);
+
+    // Delete removes the selected waypoint.
+    let p = on_map(&h, 122.01, 30.84);
+    click_at(&mut h, p);
+    assert_eq!(h.state().view.selection, Selection::Waypoint(2));
+    h.key_press(Key::Delete);
+    h.step();
+    assert_eq!(route_len(&h), 2);
+}
+
+fn route_len(h: &Harness<'_, FathomApp>) -> usize {
+    h.state()
+        .mission()
+        .unwrap()
+        .route
+        .as_ref()
+        .map_or(0, |r| r.waypoints.len())
 }

@@ -4,7 +4,7 @@
 //! same gesture key in a row (one drag, one text field being typed in) form one undo step.
 
 use super::state::{AfterConfirm, Selection, Tool};
-use crate::mission::{Cabin, Mission};
+use crate::mission::{Cabin, LegGeometry, Mission, Route, Waypoint};
 use std::path::PathBuf;
 
 /// A change to the mission.
@@ -33,6 +33,20 @@ pub enum Edit {
     DeleteCabin {
         index: usize,
     },
+    /// Appends a waypoint to the route (creating the route when the mission has none); it gets
+    /// the next free id.
+    AddWaypoint {
+        lon: f64,
+        lat: f64,
+    },
+    MoveWaypoint {
+        index: usize,
+        lon: f64,
+        lat: f64,
+    },
+    DeleteWaypoint {
+        index: usize,
+    },
 }
 
 /// Why an edit could not be applied.
@@ -44,6 +58,8 @@ pub enum EditError {
     NoCabinType,
     #[error("cabin {0} no longer exists")]
     NoSuchCabin(usize),
+    #[error("waypoint {0} no longer exists")]
+    NoSuchWaypoint(usize),
 }
 
 impl Edit {
@@ -100,6 +116,44 @@ impl Edit {
             Edit::DeleteCabin { index } => {
                 check(m, *index)?;
                 m.cabins.remove(*index);
+                Ok(Selection::None)
+            }
+            Edit::AddWaypoint { lon, lat } => {
+                let route = m.route.get_or_insert_with(|| Route {
+                    name: "Planned route".into(),
+                    departure: None,
+                    waypoints: Vec::new(),
+                });
+                let id = route.waypoints.iter().map(|w| w.id + 1).max().unwrap_or(1);
+                route.waypoints.push(Waypoint {
+                    id,
+                    name: String::new(),
+                    lon: *lon,
+                    lat: *lat,
+                    speed_kn: None,
+                    geometry: LegGeometry::default(),
+                });
+                Ok(Selection::Waypoint(route.waypoints.len() - 1))
+            }
+            Edit::MoveWaypoint { index, lon, lat } => {
+                let w = m
+                    .route
+                    .as_mut()
+                    .and_then(|r| r.waypoints.get_mut(*index))
+                    .ok_or(EditError::NoSuchWaypoint(*index))?;
+                (w.lon, w.lat) = (*lon, *lat);
+                Ok(Selection::Waypoint(*index))
+            }
+            Edit::DeleteWaypoint { index } => {
+                let r = m
+                    .route
+                    .as_mut()
+                    .filter(|r| *index < r.waypoints.len())
+                    .ok_or(EditError::NoSuchWaypoint(*index))?;
+                r.waypoints.remove(*index);
+                if r.waypoints.is_empty() {
+                    m.route = None;
+                }
                 Ok(Selection::None)
             }
         }
@@ -335,6 +389,47 @@ mod tests {
             Err(EditError::NoSuchCabin(3))
         );
         assert_eq!(m, before);
+    }
+
+    #[test]
+    fn waypoints_are_added_moved_and_deleted_with_the_route() {
+        let mut m = mission();
+        let add = |lon| Edit::AddWaypoint { lon, lat: 30.0 };
+        assert_eq!(add(122.0).apply(&mut m), Ok(Selection::Waypoint(0)));
+        assert_eq!(add(122.1).apply(&mut m), Ok(Selection::Waypoint(1)));
+        let r = m.route.as_ref().unwrap();
+        assert_eq!(r.waypoints.iter().map(|w| w.id).collect::<Vec<_>>(), [1, 2]);
+        Edit::DeleteWaypoint { index: 0 }.apply(&mut m).unwrap();
+        add(122.2).apply(&mut m).unwrap();
+        let ids: Vec<u32> = m
+            .route
+            .as_ref()
+            .unwrap()
+            .waypoints
+            .iter()
+            .map(|w| w.id)
+            .collect();
+        assert_eq!(ids, [2, 3]);
+        Edit::MoveWaypoint {
+            index: 1,
+            lon: 121.0,
+            lat: 31.0,
+        }
+        .apply(&mut m)
+        .unwrap();
+        assert_eq!(m.route.as_ref().unwrap().waypoints[1].lat, 31.0);
+        assert_eq!(
+            Edit::MoveWaypoint {
+                index: 5,
+                lon: 0.0,
+                lat: 0.0
+            }
+            .apply(&mut m),
+            Err(EditError::NoSuchWaypoint(5))
+        );
+        Edit::DeleteWaypoint { index: 0 }.apply(&mut m).unwrap();
+        Edit::DeleteWaypoint { index: 0 }.apply(&mut m).unwrap();
+        assert!(m.route.is_none());
     }
 
     #[test]

@@ -454,11 +454,15 @@ impl FathomApp {
                     j.cancel();
                 }
             }
-            Action::DeleteSelected => {
-                if let Selection::Cabin(index) = self.view.selection {
-                    self.edit(super::actions::Edit::DeleteCabin { index }, None);
+            Action::DeleteSelected => match self.view.selection {
+                Selection::Cabin(index) => {
+                    self.edit(super::actions::Edit::DeleteCabin { index }, None)
                 }
-            }
+                Selection::Waypoint(index) => {
+                    self.edit(super::actions::Edit::DeleteWaypoint { index }, None)
+                }
+                _ => {}
+            },
             Action::ZoomToGrid => self.view.fit_pending = true,
             Action::ToggleTheme => {
                 self.view.prefs.dark = !self.view.prefs.dark;

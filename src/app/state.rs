@@ -141,10 +141,18 @@ pub enum Tool {
     Rotate,
     /// Click two points: geodesic distance and bearing.
     Measure,
+    /// Click to append a waypoint to the route.
+    DrawRoute,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 4] = [Tool::Select, Tool::AddCabin, Tool::Rotate, Tool::Measure];
+    pub const ALL: [Tool; 5] = [
+        Tool::Select,
+        Tool::AddCabin,
+        Tool::Rotate,
+        Tool::Measure,
+        Tool::DrawRoute,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -152,6 +160,7 @@ impl Tool {
             Tool::AddCabin => "Add cabin",
             Tool::Rotate => "Rotate",
             Tool::Measure => "Measure",
+            Tool::DrawRoute => "Draw route",
         }
     }
 
@@ -161,6 +170,7 @@ impl Tool {
             Tool::AddCabin => egui::Key::A,
             Tool::Rotate => egui::Key::R,
             Tool::Measure => egui::Key::M,
+            Tool::DrawRoute => egui::Key::W,
         }
     }
 }

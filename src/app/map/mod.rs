@@ -28,6 +28,12 @@ pub enum MapDrag {
         index: usize,
         gesture: u64,
     },
+    /// Moving waypoint `index` of the route.
+    Waypoint {
+        index: usize,
+        offset: [f64; 2],
+        gesture: u64,
+    },
 }
 
 /// Draws the map into the remaining space and handles its input.
@@ -108,6 +114,11 @@ pub fn show(
     }
     if layers.cabins {
         o.cabins(&rt.scene, &view.findings, view.selection);
+    }
+    if view.tool == super::state::Tool::DrawRoute
+        && let (Some(last), Some(c)) = (rt.scene.route.last(), view.cursor)
+    {
+        o.route_preview(last.at, c);
     }
     o.measure(&view.measure, view.cursor, doc);
     if layers.graticule {
@@ -191,6 +202,14 @@ fn interact(
                     });
                 }
             }
+            Tool::DrawRoute => {
+                if let Some([lon, lat]) = lonlat(doc, w) {
+                    actions.push(Action::Edit {
+                        edit: Edit::AddWaypoint { lon, lat },
+                        gesture: None,
+                    });
+                }
+            }
             Tool::Measure => {
                 view.measure = match view.measure {
                     Measure {
@@ -215,8 +234,26 @@ fn interact(
         let w = view.map.to_world(rect, start);
         view.next_gesture += 1;
         let gesture = view.next_gesture;
-        let hit = rt.scene.cabin_at(w, tolerance);
+        let layers = &view.prefs.layers;
+        let hit = rt.scene.cabin_at(w, tolerance).filter(|_| layers.cabins);
+        let near = |at: [f64; 2]| (at[0] - w[0]).hypot(at[1] - w[1]) <= tolerance;
+        let waypoint = rt
+            .scene
+            .route
+            .iter()
+            .position(|p| near(p.at))
+            .filter(|_| layers.route);
         view.drag = Some(match (view.tool, hit) {
+            (Tool::Select | Tool::DrawRoute, None) if waypoint.is_some() => {
+                let index = waypoint.unwrap_or_default();
+                actions.push(Action::Select(Selection::Waypoint(index)));
+                let c = rt.scene.route[index].at;
+                MapDrag::Waypoint {
+                    index,
+                    offset: [c[0] - w[0], c[1] - w[1]],
+                    gesture,
+                }
+            }
             (Tool::Select, Some(index)) => {
                 actions.push(Action::Select(Selection::Cabin(index)));
                 let c = rt.scene.cabins[index].centre;
@@ -252,6 +289,18 @@ fn interact(
                     });
                 }
             }
+            Some(MapDrag::Waypoint {
+                index,
+                offset,
+                gesture,
+            }) => {
+                if let Some([lon, lat]) = lonlat(doc, [w[0] + offset[0], w[1] + offset[1]]) {
+                    actions.push(Action::Edit {
+                        edit: Edit::MoveWaypoint { index, lon, lat },
+                        gesture: Some(gesture),
+                    });
+                }
+            }
             Some(MapDrag::Rotate { index, gesture }) => {
                 if let (Some(c), Some([lon, lat])) = (doc.mission.cabins.get(index), lonlat(doc, w))
                 {
@@ -272,7 +321,7 @@ fn interact(
     if response.drag_stopped() {
         if matches!(
             view.drag,
-            Some(MapDrag::Cabin { .. } | MapDrag::Rotate { .. })
+            Some(MapDrag::Cabin { .. } | MapDrag::Rotate { .. } | MapDrag::Waypoint { .. })
         ) {
             actions.push(Action::EndGesture);
         }

@@ -116,7 +116,7 @@ impl Overlays<'_> {
     }
 
     pub fn route(&self, scene: &Scene, doc: &Document, selection: Selection) {
-        if scene.route.len() < 2 {
+        if scene.route.is_empty() {
             return;
         }
         let colour = ROUTE;
@@ -206,6 +206,16 @@ impl Overlays<'_> {
                 self.label(c + vec2(5.0, 2.0), &t.id, self.text_colour());
             }
         }
+    }
+
+    /// The leg the route tool would add: from the last waypoint to the cursor.
+    pub fn route_preview(&self, last: [f64; 2], cursor: [f64; 2]) {
+        self.painter.add(Shape::dashed_line(
+            &[self.at(last), self.at(cursor)],
+            Stroke::new(2.0, ROUTE),
+            8.0,
+            5.0,
+        ));
     }
 
     /// The as-run track as a polyline with its start and end marked.
