@@ -290,8 +290,8 @@ fn charts_show_the_libraries_results_for_the_mission() {
     let w = a.wind.as_ref().unwrap();
     let it = fathom::wind::farm::it_load_w(&ctx);
     let demand = fathom::wind::supply::monthly_demand_w(it, &fathom::wind::monthly_pue(&ctx));
-    for m in 0..12 {
-        assert!((w.demand_mw[m] - demand[m] / 1e6).abs() < 1e-9);
+    for (shown, d) in w.demand_mw.iter().zip(demand) {
+        assert!((shown - d / 1e6).abs() < 1e-9);
     }
     assert!(w.supply_is_annual_mean && w.supply_mw[0] > 1.0, "{w:?}");
     assert!(w.share_met > 0.0 && w.share_met <= 1.0);
