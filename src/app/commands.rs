@@ -171,7 +171,9 @@ impl FathomApp {
                 Err(e) => self.view.status = format!("Charts stopped: {e}"),
             }
         }
+        // While a drag runs the charts wait for the drop (one analysis per gesture, not per frame).
         if auto
+            && self.view.drag.is_none()
             && self.rt.analysis_job.is_none()
             && self.doc.as_ref().map(|d| d.revision)
                 != self.rt.analysis.as_ref().map(|a| a.revision)
