@@ -432,3 +432,99 @@ fn route_len(h: &Harness<'_, FathomApp>) -> usize {
         .as_ref()
         .map_or(0, |r| r.waypoints.len())
 }
+
+#[test]
+fn draw_an_exclusion_zone_closing_it_on_the_first_corner() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, m) = demo_with_route_and_wind(dir.path());
+    let zones_before = m.exclusion_zones.len();
+    let mut h = open(path, vec![]);
+    h.key_press(Key::E);
+    h.step();
+    assert_eq!(h.state().view.tool, Tool::DrawZone);
+    let corners = [
+        (121.97, 30.83),
+        (122.02, 30.83),
+        (122.02, 30.81),
+        (121.97, 30.81),
+    ];
+    for (lon, lat) in corners {
+        let p = on_map(&h, lon, lat);
+        click_at(&mut h, p);
+    }
+    assert_eq!(h.state().view.zone_draft.len(), 4);
+    // Nothing enters the mission (or the undo history) until the ring is closed.
+    assert_eq!(
+        h.state().mission().unwrap().exclusion_zones.len(),
+        zones_before
+    );
+    let first = on_map(&h, corners[0].0, corners[0].1);
+    click_at(&mut h, first + vec2(3.0, 0.0));
+    let m = h.state().mission().unwrap();
+    assert_eq!(m.exclusion_zones.len(), zones_before + 1);
+    let z = m.exclusion_zones.last().unwrap();
+    let ring = z.polygon.as_ref().unwrap();
+    assert_eq!(ring.len(), 4);
+    for (v, (lon, lat)) in ring.iter().zip(corners) {
+        assert!(
+            (v[0] - lon).abs() < 0.002 && (v[1] - lat).abs() < 0.002,
+            "{v:?}"
+        );
+    }
+    assert!(h.state().view.zone_draft.is_empty());
+    assert_eq!(h.state().view.selection, Selection::Zone(zones_before));
+    // Drawn, triangulated and filled in the scene.
+    assert!(
+        !h.state()
+            .rt
+            .scene
+            .zones
+            .last()
+            .unwrap()
+            .triangles
+            .is_empty()
+    );
+
+    // A cabin placed inside it is reported by validation.
+    h.key_press(Key::A);
+    h.step();
+    let inside = on_map(&h, 121.995, 30.82);
+    click_at(&mut h, inside);
+    step_until(&mut h, "validation of the new cabin", |a| {
+        !a.busy() && a.view.findings_revision == a.doc.as_ref().map(|d| d.revision)
+    });
+    let id = format!(
+        "cabin {}",
+        h.state().mission().unwrap().cabins.last().unwrap().id
+    );
+    assert!(
+        h.state()
+            .view
+            .findings
+            .iter()
+            .any(|f| f.object.as_deref() == Some(id.as_str()) && f.message.contains(&z_id(&h))),
+        "{:#?}",
+        h.state().view.findings
+    );
+
+    // One undo step removes the cabin, the next the zone.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.step();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.step();
+    assert_eq!(
+        h.state().mission().unwrap().exclusion_zones.len(),
+        zones_before
+    );
+}
+
+fn z_id(h: &Harness<'_, FathomApp>) -> String {
+    h.state()
+        .mission()
+        .unwrap()
+        .exclusion_zones
+        .last()
+        .unwrap()
+        .id
+        .clone()
+}

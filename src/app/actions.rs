@@ -4,7 +4,7 @@
 //! same gesture key in a row (one drag, one text field being typed in) form one undo step.
 
 use super::state::{AfterConfirm, Selection, Tool};
-use crate::mission::{Cabin, LegGeometry, Mission, Route, Waypoint};
+use crate::mission::{Cabin, ExclusionZone, LegGeometry, Mission, Route, Waypoint, ZoneKind};
 use std::path::PathBuf;
 
 /// A change to the mission.
@@ -47,6 +47,14 @@ pub enum Edit {
     DeleteWaypoint {
         index: usize,
     },
+    /// A new exclusion zone (kind `other`, no buffer) from a drawn ring of `[lon, lat]`; it gets
+    /// the next free id `Z<n>`.
+    AddZone {
+        polygon: Vec<[f64; 2]>,
+    },
+    DeleteZone {
+        index: usize,
+    },
 }
 
 /// Why an edit could not be applied.
@@ -60,6 +68,10 @@ pub enum EditError {
     NoSuchCabin(usize),
     #[error("waypoint {0} no longer exists")]
     NoSuchWaypoint(usize),
+    #[error("an exclusion zone needs at least three corners")]
+    TooFewCorners,
+    #[error("exclusion zone {0} no longer exists")]
+    NoSuchZone(usize),
 }
 
 impl Edit {
@@ -154,6 +166,31 @@ impl Edit {
                 if r.waypoints.is_empty() {
                     m.route = None;
                 }
+                Ok(Selection::None)
+            }
+            Edit::AddZone { polygon } => {
+                if polygon.len() < 3 {
+                    return Err(EditError::TooFewCorners);
+                }
+                let id = (1..)
+                    .map(|n| format!("Z{n}"))
+                    .find(|id| !m.exclusion_zones.iter().any(|z| &z.id == id))
+                    .unwrap_or_default();
+                m.exclusion_zones.push(ExclusionZone {
+                    id,
+                    kind: ZoneKind::Other,
+                    buffer_m: 0.0,
+                    polygon: Some(polygon.clone()),
+                    line: None,
+                    geojson: None,
+                });
+                Ok(Selection::Zone(m.exclusion_zones.len() - 1))
+            }
+            Edit::DeleteZone { index } => {
+                if *index >= m.exclusion_zones.len() {
+                    return Err(EditError::NoSuchZone(*index));
+                }
+                m.exclusion_zones.remove(*index);
                 Ok(Selection::None)
             }
         }
@@ -430,6 +467,35 @@ mod tests {
         Edit::DeleteWaypoint { index: 0 }.apply(&mut m).unwrap();
         Edit::DeleteWaypoint { index: 0 }.apply(&mut m).unwrap();
         assert!(m.route.is_none());
+    }
+
+    #[test]
+    fn zones_need_three_corners_and_get_free_ids() {
+        let mut m = mission();
+        let tri = vec![[122.0, 30.0], [122.1, 30.0], [122.0, 30.1]];
+        assert_eq!(
+            Edit::AddZone {
+                polygon: tri[..2].to_vec()
+            }
+            .apply(&mut m),
+            Err(EditError::TooFewCorners)
+        );
+        for _ in 0..2 {
+            Edit::AddZone {
+                polygon: tri.clone(),
+            }
+            .apply(&mut m)
+            .unwrap();
+        }
+        Edit::DeleteZone { index: 0 }.apply(&mut m).unwrap();
+        Edit::AddZone {
+            polygon: tri.clone(),
+        }
+        .apply(&mut m)
+        .unwrap();
+        let ids: Vec<&str> = m.exclusion_zones.iter().map(|z| z.id.as_str()).collect();
+        assert_eq!(ids, ["Z2", "Z1"]);
+        assert!(m.check_ranges().is_empty(), "{:?}", m.check_ranges());
     }
 
     #[test]

@@ -357,6 +357,9 @@ impl FathomApp {
                 if t != Tool::Measure {
                     self.view.measure = Default::default();
                 }
+                if t != Tool::DrawZone {
+                    self.view.zone_draft.clear();
+                }
             }
             Action::Open(p) => self.open(p),
             Action::OpenDialog => {
@@ -462,6 +465,9 @@ impl FathomApp {
                 }
                 Selection::Waypoint(index) => {
                     self.edit(super::actions::Edit::DeleteWaypoint { index }, None)
+                }
+                Selection::Zone(index) => {
+                    self.edit(super::actions::Edit::DeleteZone { index }, None)
                 }
                 _ => {}
             },

@@ -143,15 +143,19 @@ pub enum Tool {
     Measure,
     /// Click to append a waypoint to the route.
     DrawRoute,
+    /// Click the corners of an exclusion zone; click the first corner again or press Enter to
+    /// close it.
+    DrawZone,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 5] = [
+    pub const ALL: [Tool; 6] = [
         Tool::Select,
         Tool::AddCabin,
         Tool::Rotate,
         Tool::Measure,
         Tool::DrawRoute,
+        Tool::DrawZone,
     ];
 
     pub fn label(self) -> &'static str {
@@ -161,6 +165,7 @@ impl Tool {
             Tool::Rotate => "Rotate",
             Tool::Measure => "Measure",
             Tool::DrawRoute => "Draw route",
+            Tool::DrawZone => "Draw zone",
         }
     }
 
@@ -171,6 +176,7 @@ impl Tool {
             Tool::Rotate => egui::Key::R,
             Tool::Measure => egui::Key::M,
             Tool::DrawRoute => egui::Key::W,
+            Tool::DrawZone => egui::Key::E,
         }
     }
 }
@@ -277,6 +283,8 @@ pub struct ViewState {
     /// Document revision the findings were computed for.
     pub findings_revision: Option<u64>,
     pub measure: Measure,
+    /// Corners of the exclusion zone being drawn (working-CRS metres).
+    pub zone_draft: Vec<[f64; 2]>,
     /// Cursor position on the map (working-CRS metres).
     pub cursor: Option<[f64; 2]>,
     /// An error to show in a window (a failed open keeps the current work).

@@ -120,6 +120,7 @@ pub fn show(
     {
         o.route_preview(last.at, c);
     }
+    o.zone_draft(&view.zone_draft, view.cursor);
     o.measure(&view.measure, view.cursor, doc);
     if layers.graticule {
         decorations::graticule(&painter, rect, &view.map, &doc.site, dark);
@@ -210,6 +211,17 @@ fn interact(
                     });
                 }
             }
+            Tool::DrawZone => {
+                let closes = view.zone_draft.len() >= 3
+                    && view.zone_draft.first().is_some_and(|f| {
+                        (view.map.to_screen(rect, f[0], f[1]) - p).length() <= 8.0
+                    });
+                if closes {
+                    finish_zone(doc, view, actions);
+                } else {
+                    view.zone_draft.push(w);
+                }
+            }
             Tool::Measure => {
                 view.measure = match view.measure {
                     Measure {
@@ -226,6 +238,12 @@ fn interact(
                 };
             }
         }
+    }
+    if view.tool == Tool::DrawZone
+        && !ui.ctx().egui_wants_keyboard_input()
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+    {
+        finish_zone(doc, view, actions);
     }
     if response.drag_started_by(egui::PointerButton::Primary) {
         let start = ui
@@ -326,6 +344,18 @@ fn interact(
             actions.push(Action::EndGesture);
         }
         view.drag = None;
+    }
+}
+
+/// Turns the drawn corners into an exclusion zone (at least three; fewer are dropped).
+fn finish_zone(doc: &Document, view: &mut ViewState, actions: &mut Vec<Action>) {
+    let corners = std::mem::take(&mut view.zone_draft);
+    let polygon: Vec<[f64; 2]> = corners.iter().filter_map(|w| lonlat(doc, *w)).collect();
+    if polygon.len() >= 3 && polygon.len() == corners.len() {
+        actions.push(Action::Edit {
+            edit: Edit::AddZone { polygon },
+            gesture: None,
+        });
     }
 }
 

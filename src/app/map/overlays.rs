@@ -218,6 +218,25 @@ impl Overlays<'_> {
         ));
     }
 
+    /// The exclusion zone being drawn: its corners, the edges so far and the edge to the cursor.
+    pub fn zone_draft(&self, corners: &[[f64; 2]], cursor: Option<[f64; 2]>) {
+        if corners.is_empty() {
+            return;
+        }
+        let colour = zone_colour(ZoneKind::Other);
+        let mut pts: Vec<Pos2> = corners.iter().map(|p| self.at(*p)).collect();
+        if let Some(c) = cursor {
+            pts.push(self.at(c));
+        }
+        self.painter
+            .add(Shape::dashed_line(&pts, Stroke::new(2.0, colour), 6.0, 4.0));
+        for (i, p) in pts.iter().take(corners.len()).enumerate() {
+            let r = if i == 0 { 6.0 } else { 4.0 };
+            self.painter
+                .circle(*p, r, Color32::WHITE, Stroke::new(1.5, colour));
+        }
+    }
+
     /// The as-run track as a polyline with its start and end marked.
     pub fn track(&self, xy: &[[f64; 2]]) {
         if xy.len() < 2 {
