@@ -47,6 +47,21 @@ fn month_axis(x: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>) -> Stri
     }
 }
 
+/// One grid line per month.
+fn month_marks(_: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    (1..=12)
+        .map(|m| egui_plot::GridMark {
+            value: m as f64,
+            step_size: 1.0,
+        })
+        .collect()
+}
+
+/// Plots fill what is left of the panel (without a height they take a width-based default).
+fn fill(ui: &Ui) -> f32 {
+    ui.available_height().max(100.0)
+}
+
 /// Draws the tab strip and the current tab.
 pub fn show(ui: &mut Ui, tab: &mut ChartTab, analysis: Option<&Analysis>, stale: bool) {
     ui.horizontal(|ui| {
@@ -66,25 +81,23 @@ pub fn show(ui: &mut Ui, tab: &mut ChartTab, analysis: Option<&Analysis>, stale:
     let absent = |ui: &mut Ui, why: &str| {
         ui.weak(format!("Nothing to chart: {why}."));
     };
-    // Plots fill the panel: without a height they take their width-based default.
-    let height = (ui.available_height() - 24.0).max(120.0);
     match tab {
         ChartTab::Profile => match &a.profile {
-            Ok(p) => profile(ui, p, height),
+            Ok(p) => profile(ui, p),
             Err(e) => absent(ui, e),
         },
         ChartTab::Cooling => match &a.cooling {
-            Ok(c) => cooling(ui, c, height),
+            Ok(c) => cooling(ui, c),
             Err(e) => absent(ui, e),
         },
         ChartTab::Power => match &a.wind {
-            Ok(w) => power(ui, w, height),
+            Ok(w) => power(ui, w),
             Err(e) => absent(ui, e),
         },
     }
 }
 
-fn profile(ui: &mut Ui, p: &Profile, height: f32) {
+fn profile(ui: &mut Ui, p: &Profile) {
     ui.horizontal(|ui| {
         match p.least_clearance_m {
             Some(c) => ui.label(format!("Least under-keel clearance {c:.2} m")),
@@ -102,7 +115,7 @@ fn profile(ui: &mut Ui, p: &Profile, height: f32) {
         .x_axis_label("distance along route (NM)")
         .y_axis_label("elevation (m)")
         .allow_scroll(false)
-        .height(height)
+        .height(fill(ui))
         .show(ui, |plot| {
             plot.line(
                 Line::new("seabed", PlotPoints::Borrowed(&p.seabed))
@@ -142,15 +155,17 @@ fn profile(ui: &mut Ui, p: &Profile, height: f32) {
         });
 }
 
-fn cooling(ui: &mut Ui, c: &CoolingChart, height: f32) {
+fn cooling(ui: &mut Ui, c: &CoolingChart) {
     ui.label(format!(
         "Annual PUE {:.3} (target {:.2})",
         c.annual_pue, c.target_pue
     ));
+    let height = fill(ui);
     ui.columns(2, |cols| {
         Plot::new("pue_by_month")
             .legend(Legend::default().position(Corner::LeftTop))
             .x_axis_formatter(month_axis)
+            .x_grid_spacer(month_marks)
             .y_axis_label("PUE")
             .allow_scroll(false)
             .height(height)
@@ -170,6 +185,7 @@ fn cooling(ui: &mut Ui, c: &CoolingChart, height: f32) {
         Plot::new("plume_by_month")
             .legend(Legend::default().position(Corner::LeftTop))
             .x_axis_formatter(month_axis)
+            .x_grid_spacer(month_marks)
             .y_axis_label("excess at mixing-zone edge (K)")
             .allow_scroll(false)
             .height(height)
@@ -192,7 +208,7 @@ fn cooling(ui: &mut Ui, c: &CoolingChart, height: f32) {
     });
 }
 
-fn power(ui: &mut Ui, w: &WindChart, height: f32) {
+fn power(ui: &mut Ui, w: &WindChart) {
     ui.horizontal(|ui| {
         ui.label(format!(
             "Share of demand met by wind {:.1} %",
@@ -215,9 +231,10 @@ fn power(ui: &mut Ui, w: &WindChart, height: f32) {
     Plot::new("supply_demand")
         .legend(Legend::default().position(Corner::LeftTop))
         .x_axis_formatter(month_axis)
+        .x_grid_spacer(month_marks)
         .y_axis_label("MW")
         .allow_scroll(false)
-        .height(height)
+        .height(fill(ui))
         .include_y(0.0)
         .show(ui, |plot| {
             plot.bar_chart(bars("demand (IT × PUE)", &w.demand_mw, -0.2, DEMAND));
