@@ -528,3 +528,81 @@ fn z_id(h: &Harness<'_, FathomApp>) -> String {
         .id
         .clone()
 }
+
+#[test]
+fn a_deep_draught_marks_the_route_short_of_clearance() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut m) = demo_with_route_and_wind(dir.path());
+    m.vessel.as_mut().unwrap().draught_m = 30.0;
+    mission::save(&m, &path).unwrap();
+    let mut h = open(path, vec![]);
+    step_until(&mut h, "the charts", |a| {
+        a.rt.analysis_job.is_none() && a.rt.analysis.is_some()
+    });
+    let a = h.state().rt.analysis.clone().unwrap();
+    let p = a.profile.as_ref().unwrap();
+    // The demo seabed along this route is 15–30 m deep: every sample is short of 30 m + UKC.
+    assert_eq!(p.shallow.len(), p.seabed.len());
+    assert_eq!(p.shallow_xy.len(), p.shallow.len());
+    assert!(p.least_clearance_m.unwrap() < 0.0);
+    assert!(
+        h.query_by_label_contains("samples below the required clearance")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_inspector_edits_a_waypoint_and_a_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, m) = demo_with_route_and_wind(dir.path());
+    let mut h = open(path, vec![]);
+    h.state_mut()
+        .act(fathom::app::actions::Action::Select(Selection::Waypoint(2)));
+    h.step();
+    h.get_by_label("Waypoint name").click();
+    h.step();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.step();
+    h.get_by_label("Waypoint name").type_text("Turn");
+    h.step();
+    h.step();
+    let wp = &h
+        .state()
+        .mission()
+        .unwrap()
+        .route
+        .as_ref()
+        .unwrap()
+        .waypoints[2];
+    assert_eq!(wp.name, "Turn");
+    assert!(h.query_by_label_contains("Leg 2:").is_some());
+    h.key_press(Key::Escape);
+    h.step();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.step();
+    assert_eq!(h.state().mission().unwrap(), &m);
+
+    // Draw a zone, then widen it with a buffer in the inspector.
+    h.key_press(Key::E);
+    h.step();
+    for (lon, lat) in [(121.97, 30.83), (122.02, 30.83), (122.02, 30.81)] {
+        let p = on_map(&h, lon, lat);
+        click_at(&mut h, p);
+    }
+    h.key_press(Key::Enter);
+    h.step();
+    let i = h.state().mission().unwrap().exclusion_zones.len() - 1;
+    assert_eq!(h.state().view.selection, Selection::Zone(i));
+    h.get_by_label("Buffer").click();
+    h.step();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.step();
+    h.get_by_label("Buffer").type_text("250");
+    h.key_press(Key::Enter);
+    h.step();
+    h.step();
+    assert_eq!(
+        h.state().mission().unwrap().exclusion_zones[i].buffer_m,
+        250.0
+    );
+}

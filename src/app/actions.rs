@@ -47,6 +47,16 @@ pub enum Edit {
     DeleteWaypoint {
         index: usize,
     },
+    /// Replaces every field of a waypoint (the inspector).
+    SetWaypoint {
+        index: usize,
+        waypoint: Waypoint,
+    },
+    /// Replaces every field of an exclusion zone (the inspector).
+    SetZone {
+        index: usize,
+        zone: ExclusionZone,
+    },
     /// A new exclusion zone (kind `other`, no buffer) from a drawn ring of `[lon, lat]`; it gets
     /// the next free id `Z<n>`.
     AddZone {
@@ -167,6 +177,23 @@ impl Edit {
                     m.route = None;
                 }
                 Ok(Selection::None)
+            }
+            Edit::SetWaypoint { index, waypoint } => {
+                let w = m
+                    .route
+                    .as_mut()
+                    .and_then(|r| r.waypoints.get_mut(*index))
+                    .ok_or(EditError::NoSuchWaypoint(*index))?;
+                *w = waypoint.clone();
+                Ok(Selection::Waypoint(*index))
+            }
+            Edit::SetZone { index, zone } => {
+                let z = m
+                    .exclusion_zones
+                    .get_mut(*index)
+                    .ok_or(EditError::NoSuchZone(*index))?;
+                *z = zone.clone();
+                Ok(Selection::Zone(*index))
             }
             Edit::AddZone { polygon } => {
                 if polygon.len() < 3 {

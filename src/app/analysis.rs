@@ -22,6 +22,8 @@ pub struct Profile {
     pub required: Option<f64>,
     /// Samples whose clearance (depth − draught − squat) is below the requirement.
     pub shallow: Vec<PlotPoint>,
+    /// The same samples on the map (working-CRS metres).
+    pub shallow_xy: Vec<[f64; 2]>,
     /// Waypoint positions (NM) and names, for vertical markers.
     pub waypoints: Vec<(f64, String)>,
     pub least_clearance_m: Option<f64>,
@@ -105,6 +107,9 @@ fn profile(ctx: &Context) -> Result<Profile, String> {
         if let (Some(c), Some(d)) = (s.clearance_m, s.depth_m) {
             if c < required {
                 p.shallow.push(PlotPoint::new(x, -d));
+                if let Some((sx, sy)) = s.xy {
+                    p.shallow_xy.push([sx, sy]);
+                }
             }
             p.least_clearance_m = Some(p.least_clearance_m.map_or(c, |l: f64| l.min(c)));
         }

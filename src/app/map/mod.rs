@@ -103,6 +103,12 @@ pub fn show(
     }
     if layers.route {
         o.route(&rt.scene, doc, view.selection);
+        if let Some(a) = &rt.analysis
+            && a.revision == doc.revision
+            && let Ok(p) = &a.profile
+        {
+            o.ukc_short(&p.shallow_xy);
+        }
     }
     if layers.track
         && let Some(t) = &rt.track

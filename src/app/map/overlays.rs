@@ -208,6 +208,21 @@ impl Overlays<'_> {
         }
     }
 
+    /// Route samples short of the required under-keel clearance, as red dots on the track.
+    pub fn ukc_short(&self, xy: &[[f64; 2]]) {
+        let red = Color32::from_rgb(220, 50, 47);
+        let mut last: Option<Pos2> = None;
+        for p in xy {
+            let c = self.at(*p);
+            // One dot per few points is enough and keeps long routes cheap.
+            if last.is_some_and(|l| (l - c).length() < 3.0) || !self.rect.contains(c) {
+                continue;
+            }
+            self.painter.circle_filled(c, 2.5, red);
+            last = Some(c);
+        }
+    }
+
     /// The leg the route tool would add: from the last waypoint to the cursor.
     pub fn route_preview(&self, last: [f64; 2], cursor: [f64; 2]) {
         self.painter.add(Shape::dashed_line(

@@ -9,4 +9,5 @@ pub mod inspector;
 pub mod layers;
 pub mod menu;
 pub mod modals;
+pub mod route_inspector;
 pub mod status;
