@@ -129,6 +129,9 @@ fn overlays_hold_route_port_and_turbines_and_layers_switch_them() {
     assert_eq!(scene.ports.len(), 1);
     let names: Vec<&str> = scene.route.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(names, ["Quay", "Channel", "Approach", "Site"]);
+    // Leg labels from the route table: the demo vessel's 10 kn service speed.
+    assert_eq!(scene.legs.len(), 3);
+    assert!(scene.legs[0].ends_with("10.0 kn"), "{:?}", scene.legs);
 
     // Clicking a turbine selects it and the inspector names it.
     let t = m.wind_farm.as_ref().unwrap().positions[9];

@@ -102,7 +102,7 @@ pub fn show(
         o.turbines(&rt.scene, view.selection);
     }
     if layers.route {
-        o.route(&rt.scene, doc, view.selection);
+        o.route(&rt.scene, view.selection);
         if let Some(a) = &rt.analysis
             && a.revision == doc.revision
             && let Ok(p) = &a.profile

@@ -5,7 +5,7 @@
 use super::scene::Scene;
 use super::view::MapView;
 use crate::app::state::{Document, Measure, Selection};
-use crate::geodesy::{geodesic_inverse, rhumb_inverse};
+use crate::geodesy::geodesic_inverse;
 use crate::mission::ZoneKind;
 use crate::validate::{Finding, Severity};
 use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
@@ -115,7 +115,7 @@ impl Overlays<'_> {
         }
     }
 
-    pub fn route(&self, scene: &Scene, doc: &Document, selection: Selection) {
+    pub fn route(&self, scene: &Scene, selection: Selection) {
         if scene.route.is_empty() {
             return;
         }
@@ -123,24 +123,13 @@ impl Overlays<'_> {
         let pts: Vec<Pos2> = scene.route.iter().map(|p| self.at(p.at)).collect();
         self.painter
             .add(Shape::line(pts.clone(), Stroke::new(2.5, colour)));
-        let wps = doc
-            .mission
-            .route
-            .as_ref()
-            .map(|r| &r.waypoints[..])
-            .unwrap_or(&[]);
-        for (i, w) in wps.windows(2).enumerate() {
+        for (i, label) in scene.legs.iter().enumerate() {
             if i + 1 >= pts.len() {
                 break;
             }
-            let leg = rhumb_inverse(w[0].lon, w[0].lat, w[1].lon, w[1].lat);
             let mid = pts[i] + (pts[i + 1] - pts[i]) * 0.5;
-            if (pts[i + 1] - pts[i]).length() > 80.0 {
-                self.label(
-                    mid + vec2(4.0, 2.0),
-                    &format!("{:.2} NM  {:03.0}°", leg.distance_m / NM, leg.bearing_deg),
-                    colour,
-                );
+            if (pts[i + 1] - pts[i]).length() > 120.0 {
+                self.label(mid + vec2(4.0, 2.0), label, colour);
             }
         }
         for (i, (p, wp)) in pts.iter().zip(&scene.route).enumerate() {

@@ -52,6 +52,9 @@ pub struct Scene {
     pub landing_points: Vec<Point>,
     pub ports: Vec<Point>,
     pub route: Vec<Point>,
+    /// Leg labels (distance, course, speed, ETA when the route has a departure), leg i arriving
+    /// at waypoint i + 1.
+    pub legs: Vec<String>,
     pub turbines: Vec<TurbineShape>,
     /// Objects that could not be placed (CRS failures), for the status bar.
     pub problems: Vec<String>,
@@ -188,6 +191,22 @@ impl Scene {
             }
         }
         if let Some(r) = &m.route {
+            if let Ok(t) = crate::vessel::legs::route_table(r, m.vessel.as_ref()) {
+                s.legs = t
+                    .legs
+                    .iter()
+                    .map(|l| {
+                        let eta = l
+                            .eta
+                            .map(|e| format!("  ETA {}", e.format("%d %H:%M")))
+                            .unwrap_or_default();
+                        format!(
+                            "{:.2} NM  {:03.0}°  {:.1} kn{eta}",
+                            l.distance_nm, l.bearing_deg, l.speed_kn
+                        )
+                    })
+                    .collect();
+            }
             s.route = r
                 .waypoints
                 .iter()
