@@ -609,3 +609,46 @@ fn the_inspector_edits_a_waypoint_and_a_zone() {
         250.0
     );
 }
+
+#[test]
+fn dropping_an_rtz_imports_the_route_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut m) = demo_with_route_and_wind(dir.path());
+    let planned = m.route.take().unwrap();
+    mission::save(&m, &path).unwrap();
+    let rtz = dir.path().join("Planned.rtz");
+    std::fs::write(
+        &rtz,
+        fathom::formats::rtz::write(&planned, "Planned", Some(10.0)),
+    )
+    .unwrap();
+    let mut h = open(path, vec![]);
+    h.state_mut()
+        .act(fathom::app::actions::Action::Open(rtz.clone()));
+    h.step();
+    let app = h.state();
+    assert!(app.view.error.is_none(), "{:?}", app.view.error);
+    // Still the same mission, now with the route.
+    assert_eq!(app.mission().unwrap().name, m.name);
+    let r = app.mission().unwrap().route.clone().unwrap();
+    assert_eq!(r.waypoints.len(), planned.waypoints.len());
+    assert_eq!(r.waypoints[1].name, "Channel");
+    assert_eq!(app.rt.scene.route.len(), 4);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.step();
+    assert!(h.state().mission().unwrap().route.is_none());
+
+    // A broken RTZ is reported and changes nothing.
+    std::fs::write(&rtz, "<route version=\"1.1\"><waypoints/></route>").unwrap();
+    h.state_mut().act(fathom::app::actions::Action::Open(rtz));
+    h.step();
+    assert!(
+        h.state()
+            .view
+            .error
+            .as_ref()
+            .unwrap()
+            .contains("Planned.rtz")
+    );
+    assert!(h.state().mission().unwrap().route.is_none());
+}

@@ -47,6 +47,10 @@ pub enum Edit {
     DeleteWaypoint {
         index: usize,
     },
+    /// Replaces the whole route (an imported RTZ or GPX route).
+    SetRoute {
+        route: Route,
+    },
     /// Replaces every field of a waypoint (the inspector).
     SetWaypoint {
         index: usize,
@@ -178,6 +182,10 @@ impl Edit {
                 }
                 Ok(Selection::None)
             }
+            Edit::SetRoute { route } => {
+                m.route = Some(route.clone());
+                Ok(Selection::None)
+            }
             Edit::SetWaypoint { index, waypoint } => {
                 let w = m
                     .route
@@ -257,6 +265,8 @@ pub enum Action {
     FocusFinding(usize),
     /// Export the route as RTZ (asks for a path).
     ExportRtz,
+    /// Import a route from RTZ or GPX (asks for a path), replacing the mission's route.
+    ImportRouteDialog,
     /// Load an as-run GNSS track to show over the plan (asks for a path).
     LoadTrackDialog,
     LoadTrack(PathBuf),

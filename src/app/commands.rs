@@ -322,7 +322,45 @@ impl FathomApp {
         }
     }
 
+    /// Imports a route file as one undoable edit.
+    fn import_route(&mut self, path: &Path) {
+        match super::exchange::classify(path) {
+            Some(Ok(super::exchange::Exchange::Route(route, warnings))) => {
+                let n = route.waypoints.len();
+                self.edit(super::actions::Edit::SetRoute { route }, None);
+                self.view.status = format!(
+                    "Imported a route of {n} waypoints from {}{}",
+                    path.display(),
+                    if warnings.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({} warning(s): {})", warnings.len(), warnings.join("; "))
+                    }
+                );
+            }
+            Some(Ok(super::exchange::Exchange::Track)) | None => {
+                self.view.error = Some(format!(
+                    "{}: no route found: expected an RTZ file or a GPX file with an <rte>",
+                    path.display()
+                ))
+            }
+            Some(Err(e)) => self.view.error = Some(e),
+        }
+    }
+
     fn open(&mut self, path: PathBuf) {
+        // Routes and tracks (dropped on the window) join the open mission.
+        if self.doc.is_some() {
+            match super::exchange::classify(&path) {
+                Some(Ok(super::exchange::Exchange::Route(..))) => return self.import_route(&path),
+                Some(Ok(super::exchange::Exchange::Track)) => return self.start_track(path),
+                Some(Err(e)) => {
+                    self.view.error = Some(e);
+                    return;
+                }
+                None => {}
+            }
+        }
         if self.doc.as_ref().is_some_and(|d| d.dirty()) {
             self.view.confirm = Some(AfterConfirm::Open(path));
         } else {
@@ -450,6 +488,11 @@ impl FathomApp {
                 }
             }
             Action::LoadTrack(p) => self.start_track(p),
+            Action::ImportRouteDialog => {
+                if let Some(p) = self.dialogs.open(FileKind::Route) {
+                    self.import_route(&p);
+                }
+            }
             Action::ClearTrack => self.rt.track = None,
             Action::CancelJobs => {
                 for j in self.rt.load.iter() {

@@ -10,6 +10,8 @@ pub enum FileKind {
     Rtz,
     /// An as-run GNSS track: NMEA 0183 log or GPX.
     Track,
+    /// A route to import: RTZ or GPX.
+    Route,
 }
 
 impl FileKind {
@@ -21,6 +23,7 @@ impl FileKind {
                 "GNSS track (NMEA 0183, GPX)",
                 &["nmea", "log", "txt", "gpx"],
             ),
+            FileKind::Route => ("Route (RTZ, GPX)", &["rtz", "gpx"]),
         }
     }
 }

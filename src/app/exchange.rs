@@ -4,7 +4,7 @@
 
 use super::state::Site;
 use crate::formats::{gpx, nmea, rtz};
-use crate::mission::Mission;
+use crate::mission::{Mission, Route};
 use std::path::{Path, PathBuf};
 
 /// Writes the mission's route as RTZ 1.1 to `path` (atomically). The routeName is the file's
@@ -23,6 +23,41 @@ pub fn export_rtz(m: &Mission, path: &Path) -> Result<(), String> {
     let text = rtz::write(route, &stem, speed);
     crate::fsutil::write_atomic(path, text.as_bytes())
         .map_err(|e| format!("{}: could not write the RTZ file: {e}", path.display()))
+}
+
+/// What a dropped or opened exchange file holds.
+pub enum Exchange {
+    /// A route (RTZ, or a GPX file's first `<rte>`) with the reader's warnings.
+    Route(Route, Vec<String>),
+    /// An as-run track (NMEA 0183 log, or a GPX file without routes) to read on a worker.
+    Track,
+}
+
+/// Sorts a file by its extension (`.rtz`, `.gpx`, `.nmea`, `.log`); `None` for anything else
+/// (missions and grids). Route files are read here: they are small.
+pub fn classify(path: &Path) -> Option<Result<Exchange, String>> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "rtz" => Some(
+            rtz::read(path)
+                .map(|r| Exchange::Route(r.route, r.warnings))
+                .map_err(|e| e.to_string()),
+        ),
+        "gpx" => Some(
+            gpx::read(path)
+                .map_err(|e| e.to_string())
+                .map(|g| match g.routes.first() {
+                    Some(r) => Exchange::Route(r.to_route(), Vec::new()),
+                    None => Exchange::Track,
+                }),
+        ),
+        "nmea" | "log" => Some(Ok(Exchange::Track)),
+        _ => None,
+    }
 }
 
 /// An as-run track loaded for display: positions in WGS 84 and in the working CRS.

@@ -50,6 +50,13 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: 
                 actions.push(Action::ExportRtz);
             }
             if ui
+                .add_enabled(has, egui::Button::new("Import route (RTZ, GPX)…"))
+                .on_hover_text("Replaces the mission's route (undoable)")
+                .clicked()
+            {
+                actions.push(Action::ImportRouteDialog);
+            }
+            if ui
                 .add_enabled(has, egui::Button::new("Load as-run track…"))
                 .on_hover_text("An NMEA 0183 log or a GPX file, shown over the plan")
                 .clicked()
