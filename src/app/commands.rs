@@ -308,7 +308,7 @@ impl FathomApp {
         }));
     }
 
-    fn edit(&mut self, edit: super::actions::Edit, gesture: Option<u64>) {
+    pub(super) fn edit(&mut self, edit: super::actions::Edit, gesture: Option<u64>) {
         let Some(doc) = &mut self.doc else { return };
         let mut next = doc.mission.clone();
         match edit.apply(&mut next) {
@@ -319,32 +319,6 @@ impl FathomApp {
                 self.view.selection = sel;
             }
             Err(e) => self.view.status = e.to_string(),
-        }
-    }
-
-    /// Imports a route file as one undoable edit.
-    fn import_route(&mut self, path: &Path) {
-        match super::exchange::classify(path) {
-            Some(Ok(super::exchange::Exchange::Route(route, warnings))) => {
-                let n = route.waypoints.len();
-                self.edit(super::actions::Edit::SetRoute { route }, None);
-                self.view.status = format!(
-                    "Imported a route of {n} waypoints from {}{}",
-                    path.display(),
-                    if warnings.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({} warning(s): {})", warnings.len(), warnings.join("; "))
-                    }
-                );
-            }
-            Some(Ok(super::exchange::Exchange::Track)) | None => {
-                self.view.error = Some(format!(
-                    "{}: no route found: expected an RTZ file or a GPX file with an <rte>",
-                    path.display()
-                ))
-            }
-            Some(Err(e)) => self.view.error = Some(e),
         }
     }
 
@@ -481,7 +455,7 @@ impl FathomApp {
                 }
             }
             Action::FocusFinding(i) => self.focus_finding(i),
-            Action::ExportRtz => self.export_rtz(),
+            Action::ExportRtz => self.export_rtz_action(),
             Action::LoadTrackDialog => {
                 if let Some(p) = self.dialogs.open(FileKind::Track) {
                     self.apply(Action::LoadTrack(p));
@@ -529,44 +503,6 @@ impl FathomApp {
                 .egui_ctx
                 .send_viewport_cmd(egui::ViewportCommand::Close),
         }
-    }
-
-    /// Asks where to write the route and writes it as RTZ.
-    fn export_rtz(&mut self) {
-        let Some(doc) = &self.doc else { return };
-        let Some(route) = doc
-            .mission
-            .route
-            .as_ref()
-            .filter(|r| r.waypoints.len() >= 2)
-        else {
-            self.view.error =
-                Some("the mission has no route with at least two waypoints to export".into());
-            return;
-        };
-        let name = if route.name.is_empty() {
-            "route.rtz".to_string()
-        } else {
-            format!("{}.rtz", route.name.replace(['/', '\\', ' '], "_"))
-        };
-        let Some(path) = self.dialogs.save(FileKind::Rtz, &name) else {
-            return;
-        };
-        match super::exchange::export_rtz(&doc.mission, &path) {
-            Ok(()) => self.view.status = format!("Exported {}", path.display()),
-            Err(e) => self.view.error = Some(e),
-        }
-    }
-
-    /// Reads an as-run track on a worker; it replaces the shown track when it succeeds.
-    fn start_track(&mut self, path: PathBuf) {
-        let Some(doc) = &self.doc else { return };
-        let site = doc.site.clone();
-        self.rt.track_job = Some(Job::spawn(
-            "Reading track",
-            Some(self.egui_ctx.clone()),
-            move |_| super::exchange::read_track(&path, &site),
-        ));
     }
 
     /// Centres the map on a finding (zooming in to at most 5 m per point) and selects its object.

@@ -1,7 +1,11 @@
 //! Files the planner exchanges with other tools: the route exported as RTZ for the vessel's ECDIS
 //! (the same writer as `fathom export --format rtz`), and an as-run GNSS track (NMEA 0183 log or
-//! GPX) read for display over the plan.
+//! GPX) read for display over the plan, and a route imported from RTZ or GPX; with the app's
+//! actions that ask for the paths (through [`Dialogs`](super::Dialogs), so tests inject them).
 
+use super::FathomApp;
+use super::dialogs::FileKind;
+use super::jobs::Job;
 use super::state::Site;
 use crate::formats::{gpx, nmea, rtz};
 use crate::mission::{Mission, Route};
@@ -107,4 +111,70 @@ pub fn read_track(path: &Path, site: &Site) -> Result<Track, String> {
         lonlat,
         xy,
     })
+}
+
+impl FathomApp {
+    /// Asks where to write the route and writes it as RTZ.
+    pub(super) fn export_rtz_action(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let Some(route) = doc
+            .mission
+            .route
+            .as_ref()
+            .filter(|r| r.waypoints.len() >= 2)
+        else {
+            self.view.error =
+                Some("the mission has no route with at least two waypoints to export".into());
+            return;
+        };
+        let name = if route.name.is_empty() {
+            "route.rtz".to_string()
+        } else {
+            format!("{}.rtz", route.name.replace(['/', '\\', ' '], "_"))
+        };
+        let Some(path) = self.dialogs.save(FileKind::Rtz, &name) else {
+            return;
+        };
+        match export_rtz(&doc.mission, &path) {
+            Ok(()) => self.view.status = format!("Exported {}", path.display()),
+            Err(e) => self.view.error = Some(e),
+        }
+    }
+
+    /// Reads an as-run track on a worker; it replaces the shown track when it succeeds.
+    pub(super) fn start_track(&mut self, path: PathBuf) {
+        let Some(doc) = &self.doc else { return };
+        let site = doc.site.clone();
+        self.rt.track_job = Some(Job::spawn(
+            "Reading track",
+            Some(self.egui_ctx.clone()),
+            move |_| read_track(&path, &site),
+        ));
+    }
+
+    /// Imports a route file as one undoable edit.
+    pub(super) fn import_route(&mut self, path: &Path) {
+        match classify(path) {
+            Some(Ok(Exchange::Route(route, warnings))) => {
+                let n = route.waypoints.len();
+                self.edit(super::actions::Edit::SetRoute { route }, None);
+                self.view.status = format!(
+                    "Imported a route of {n} waypoints from {}{}",
+                    path.display(),
+                    if warnings.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({} warning(s): {})", warnings.len(), warnings.join("; "))
+                    }
+                );
+            }
+            Some(Ok(Exchange::Track)) | None => {
+                self.view.error = Some(format!(
+                    "{}: no route found: expected an RTZ file or a GPX file with an <rte>",
+                    path.display()
+                ))
+            }
+            Some(Err(e)) => self.view.error = Some(e),
+        }
+    }
 }
