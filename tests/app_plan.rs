@@ -652,3 +652,42 @@ fn dropping_an_rtz_imports_the_route_in_one_undo_step() {
     );
     assert!(h.state().mission().unwrap().route.is_none());
 }
+
+#[test]
+fn geojson_exclusion_zones_are_read_on_the_worker_and_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut m) = demo_with_route_and_wind(dir.path());
+    std::fs::write(
+        dir.path().join("wreck.geojson"),
+        r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+"geometry":{"type":"Polygon","coordinates":[[[121.98,30.83],[121.99,30.83],[121.99,30.84],[121.98,30.83]]]}}]}"#,
+    )
+    .unwrap();
+    let zone = |id: &str, file: &str| mission::ExclusionZone {
+        id: id.into(),
+        kind: mission::ZoneKind::Other,
+        buffer_m: 50.0,
+        polygon: None,
+        line: None,
+        geojson: Some(file.into()),
+    };
+    m.exclusion_zones = vec![
+        zone("wreck", "wreck.geojson"),
+        zone("lost", "missing.geojson"),
+    ];
+    mission::save(&m, &path).unwrap();
+    let mut h = open(path, vec![]);
+    step_until(&mut h, "the worker's zones", |a| {
+        a.rt.analysis_job.is_none() && a.rt.analysis.is_some()
+    });
+    let a = h.state().rt.analysis.clone().unwrap();
+    assert_eq!(a.geojson_zones.len(), 1);
+    assert_eq!(a.geojson_zones[0].id, "wreck");
+    assert!(!a.geojson_zones[0].triangles.is_empty());
+    assert_eq!(a.zone_errors.len(), 1);
+    assert!(
+        a.zone_errors[0].contains("missing.geojson"),
+        "{:?}",
+        a.zone_errors
+    );
+}

@@ -2,8 +2,10 @@
 //! (never in `ui()`): the depth profile along the route with the vessel's draught and required
 //! under-keel clearance ([`crate::vessel::ukc`]), the cooling budget by month
 //! ([`crate::cooling::analyse`]) and the wind farm's supply against the data centre's demand
-//! ([`crate::wind::supply`]).
+//! ([`crate::wind::supply`]); and the exclusion zones kept in GeoJSON files, read and buffered
+//! by [`crate::zones::zone_shape`] (the same geometry validation uses).
 
+use super::map::scene::ZoneShape;
 use crate::mission::Context;
 use crate::vessel::{legs, ukc};
 use crate::wind::farm::{FarmModel, it_load_w};
@@ -59,15 +61,39 @@ pub struct Analysis {
     pub profile: Result<Profile, String>,
     pub cooling: Result<CoolingChart, String>,
     pub wind: Result<WindChart, String>,
+    /// Exclusion zones given as GeoJSON files, ready to draw.
+    pub geojson_zones: Vec<ZoneShape>,
+    /// Why a GeoJSON zone could not be drawn.
+    pub zone_errors: Vec<String>,
 }
 
 /// Computes the charts for `ctx` (called on a worker).
 pub fn analyse(ctx: &Context, revision: u64) -> Analysis {
+    let mut geojson_zones = Vec::new();
+    let mut zone_errors = Vec::new();
+    for z in ctx
+        .mission
+        .exclusion_zones
+        .iter()
+        .filter(|z| z.geojson.is_some())
+    {
+        match crate::zones::zone_shape(ctx, z) {
+            Ok(shape) => geojson_zones.push(ZoneShape::from_area(
+                &shape.id,
+                shape.kind,
+                &shape.area,
+                Vec::new(),
+            )),
+            Err(e) => zone_errors.push(e.to_string()),
+        }
+    }
     Analysis {
         revision,
         profile: profile(ctx),
         cooling: cooling(ctx),
         wind: wind(ctx),
+        geojson_zones,
+        zone_errors,
     }
 }
 

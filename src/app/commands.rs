@@ -167,7 +167,12 @@ impl FathomApp {
         if let Some(r) = self.rt.analysis_job.as_mut().and_then(|j| j.poll()) {
             self.rt.analysis_job = None;
             match r {
-                Ok(a) => self.rt.analysis = Some(a),
+                Ok(a) => {
+                    if let Some(e) = a.zone_errors.first() {
+                        self.view.status = e.clone();
+                    }
+                    self.rt.analysis = Some(a);
+                }
                 Err(e) => self.view.status = format!("Charts stopped: {e}"),
             }
         }

@@ -96,7 +96,11 @@ pub fn show(
         labels: layers.labels,
     };
     if layers.zones {
-        o.zones(&rt.scene, layers.zones_opacity, view.selection);
+        o.zones(&rt.scene.zones, layers.zones_opacity, view.selection);
+        // Zones read from GeoJSON files come from the worker (file I/O stays out of `ui()`).
+        if let Some(a) = &rt.analysis {
+            o.zones(&a.geojson_zones, layers.zones_opacity, Selection::None);
+        }
     }
     if layers.turbines {
         o.turbines(&rt.scene, view.selection);

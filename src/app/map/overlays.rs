@@ -2,7 +2,7 @@
 //! turbines, the as-run track, cabins, the measuring line. Everything is drawn at true scale from
 //! the [`Scene`]; the colours are public so the layers panel shows them as its legend.
 
-use super::scene::Scene;
+use super::scene::{Scene, ZoneShape};
 use super::view::MapView;
 use crate::app::state::{Document, Measure, Selection};
 use crate::geodesy::geodesic_inverse;
@@ -81,8 +81,8 @@ impl Overlays<'_> {
         self.painter.galley(r.min, galley, colour);
     }
 
-    pub fn zones(&self, scene: &Scene, opacity: f32, selection: Selection) {
-        for (i, z) in scene.zones.iter().enumerate() {
+    pub fn zones(&self, zones: &[ZoneShape], opacity: f32, selection: Selection) {
+        for (i, z) in zones.iter().enumerate() {
             let base = zone_colour(z.kind);
             let fill = base.gamma_multiply(opacity);
             let mut mesh = Mesh::default();

@@ -20,6 +20,7 @@ pub struct CabinShape {
 }
 
 /// An exclusion zone ready to draw.
+#[derive(Clone, Debug)]
 pub struct ZoneShape {
     pub id: String,
     pub kind: ZoneKind,
@@ -29,6 +30,38 @@ pub struct ZoneShape {
     pub triangles: Vec<[[f64; 2]; 3]>,
     /// The unbuffered geometry (cable line or polygon ring).
     pub source: Vec<[f64; 2]>,
+}
+
+impl ZoneShape {
+    /// A zone from its (buffered) area in working-CRS metres: outline rings and earcut triangles.
+    pub fn from_area(
+        id: &str,
+        kind: ZoneKind,
+        area: &MultiPolygon<f64>,
+        source: Vec<[f64; 2]>,
+    ) -> Self {
+        let mut rings = Vec::new();
+        let mut triangles = Vec::new();
+        for poly in &area.0 {
+            rings.push(poly.exterior().coords().map(|c| [c.x, c.y]).collect());
+            rings.extend(
+                poly.interiors()
+                    .iter()
+                    .map(|r| r.coords().map(|c| [c.x, c.y]).collect()),
+            );
+            triangles.extend(poly.earcut_triangles_iter().map(|t| {
+                let (a, b, c) = (t.v1(), t.v2(), t.v3());
+                [[a.x, a.y], [b.x, b.y], [c.x, c.y]]
+            }));
+        }
+        ZoneShape {
+            id: id.to_string(),
+            kind,
+            rings,
+            triangles,
+            source,
+        }
+    }
 }
 
 /// A wind turbine: position and rotor radius (when the turbine is one of the shipped curves).
@@ -130,27 +163,8 @@ impl Scene {
                 (false, true) => ls.buffer(z.buffer_m),
                 (false, false) => MultiPolygon(vec![]),
             };
-            let mut rings = Vec::new();
-            let mut triangles = Vec::new();
-            for poly in &area.0 {
-                rings.push(poly.exterior().coords().map(|c| [c.x, c.y]).collect());
-                rings.extend(
-                    poly.interiors()
-                        .iter()
-                        .map(|r| r.coords().map(|c| [c.x, c.y]).collect()),
-                );
-                triangles.extend(poly.earcut_triangles_iter().map(|t| {
-                    let (a, b, c) = (t.v1(), t.v2(), t.v3());
-                    [[a.x, a.y], [b.x, b.y], [c.x, c.y]]
-                }));
-            }
-            s.zones.push(ZoneShape {
-                id: z.id.clone(),
-                kind: z.kind,
-                rings,
-                triangles,
-                source,
-            });
+            s.zones
+                .push(ZoneShape::from_area(&z.id, z.kind, &area, source));
         }
         let point = |id: &str, lon: f64, lat: f64| {
             site.to_work(lon, lat).map(|at| Point {
