@@ -178,3 +178,85 @@ impl FathomApp {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mission::{LegGeometry, Site, Waypoint};
+
+    fn mission(waypoints: usize) -> Mission {
+        let mut m = Mission::new(
+            "t",
+            Site {
+                bathymetry: "g.asc".into(),
+                grid_crs: None,
+                positive_down: false,
+                working_crs: None,
+                vertical_datum: "MSL".into(),
+                tide_offset_m: 0.0,
+            },
+        );
+        m.route = Some(Route {
+            name: "r".into(),
+            departure: None,
+            waypoints: (0..waypoints)
+                .map(|i| Waypoint {
+                    id: i as u32 + 1,
+                    name: format!("W{i}"),
+                    lon: 122.0 + i as f64 * 0.01,
+                    lat: 30.8,
+                    speed_kn: (i > 0).then_some(8.0),
+                    geometry: LegGeometry::Rhumb,
+                })
+                .collect(),
+        });
+        m
+    }
+
+    #[test]
+    fn rtz_round_trips_and_classifies_as_a_route() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("Out.rtz");
+        let m = mission(3);
+        export_rtz(&m, &path).unwrap();
+        match classify(&path) {
+            Some(Ok(Exchange::Route(r, warnings))) => {
+                assert_eq!(r.name, "Out");
+                assert_eq!(r.waypoints, m.route.unwrap().waypoints);
+                assert!(warnings.is_empty(), "{warnings:?}");
+            }
+            _ => panic!("not read as a route"),
+        }
+    }
+
+    #[test]
+    fn a_route_needs_two_waypoints_to_export() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.rtz");
+        let e = export_rtz(&mission(1), &path).unwrap_err();
+        assert!(e.contains("at least two waypoints"), "{e}");
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn files_are_sorted_by_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        let gpx = dir.path().join("t.GPX");
+        std::fs::write(
+            &gpx,
+            "<gpx version=\"1.1\" creator=\"t\"><trk><trkseg><trkpt lat=\"30.8\" lon=\"122\"/></trkseg></trk></gpx>",
+        )
+        .unwrap();
+        assert!(matches!(classify(&gpx), Some(Ok(Exchange::Track))));
+        assert!(matches!(
+            classify(Path::new("a.nmea")),
+            Some(Ok(Exchange::Track))
+        ));
+        assert!(classify(Path::new("m.toml")).is_none());
+        assert!(classify(Path::new("g.asc")).is_none());
+        assert!(matches!(
+            classify(&dir.path().join("missing.rtz")),
+            Some(Err(_))
+        ));
+    }
+}
