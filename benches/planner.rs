@@ -1,5 +1,6 @@
 //! Planner speed: colouring one 512² tile, the CPU time of one frame of a mission on the demo
-//! seabed, and the longest frame while panning across an 8192² grid (tiles loading meanwhile).
+//! seabed and of the shipped demo mission (overlays and charts), and the longest frame while
+//! panning across an 8192² grid (tiles loading meanwhile).
 //!
 //! `cargo bench --bench planner`. Frames run through egui_kittest's harness: the app's `ui()`,
 //! layout and tessellation on the CPU, without a GPU (what the real window adds is the GL upload
@@ -68,7 +69,11 @@ fn harness(ctx: Context) -> Harness<'static, FathomApp> {
     for _ in 0..3000 {
         h.step();
         let a = h.state();
-        if a.doc.is_some() && !a.busy() && a.rt.tiles.as_ref().is_some_and(|t| t.settled()) {
+        if a.doc.is_some()
+            && !a.busy()
+            && a.rt.analysis_job.is_none()
+            && a.rt.tiles.as_ref().is_some_and(|t| t.settled())
+        {
             break;
         }
         std::thread::sleep(Duration::from_millis(5));
@@ -97,6 +102,13 @@ fn tiles(c: &mut Criterion) {
 fn frames(c: &mut Criterion) {
     let mut h = harness(context(fathom::bathymetry::demo::generate()));
     c.bench_function("frame, demo seabed (CPU)", |b| b.iter(|| h.step()));
+    // The demo mission as shipped: cabins, and whatever route, turbines and zones it holds, with
+    // the chart panel showing its depth profile.
+    let demo = Context::load(&fathom::cli::default_mission()).expect("the demo mission loads");
+    let mut h = harness(demo);
+    c.bench_function("frame, demo mission with overlays and charts (CPU)", |b| {
+        b.iter(|| h.step())
+    });
 }
 
 /// Pans 400 frames across an 8192² grid (40 pt per frame) and reports the longest frame.

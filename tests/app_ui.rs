@@ -321,3 +321,26 @@ fn opens_the_demo_mission_file() {
     assert_eq!((doc.site.grid.width, doc.site.grid.height), (720, 640));
     assert!(doc.site.pyramid.levels() >= 2);
 }
+
+#[test]
+fn a_corrupt_grid_dropped_on_the_window_shows_an_error_and_keeps_the_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("seabed.asc");
+    std::fs::write(
+        &bad,
+        "ncols 4\nnrows 3\nxllcorner 0\nyllcorner 0\ncellsize ten\n",
+    )
+    .unwrap();
+    let mut h = open(vec![]);
+    let before = h.state().mission().unwrap().clone();
+    h.state_mut()
+        .act(fathom::app::actions::Action::Open(bad.clone()));
+    step_until(&mut h, "the failed grid", |a| {
+        !a.busy() && a.view.error.is_some()
+    });
+    let app = h.state();
+    let e = app.view.error.as_ref().unwrap();
+    assert!(e.contains("seabed.asc"), "{e}");
+    assert_eq!(app.mission().unwrap(), &before);
+    assert_eq!(app.rt.scene.cabins.len(), 3);
+}

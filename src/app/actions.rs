@@ -4,7 +4,7 @@
 //! same gesture key in a row (one drag, one text field being typed in) form one undo step.
 
 use super::state::{AfterConfirm, Selection, Tool};
-use crate::mission::{Cabin, Mission};
+use crate::mission::{Cabin, ExclusionZone, LegGeometry, Mission, Route, Waypoint, ZoneKind};
 use std::path::PathBuf;
 
 /// A change to the mission.
@@ -33,6 +33,42 @@ pub enum Edit {
     DeleteCabin {
         index: usize,
     },
+    /// Appends a waypoint to the route (creating the route when the mission has none); it gets
+    /// the next free id.
+    AddWaypoint {
+        lon: f64,
+        lat: f64,
+    },
+    MoveWaypoint {
+        index: usize,
+        lon: f64,
+        lat: f64,
+    },
+    DeleteWaypoint {
+        index: usize,
+    },
+    /// Replaces the whole route (an imported RTZ or GPX route).
+    SetRoute {
+        route: Route,
+    },
+    /// Replaces every field of a waypoint (the inspector).
+    SetWaypoint {
+        index: usize,
+        waypoint: Waypoint,
+    },
+    /// Replaces every field of an exclusion zone (the inspector).
+    SetZone {
+        index: usize,
+        zone: ExclusionZone,
+    },
+    /// A new exclusion zone (kind `other`, no buffer) from a drawn ring of `[lon, lat]`; it gets
+    /// the next free id `Z<n>`.
+    AddZone {
+        polygon: Vec<[f64; 2]>,
+    },
+    DeleteZone {
+        index: usize,
+    },
 }
 
 /// Why an edit could not be applied.
@@ -44,6 +80,12 @@ pub enum EditError {
     NoCabinType,
     #[error("cabin {0} no longer exists")]
     NoSuchCabin(usize),
+    #[error("waypoint {0} no longer exists")]
+    NoSuchWaypoint(usize),
+    #[error("an exclusion zone needs at least three corners")]
+    TooFewCorners,
+    #[error("exclusion zone {0} no longer exists")]
+    NoSuchZone(usize),
 }
 
 impl Edit {
@@ -102,6 +144,90 @@ impl Edit {
                 m.cabins.remove(*index);
                 Ok(Selection::None)
             }
+            Edit::AddWaypoint { lon, lat } => {
+                let route = m.route.get_or_insert_with(|| Route {
+                    name: "Planned route".into(),
+                    departure: None,
+                    waypoints: Vec::new(),
+                });
+                let id = route.waypoints.iter().map(|w| w.id + 1).max().unwrap_or(1);
+                route.waypoints.push(Waypoint {
+                    id,
+                    name: String::new(),
+                    lon: *lon,
+                    lat: *lat,
+                    speed_kn: None,
+                    geometry: LegGeometry::default(),
+                });
+                Ok(Selection::Waypoint(route.waypoints.len() - 1))
+            }
+            Edit::MoveWaypoint { index, lon, lat } => {
+                let w = m
+                    .route
+                    .as_mut()
+                    .and_then(|r| r.waypoints.get_mut(*index))
+                    .ok_or(EditError::NoSuchWaypoint(*index))?;
+                (w.lon, w.lat) = (*lon, *lat);
+                Ok(Selection::Waypoint(*index))
+            }
+            Edit::DeleteWaypoint { index } => {
+                let r = m
+                    .route
+                    .as_mut()
+                    .filter(|r| *index < r.waypoints.len())
+                    .ok_or(EditError::NoSuchWaypoint(*index))?;
+                r.waypoints.remove(*index);
+                if r.waypoints.is_empty() {
+                    m.route = None;
+                }
+                Ok(Selection::None)
+            }
+            Edit::SetRoute { route } => {
+                m.route = Some(route.clone());
+                Ok(Selection::None)
+            }
+            Edit::SetWaypoint { index, waypoint } => {
+                let w = m
+                    .route
+                    .as_mut()
+                    .and_then(|r| r.waypoints.get_mut(*index))
+                    .ok_or(EditError::NoSuchWaypoint(*index))?;
+                *w = waypoint.clone();
+                Ok(Selection::Waypoint(*index))
+            }
+            Edit::SetZone { index, zone } => {
+                let z = m
+                    .exclusion_zones
+                    .get_mut(*index)
+                    .ok_or(EditError::NoSuchZone(*index))?;
+                *z = zone.clone();
+                Ok(Selection::Zone(*index))
+            }
+            Edit::AddZone { polygon } => {
+                if polygon.len() < 3 {
+                    return Err(EditError::TooFewCorners);
+                }
+                let id = (1..)
+                    .map(|n| format!("Z{n}"))
+                    .find(|id| !m.exclusion_zones.iter().any(|z| &z.id == id))
+                    .unwrap_or_default();
+                m.exclusion_zones.push(ExclusionZone {
+                    id,
+                    kind: ZoneKind::Other,
+                    buffer_m: 0.0,
+                    polygon: Some(polygon.clone()),
+                    line: None,
+                    geojson: None,
+                });
+                Ok(Selection::Zone(m.exclusion_zones.len() - 1))
+            }
+            Edit::DeleteZone { index } => {
+                if *index >= m.exclusion_zones.len() {
+                    return Err(EditError::NoSuchZone(*index));
+                }
+                m.exclusion_zones.remove(*index);
+                Ok(Selection::None)
+            }
         }
     }
 }
@@ -133,15 +259,25 @@ pub enum Action {
     Recover,
     DiscardRecovery,
     Validate,
+    /// Recompute the charts for the current revision.
+    Analyse,
     /// Zoom to finding `i` and select its object.
     FocusFinding(usize),
     /// Export the route as RTZ (asks for a path).
     ExportRtz,
+    /// Import a route from RTZ or GPX (asks for a path), replacing the mission's route.
+    ImportRouteDialog,
+    /// Load an as-run GNSS track to show over the plan (asks for a path).
+    LoadTrackDialog,
+    LoadTrack(PathBuf),
+    ClearTrack,
     CancelJobs,
     DeleteSelected,
     ZoomToGrid,
     ToggleTheme,
     ToggleHelp,
+    /// Show or hide the chart panel.
+    ToggleCharts,
     Quit,
 }
 
@@ -327,6 +463,76 @@ mod tests {
             Err(EditError::NoSuchCabin(3))
         );
         assert_eq!(m, before);
+    }
+
+    #[test]
+    fn waypoints_are_added_moved_and_deleted_with_the_route() {
+        let mut m = mission();
+        let add = |lon| Edit::AddWaypoint { lon, lat: 30.0 };
+        assert_eq!(add(122.0).apply(&mut m), Ok(Selection::Waypoint(0)));
+        assert_eq!(add(122.1).apply(&mut m), Ok(Selection::Waypoint(1)));
+        let r = m.route.as_ref().unwrap();
+        assert_eq!(r.waypoints.iter().map(|w| w.id).collect::<Vec<_>>(), [1, 2]);
+        Edit::DeleteWaypoint { index: 0 }.apply(&mut m).unwrap();
+        add(122.2).apply(&mut m).unwrap();
+        let ids: Vec<u32> = m
+            .route
+            .as_ref()
+            .unwrap()
+            .waypoints
+            .iter()
+            .map(|w| w.id)
+            .collect();
+        assert_eq!(ids, [2, 3]);
+        Edit::MoveWaypoint {
+            index: 1,
+            lon: 121.0,
+            lat: 31.0,
+        }
+        .apply(&mut m)
+        .unwrap();
+        assert_eq!(m.route.as_ref().unwrap().waypoints[1].lat, 31.0);
+        assert_eq!(
+            Edit::MoveWaypoint {
+                index: 5,
+                lon: 0.0,
+                lat: 0.0
+            }
+            .apply(&mut m),
+            Err(EditError::NoSuchWaypoint(5))
+        );
+        Edit::DeleteWaypoint { index: 0 }.apply(&mut m).unwrap();
+        Edit::DeleteWaypoint { index: 0 }.apply(&mut m).unwrap();
+        assert!(m.route.is_none());
+    }
+
+    #[test]
+    fn zones_need_three_corners_and_get_free_ids() {
+        let mut m = mission();
+        let tri = vec![[122.0, 30.0], [122.1, 30.0], [122.0, 30.1]];
+        assert_eq!(
+            Edit::AddZone {
+                polygon: tri[..2].to_vec()
+            }
+            .apply(&mut m),
+            Err(EditError::TooFewCorners)
+        );
+        for _ in 0..2 {
+            Edit::AddZone {
+                polygon: tri.clone(),
+            }
+            .apply(&mut m)
+            .unwrap();
+        }
+        Edit::DeleteZone { index: 0 }.apply(&mut m).unwrap();
+        Edit::AddZone {
+            polygon: tri.clone(),
+        }
+        .apply(&mut m)
+        .unwrap();
+        let ids: Vec<&str> = m.exclusion_zones.iter().map(|z| z.id.as_str()).collect();
+        assert_eq!(ids, ["Z2", "Z1"]);
+        assert!(m.check_ranges().is_empty(), "{:?}", m.check_ranges());
     }
 
     #[test]

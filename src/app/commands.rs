@@ -140,6 +140,17 @@ impl FathomApp {
                 Err(e) => self.view.status = format!("Validation stopped: {e}"),
             }
         }
+        if let Some(r) = self.rt.track_job.as_mut().and_then(|j| j.poll()) {
+            self.rt.track_job = None;
+            match r {
+                Ok(t) => {
+                    self.view.status =
+                        format!("Track {}: {} fixes", t.path.display(), t.lonlat.len());
+                    self.rt.track = Some(t);
+                }
+                Err(e) => self.view.error = Some(e),
+            }
+        }
         if self.rt.autosave.as_mut().and_then(|j| j.poll()).is_some() {
             self.rt.autosave = None;
         }
@@ -152,6 +163,27 @@ impl FathomApp {
             && self.doc.as_ref().map(|d| d.revision) != self.view.findings_revision
         {
             self.apply(Action::Validate);
+        }
+        if let Some(r) = self.rt.analysis_job.as_mut().and_then(|j| j.poll()) {
+            self.rt.analysis_job = None;
+            match r {
+                Ok(a) => {
+                    if let Some(e) = a.zone_errors.first() {
+                        self.view.status = e.clone();
+                    }
+                    self.rt.analysis = Some(a);
+                }
+                Err(e) => self.view.status = format!("Charts stopped: {e}"),
+            }
+        }
+        // While a drag runs the charts wait for the drop (one analysis per gesture, not per frame).
+        if auto
+            && self.view.drag.is_none()
+            && self.rt.analysis_job.is_none()
+            && self.doc.as_ref().map(|d| d.revision)
+                != self.rt.analysis.as_ref().map(|a| a.revision)
+        {
+            self.apply(Action::Analyse);
         }
     }
 
@@ -183,6 +215,7 @@ impl FathomApp {
         self.view.selection = Selection::None;
         self.view.findings.clear();
         self.view.findings_revision = None;
+        self.rt.analysis = None;
         self.view.measure = Default::default();
         self.rt.scene_revision = None;
     }
@@ -201,12 +234,18 @@ impl FathomApp {
                 }
                 Selection::LandingPoint(_) => doc.mission.landing_points.len(),
                 Selection::Zone(_) => doc.mission.exclusion_zones.len(),
+                Selection::Turbine(_) => doc
+                    .mission
+                    .wind_farm
+                    .as_ref()
+                    .map_or(0, |w| w.positions.len()),
                 Selection::None => usize::MAX,
             };
             if let Selection::Cabin(i)
             | Selection::Waypoint(i)
             | Selection::LandingPoint(i)
-            | Selection::Zone(i) = self.view.selection
+            | Selection::Zone(i)
+            | Selection::Turbine(i) = self.view.selection
                 && i >= n
             {
                 self.view.selection = Selection::None;
@@ -274,7 +313,7 @@ impl FathomApp {
         }));
     }
 
-    fn edit(&mut self, edit: super::actions::Edit, gesture: Option<u64>) {
+    pub(super) fn edit(&mut self, edit: super::actions::Edit, gesture: Option<u64>) {
         let Some(doc) = &mut self.doc else { return };
         let mut next = doc.mission.clone();
         match edit.apply(&mut next) {
@@ -289,6 +328,18 @@ impl FathomApp {
     }
 
     fn open(&mut self, path: PathBuf) {
+        // Routes and tracks (dropped on the window) join the open mission.
+        if self.doc.is_some() {
+            match super::exchange::classify(&path) {
+                Some(Ok(super::exchange::Exchange::Route(..))) => return self.import_route(&path),
+                Some(Ok(super::exchange::Exchange::Track)) => return self.start_track(path),
+                Some(Err(e)) => {
+                    self.view.error = Some(e);
+                    return;
+                }
+                None => {}
+            }
+        }
         if self.doc.as_ref().is_some_and(|d| d.dirty()) {
             self.view.confirm = Some(AfterConfirm::Open(path));
         } else {
@@ -322,6 +373,9 @@ impl FathomApp {
                 self.view.tool = t;
                 if t != Tool::Measure {
                     self.view.measure = Default::default();
+                }
+                if t != Tool::DrawZone {
+                    self.view.zone_draft.clear();
                 }
             }
             Action::Open(p) => self.open(p),
@@ -392,10 +446,33 @@ impl FathomApp {
                     ));
                 }
             }
-            Action::FocusFinding(i) => self.focus_finding(i),
-            Action::ExportRtz => {
-                self.view.status = "RTZ export arrives with the formats module".into()
+            Action::Analyse => {
+                if let Some(doc) = &self.doc {
+                    if let Some(j) = &self.rt.analysis_job {
+                        j.cancel();
+                    }
+                    let (site, m, rev) = (doc.site.clone(), doc.mission.clone(), doc.revision);
+                    self.rt.analysis_job = Some(Job::spawn(
+                        "Charts",
+                        Some(self.egui_ctx.clone()),
+                        move |_| Ok(super::analysis::analyse(&site.context(&m), rev)),
+                    ));
+                }
             }
+            Action::FocusFinding(i) => self.focus_finding(i),
+            Action::ExportRtz => self.export_rtz_action(),
+            Action::LoadTrackDialog => {
+                if let Some(p) = self.dialogs.open(FileKind::Track) {
+                    self.apply(Action::LoadTrack(p));
+                }
+            }
+            Action::LoadTrack(p) => self.start_track(p),
+            Action::ImportRouteDialog => {
+                if let Some(p) = self.dialogs.open(FileKind::Route) {
+                    self.import_route(&p);
+                }
+            }
+            Action::ClearTrack => self.rt.track = None,
             Action::CancelJobs => {
                 for j in self.rt.load.iter() {
                     j.cancel();
@@ -404,11 +481,18 @@ impl FathomApp {
                     j.cancel();
                 }
             }
-            Action::DeleteSelected => {
-                if let Selection::Cabin(index) = self.view.selection {
-                    self.edit(super::actions::Edit::DeleteCabin { index }, None);
+            Action::DeleteSelected => match self.view.selection {
+                Selection::Cabin(index) => {
+                    self.edit(super::actions::Edit::DeleteCabin { index }, None)
                 }
-            }
+                Selection::Waypoint(index) => {
+                    self.edit(super::actions::Edit::DeleteWaypoint { index }, None)
+                }
+                Selection::Zone(index) => {
+                    self.edit(super::actions::Edit::DeleteZone { index }, None)
+                }
+                _ => {}
+            },
             Action::ZoomToGrid => self.view.fit_pending = true,
             Action::ToggleTheme => {
                 self.view.prefs.dark = !self.view.prefs.dark;
@@ -419,6 +503,7 @@ impl FathomApp {
                 });
             }
             Action::ToggleHelp => self.view.show_help = !self.view.show_help,
+            Action::ToggleCharts => self.view.prefs.charts = !self.view.prefs.charts,
             Action::Quit => self
                 .egui_ctx
                 .send_viewport_cmd(egui::ViewportCommand::Close),

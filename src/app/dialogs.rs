@@ -8,6 +8,10 @@ use std::path::PathBuf;
 pub enum FileKind {
     Mission,
     Rtz,
+    /// An as-run GNSS track: NMEA 0183 log or GPX.
+    Track,
+    /// A route to import: RTZ or GPX.
+    Route,
 }
 
 impl FileKind {
@@ -15,6 +19,11 @@ impl FileKind {
         match self {
             FileKind::Mission => ("fathom mission", &["toml"]),
             FileKind::Rtz => ("RTZ route (IEC 61174)", &["rtz"]),
+            FileKind::Track => (
+                "GNSS track (NMEA 0183, GPX)",
+                &["nmea", "log", "txt", "gpx"],
+            ),
+            FileKind::Route => ("Route (RTZ, GPX)", &["rtz", "gpx"]),
         }
     }
 }

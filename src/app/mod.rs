@@ -7,8 +7,10 @@
 //! on worker threads ([`jobs`], [`map::tiles`]). File dialogs sit behind [`Dialogs`].
 
 pub mod actions;
+pub mod analysis;
 mod commands;
 pub mod dialogs;
+pub mod exchange;
 pub mod jobs;
 pub mod map;
 pub mod panels;
@@ -94,9 +96,9 @@ impl FathomApp {
         self.doc.as_ref().map(|d| &d.mission)
     }
 
-    /// True while a load or validation runs.
+    /// True while a load, validation or track read runs.
     pub fn busy(&self) -> bool {
-        self.rt.load.is_some() || self.rt.validate.is_some()
+        self.rt.load.is_some() || self.rt.validate.is_some() || self.rt.track_job.is_some()
     }
 
     /// Queues an action as if the user had done it (menus and tests).
@@ -189,6 +191,21 @@ impl eframe::App for FathomApp {
                 ui.separator();
                 panels::findings::show(ui, doc, &self.view, &self.rt, &mut actions);
             });
+        if self.view.prefs.charts && doc.is_some() {
+            egui::Panel::bottom("charts")
+                .resizable(true)
+                .default_size(270.0)
+                .min_size(200.0)
+                .show(ui, |ui| {
+                    let stale = self.rt.analysis_job.is_some();
+                    panels::charts::show(
+                        ui,
+                        &mut self.view.chart_tab,
+                        self.rt.analysis.as_ref(),
+                        stale,
+                    );
+                });
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| {
             map::show(ui, doc, &mut self.view, &mut self.rt, &mut actions);
         });
@@ -216,6 +233,7 @@ impl eframe::App for FathomApp {
         if let Some(shot) = &mut self.screenshot {
             let settled = self.rt.load.is_none()
                 && self.rt.validate.is_none()
+                && self.rt.analysis_job.is_none()
                 && (self.doc.is_some() || self.view.error.is_some())
                 && self.rt.tiles.as_ref().is_none_or(|t| t.settled());
             shot.step(&ctx, settled);

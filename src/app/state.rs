@@ -126,6 +126,7 @@ pub enum Selection {
     Waypoint(usize),
     LandingPoint(usize),
     Zone(usize),
+    Turbine(usize),
 }
 
 /// The active map tool.
@@ -140,10 +141,22 @@ pub enum Tool {
     Rotate,
     /// Click two points: geodesic distance and bearing.
     Measure,
+    /// Click to append a waypoint to the route.
+    DrawRoute,
+    /// Click the corners of an exclusion zone; click the first corner again or press Enter to
+    /// close it.
+    DrawZone,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 4] = [Tool::Select, Tool::AddCabin, Tool::Rotate, Tool::Measure];
+    pub const ALL: [Tool; 6] = [
+        Tool::Select,
+        Tool::AddCabin,
+        Tool::Rotate,
+        Tool::Measure,
+        Tool::DrawRoute,
+        Tool::DrawZone,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -151,6 +164,8 @@ impl Tool {
             Tool::AddCabin => "Add cabin",
             Tool::Rotate => "Rotate",
             Tool::Measure => "Measure",
+            Tool::DrawRoute => "Draw route",
+            Tool::DrawZone => "Draw zone",
         }
     }
 
@@ -160,6 +175,8 @@ impl Tool {
             Tool::AddCabin => egui::Key::A,
             Tool::Rotate => egui::Key::R,
             Tool::Measure => egui::Key::M,
+            Tool::DrawRoute => egui::Key::W,
+            Tool::DrawZone => egui::Key::E,
         }
     }
 }
@@ -178,6 +195,8 @@ pub struct Layers {
     pub zones_opacity: f32,
     pub landing_points: bool,
     pub route: bool,
+    pub turbines: bool,
+    pub track: bool,
     pub graticule: bool,
     pub labels: bool,
 }
@@ -195,6 +214,8 @@ impl Default for Layers {
             zones_opacity: 0.35,
             landing_points: true,
             route: true,
+            turbines: true,
+            track: true,
             graticule: true,
             labels: true,
         }
@@ -202,12 +223,25 @@ impl Default for Layers {
 }
 
 /// Preferences kept between sessions (eframe storage), never the mission itself.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
     pub recent: Vec<PathBuf>,
     pub dark: bool,
     pub layers: Layers,
+    /// Show the chart panel under the map.
+    pub charts: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            recent: Vec::new(),
+            dark: false,
+            layers: Layers::default(),
+            charts: true,
+        }
+    }
 }
 
 impl Prefs {
@@ -249,6 +283,8 @@ pub struct ViewState {
     /// Document revision the findings were computed for.
     pub findings_revision: Option<u64>,
     pub measure: Measure,
+    /// Corners of the exclusion zone being drawn (working-CRS metres).
+    pub zone_draft: Vec<[f64; 2]>,
     /// Cursor position on the map (working-CRS metres).
     pub cursor: Option<[f64; 2]>,
     /// An error to show in a window (a failed open keeps the current work).
@@ -263,6 +299,7 @@ pub struct ViewState {
     pub close_confirmed: bool,
     /// The primary-button drag in progress on the map.
     pub drag: Option<super::map::MapDrag>,
+    pub chart_tab: super::panels::charts::ChartTab,
     /// Counter for gesture keys (one drag or one field edit = one undo step).
     pub next_gesture: u64,
 }
@@ -281,7 +318,13 @@ pub struct Runtime {
     pub load: Option<Job<Loaded>>,
     pub validate: Option<Job<(u64, Vec<Finding>)>>,
     pub autosave: Option<Job<()>>,
+    pub track_job: Option<Job<super::exchange::Track>>,
+    /// The as-run track shown over the plan.
+    pub track: Option<super::exchange::Track>,
     pub tiles: Option<TileLayer>,
+    /// The charts of the current revision (or the last one while the next is computed).
+    pub analysis: Option<super::analysis::Analysis>,
+    pub analysis_job: Option<Job<super::analysis::Analysis>>,
     pub scene: Scene,
     /// Document revision `scene` was built for (`None`: rebuild).
     pub scene_revision: Option<u64>,

@@ -10,7 +10,7 @@ pub mod tiles;
 pub mod view;
 
 use super::actions::{Action, Edit};
-use super::state::{Document, Measure, Runtime, Selection, Tool, ViewState};
+use super::state::{Document, Layers, Measure, Runtime, Selection, Tool, ViewState};
 use crate::geodesy::geodesic_inverse;
 use egui::{Color32, Pos2, Rect, Sense, Ui};
 
@@ -26,6 +26,12 @@ pub enum MapDrag {
     },
     Rotate {
         index: usize,
+        gesture: u64,
+    },
+    /// Moving waypoint `index` of the route.
+    Waypoint {
+        index: usize,
+        offset: [f64; 2],
         gesture: u64,
     },
 }
@@ -90,10 +96,28 @@ pub fn show(
         labels: layers.labels,
     };
     if layers.zones {
-        o.zones(&rt.scene, layers.zones_opacity, view.selection);
+        o.zones(&rt.scene.zones, layers.zones_opacity, view.selection);
+        // Zones read from GeoJSON files come from the worker (file I/O stays out of `ui()`).
+        if let Some(a) = &rt.analysis {
+            o.zones(&a.geojson_zones, layers.zones_opacity, Selection::None);
+        }
+    }
+    if layers.turbines {
+        o.turbines(&rt.scene, view.selection);
     }
     if layers.route {
-        o.route(&rt.scene, doc, view.selection);
+        o.route(&rt.scene, view.selection);
+        if let Some(a) = &rt.analysis
+            && a.revision == doc.revision
+            && let Ok(p) = &a.profile
+        {
+            o.ukc_short(&p.shallow_xy);
+        }
+    }
+    if layers.track
+        && let Some(t) = &rt.track
+    {
+        o.track(&t.xy);
     }
     if layers.landing_points {
         o.points(&rt.scene);
@@ -101,6 +125,12 @@ pub fn show(
     if layers.cabins {
         o.cabins(&rt.scene, &view.findings, view.selection);
     }
+    if view.tool == super::state::Tool::DrawRoute
+        && let (Some(last), Some(c)) = (rt.scene.route.last(), view.cursor)
+    {
+        o.route_preview(last.at, c);
+    }
+    o.zone_draft(&view.zone_draft, view.cursor);
     o.measure(&view.measure, view.cursor, doc);
     if layers.graticule {
         decorations::graticule(&painter, rect, &view.map, &doc.site, dark);
@@ -163,10 +193,12 @@ fn interact(
         let w = view.map.to_world(rect, p);
         match view.tool {
             Tool::Select | Tool::Rotate => {
+                let layers = &view.prefs.layers;
                 let sel = rt
                     .scene
                     .cabin_at(w, tolerance)
-                    .map_or_else(|| hit_point(rt, w, tolerance), Selection::Cabin);
+                    .filter(|_| layers.cabins)
+                    .map_or_else(|| hit_point(rt, layers, w, tolerance), Selection::Cabin);
                 actions.push(Action::Select(sel));
             }
             Tool::AddCabin => {
@@ -179,6 +211,25 @@ fn interact(
                         },
                         gesture: None,
                     });
+                }
+            }
+            Tool::DrawRoute => {
+                if let Some([lon, lat]) = lonlat(doc, w) {
+                    actions.push(Action::Edit {
+                        edit: Edit::AddWaypoint { lon, lat },
+                        gesture: None,
+                    });
+                }
+            }
+            Tool::DrawZone => {
+                let closes = view.zone_draft.len() >= 3
+                    && view.zone_draft.first().is_some_and(|f| {
+                        (view.map.to_screen(rect, f[0], f[1]) - p).length() <= 8.0
+                    });
+                if closes {
+                    finish_zone(doc, view, actions);
+                } else {
+                    view.zone_draft.push(w);
                 }
             }
             Tool::Measure => {
@@ -198,6 +249,12 @@ fn interact(
             }
         }
     }
+    if view.tool == Tool::DrawZone
+        && !ui.ctx().egui_wants_keyboard_input()
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+    {
+        finish_zone(doc, view, actions);
+    }
     if response.drag_started_by(egui::PointerButton::Primary) {
         let start = ui
             .input(|i| i.pointer.press_origin())
@@ -205,8 +262,26 @@ fn interact(
         let w = view.map.to_world(rect, start);
         view.next_gesture += 1;
         let gesture = view.next_gesture;
-        let hit = rt.scene.cabin_at(w, tolerance);
+        let layers = &view.prefs.layers;
+        let hit = rt.scene.cabin_at(w, tolerance).filter(|_| layers.cabins);
+        let near = |at: [f64; 2]| (at[0] - w[0]).hypot(at[1] - w[1]) <= tolerance;
+        let waypoint = rt
+            .scene
+            .route
+            .iter()
+            .position(|p| near(p.at))
+            .filter(|_| layers.route);
         view.drag = Some(match (view.tool, hit) {
+            (Tool::Select | Tool::DrawRoute, None) if waypoint.is_some() => {
+                let index = waypoint.unwrap_or_default();
+                actions.push(Action::Select(Selection::Waypoint(index)));
+                let c = rt.scene.route[index].at;
+                MapDrag::Waypoint {
+                    index,
+                    offset: [c[0] - w[0], c[1] - w[1]],
+                    gesture,
+                }
+            }
             (Tool::Select, Some(index)) => {
                 actions.push(Action::Select(Selection::Cabin(index)));
                 let c = rt.scene.cabins[index].centre;
@@ -242,6 +317,18 @@ fn interact(
                     });
                 }
             }
+            Some(MapDrag::Waypoint {
+                index,
+                offset,
+                gesture,
+            }) => {
+                if let Some([lon, lat]) = lonlat(doc, [w[0] + offset[0], w[1] + offset[1]]) {
+                    actions.push(Action::Edit {
+                        edit: Edit::MoveWaypoint { index, lon, lat },
+                        gesture: Some(gesture),
+                    });
+                }
+            }
             Some(MapDrag::Rotate { index, gesture }) => {
                 if let (Some(c), Some([lon, lat])) = (doc.mission.cabins.get(index), lonlat(doc, w))
                 {
@@ -262,7 +349,7 @@ fn interact(
     if response.drag_stopped() {
         if matches!(
             view.drag,
-            Some(MapDrag::Cabin { .. } | MapDrag::Rotate { .. })
+            Some(MapDrag::Cabin { .. } | MapDrag::Rotate { .. } | MapDrag::Waypoint { .. })
         ) {
             actions.push(Action::EndGesture);
         }
@@ -270,20 +357,42 @@ fn interact(
     }
 }
 
-/// A landing point or waypoint near `w`.
-fn hit_point(rt: &Runtime, w: [f64; 2], tol: f64) -> Selection {
-    let near = |p: &scene::Point| (p.at[0] - w[0]).hypot(p.at[1] - w[1]) <= tol;
-    if let Some(i) = rt.scene.route.iter().position(near) {
+/// Turns the drawn corners into an exclusion zone (at least three; fewer are dropped).
+fn finish_zone(doc: &Document, view: &mut ViewState, actions: &mut Vec<Action>) {
+    let corners = std::mem::take(&mut view.zone_draft);
+    let polygon: Vec<[f64; 2]> = corners.iter().filter_map(|w| lonlat(doc, *w)).collect();
+    if polygon.len() >= 3 && polygon.len() == corners.len() {
+        actions.push(Action::Edit {
+            edit: Edit::AddZone { polygon },
+            gesture: None,
+        });
+    }
+}
+
+/// A waypoint, landing point, turbine or zone near `w`, on a visible layer.
+fn hit_point(rt: &Runtime, layers: &Layers, w: [f64; 2], tol: f64) -> Selection {
+    let near = |at: [f64; 2]| (at[0] - w[0]).hypot(at[1] - w[1]) <= tol;
+    if layers.route
+        && let Some(i) = rt.scene.route.iter().position(|p| near(p.at))
+    {
         return Selection::Waypoint(i);
     }
-    if let Some(i) = rt.scene.landing_points.iter().position(near) {
+    if layers.landing_points
+        && let Some(i) = rt.scene.landing_points.iter().position(|p| near(p.at))
+    {
         return Selection::LandingPoint(i);
     }
-    if let Some(i) = rt
-        .scene
-        .zones
-        .iter()
-        .position(|z| z.rings.first().is_some_and(|r| scene::point_in_ring(w, r)))
+    if layers.turbines
+        && let Some(i) = rt.scene.turbines.iter().position(|t| near(t.at))
+    {
+        return Selection::Turbine(i);
+    }
+    if layers.zones
+        && let Some(i) = rt
+            .scene
+            .zones
+            .iter()
+            .position(|z| z.rings.first().is_some_and(|r| scene::point_in_ring(w, r)))
     {
         return Selection::Zone(i);
     }

@@ -1,10 +1,11 @@
-//! Vector layers over the raster: exclusion zones, the route, landing points and ports, cabins,
-//! the measuring line. Everything is drawn at true scale from the [`Scene`].
+//! Vector layers over the raster: exclusion zones, the route, landing points and ports, wind
+//! turbines, the as-run track, cabins, the measuring line. Everything is drawn at true scale from
+//! the [`Scene`]; the colours are public so the layers panel shows them as its legend.
 
-use super::scene::Scene;
+use super::scene::{Scene, ZoneShape};
 use super::view::MapView;
 use crate::app::state::{Document, Measure, Selection};
-use crate::geodesy::{geodesic_inverse, rhumb_inverse};
+use crate::geodesy::geodesic_inverse;
 use crate::mission::ZoneKind;
 use crate::validate::{Finding, Severity};
 use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
@@ -20,7 +21,19 @@ pub struct Overlays<'a> {
     pub labels: bool,
 }
 
-fn zone_colour(kind: ZoneKind) -> Color32 {
+/// Planned route line and waypoints.
+pub const ROUTE: Color32 = Color32::from_rgb(255, 120, 40);
+/// Wind turbines (tower marker and rotor circle).
+pub const TURBINE: Color32 = Color32::from_rgb(240, 240, 250);
+/// As-run GNSS track.
+pub const TRACK: Color32 = Color32::from_rgb(40, 220, 240);
+/// Landing points.
+pub const LANDING: Color32 = Color32::from_rgb(250, 220, 60);
+/// Ports.
+pub const PORT: Color32 = Color32::from_rgb(90, 90, 220);
+
+/// Fill and outline colour of an exclusion zone of `kind`.
+pub fn zone_colour(kind: ZoneKind) -> Color32 {
     match kind {
         ZoneKind::ShippingLane => Color32::from_rgb(200, 60, 200),
         ZoneKind::Anchorage => Color32::from_rgb(235, 140, 30),
@@ -68,8 +81,8 @@ impl Overlays<'_> {
         self.painter.galley(r.min, galley, colour);
     }
 
-    pub fn zones(&self, scene: &Scene, opacity: f32, selection: Selection) {
-        for (i, z) in scene.zones.iter().enumerate() {
+    pub fn zones(&self, zones: &[ZoneShape], opacity: f32, selection: Selection) {
+        for (i, z) in zones.iter().enumerate() {
             let base = zone_colour(z.kind);
             let fill = base.gamma_multiply(opacity);
             let mut mesh = Mesh::default();
@@ -102,32 +115,21 @@ impl Overlays<'_> {
         }
     }
 
-    pub fn route(&self, scene: &Scene, doc: &Document, selection: Selection) {
-        if scene.route.len() < 2 {
+    pub fn route(&self, scene: &Scene, selection: Selection) {
+        if scene.route.is_empty() {
             return;
         }
-        let colour = Color32::from_rgb(255, 120, 40);
+        let colour = ROUTE;
         let pts: Vec<Pos2> = scene.route.iter().map(|p| self.at(p.at)).collect();
         self.painter
             .add(Shape::line(pts.clone(), Stroke::new(2.5, colour)));
-        let wps = doc
-            .mission
-            .route
-            .as_ref()
-            .map(|r| &r.waypoints[..])
-            .unwrap_or(&[]);
-        for (i, w) in wps.windows(2).enumerate() {
+        for (i, label) in scene.legs.iter().enumerate() {
             if i + 1 >= pts.len() {
                 break;
             }
-            let leg = rhumb_inverse(w[0].lon, w[0].lat, w[1].lon, w[1].lat);
             let mid = pts[i] + (pts[i + 1] - pts[i]) * 0.5;
-            if (pts[i + 1] - pts[i]).length() > 80.0 {
-                self.label(
-                    mid + vec2(4.0, 2.0),
-                    &format!("{:.2} NM  {:03.0}°", leg.distance_m / NM, leg.bearing_deg),
-                    colour,
-                );
+            if (pts[i + 1] - pts[i]).length() > 120.0 {
+                self.label(mid + vec2(4.0, 2.0), label, colour);
             }
         }
         for (i, (p, wp)) in pts.iter().zip(&scene.route).enumerate() {
@@ -143,7 +145,7 @@ impl Overlays<'_> {
     }
 
     pub fn points(&self, scene: &Scene) {
-        let lp = Color32::from_rgb(250, 220, 60);
+        let lp = LANDING;
         for p in &scene.landing_points {
             let c = self.at(p.at);
             let tri = vec![c + vec2(0.0, -8.0), c + vec2(7.0, 5.0), c + vec2(-7.0, 5.0)];
@@ -159,12 +161,100 @@ impl Overlays<'_> {
             self.painter.rect(
                 Rect::from_center_size(c, vec2(10.0, 10.0)),
                 1.0,
-                Color32::from_rgb(90, 90, 220),
+                PORT,
                 Stroke::new(1.0, Color32::WHITE),
                 egui::StrokeKind::Middle,
             );
             self.label(c + vec2(8.0, -6.0), &p.id, self.text_colour());
         }
+    }
+
+    /// Turbines: a tower marker and the rotor's swept circle at true scale (seen from above the
+    /// rotor sweeps a line, but the circle is the footprint engineers keep clear of).
+    pub fn turbines(&self, scene: &Scene, selection: Selection) {
+        let stroke = Stroke::new(1.0, Color32::from_gray(30));
+        for (i, t) in scene.turbines.iter().enumerate() {
+            let c = self.at(t.at);
+            if !self.rect.expand(50.0).contains(c) {
+                continue;
+            }
+            if let Some(r) = t.rotor_radius_m {
+                let px = (r / self.view.metres_per_point) as f32;
+                if px > 3.0 {
+                    self.painter.circle_stroke(
+                        c,
+                        px,
+                        Stroke::new(1.0, TURBINE.gamma_multiply(0.8)),
+                    );
+                }
+            }
+            let selected = selection == Selection::Turbine(i);
+            self.painter
+                .circle(c, if selected { 6.0 } else { 3.5 }, TURBINE, stroke);
+            if (scene.turbines.len() <= 12 || self.view.metres_per_point < 8.0) && self.labels {
+                self.label(c + vec2(5.0, 2.0), &t.id, self.text_colour());
+            }
+        }
+    }
+
+    /// Route samples short of the required under-keel clearance, as red dots on the track.
+    pub fn ukc_short(&self, xy: &[[f64; 2]]) {
+        let red = Color32::from_rgb(220, 50, 47);
+        let mut last: Option<Pos2> = None;
+        for p in xy {
+            let c = self.at(*p);
+            // One dot per few points is enough and keeps long routes cheap.
+            if last.is_some_and(|l| (l - c).length() < 3.0) || !self.rect.contains(c) {
+                continue;
+            }
+            self.painter.circle_filled(c, 2.5, red);
+            last = Some(c);
+        }
+    }
+
+    /// The leg the route tool would add: from the last waypoint to the cursor.
+    pub fn route_preview(&self, last: [f64; 2], cursor: [f64; 2]) {
+        self.painter.add(Shape::dashed_line(
+            &[self.at(last), self.at(cursor)],
+            Stroke::new(2.0, ROUTE),
+            8.0,
+            5.0,
+        ));
+    }
+
+    /// The exclusion zone being drawn: its corners, the edges so far and the edge to the cursor.
+    pub fn zone_draft(&self, corners: &[[f64; 2]], cursor: Option<[f64; 2]>) {
+        if corners.is_empty() {
+            return;
+        }
+        let colour = zone_colour(ZoneKind::Other);
+        let mut pts: Vec<Pos2> = corners.iter().map(|p| self.at(*p)).collect();
+        if let Some(c) = cursor {
+            pts.push(self.at(c));
+        }
+        self.painter
+            .add(Shape::dashed_line(&pts, Stroke::new(2.0, colour), 6.0, 4.0));
+        for (i, p) in pts.iter().take(corners.len()).enumerate() {
+            let r = if i == 0 { 6.0 } else { 4.0 };
+            self.painter
+                .circle(*p, r, Color32::WHITE, Stroke::new(1.5, colour));
+        }
+    }
+
+    /// The as-run track as a polyline with its start and end marked.
+    pub fn track(&self, xy: &[[f64; 2]]) {
+        if xy.len() < 2 {
+            return;
+        }
+        let pts: Vec<Pos2> = xy.iter().map(|p| self.at(*p)).collect();
+        self.painter
+            .add(Shape::line(pts.clone(), Stroke::new(3.0, Color32::BLACK)));
+        self.painter
+            .add(Shape::line(pts.clone(), Stroke::new(1.5, TRACK)));
+        self.painter.circle_filled(pts[0], 4.0, TRACK);
+        let end = pts[pts.len() - 1];
+        self.painter
+            .circle(end, 4.0, Color32::BLACK, Stroke::new(1.5, TRACK));
     }
 
     pub fn cabins(&self, scene: &Scene, findings: &[Finding], selection: Selection) {

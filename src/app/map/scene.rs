@@ -20,6 +20,7 @@ pub struct CabinShape {
 }
 
 /// An exclusion zone ready to draw.
+#[derive(Clone, Debug)]
 pub struct ZoneShape {
     pub id: String,
     pub kind: ZoneKind,
@@ -29,6 +30,45 @@ pub struct ZoneShape {
     pub triangles: Vec<[[f64; 2]; 3]>,
     /// The unbuffered geometry (cable line or polygon ring).
     pub source: Vec<[f64; 2]>,
+}
+
+impl ZoneShape {
+    /// A zone from its (buffered) area in working-CRS metres: outline rings and earcut triangles.
+    pub fn from_area(
+        id: &str,
+        kind: ZoneKind,
+        area: &MultiPolygon<f64>,
+        source: Vec<[f64; 2]>,
+    ) -> Self {
+        let mut rings = Vec::new();
+        let mut triangles = Vec::new();
+        for poly in &area.0 {
+            rings.push(poly.exterior().coords().map(|c| [c.x, c.y]).collect());
+            rings.extend(
+                poly.interiors()
+                    .iter()
+                    .map(|r| r.coords().map(|c| [c.x, c.y]).collect()),
+            );
+            triangles.extend(poly.earcut_triangles_iter().map(|t| {
+                let (a, b, c) = (t.v1(), t.v2(), t.v3());
+                [[a.x, a.y], [b.x, b.y], [c.x, c.y]]
+            }));
+        }
+        ZoneShape {
+            id: id.to_string(),
+            kind,
+            rings,
+            triangles,
+            source,
+        }
+    }
+}
+
+/// A wind turbine: position and rotor radius (when the turbine is one of the shipped curves).
+pub struct TurbineShape {
+    pub id: String,
+    pub at: [f64; 2],
+    pub rotor_radius_m: Option<f64>,
 }
 
 /// A labelled point (landing point, port, waypoint).
@@ -45,6 +85,10 @@ pub struct Scene {
     pub landing_points: Vec<Point>,
     pub ports: Vec<Point>,
     pub route: Vec<Point>,
+    /// Leg labels (distance, course, speed, ETA when the route has a departure), leg i arriving
+    /// at waypoint i + 1.
+    pub legs: Vec<String>,
+    pub turbines: Vec<TurbineShape>,
     /// Objects that could not be placed (CRS failures), for the status bar.
     pub problems: Vec<String>,
 }
@@ -119,27 +163,8 @@ impl Scene {
                 (false, true) => ls.buffer(z.buffer_m),
                 (false, false) => MultiPolygon(vec![]),
             };
-            let mut rings = Vec::new();
-            let mut triangles = Vec::new();
-            for poly in &area.0 {
-                rings.push(poly.exterior().coords().map(|c| [c.x, c.y]).collect());
-                rings.extend(
-                    poly.interiors()
-                        .iter()
-                        .map(|r| r.coords().map(|c| [c.x, c.y]).collect()),
-                );
-                triangles.extend(poly.earcut_triangles_iter().map(|t| {
-                    let (a, b, c) = (t.v1(), t.v2(), t.v3());
-                    [[a.x, a.y], [b.x, b.y], [c.x, c.y]]
-                }));
-            }
-            s.zones.push(ZoneShape {
-                id: z.id.clone(),
-                kind: z.kind,
-                rings,
-                triangles,
-                source,
-            });
+            s.zones
+                .push(ZoneShape::from_area(&z.id, z.kind, &area, source));
         }
         let point = |id: &str, lon: f64, lat: f64| {
             site.to_work(lon, lat).map(|at| Point {
@@ -157,7 +182,45 @@ impl Scene {
             .iter()
             .filter_map(|p| point(&p.id, p.lon, p.lat))
             .collect();
+        if let Some(wf) = &m.wind_farm {
+            // Shipped curves are compiled in, so this reads no file; a turbine CSV's rotor is
+            // drawn as a marker only.
+            let rotor_radius_m = crate::wind::turbine::BUILTIN
+                .iter()
+                .any(|(n, _)| n.eq_ignore_ascii_case(&wf.turbine))
+                .then(|| crate::wind::turbine::Turbine::load(&wf.turbine).ok())
+                .flatten()
+                .map(|t| t.rotor_diameter_m / 2.0);
+            for (i, p) in wf.positions.iter().enumerate() {
+                match site.to_work(p[0], p[1]) {
+                    Some(at) => s.turbines.push(TurbineShape {
+                        id: format!("T{}", i + 1),
+                        at,
+                        rotor_radius_m,
+                    }),
+                    None => s
+                        .problems
+                        .push(format!("turbine T{}: position cannot be projected", i + 1)),
+                }
+            }
+        }
         if let Some(r) = &m.route {
+            if let Ok(t) = crate::vessel::legs::route_table(r, m.vessel.as_ref()) {
+                s.legs = t
+                    .legs
+                    .iter()
+                    .map(|l| {
+                        let eta = l
+                            .eta
+                            .map(|e| format!("  ETA {}", e.format("%d %H:%M")))
+                            .unwrap_or_default();
+                        format!(
+                            "{:.2} NM  {:03.0}°  {:.1} kn{eta}",
+                            l.distance_nm, l.bearing_deg, l.speed_kn
+                        )
+                    })
+                    .collect();
+            }
             s.route = r
                 .waypoints
                 .iter()

@@ -15,7 +15,15 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "M",
         "Measure tool: click two points (geodesic distance, bearing)",
     ),
-    ("Delete", "Delete the selected cabin"),
+    (
+        "W",
+        "Draw-route tool: click to append waypoints; drag a waypoint to move it",
+    ),
+    (
+        "E",
+        "Draw-zone tool: click corners; click the first corner or press Enter to close",
+    ),
+    ("Delete", "Delete the selected cabin, waypoint or zone"),
     ("F5", "Validate the mission"),
     ("Home", "Zoom to the whole grid"),
     (
@@ -23,7 +31,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Zoom (the wheel zooms about the cursor)",
     ),
     ("Drag empty water, right or middle drag", "Pan"),
-    ("Escape", "Back to the select tool, clear the measurement"),
+    (
+        "Escape",
+        "Back to the select tool, clear the measurement or the zone being drawn",
+    ),
     ("F1", "This help"),
 ];
 

@@ -20,29 +20,22 @@ pub fn show(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: &mut
     };
     match view.selection {
         Selection::Cabin(i) if i < doc.mission.cabins.len() => cabin(ui, doc, view, i, actions),
-        Selection::Waypoint(i) => {
-            if let Some(w) = doc.mission.route.as_ref().and_then(|r| r.waypoints.get(i)) {
-                ui.label(RichText::new(format!("Waypoint {} {}", w.id, w.name)).strong());
-                ui.label(format!("{:.6}°, {:.6}°", w.lat, w.lon));
-                ui.label(format!(
-                    "Speed on arriving leg: {}",
-                    w.speed_kn
-                        .map_or("service speed".into(), |s| format!("{s} kn"))
-                ));
-            }
-        }
+        Selection::Waypoint(i) => super::route_inspector::waypoint(ui, doc, i, actions),
         Selection::LandingPoint(i) => {
             if let Some(p) = doc.mission.landing_points.get(i) {
                 ui.label(RichText::new(format!("Landing point {}", p.id)).strong());
                 ui.label(format!("{:.6}°, {:.6}°", p.lat, p.lon));
             }
         }
-        Selection::Zone(i) => {
-            if let Some(z) = doc.mission.exclusion_zones.get(i) {
-                ui.label(RichText::new(format!("Exclusion zone {}", z.id)).strong());
-                ui.label(format!("{:?}, buffer {} m", z.kind, z.buffer_m));
+        Selection::Turbine(i) => {
+            if let Some(wf) = &doc.mission.wind_farm
+                && let Some(p) = wf.positions.get(i)
+            {
+                ui.label(RichText::new(format!("Wind turbine T{}", i + 1)).strong());
+                ui.label(format!("{} · {:.6}°, {:.6}°", wf.turbine, p[1], p[0]));
             }
         }
+        Selection::Zone(i) => super::route_inspector::zone(ui, doc, i, actions),
         _ => summary(ui, doc),
     }
 }

@@ -1,8 +1,59 @@
-//! Layers: visibility, opacity and the raster's colour map and hillshade.
+//! Layers: visibility, opacity and the raster's colour map and hillshade, with each vector
+//! layer's symbol drawn next to its switch (the legend).
 
 use crate::app::map::colour::ColourMap;
+use crate::app::map::overlays;
 use crate::app::state::Layers;
-use egui::Ui;
+use crate::mission::ZoneKind;
+use egui::{Color32, Sense, Stroke, Ui, vec2};
+
+/// How a layer's symbol looks in the legend.
+#[derive(Clone, Copy)]
+enum Symbol {
+    Line(Color32),
+    Dot(Color32),
+    Square(Color32),
+    Ring(Color32),
+}
+
+fn symbol(ui: &mut Ui, s: Symbol) {
+    let (rect, _) = ui.allocate_exact_size(vec2(18.0, 14.0), Sense::hover());
+    let p = ui.painter();
+    let c = rect.center();
+    let outline = Stroke::new(1.0, Color32::from_gray(40));
+    match s {
+        Symbol::Line(col) => {
+            p.line_segment(
+                [rect.left_center(), rect.right_center()],
+                Stroke::new(2.5, col),
+            );
+        }
+        Symbol::Dot(col) => {
+            p.circle(c, 4.0, col, outline);
+        }
+        Symbol::Square(col) => {
+            p.rect(
+                egui::Rect::from_center_size(c, vec2(9.0, 9.0)),
+                1.0,
+                col,
+                outline,
+                egui::StrokeKind::Middle,
+            );
+        }
+        Symbol::Ring(col) => {
+            p.circle_stroke(c, 6.0, Stroke::new(1.0, col));
+            p.circle(c, 2.5, col, outline);
+        }
+    }
+}
+
+/// A layer switch with its legend symbol.
+fn layer(ui: &mut Ui, on: &mut bool, label: &str, s: Symbol) {
+    ui.horizontal(|ui| {
+        ui.checkbox(on, label);
+        symbol(ui, s);
+    });
+}
 
 pub fn show(ui: &mut Ui, layers: &mut Layers) {
     ui.heading("Layers");
@@ -25,13 +76,53 @@ pub fn show(ui: &mut Ui, layers: &mut Layers) {
         });
     });
     ui.checkbox(&mut layers.zones, "Exclusion zones");
-    ui.add_enabled(
-        layers.zones,
-        egui::Slider::new(&mut layers.zones_opacity, 0.0..=1.0).text("Zone opacity"),
+    ui.add_enabled_ui(layers.zones, |ui| {
+        ui.indent("zones", |ui| {
+            ui.add(egui::Slider::new(&mut layers.zones_opacity, 0.0..=1.0).text("Zone opacity"));
+            for (kind, name) in [
+                (ZoneKind::ShippingLane, "shipping lane"),
+                (ZoneKind::Anchorage, "anchorage"),
+                (ZoneKind::CablePipeline, "cable / pipeline"),
+                (ZoneKind::ProtectedArea, "protected area"),
+                (ZoneKind::Other, "other"),
+            ] {
+                ui.horizontal(|ui| {
+                    symbol(ui, Symbol::Square(overlays::zone_colour(kind)));
+                    ui.label(name);
+                });
+            }
+        });
+    });
+    layer(
+        ui,
+        &mut layers.cabins,
+        "Cabins",
+        Symbol::Square(overlays::status_colour(None)),
     );
-    ui.checkbox(&mut layers.cabins, "Cabins");
-    ui.checkbox(&mut layers.route, "Route");
-    ui.checkbox(&mut layers.landing_points, "Landing points and ports");
+    layer(
+        ui,
+        &mut layers.route,
+        "Planned route",
+        Symbol::Line(overlays::ROUTE),
+    );
+    layer(
+        ui,
+        &mut layers.turbines,
+        "Wind turbines",
+        Symbol::Ring(overlays::TURBINE),
+    );
+    layer(
+        ui,
+        &mut layers.track,
+        "As-run track",
+        Symbol::Line(overlays::TRACK),
+    );
+    layer(
+        ui,
+        &mut layers.landing_points,
+        "Landing points and ports",
+        Symbol::Dot(overlays::LANDING),
+    );
     ui.checkbox(&mut layers.graticule, "Lon/lat graticule");
     ui.checkbox(&mut layers.labels, "Labels");
 }

@@ -40,6 +40,30 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: 
                 actions.push(Action::SaveAs);
             }
             ui.separator();
+            let has_route = doc
+                .and_then(|d| d.mission.route.as_ref())
+                .is_some_and(|r| r.waypoints.len() >= 2);
+            if ui
+                .add_enabled(has_route, egui::Button::new("Export route as RTZ…"))
+                .clicked()
+            {
+                actions.push(Action::ExportRtz);
+            }
+            if ui
+                .add_enabled(has, egui::Button::new("Import route (RTZ, GPX)…"))
+                .on_hover_text("Replaces the mission's route (undoable)")
+                .clicked()
+            {
+                actions.push(Action::ImportRouteDialog);
+            }
+            if ui
+                .add_enabled(has, egui::Button::new("Load as-run track…"))
+                .on_hover_text("An NMEA 0183 log or a GPX file, shown over the plan")
+                .clicked()
+            {
+                actions.push(Action::LoadTrackDialog);
+            }
+            ui.separator();
             if ui.button("Quit").clicked() {
                 actions.push(Action::Quit);
             }
@@ -73,6 +97,12 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: 
                 .clicked()
             {
                 actions.push(Action::ZoomToGrid);
+            }
+            if ui
+                .add(egui::Button::selectable(view.prefs.charts, "Charts panel"))
+                .clicked()
+            {
+                actions.push(Action::ToggleCharts);
             }
             if ui
                 .button(if view.prefs.dark {

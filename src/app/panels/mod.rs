@@ -2,10 +2,12 @@
 //!
 //! [`Action`]: super::actions::Action
 
+pub mod charts;
 pub mod findings;
 pub mod help;
 pub mod inspector;
 pub mod layers;
 pub mod menu;
 pub mod modals;
+pub mod route_inspector;
 pub mod status;
