@@ -236,22 +236,27 @@ impl Terrain {
                 1.0
             }
         };
-        let mut margins = vec![
-            unit(1.0 - self.slope / l.max_slope_deg),
-            unit(1.0 - self.relief / l.max_relief_m),
-        ];
-        match (l.min_depth_m, l.max_depth_m) {
-            (Some(lo), Some(hi)) => margins.push(unit(
-                (self.d_min - lo).min(hi - self.d_max) / ((hi - lo) / 2.0),
-            )),
-            (Some(lo), None) => margins.push(unit((self.d_min - lo) / lo)),
-            (None, Some(hi)) => margins.push(unit((hi - self.d_max) / hi)),
-            (None, None) => {}
+        // Summed in place: this runs for every feasible cell of the map.
+        let (mut sum, mut n) = (
+            unit(1.0 - self.slope / l.max_slope_deg) + unit(1.0 - self.relief / l.max_relief_m),
+            2.0,
+        );
+        let depth = match (l.min_depth_m, l.max_depth_m) {
+            (Some(lo), Some(hi)) => {
+                Some((self.d_min - lo).min(hi - self.d_max) / ((hi - lo) / 2.0))
+            }
+            (Some(lo), None) => Some((self.d_min - lo) / lo),
+            (None, Some(hi)) => Some((hi - self.d_max) / hi),
+            (None, None) => None,
+        };
+        let clearance = l
+            .min_top_clearance_m
+            .map(|c| (self.d_min - l.height_m - c) / c);
+        for m in [depth, clearance].into_iter().flatten() {
+            sum += unit(m);
+            n += 1.0;
         }
-        if let Some(c) = l.min_top_clearance_m {
-            margins.push(unit((self.d_min - l.height_m - c) / c));
-        }
-        let terrain = margins.iter().sum::<f64>() / margins.len() as f64;
+        let terrain = sum / n;
         match cable {
             Some(d) => 0.5 * terrain + 0.5 * unit(1.0 - d / l.max_cable_m.unwrap_or(diagonal)),
             None => terrain,
