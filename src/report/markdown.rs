@@ -1,6 +1,7 @@
 //! Markdown rendering (GitHub-flavoured tables); figures are embedded as SVG data URIs.
 
-use super::{Block, Report, base64};
+use super::{Block, Report};
+use crate::render::base64;
 use std::fmt::Write;
 
 /// Renders a report as Markdown.
