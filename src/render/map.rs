@@ -338,13 +338,20 @@ fn overlays(s: &mut String, f: &Features, v: &View) {
     for (id, (x, y), port) in &f.points {
         let (a, b) = v.px(*x, *y);
         let symbol = if *port { PORT_SYMBOL } else { LANDING_SYMBOL };
+        // A port where the route starts is labelled once, by its waypoint.
+        let on_route = f
+            .route
+            .iter()
+            .any(|r| (r.1.0 - x).hypot(r.1.1 - y) < 2.0 * v.mpp);
         let _ = write!(
             s,
             "<g transform=\"translate({},{})\">{symbol}</g>",
             n(a),
             n(b)
         );
-        label(s, a + 7.0, b + 4.0, id, "start");
+        if !on_route {
+            label(s, a + 7.0, b + 4.0, id, "start");
+        }
     }
 }
 

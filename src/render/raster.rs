@@ -40,10 +40,9 @@ impl Raster {
         let o = (y as usize * self.width + x as usize) * 4;
         let da = self.rgba[o + 3] as f32 / 255.0;
         let out_a = a + da * (1.0 - a);
-        for k in 0..3 {
-            let d = self.rgba[o + k] as f32;
-            let v = (rgb[k] as f32 * a + d * da * (1.0 - a)) / out_a.max(1e-6);
-            self.rgba[o + k] = v.round().clamp(0.0, 255.0) as u8;
+        for (dst, src) in self.rgba[o..o + 3].iter_mut().zip(rgb) {
+            let v = (src as f32 * a + *dst as f32 * da * (1.0 - a)) / out_a.max(1e-6);
+            *dst = v.round().clamp(0.0, 255.0) as u8;
         }
         self.rgba[o + 3] = (out_a * 255.0).round() as u8;
     }

@@ -46,11 +46,11 @@ pub fn to_html(report: &Report) -> String {
                     let _ = writeln!(h, "<p>{}</p>", esc(t));
                 }
                 Block::Table { header, rows } => {
-                    h.push_str("<table>\n<tr>");
+                    h.push_str("<table>\n<thead><tr>");
                     for c in header {
                         let _ = write!(h, "<th>{}</th>", esc(c));
                     }
-                    h.push_str("</tr>\n");
+                    h.push_str("</tr></thead>\n<tbody>\n");
                     for r in rows {
                         h.push_str("<tr>");
                         for c in r {
@@ -59,7 +59,7 @@ pub fn to_html(report: &Report) -> String {
                         }
                         h.push_str("</tr>\n");
                     }
-                    h.push_str("</table>\n");
+                    h.push_str("</tbody>\n</table>\n");
                 }
                 Block::Svg { svg, caption } => {
                     let _ = writeln!(

@@ -27,6 +27,7 @@ pub fn route(ctx: &Context) -> Section {
     let samples = vessel
         .map(|v| vessel::ukc::sample_route(ctx, route, &table, v))
         .unwrap_or_default();
+    // Least clearance over the samples of one leg (0-based index in the table) or of all.
     let least = |leg: Option<usize>| {
         samples
             .iter()
@@ -63,7 +64,8 @@ pub fn route(ctx: &Context) -> Section {
     let legs_rows = table
         .legs
         .iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(i, l)| {
             vec![
                 l.number.to_string(),
                 format!("{} → {}", name_of(l.from_id), name_of(l.to_id)),
@@ -74,7 +76,7 @@ pub fn route(ctx: &Context) -> Section {
                 l.eta
                     .map_or("—".into(), |e| e.format("%Y-%m-%d %H:%M").to_string()),
                 format!("{:.3}", l.kp_end_m / 1000.0),
-                least(Some(l.number)).map_or("—".into(), |c| format!("{c:.2}")),
+                least(Some(i)).map_or("—".into(), |c| format!("{c:.2}")),
             ]
         })
         .collect();
