@@ -15,7 +15,7 @@ figure { margin: 0.8em 0; } figcaption { color: #5b6775; font-size: 0.9em; }
 figure svg { max-width: 100%; height: auto; border: 1px solid #c9d2dc; }
 .finding { margin: 0.2em 0; } .error { color: #a4161a; font-weight: bold; } .warning { color: #b26b00; font-weight: bold; } .info { color: #1f5f8b; }
 nav ol { columns: 2; }
-@media print { body { margin: 0; max-width: none; font-size: 9pt; padding: 0; } h2 { break-after: avoid; page-break-after: avoid; } table, figure, tr, .finding { break-inside: avoid; page-break-inside: avoid; } thead { display: table-header-group; } section { break-before: auto; } nav { display: none; } figure svg { border: none; } a { color: inherit; text-decoration: none; } @page { size: A4; margin: 14mm 12mm; } }
+@media print { body { margin: 0; max-width: none; font-size: 9pt; padding: 0; } h2, h2 + p { break-after: avoid; page-break-after: avoid; } table, figure, tr, .finding { break-inside: avoid; page-break-inside: avoid; } thead { display: table-header-group; } section { break-before: auto; } nav { display: none; } figure svg { border: none; } a { color: inherit; text-decoration: none; } @page { size: A4; margin: 14mm 12mm; } }
 "#;
 
 /// Renders a report as a self-contained HTML document.

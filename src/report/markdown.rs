@@ -41,9 +41,11 @@ pub fn to_markdown(report: &Report) -> String {
                     m.push('\n');
                 }
                 Block::Svg { svg, caption } => {
+                    // Brackets would end the image's alt text early.
+                    let alt = caption.replace(['[', ']'], "");
                     let _ = write!(
                         m,
-                        "![{caption}](data:image/svg+xml;base64,{})\n\n*{caption}*\n\n",
+                        "![{alt}](data:image/svg+xml;base64,{})\n\n*{caption}*\n\n",
                         base64::encode(svg.as_bytes())
                     );
                 }
