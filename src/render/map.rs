@@ -87,11 +87,12 @@ pub fn site_map(ctx: &Context, width_px: usize) -> SiteMap {
     let mut raster = Raster::new(view.w, view.h, [NO_DATA[0], NO_DATA[1], NO_DATA[2], 255]);
     let mut style = None;
     let mut contour_interval_m = None;
+    let mut painted = 0;
     if let Some(crop) = &crop
         && let Some(stats) = crop.stats()
     {
         let st = Style::for_range(stats.min as f32, stats.max as f32);
-        paint_seabed(&mut raster, crop, &view, &st);
+        painted = paint_seabed(&mut raster, crop, &view, &st);
         let interval = nice_at_least((stats.max - stats.min) / 10.0);
         match contour_lines(
             crop,
@@ -164,6 +165,7 @@ pub fn site_map(ctx: &Context, width_px: usize) -> SiteMap {
         style.as_ref(),
         contour_interval_m,
         &f,
+        painted < view.w * view.h,
     );
     s.push_str("</svg>");
     SiteMap {
@@ -208,8 +210,9 @@ fn crop(g: &Grid, v: &View) -> Option<Grid> {
 }
 
 /// Colours every pixel by the bilinear elevation under it, shaded by the bilinear hillshade
-/// (`gdaldem hillshade` model, [`hillshade`], azimuth 315°, altitude 45°).
-fn paint_seabed(raster: &mut Raster, crop: &Grid, v: &View, style: &Style) {
+/// (`gdaldem hillshade` model, [`hillshade`], azimuth 315°, altitude 45°). Returns the number of
+/// pixels painted (the others have no seabed data).
+fn paint_seabed(raster: &mut Raster, crop: &Grid, v: &View, style: &Style) -> usize {
     let shade = hillshade(
         crop,
         &Illumination {
@@ -218,6 +221,7 @@ fn paint_seabed(raster: &mut Raster, crop: &Grid, v: &View, style: &Style) {
         },
     );
     let flat = std::f32::consts::FRAC_PI_4.cos();
+    let mut painted = 0;
     for py in 0..v.h {
         for px in 0..v.w {
             let (x, y) = v.world(px as f64 + 0.5, py as f64 + 0.5);
@@ -232,8 +236,10 @@ fn paint_seabed(raster: &mut Raster, crop: &Grid, v: &View, style: &Style) {
                 .or_else(|| shade.sample_nearest(x, y))
                 .map_or(flat, |b| (b - 1.0) / 254.0);
             raster.set(px, py, colour::shade(style.colour(z), s));
+            painted += 1;
         }
     }
+    painted
 }
 
 const ZONE: &str = "#d62828";
@@ -421,6 +427,7 @@ fn legend(
     style: Option<&Style>,
     contour_interval_m: Option<f64>,
     f: &Features,
+    no_data: bool,
 ) {
     let mut y = 18.0;
     let _ = write!(
@@ -500,13 +507,15 @@ fn legend(
     if f.points.iter().any(|p| !p.2) {
         items.push((LANDING_SYMBOL.into(), "cable landing point".into()));
     }
-    items.push((
+    if no_data {
+        items.push((
         format!(
             "<rect x=\"-9\" y=\"-5\" width=\"18\" height=\"10\" fill=\"rgb({},{},{})\" stroke=\"#9aa5b1\"/>",
             NO_DATA[0], NO_DATA[1], NO_DATA[2]
         ),
         "no seabed data".into(),
     ));
+    }
     for (symbol, text) in items {
         let _ = write!(
             s,
