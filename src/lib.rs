@@ -16,6 +16,7 @@ pub mod fsutil;
 pub mod geodesy;
 pub mod lift;
 pub mod mission;
+pub mod render;
 pub mod report;
 pub mod siting;
 #[doc(hidden)]

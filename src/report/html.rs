@@ -12,10 +12,10 @@ table { border-collapse: collapse; margin: 0.6em 0 1em; font-size: 0.92em; }
 th, td { border: 1px solid #c9d2dc; padding: 0.25em 0.55em; } th { background: #eef3f8; text-align: left; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 0.8em 0; } figcaption { color: #5b6775; font-size: 0.9em; }
-figure svg { width: 100%; height: auto; border: 1px solid #c9d2dc; }
+figure svg { max-width: 100%; height: auto; border: 1px solid #c9d2dc; }
 .finding { margin: 0.2em 0; } .error { color: #a4161a; font-weight: bold; } .warning { color: #b26b00; font-weight: bold; } .info { color: #1f5f8b; }
 nav ol { columns: 2; }
-@media print { body { margin: 0; max-width: none; font-size: 9.5pt; } h2 { break-after: avoid; } table, figure { break-inside: avoid; } nav { display: none; } @page { size: A4; margin: 15mm; } }
+@media print { body { margin: 0; max-width: none; font-size: 9pt; padding: 0; } h2, h2 + p { break-after: avoid; page-break-after: avoid; } table, figure, tr, .finding { break-inside: avoid; page-break-inside: avoid; } thead { display: table-header-group; } section { break-before: auto; } nav { display: none; } figure svg { border: none; } a { color: inherit; text-decoration: none; } @page { size: A4; margin: 14mm 12mm; } }
 "#;
 
 /// Renders a report as a self-contained HTML document.
@@ -46,11 +46,11 @@ pub fn to_html(report: &Report) -> String {
                     let _ = writeln!(h, "<p>{}</p>", esc(t));
                 }
                 Block::Table { header, rows } => {
-                    h.push_str("<table>\n<tr>");
+                    h.push_str("<table>\n<thead><tr>");
                     for c in header {
                         let _ = write!(h, "<th>{}</th>", esc(c));
                     }
-                    h.push_str("</tr>\n");
+                    h.push_str("</tr></thead>\n<tbody>\n");
                     for r in rows {
                         h.push_str("<tr>");
                         for c in r {
@@ -59,7 +59,7 @@ pub fn to_html(report: &Report) -> String {
                         }
                         h.push_str("</tr>\n");
                     }
-                    h.push_str("</table>\n");
+                    h.push_str("</tbody>\n</table>\n");
                 }
                 Block::Svg { svg, caption } => {
                     let _ = writeln!(

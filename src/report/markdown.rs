@@ -1,6 +1,7 @@
 //! Markdown rendering (GitHub-flavoured tables); figures are embedded as SVG data URIs.
 
-use super::{Block, Report, base64};
+use super::{Block, Report};
+use crate::render::base64;
 use std::fmt::Write;
 
 /// Renders a report as Markdown.
@@ -40,9 +41,11 @@ pub fn to_markdown(report: &Report) -> String {
                     m.push('\n');
                 }
                 Block::Svg { svg, caption } => {
+                    // Brackets would end the image's alt text early.
+                    let alt = caption.replace(['[', ']'], "");
                     let _ = write!(
                         m,
-                        "![{caption}](data:image/svg+xml;base64,{})\n\n*{caption}*\n\n",
+                        "![{alt}](data:image/svg+xml;base64,{})\n\n*{caption}*\n\n",
                         base64::encode(svg.as_bytes())
                     );
                 }

@@ -5,10 +5,11 @@
 //! A report is built once as a list of [`Section`]s of plain [`Block`]s, then rendered; each
 //! domain module contributes its section from the same functions the CLI and the planner call.
 
-mod base64;
 mod document;
+mod energy;
 mod html;
 mod markdown;
+mod operations;
 mod sections;
 
 pub use document::{Block, Report, Section};

@@ -1,20 +1,33 @@
 //! The report's sections, each built from the library functions the CLI and the planner use.
+//! Every section is always present; one the mission has no data for says so in one line.
 
-use super::{Block, Report, Section};
-use crate::cooling::{self, MONTHS};
+use super::{Block, Report, Section, energy, operations};
 use crate::mission::Context;
-use crate::validate;
+use crate::render;
+use crate::siting::{self, Footprint, Shape, footprint_stats};
+use crate::validate::{self, Finding};
 use sha2::{Digest, Sha256};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Width of the site map without its legend (px).
+const MAP_WIDTH_PX: usize = 880;
 
 /// Builds the report of a loaded mission. `generated_at` is the time stamp printed in the
 /// provenance (pass `SOURCE_DATE_EPOCH` through for reproducible reports).
 pub fn build(ctx: &Context, generated_at: chrono::DateTime<chrono::Utc>) -> Report {
     let m = &ctx.mission;
-    let mut sections = vec![site(ctx), cabins(ctx)];
-    sections.extend(cooling_section(ctx));
-    sections.push(findings(ctx));
-    sections.push(provenance(ctx, generated_at));
+    let findings = validate::validate(ctx);
+    let sections = vec![
+        site(ctx),
+        cabins(ctx, &findings),
+        operations::route(ctx),
+        operations::lift(ctx),
+        operations::weather(ctx),
+        energy::wind(ctx),
+        energy::cooling(ctx),
+        findings_section(findings),
+        provenance(ctx, generated_at),
+    ];
     Report {
         title: m.name.clone(),
         subtitle: if m.description.is_empty() {
@@ -29,7 +42,6 @@ pub fn build(ctx: &Context, generated_at: chrono::DateTime<chrono::Utc>) -> Repo
 fn site(ctx: &Context) -> Section {
     let g = &ctx.grid;
     let (x0, y0, x1, y1) = g.extent();
-    let stats = g.stats();
     let mut s = Section::new("site", "Site").text(format!(
         "Bathymetry {} ({} × {} cells of {:.1} m in the working CRS {} — {}), vertical datum {}, \
          planning level offset {:+.2} m.",
@@ -42,34 +54,79 @@ fn site(ctx: &Context) -> Section {
         ctx.mission.site.vertical_datum,
         ctx.mission.site.tide_offset_m
     ));
-    if let Some(st) = stats {
+    if let Some(st) = g.stats() {
         s = s.text(format!(
-            "Extent {:.0}–{:.0} E, {:.0}–{:.0} N; elevation {:.2} to {:.2} m (mean {:.2} m), {:.1} % of cells valid.",
-            x0,
-            x1,
-            y0,
-            y1,
+            "Extent {x0:.0}–{x1:.0} E, {y0:.0}–{y1:.0} N; elevation {:.2} to {:.2} m (mean {:.2} m), {:.1} % of cells valid.",
             st.min,
             st.max,
             st.mean,
             100.0 * st.valid_cells as f64 / st.total_cells as f64
         ));
     }
+    let map = render::site_map(ctx, MAP_WIDTH_PX);
+    let mut caption = format!(
+        "Site map in {} ({}), grid north up. Seabed coloured by depth at the planning level with hillshade (sun from the north-west)",
+        ctx.working_crs,
+        ctx.working_crs.name()
+    );
+    if let Some(i) = map.contour_interval_m {
+        caption += &format!("; isobaths every {i} m, every fifth darker");
+    }
+    caption.push('.');
+    for note in &map.notes {
+        caption += &format!(" Note: {note}.");
+    }
+    s.blocks.push(Block::Svg {
+        svg: map.svg,
+        caption,
+    });
     s
 }
 
-fn cabins(ctx: &Context) -> Section {
+fn cabins(ctx: &Context, findings: &[Finding]) -> Section {
     let m = &ctx.mission;
+    let s = Section::new("cabins", "Cabins");
+    if m.cabins.is_empty() {
+        return s.text("No cabins in this mission.");
+    }
+    let site = siting::Site::from_context(ctx).ok();
     let rows = m
         .cabins
         .iter()
         .map(|c| {
-            let depth = ctx
-                .to_work(c.lon, c.lat)
-                .ok()
+            let t = m.cabin_type(&c.cabin_type);
+            let xy = ctx.to_work(c.lon, c.lat).ok();
+            let depth = xy
                 .and_then(|(x, y)| ctx.depth_at(x, y))
                 .map_or("—".into(), |d| format!("{d:.1}"));
-            let it = m.cabin_type(&c.cabin_type).map_or(0.0, |t| t.it_load_kw());
+            let stats = match (&site, t, xy) {
+                (Some(site), Some(t), Some((x, y))) => {
+                    siting::footprint::convergence_deg(ctx, c.lon, c.lat)
+                        .ok()
+                        .map(|conv| {
+                            let fp = Footprint {
+                                x,
+                                y,
+                                grid_heading_deg: c.heading_deg + conv,
+                                shape: Shape::of(t),
+                            };
+                            footprint_stats(&fp, &ctx.grid, &site.slope_deg, site.tide_offset_m)
+                        })
+                }
+                _ => None,
+            };
+            let f2 = |v: Option<f64>| {
+                v.filter(|v| v.is_finite())
+                    .map_or("—".into(), |v| format!("{v:.2}"))
+            };
+            let object = format!("cabin {}", c.id);
+            let mut codes: Vec<&str> = findings
+                .iter()
+                .filter(|f| f.object.as_deref() == Some(object.as_str()))
+                .filter(|f| f.severity != validate::Severity::Info)
+                .map(|f| f.code.as_str())
+                .collect();
+            codes.dedup();
             vec![
                 c.id.clone(),
                 c.cabin_type.clone(),
@@ -77,11 +134,28 @@ fn cabins(ctx: &Context) -> Section {
                 format!("{:.6}", c.lat),
                 format!("{:.1}", c.heading_deg),
                 depth,
-                format!("{it:.0}"),
+                stats.map_or("—".into(), |s| {
+                    if s.min_depth_m.is_finite() {
+                        format!("{:.1}–{:.1}", s.min_depth_m, s.max_depth_m)
+                    } else {
+                        "—".into()
+                    }
+                }),
+                f2(stats.map(|s| s.max_slope_deg)),
+                f2(stats.map(|s| s.relief_m)),
+                format!("{:.0}", t.map_or(0.0, |t| t.it_load_kw())),
+                if codes.is_empty() {
+                    "pass".into()
+                } else {
+                    codes.join(", ")
+                },
             ]
         })
         .collect();
-    Section::new("cabins", "Cabins").table(
+    s.text(
+        "Depth at the cabin centre and over the footprint at the planning level; slope is the steepest Horn slope and relief the highest minus lowest seabed under the footprint. Checks lists the codes of the warnings and errors for the cabin (see Findings).",
+    )
+    .table(
         &[
             "cabin",
             "type",
@@ -89,85 +163,94 @@ fn cabins(ctx: &Context) -> Section {
             "lat °",
             "heading °",
             "depth m",
+            "footprint depth m",
+            "slope °",
+            "relief m",
             "IT kW",
+            "checks",
         ],
         rows,
     )
 }
 
-fn cooling_section(ctx: &Context) -> Option<Section> {
-    ctx.mission.cooling.as_ref()?;
-    let mut s = Section::new("cooling", "Cooling and plume");
-    match cooling::analyse(ctx) {
-        Err(e) => s = s.text(format!("The cooling budget could not be computed: {e}")),
-        Ok(r) => {
-            let rows = (0..12)
-                .map(|mi| {
-                    let flow: f64 = r.cabins.iter().map(|k| k.months[mi].flow_m3s).sum();
-                    let pump: f64 = r.cabins.iter().map(|k| k.months[mi].pump_kw).sum();
-                    let supply = r
-                        .cabins
-                        .iter()
-                        .map(|k| k.months[mi].supply_temp_c)
-                        .fold(f64::MIN, f64::max);
-                    let plume = r
-                        .cabins
-                        .iter()
-                        .map(|k| k.months[mi].plume_excess_k)
-                        .fold(0.0, f64::max);
-                    let first = r.cabins.first();
-                    vec![
-                        MONTHS[mi].to_string(),
-                        first.map_or("—".into(), |k| format!("{:.1}", k.months[mi].sea_temp_c)),
-                        format!("{flow:.3}"),
-                        format!("{pump:.1}"),
-                        format!("{supply:.1}"),
-                        format!("{plume:.2}"),
-                        first.map_or("—".into(), |k| {
-                            format!("{:.1}", k.months[mi].plume_limit_k)
-                        }),
-                        format!("{:.3}", r.monthly_pue[mi]),
-                    ]
-                })
-                .collect();
-            s = s
-                .text(format!(
-                    "Annual energy-weighted PUE {:.3} against a target of {:.3}. Plumes evaluated at a {:.2} m/s current at the {:.0} m mixing-zone edge.",
-                    r.annual_pue, r.target_pue, r.plume_current_ms, r.mixing_zone_m
-                ))
-                .table(
-                    &["month", "sea °C", "flow m³/s", "pumps kW", "max supply °C", "plume K", "limit K", "PUE"],
-                    rows,
-                );
-        }
-    }
-    Some(s)
-}
-
-fn findings(ctx: &Context) -> Section {
-    let mut s = Section::new("findings", "Findings");
-    s.blocks.push(Block::Findings(validate::validate(ctx)));
+fn findings_section(findings: Vec<Finding>) -> Section {
+    let (e, w) = (
+        findings
+            .iter()
+            .filter(|f| f.severity == validate::Severity::Error)
+            .count(),
+        findings
+            .iter()
+            .filter(|f| f.severity == validate::Severity::Warning)
+            .count(),
+    );
+    let mut s = Section::new("findings", "Findings").text(format!(
+        "{} finding(s): {e} error(s), {w} warning(s), {} note(s), from every validation rule of fathom.",
+        findings.len(),
+        findings.len() - e - w
+    ));
+    s.blocks.push(Block::Findings(findings));
     s
 }
 
+/// Every input file of the mission with its role.
+fn inputs(ctx: &Context) -> Vec<(String, PathBuf)> {
+    let m = &ctx.mission;
+    let mut v = vec![
+        ("mission".to_string(), ctx.path.clone()),
+        ("bathymetry".to_string(), ctx.grid_path.clone()),
+    ];
+    if let Some(p) = m.metocean.as_ref().and_then(|x| x.series_csv.as_ref()) {
+        v.push(("metocean series".into(), ctx.resolve(p)));
+    }
+    if let Some(p) = m.lift.as_ref().and_then(|l| l.alpha_table.as_ref()) {
+        v.push(("alpha-factor table".into(), ctx.resolve(p)));
+    }
+    if let Some(w) = &m.wind_farm {
+        let builtin = crate::wind::turbine::BUILTIN
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case(&w.turbine));
+        if !builtin {
+            v.push(("turbine curve".into(), ctx.resolve(Path::new(&w.turbine))));
+        }
+        if let Some(p) = &w.resource.timeseries {
+            v.push(("wind time series".into(), ctx.resolve(p)));
+        }
+    }
+    for z in &m.exclusion_zones {
+        if let Some(p) = &z.geojson {
+            v.push((format!("zone {}", z.id), ctx.resolve(p)));
+        }
+    }
+    v
+}
+
 fn provenance(ctx: &Context, generated_at: chrono::DateTime<chrono::Utc>) -> Section {
-    let rows = [
-        ("mission", ctx.path.as_path()),
-        ("bathymetry", ctx.grid_path.as_path()),
-    ]
-    .into_iter()
-    .map(|(role, p)| vec![role.to_string(), p.display().to_string(), sha256(p)])
-    .collect();
+    let mut rows: Vec<Vec<String>> = inputs(ctx)
+        .into_iter()
+        .map(|(role, p)| vec![role, p.display().to_string(), sha256_file(&p)])
+        .collect();
+    if let Some(w) = &ctx.mission.wind_farm
+        && let Some((name, text)) = crate::wind::turbine::BUILTIN
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(&w.turbine))
+    {
+        rows.push(vec![
+            "turbine curve".into(),
+            format!("assets/turbines/{name}.csv (built into fathom)"),
+            format!("{:x}", Sha256::digest(text.as_bytes())),
+        ]);
+    }
     Section::new("provenance", "Provenance")
         .text(format!(
-            "Generated by fathom {} on {} UTC.",
+            "Generated by fathom {} on {} UTC. SHA-256 of every input, so a reader can tell whether the files they hold are the ones this report was made from.",
             env!("CARGO_PKG_VERSION"),
             generated_at.format("%Y-%m-%d %H:%M:%S")
         ))
         .table(&["input", "file", "SHA-256"], rows)
 }
 
-fn sha256(path: &Path) -> String {
+fn sha256_file(path: &Path) -> String {
     match std::fs::read(path) {
         Ok(bytes) => format!("{:x}", Sha256::digest(&bytes)),
         Err(e) => format!("unreadable: {e}"),
