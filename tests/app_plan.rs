@@ -77,8 +77,11 @@ fn open(path: PathBuf, answers: Vec<PathBuf>) -> Harness<'static, FathomApp> {
     let mut h = Harness::builder()
         .with_size(vec2(1500.0, 1000.0))
         .build_eframe(move |cc| FathomApp::new(cc, LaunchOptions::for_tests(Some(path), answers)));
-    step_until(&mut h, "the mission to load and validate", |a| {
-        a.doc.is_some() && !a.busy() && a.view.findings_revision.is_some()
+    step_until(&mut h, "the mission to load, validate and chart", |a| {
+        a.doc.is_some()
+            && !a.busy()
+            && a.view.findings_revision.is_some()
+            && a.rt.analysis_job.is_none()
     });
     h.step();
     assert!(h.state().view.error.is_none(), "{:?}", h.state().view.error);
