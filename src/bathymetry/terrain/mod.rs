@@ -69,10 +69,10 @@ pub fn slope_filled_edges(grid: &Grid) -> Grid {
         .for_each(|(r, row)| {
             let k = horn_scales(&sizes, r);
             for (c, o) in row.iter_mut().enumerate() {
-                if o.is_nan() {
-                    if let Some(win) = filled_window(&grid.data, w, h, c, r) {
-                        *o = horn_slope_deg(&win, k);
-                    }
+                if o.is_nan()
+                    && let Some(win) = filled_window(&grid.data, w, h, c, r)
+                {
+                    *o = horn_slope_deg(&win, k);
                 }
             }
         });
