@@ -3,13 +3,15 @@
 //! an injected path, the as-run track, the charts and the route drawing tool. Every test acts as a
 //! user would and asserts on the mission or on what the planner derived from it.
 
+mod common;
+
+use common::{click_at, drag, on_map, step_until};
 use egui::{Key, Modifiers, Pos2, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
 use fathom::app::state::{Selection, Tool};
 use fathom::app::{FathomApp, LaunchOptions};
 use fathom::mission::{self, LegGeometry, Mission, Port, Route, Waypoint, WindFarm};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 /// The shipped `[wind_farm]` section (assets/wind/lingang-wind-farm.toml): 40 NREL 5 MW turbines.
 fn wind_farm() -> WindFarm {
@@ -62,17 +64,6 @@ fn demo_with_route_and_wind(dir: &Path) -> (PathBuf, Mission) {
     (path, m)
 }
 
-fn step_until(h: &mut Harness<'_, FathomApp>, what: &str, cond: impl Fn(&FathomApp) -> bool) {
-    for _ in 0..1500 {
-        h.step();
-        if cond(h.state()) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("timed out waiting for: {what}");
-}
-
 fn open(path: PathBuf, answers: Vec<PathBuf>) -> Harness<'static, FathomApp> {
     let mut h = Harness::builder()
         .with_size(vec2(1500.0, 1000.0))
@@ -86,22 +77,6 @@ fn open(path: PathBuf, answers: Vec<PathBuf>) -> Harness<'static, FathomApp> {
     h.step();
     assert!(h.state().view.error.is_none(), "{:?}", h.state().view.error);
     h
-}
-
-fn on_map(h: &Harness<'_, FathomApp>, lon: f64, lat: f64) -> Pos2 {
-    let app = h.state();
-    let w = app.doc.as_ref().unwrap().site.to_work(lon, lat).unwrap();
-    fathom::app::map::screen_pos(&app.view, w[0], w[1])
-}
-
-fn click_at(h: &mut Harness<'_, FathomApp>, p: Pos2) {
-    h.hover_at(p);
-    h.step();
-    h.drag_at(p);
-    h.step();
-    h.drop_at(p);
-    h.step();
-    h.step();
 }
 
 /// Zooms the map so `lon, lat` is centred at `mpp` metres per point.
@@ -325,20 +300,6 @@ fn charts_say_what_is_missing() {
         h.query_by_label_contains("no [wind_farm] section")
             .is_some()
     );
-}
-
-fn drag(h: &mut Harness<'_, FathomApp>, from: Pos2, to: Pos2) {
-    h.hover_at(from);
-    h.step();
-    h.drag_at(from);
-    h.step();
-    for i in 1..=5 {
-        h.hover_at(from + (to - from) * (i as f32 / 5.0));
-        h.step();
-    }
-    h.drop_at(to);
-    h.step();
-    h.step();
 }
 
 #[test]

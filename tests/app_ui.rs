@@ -1,6 +1,9 @@
 //! The planner driven through its UI without a GPU (egui_kittest): every test acts as a user would
 //! (clicks, drags, keys, typing) and asserts on the mission.
 
+mod common;
+
+use common::{click_at, drag, on_map, step_until};
 use egui::{Key, Modifiers, Pos2, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
 use fathom::app::state::{Selection, Tool};
@@ -10,7 +13,6 @@ use fathom::mission::{
     Waypoint, ZoneKind,
 };
 use std::path::PathBuf;
-use std::time::Duration;
 
 /// A mission on the synthetic demo seabed: two cabins offshore, one outside the grid.
 fn demo_context() -> Context {
@@ -96,17 +98,6 @@ fn demo_context() -> Context {
     }
 }
 
-fn step_until(h: &mut Harness<'_, FathomApp>, what: &str, cond: impl Fn(&FathomApp) -> bool) {
-    for _ in 0..500 {
-        h.step();
-        if cond(h.state()) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("timed out waiting for: {what}");
-}
-
 fn open(answers: Vec<PathBuf>) -> Harness<'static, FathomApp> {
     let ctx = demo_context();
     let mut h = Harness::builder()
@@ -121,37 +112,6 @@ fn open(answers: Vec<PathBuf>) -> Harness<'static, FathomApp> {
     });
     h.step();
     h
-}
-
-/// Screen position of a lon/lat on the map.
-fn on_map(h: &Harness<'_, FathomApp>, lon: f64, lat: f64) -> Pos2 {
-    let app = h.state();
-    let w = app.doc.as_ref().unwrap().site.to_work(lon, lat).unwrap();
-    fathom::app::map::screen_pos(&app.view, w[0], w[1])
-}
-
-fn click_at(h: &mut Harness<'_, FathomApp>, p: Pos2) {
-    h.hover_at(p);
-    h.step();
-    h.drag_at(p);
-    h.step();
-    h.drop_at(p);
-    h.step();
-    h.step();
-}
-
-fn drag(h: &mut Harness<'_, FathomApp>, from: Pos2, to: Pos2) {
-    h.hover_at(from);
-    h.step();
-    h.drag_at(from);
-    h.step();
-    for i in 1..=5 {
-        h.hover_at(from + (to - from) * (i as f32 / 5.0));
-        h.step();
-    }
-    h.drop_at(to);
-    h.step();
-    h.step();
 }
 
 #[test]
