@@ -6,7 +6,7 @@
 mod common;
 
 use common::{click_at, drag, on_map, step_until};
-use egui::{Key, Modifiers, Pos2, vec2};
+use egui::{Key, Modifiers, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
 use fathom::app::state::{Selection, Tool};
 use fathom::app::{FathomApp, LaunchOptions};
