@@ -165,7 +165,14 @@ impl Overlays<'_> {
                 Stroke::new(1.0, Color32::WHITE),
                 egui::StrokeKind::Middle,
             );
-            self.label(c + vec2(8.0, -6.0), &p.id, self.text_colour());
+            // A port where the route starts is labelled once, by its waypoint.
+            let on_route = scene
+                .route
+                .iter()
+                .any(|w| (self.at(w.at) - c).length() < 4.0);
+            if !on_route {
+                self.label(c + vec2(8.0, -6.0), &p.id, self.text_colour());
+            }
         }
     }
 
