@@ -162,7 +162,9 @@ fn check(a: &CheckArgs) -> Result<ExitCode, CliError> {
                     l.speed_kn,
                     legs::format_duration(l.duration_s),
                     l.kp_end_m / 1000.0,
-                    l.eta.map(|e| e.to_rfc3339()).unwrap_or_else(|| "-".into())
+                    l.eta
+                        .map(|e| e.format("%Y-%m-%d %H:%M UTC").to_string())
+                        .unwrap_or_else(|| "-".into())
                 );
             }
             println!(
