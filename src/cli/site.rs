@@ -126,7 +126,7 @@ pub fn run(args: &SiteArgs) -> Result<ExitCode, CliError> {
                     );
                     for (c, p) in new.iter().zip(&report.placed) {
                         println!(
-                            "{:<6} {:>11.6} {:>10.6} {:>8.1} {:>8.2} {:>8.2} {:>9.2} {:>9.2} {:>10}",
+                            "{:<6} {:>11.6} {:>10.6} {:>8.2} {:>8.2} {:>8.2} {:>9.2} {:>9.2} {:>10}",
                             c.id,
                             c.lon,
                             c.lat,

@@ -104,8 +104,27 @@ pub fn layout_cabins(
             cabin_type: t.id.clone(),
             lon,
             lat,
-            heading_deg: (p.grid_heading_deg - conv_c).rem_euclid(360.0),
+            heading_deg: true_heading(p.grid_heading_deg - conv_c),
         });
     }
     Ok((report, cabins))
+}
+
+/// A heading in [0°, 360°) to 0.01°, far finer than any set-down tolerance (±2°, domain-reference
+/// §5), so that grid convergence leaves 0° as 0° and not 359.99999999°.
+fn true_heading(deg: f64) -> f64 {
+    ((deg * 100.0).round() / 100.0).rem_euclid(360.0) + 0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::true_heading;
+
+    #[test]
+    fn headings_wrap_and_round() {
+        assert_eq!(true_heading(-1e-9), 0.0);
+        assert_eq!(true_heading(359.999_999), 0.0);
+        assert_eq!(true_heading(-30.0), 330.0);
+        assert_eq!(true_heading(90.123_4), 90.12);
+    }
 }
