@@ -51,6 +51,7 @@ pub fn suitability_map(
 
 /// Lays out `n` cabins of type `type_id` (default: the first). With `replace` the mission's
 /// cabins are ignored (and meant to be replaced); otherwise the new cabins keep clear of them.
+/// They always keep clear of the wind farm's turbines.
 /// Returns the report and the new cabins (ids `C<k>` not yet used, true headings in [0, 360)).
 pub fn layout_cabins(
     ctx: &Context,
@@ -78,6 +79,28 @@ pub fn layout_cabins(
                 y,
                 grid_heading_deg: c.heading_deg + conv_c,
                 shape: Shape::of(ct),
+            });
+        }
+    }
+    // Turbines are kept clear by the rule of `WIND-LAYOUT` (a hub at least the cabin's
+    // half-diagonal + min_spacing_m from its centre): each hub becomes a circle of the new cabin's
+    // half-diagonal, which the layout keeps min_spacing_m away from, like a cabin.
+    if let Some(farm) = &ctx.mission.wind_farm {
+        let radius = match Shape::of(t) {
+            Shape::Rect { length, width } => 0.5 * length.hypot(width),
+            Shape::Circle { diameter } => 0.5 * diameter,
+        };
+        for (i, p) in farm.positions.iter().enumerate() {
+            let (x, y) = ctx
+                .to_work(p[0], p[1])
+                .map_err(|e| SitingError::Crs(format!("turbine {}: {e}", i + 1)))?;
+            existing.push(Footprint {
+                x,
+                y,
+                grid_heading_deg: 0.0,
+                shape: Shape::Circle {
+                    diameter: 2.0 * radius,
+                },
             });
         }
     }
@@ -118,7 +141,32 @@ fn true_heading(deg: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::true_heading;
+    use super::{layout_cabins, true_heading};
+    use crate::mission::Context;
+    use crate::validate::validate;
+
+    #[test]
+    fn a_layout_keeps_clear_of_the_turbines() {
+        let mut ctx = Context::load(&crate::cli::default_mission()).unwrap();
+        // A turbine where the layout put its best cabin: the next layout must avoid it.
+        let (_, first) = layout_cabins(&ctx, None, 3, false).unwrap();
+        let farm = ctx
+            .mission
+            .wind_farm
+            .as_mut()
+            .expect("the demo has a wind farm");
+        farm.positions = vec![[first[0].lon, first[0].lat]];
+        let (report, cabins) = layout_cabins(&ctx, None, 3, false).unwrap();
+        assert_eq!(cabins.len(), 3, "{}", report.why_short());
+        ctx.mission.cabins.extend(cabins);
+        let codes: Vec<String> = validate(&ctx).into_iter().map(|f| f.code).collect();
+        assert!(
+            codes
+                .iter()
+                .all(|c| c != "WIND-LAYOUT" && !c.starts_with("SITE-")),
+            "{codes:?}"
+        );
+    }
 
     #[test]
     fn headings_wrap_and_round() {
