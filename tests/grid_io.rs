@@ -385,6 +385,56 @@ fn gdal_reads_our_geotiff() {
 }
 
 #[test]
+fn hillshade_geotiff_is_gdaldems_byte_raster() {
+    let Some(asc) = shared_data(&format!("bathymetry/{CROP}.asc")) else {
+        return;
+    };
+    if !have_gdal("gdaldem") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (ours, theirs) = (dir.path().join("ours.tif"), dir.path().join("gdal.tif"));
+    let out = fathom(&[
+        "grid",
+        "hillshade",
+        asc.to_str().unwrap(),
+        "-o",
+        ours.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let st = Command::new("gdaldem")
+        .args(["hillshade", "-q"])
+        .arg(&asc)
+        .arg(&theirs)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let v = info(&ours, &[]);
+    assert_eq!(v["crs_epsg"], 32631, "{v}");
+    let (a, b) = (
+        io::read(&ours, &ReadOptions::default()).unwrap(),
+        io::read(&theirs, &ReadOptions::default()).unwrap(),
+    );
+    assert_eq!((a.width, a.height), (b.width, b.height));
+    let worst = a
+        .data
+        .iter()
+        .zip(&b.data)
+        .map(|(x, y)| match (x.is_nan(), y.is_nan()) {
+            (true, true) => 0.0,
+            (false, false) => (x - y).abs(),
+            _ => f32::INFINITY,
+        })
+        .fold(0.0f32, f32::max);
+    // Shades are rounded bytes; no data (0) reads as NaN and must be the same cells in both.
+    assert!(worst <= 1.0, "largest difference {worst}");
+}
+
+#[test]
 fn reads_what_gdal_writes() {
     let Some(tif) = shared_data(&format!("bathymetry/derived/{CROP}.tif")) else {
         return;

@@ -10,7 +10,7 @@
 
 use super::SuitabilityMap;
 use crate::bathymetry::GeoTransform;
-use crate::bathymetry::io::tiff_write::{GeoTags, encode_f32};
+use crate::bathymetry::io::tiff_write::{self, GeoTags};
 use crate::geodesy::Crs;
 
 /// Names of the bands, in order.
@@ -81,7 +81,7 @@ pub fn encode(
         gdal_metadata: Some(format!("<GDALMetadata>{meta}</GDALMetadata>")),
         nodata: None,
     };
-    encode_f32(&pixels, w, h, 3, &tags).map_err(|e| format!("GeoTIFF encoding: {e}"))
+    tiff_write::encode(&pixels, w, h, 3, &tags).map_err(|e| format!("GeoTIFF encoding: {e}"))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 //! Chunks (strips or tiles) are decoded in parallel: each rayon worker opens its own decoder on the
 //! in-memory file and decodes one band of chunks (one chunk-height of rows) at a time.
 
-use super::tiff_write::{GeoTags, encode_f32};
+use super::tiff_write::{GeoTags, Sample, encode};
 use super::{format_err, io_err};
 use crate::bathymetry::{BathyError, GeoTransform, Grid, SignConvention};
 use crate::geodesy::Crs;
@@ -386,16 +386,27 @@ fn read_geokeys(
 /// Encodes `grid` as a GeoTIFF: Float32, DEFLATE, strips of about 256 KiB, ModelPixelScale +
 /// ModelTiepoint (PixelIsArea), a GeoKeyDirectory with the EPSG code, and GDAL_NODATA "nan" —
 /// what `gdal_translate -of GTiff -co COMPRESS=DEFLATE` writes for the same grid.
-pub fn encode(grid: &Grid, path: &Path) -> Result<Vec<u8>, BathyError> {
+pub fn encode_grid(grid: &Grid, path: &Path) -> Result<Vec<u8>, BathyError> {
+    encode_like(grid, &grid.data, "nan", path)
+}
+
+/// Encodes `samples` (one per cell of `grid`, row-major) with `grid`'s georeferencing and
+/// `nodata` as GDAL_NODATA: how byte rasters such as a hillshade are written, as gdaldem does.
+pub fn encode_like<T: Sample>(
+    grid: &Grid,
+    samples: &[T],
+    nodata: &str,
+    path: &Path,
+) -> Result<Vec<u8>, BathyError> {
     let t = &grid.transform;
     let tags = GeoTags {
         pixel_scale: [t.dx, t.dy, 0.0],
         tiepoint: [0.0, 0.0, 0.0, t.origin_x, t.origin_y, 0.0],
         geokeys: geokey_directory(grid.crs.as_ref(), path)?,
         gdal_metadata: None,
-        nodata: Some("nan".into()),
+        nodata: Some(nodata.into()),
     };
-    encode_f32(&grid.data, grid.width, grid.height, 1, &tags)
+    encode(samples, grid.width, grid.height, 1, &tags)
         .map_err(|e| format_err(path, None, format!("cannot encode GeoTIFF: {e}")))
 }
 

@@ -28,7 +28,7 @@ fn sample_grid(w: usize, h: usize) -> Grid {
 #[test]
 fn round_trip_is_lossless() {
     let g = sample_grid(300, 217); // several strips, last one partial
-    let bytes = encode(&g, p()).unwrap();
+    let bytes = encode_grid(&g, p()).unwrap();
     let back = decode(p(), &bytes).unwrap();
     assert_eq!((back.width, back.height), (300, 217));
     assert_eq!(back.transform, g.transform);
@@ -45,7 +45,7 @@ fn geographic_crs_uses_geographic_key() {
     let keys = geokey_directory(g.crs.as_ref(), p()).unwrap();
     assert_eq!(&keys[4..8], &[GT_MODEL_TYPE, 0, 1, 2]);
     assert_eq!(&keys[12..16], &[GEOGRAPHIC_TYPE, 0, 1, 4326]);
-    let back = decode(p(), &encode(&g, p()).unwrap()).unwrap();
+    let back = decode(p(), &encode_grid(&g, p()).unwrap()).unwrap();
     assert_eq!(back.crs, Some(Crs::epsg(4326)));
 }
 
@@ -192,7 +192,7 @@ fn bad_files_give_format_errors() {
     let e = decode(p(), b"not a tiff at all").unwrap_err().to_string();
     assert!(e.contains("not a valid TIFF"), "{e}");
     // Truncated: the strip data is cut off.
-    let full = encode(&sample_grid(64, 64), p()).unwrap();
+    let full = encode_grid(&sample_grid(64, 64), p()).unwrap();
     let e = decode(p(), &full[..full.len() / 2])
         .unwrap_err()
         .to_string();

@@ -60,7 +60,7 @@ pub fn read(path: &Path, opts: &ReadOptions) -> Result<Grid, BathyError> {
 /// target, then rename, so a failed write never leaves half a file.
 pub fn write(grid: &Grid, path: &Path) -> Result<(), BathyError> {
     let bytes = match extension(path).as_str() {
-        "tif" | "tiff" => geotiff::encode(grid, path)?,
+        "tif" | "tiff" => geotiff::encode_grid(grid, path)?,
         "asc" => ascii::encode(grid),
         "xyz" => xyz::encode(grid),
         other => {
@@ -77,6 +77,19 @@ pub fn write(grid: &Grid, path: &Path) -> Result<(), BathyError> {
         ascii::write_prj(crs, &path.with_extension("prj"))?;
     }
     Ok(())
+}
+
+/// Writes a byte raster with `like`'s georeferencing as a GeoTIFF (0 = no data), as `gdaldem`
+/// writes hillshades: a quarter of the Float32 size. Other extensions are refused.
+pub fn write_bytes(like: &Grid, bytes: &[u8], path: &Path) -> Result<(), BathyError> {
+    if !matches!(extension(path).as_str(), "tif" | "tiff") {
+        return Err(BathyError::Unsupported {
+            path: path.to_path_buf(),
+            what: "byte raster output other than GeoTIFF (.tif)".into(),
+        });
+    }
+    let encoded = geotiff::encode_like(like, bytes, "0", path)?;
+    crate::fsutil::write_atomic(path, &encoded).map_err(|e| io_err(path, e))
 }
 
 /// A [`BathyError::Format`] for `path`, at `line` (1-based) when the format has lines.

@@ -1,13 +1,13 @@
-//! A baseline TIFF 6.0 writer for Float32 rasters with GeoTIFF tags, compressing its strips in
-//! parallel.
+//! A baseline TIFF 6.0 writer for Float32 and Byte rasters with GeoTIFF tags, compressing its
+//! strips in parallel.
 //!
 //! The `tiff` crate's encoder compresses strip after strip on one thread, which made writing an
 //! 8192² slope grid take 4 s, longer than reading the input and computing the slope together.
 //! The file layout here is the plain one GDAL writes with `-co COMPRESS=DEFLATE`: little-endian
 //! header, strips of about 256 KiB of samples, each an independent zlib stream ("Adobe Deflate",
 //! compression 8, TIFF Technical Note 2), then one IFD with its out-of-line values. Tags follow the
-//! TIFF 6.0 specification (Adobe, 1992) and GeoTIFF 1.1 (OGC 19-008r4); samples are
-//! chunky (PlanarConfiguration 1), IEEE floating point (SampleFormat 3).
+//! TIFF 6.0 specification (Adobe, 1992) and GeoTIFF 1.1 (OGC 19-008r4); samples are chunky
+//! (PlanarConfiguration 1), IEEE floating point (SampleFormat 3) or unsigned integers (1).
 
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
@@ -20,8 +20,34 @@ use std::io::Write;
 /// write.
 const LEVEL: u32 = 1;
 
-/// Samples per strip (uncompressed 4 × 65,536 bytes = 256 KiB, GDAL's order of magnitude).
-const STRIP_SAMPLES: usize = 65_536;
+/// Uncompressed bytes per strip (256 KiB, GDAL's order of magnitude).
+const STRIP_BYTES: usize = 262_144;
+
+/// A sample type the writer stores: its TIFF BitsPerSample and SampleFormat, and its bytes.
+pub trait Sample: Copy + Sync {
+    /// BitsPerSample (258).
+    const BITS: u16;
+    /// SampleFormat (339): 1 unsigned integer, 3 IEEE floating point.
+    const FORMAT: u16;
+    /// Appends the little-endian bytes of `self`.
+    fn put(self, out: &mut Vec<u8>);
+}
+
+impl Sample for f32 {
+    const BITS: u16 = 32;
+    const FORMAT: u16 = 3;
+    fn put(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
+}
+
+impl Sample for u8 {
+    const BITS: u16 = 8;
+    const FORMAT: u16 = 1;
+    fn put(self, out: &mut Vec<u8>) {
+        out.push(self);
+    }
+}
 
 /// The georeferencing and metadata tags of one image.
 #[derive(Clone, Debug, Default)]
@@ -38,11 +64,11 @@ pub struct GeoTags {
     pub nodata: Option<String>,
 }
 
-/// Encodes `samples` (`width` × `height` pixels of `bands` interleaved Float32 samples, row 0 at
-/// the top) as a DEFLATE-compressed GeoTIFF. Fails only when the file would pass the 4 GiB that
-/// classic TIFF offsets can address.
-pub fn encode_f32(
-    samples: &[f32],
+/// Encodes `samples` (`width` × `height` pixels of `bands` interleaved samples, row 0 at the top)
+/// as a DEFLATE-compressed GeoTIFF. Fails only when the file would pass the 4 GiB that classic
+/// TIFF offsets can address.
+pub fn encode<T: Sample>(
+    samples: &[T],
     width: usize,
     height: usize,
     bands: usize,
@@ -55,7 +81,8 @@ pub fn encode_f32(
             samples.len()
         ));
     }
-    let rows_per_strip = (STRIP_SAMPLES / row_len.max(1)).clamp(1, height.max(1));
+    let row_bytes = row_len * (T::BITS as usize / 8);
+    let rows_per_strip = (STRIP_BYTES / row_bytes.max(1)).clamp(1, height.max(1));
     let strips: Vec<Vec<u8>> = samples
         .par_chunks((rows_per_strip * row_len).max(1))
         .map(compress)
@@ -67,7 +94,7 @@ pub fn encode_f32(
     let mut ifd = Ifd::default();
     ifd.long(256, &[u32_of(width, "width")?]);
     ifd.long(257, &[u32_of(height, "height")?]);
-    ifd.short(258, &vec![32; bands]);
+    ifd.short(258, &vec![T::BITS; bands]);
     ifd.short(259, &[8]); // Adobe Deflate
     ifd.short(262, &[1]); // BlackIsZero
     ifd.long(273, &vec![0; strips.len()]); // StripOffsets, patched below
@@ -79,7 +106,7 @@ pub fn encode_f32(
     if bands > 1 {
         ifd.short(338, &vec![0; bands - 1]); // ExtraSamples: unspecified data
     }
-    ifd.short(339, &vec![3; bands]); // IEEE floating point
+    ifd.short(339, &vec![T::FORMAT; bands]);
     ifd.double(33550, &tags.pixel_scale);
     ifd.double(33922, &tags.tiepoint);
     if !tags.geokeys.is_empty() {
@@ -118,10 +145,10 @@ pub fn encode_f32(
 }
 
 /// One strip as a zlib stream.
-fn compress(samples: &[f32]) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(samples.len() * 4);
-    for v in samples {
-        bytes.extend_from_slice(&v.to_le_bytes());
+fn compress<T: Sample>(samples: &[T]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(samples.len() * (T::BITS as usize / 8));
+    for &v in samples {
+        v.put(&mut bytes);
     }
     let mut z = ZlibEncoder::new(Vec::with_capacity(bytes.len() / 2), Compression::new(LEVEL));
     // Writing into a Vec cannot fail.
@@ -234,7 +261,7 @@ mod tests {
         // 300 × 700: several strips, the last one short.
         let (w, h) = (300, 700);
         let data: Vec<f32> = (0..w * h).map(|i| (i as f32).sin() * 40.0).collect();
-        let bytes = encode_f32(&data, w, h, 1, &tags()).unwrap();
+        let bytes = encode(&data, w, h, 1, &tags()).unwrap();
         let mut d = Decoder::new(Cursor::new(bytes)).unwrap();
         assert_eq!(d.dimensions().unwrap(), (300, 700));
         assert_eq!(
@@ -255,12 +282,23 @@ mod tests {
     #[test]
     fn interleaved_bands_and_a_wrong_sample_count() {
         let data = vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0];
-        let bytes = encode_f32(&data, 2, 1, 3, &tags()).unwrap();
+        let bytes = encode(&data, 2, 1, 3, &tags()).unwrap();
         let mut d = Decoder::new(Cursor::new(bytes)).unwrap();
         let DecodingResult::F32(back) = d.read_image().unwrap() else {
             panic!("expected Float32");
         };
         assert_eq!(back, data);
-        assert!(encode_f32(&data, 2, 2, 3, &tags()).is_err());
+        assert!(encode(&data, 2, 2, 3, &tags()).is_err());
+    }
+
+    #[test]
+    fn bytes_are_written_as_unsigned_8_bit() {
+        let data: Vec<u8> = (0..=255).collect();
+        let bytes = encode(&data, 16, 16, 1, &tags()).unwrap();
+        let mut d = Decoder::new(Cursor::new(bytes)).unwrap();
+        let DecodingResult::U8(back) = d.read_image().unwrap() else {
+            panic!("expected bytes");
+        };
+        assert_eq!(back, data);
     }
 }

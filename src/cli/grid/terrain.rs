@@ -32,7 +32,8 @@ pub struct SlopeArgs {
 /// `fathom grid hillshade`.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Shaded relief 1–255 (no data: NaN), as `gdaldem hillshade`.
+    after_help = "Shaded relief 1–255 as `gdaldem hillshade`: a Byte GeoTIFF with 0 = no data (Float32 with NaN \
+for .asc and .xyz).
 
 Examples:
   fathom grid hillshade survey.tif -o shade.tif
@@ -126,7 +127,15 @@ pub fn run_hillshade(a: &HillshadeArgs) -> Result<ExitCode, CliError> {
         altitude_deg: a.altitude,
         z_factor: a.z_factor,
     };
-    write(&terrain::hillshade(&a.input.load()?, &light), &a.output)
+    let grid = a.input.load()?;
+    let ext = a.output.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if ext.eq_ignore_ascii_case("tif") || ext.eq_ignore_ascii_case("tiff") {
+        // Bytes 1–255, 0 = no data: gdaldem's hillshade GeoTIFF.
+        let shade = terrain::hillshade_u8(&grid, &light);
+        bathymetry::io::write_bytes(&grid, &shade, &a.output).map_err(CliError::from_display)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    write(&terrain::hillshade(&grid, &light), &a.output)
 }
 
 /// Runs `grid contour`.
