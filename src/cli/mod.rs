@@ -46,12 +46,12 @@ const EXAMPLES: &str = "Examples:
 pub enum Command {
     /// Check missions: files, CRS, objects inside the grid, and every domain's rules.
     Validate(validate::ValidateArgs),
-    /// Seawater cooling budget: heat, flow, pumps, PUE by month, and the warm plume.
-    Cooling(cooling::CoolingArgs),
-    /// Mission report: one self-contained HTML (or Markdown) file.
-    Report(report::ReportArgs),
     /// Work on a bathymetry grid: info, convert, and terrain derivatives.
     Grid(grid::GridArgs),
+    /// Cabin siting: suitability map (GeoTIFF) and automatic layout.
+    Site(site::SiteArgs),
+    /// Vessel routes: the leg table and under-keel clearance, and least-cost route planning.
+    Route(route::RouteArgs),
     /// Write the mission's route and objects for other tools: RTZ, GPX, GeoJSON, KML, CSV.
     Export(export::ExportArgs),
     /// Replace the mission's route with one from an RTZ or GPX file.
@@ -64,10 +64,10 @@ pub enum Command {
     Weather(lift::WeatherArgs),
     /// Offshore wind: AEP with wake losses, flow cases, supply against the data centre's demand.
     Wind(wind::WindArgs),
-    /// Vessel routes: the leg table and under-keel clearance, and least-cost route planning.
-    Route(route::RouteArgs),
-    /// Cabin siting: suitability map (GeoTIFF) and automatic layout.
-    Site(site::SiteArgs),
+    /// Seawater cooling budget: heat, flow, pumps, PUE by month, and the warm plume.
+    Cooling(cooling::CoolingArgs),
+    /// Mission report: one self-contained HTML (or Markdown) file.
+    Report(report::ReportArgs),
 }
 
 /// Output format of commands that report (`--format`).
