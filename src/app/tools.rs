@@ -207,7 +207,7 @@ impl FathomApp {
             let route = planned_route(m.route.as_ref(), &from_name, &to_name, &lonlat)
                 .map_err(fail)?;
             let summary = format!(
-                "Planned {from_name} → {to_name}: {:.2} NM, {} waypoints, water needed {need:.2} m, \
+                "Planned {from_name} to {to_name}: {:.2} NM, {} waypoints, water needed {need:.2} m, \
                  shallowest {:.2} m (route replaced; Ctrl+Z restores the old one)",
                 r.length_m / 1852.0,
                 route.waypoints.len(),
