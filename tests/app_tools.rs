@@ -2,6 +2,8 @@
 //! (egui_kittest, no GPU): automatic cabin layout and least-cost routing to the selected cabin,
 //! each one undo step that restores the mission exactly.
 
+// Shares the pointer helpers; waits here are longer than `common::step_until`'s.
+#[allow(dead_code)]
 mod common;
 
 use common::{click_at, on_map};

@@ -488,7 +488,9 @@ impl FathomApp {
             Action::OpenLayoutDialog => self.open_layout_dialog(),
             Action::CloseLayoutDialog => {
                 self.view.layout_dialog = None;
-                self.apply(Action::CancelTool);
+                if let Some(t) = self.rt.tool_job.as_ref().filter(|t| t.layout) {
+                    t.job.cancel();
+                }
             }
             Action::RunLayout { cabins, cabin_type } => self.start_layout(cabins, cabin_type),
             Action::PlanRouteToSelection => self.start_route_to_selection(),

@@ -58,6 +58,8 @@ pub enum ToolOutput {
 pub struct ToolJob {
     pub job: Job<ToolOutput>,
     pub revision: u64,
+    /// A layout (closing its window cancels it), not a route planning.
+    pub layout: bool,
 }
 
 /// Where a planned route starts: the first waypoint of the mission's route (its departure point),
@@ -132,6 +134,7 @@ impl FathomApp {
     fn spawn_tool(
         &mut self,
         label: &str,
+        layout: bool,
         work: impl FnOnce(&super::jobs::Progress) -> Result<ToolOutput, String> + Send + 'static,
     ) {
         let Some(doc) = &self.doc else { return };
@@ -142,6 +145,7 @@ impl FathomApp {
         self.rt.tool_job = Some(ToolJob {
             job: Job::spawn(label, Some(self.egui_ctx.clone()), work),
             revision: doc.revision,
+            layout,
         });
     }
 
@@ -155,7 +159,7 @@ impl FathomApp {
             return;
         }
         let (site, m) = (doc.site.clone(), doc.mission.clone());
-        self.spawn_tool("Laying out cabins", move |p| {
+        self.spawn_tool("Laying out cabins", true, move |p| {
             let ctx = site.context(&m);
             p.set(0.1);
             let (report, cabins) =
@@ -193,7 +197,7 @@ impl FathomApp {
         };
         let (to_name, to) = (cabin.id.clone(), (cabin.lon, cabin.lat));
         let (site, m) = (doc.site.clone(), m.clone());
-        self.spawn_tool("Planning route", move |p| {
+        self.spawn_tool("Planning route", false, move |p| {
             let ctx = site.context(&m);
             p.set(0.2);
             let fail = |e: String| format!("Plan route from {from_name} to {to_name}: {e}");

@@ -51,7 +51,7 @@ pub fn layout_window(
                 ui.colored_label(ui.visuals().warn_fg_color, note);
             }
             ui.horizontal(|ui| match rt.tool_job.as_ref() {
-                Some(t) => {
+                Some(t) if t.layout => {
                     ui.add(
                         egui::ProgressBar::new(t.job.fraction())
                             .desired_width(160.0)
@@ -62,8 +62,12 @@ pub fn layout_window(
                         actions.push(Action::CancelTool);
                     }
                 }
-                None => {
-                    if ui.button("Run layout").clicked() {
+                busy => {
+                    if ui
+                        .add_enabled(busy.is_none(), egui::Button::new("Run layout"))
+                        .on_disabled_hover_text("Wait for the route planning to finish")
+                        .clicked()
+                    {
                         d.note = None;
                         actions.push(Action::RunLayout {
                             cabins: d.cabins,
