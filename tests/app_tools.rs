@@ -191,3 +191,66 @@ fn planning_without_a_start_shows_an_error_and_keeps_the_mission() {
     assert_eq!(app.mission().unwrap(), &before);
     assert!(!app.tool_busy());
 }
+
+#[test]
+fn a_layout_that_places_nothing_explains_why_and_leaves_no_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open(demo(dir.path(), |m| {
+        // Deeper than any water on the demo seabed: no cell is feasible.
+        let c = m.constraints.get_or_insert_with(Default::default);
+        c.min_depth_m = Some(500.0);
+        c.max_depth_m = Some(600.0);
+    }));
+    let before = h.state().mission().unwrap().clone();
+    tools_menu(&mut h, "Lay out cabins…");
+    h.get_by_label("Run layout").click();
+    wait(&mut h, "the layout to finish", |a| {
+        a.view
+            .layout_dialog
+            .as_ref()
+            .is_some_and(|d| d.note.is_some())
+            && idle(a)
+    });
+    let app = h.state();
+    let note = app
+        .view
+        .layout_dialog
+        .as_ref()
+        .unwrap()
+        .note
+        .clone()
+        .unwrap();
+    assert!(
+        note.contains("placed 0 of 2") && note.contains("DEPTH"),
+        "{note}"
+    );
+    assert_eq!(app.mission().unwrap(), &before);
+    assert!(!app.doc.as_ref().unwrap().history.can_undo());
+    h.get_by_label_contains("placed 0 of 2");
+}
+
+#[test]
+fn an_unreachable_cabin_shows_why_and_keeps_the_route() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open(demo(dir.path(), |m| {
+        // A draught no water on the demo seabed can float.
+        m.vessel.as_mut().unwrap().draught_m = 80.0;
+    }));
+    let before = h.state().mission().unwrap().clone();
+    select_cabin(&mut h, "C1");
+    tools_menu(&mut h, "Plan route to selection");
+    wait(&mut h, "the planning to fail", |a| {
+        a.view.error.is_some() && !a.tool_busy()
+    });
+    let app = h.state();
+    let err = app.view.error.clone().unwrap();
+    assert!(
+        err.contains("Plan route from") && err.contains("needs"),
+        "{err}"
+    );
+    assert_eq!(app.mission().unwrap(), &before);
+    h.run_steps(3);
+    h.get_by_label("OK").click();
+    h.run_steps(2);
+    assert!(h.state().view.error.is_none());
+}

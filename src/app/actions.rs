@@ -566,6 +566,28 @@ mod tests {
     }
 
     #[test]
+    fn laid_out_cabins_are_added_unless_an_id_is_taken() {
+        let mut m = mission();
+        let cabin = |id: &str| Cabin {
+            id: id.into(),
+            cabin_type: "pod".into(),
+            lon: 5.0,
+            lat: 53.0,
+            heading_deg: 0.0,
+        };
+        let add = |ids: &[&str]| Edit::AddCabins {
+            cabins: ids.iter().map(|id| cabin(id)).collect(),
+        };
+        assert_eq!(add(&["C1", "C2"]).apply(&mut m), Ok(Selection::None));
+        let before = m.clone();
+        assert_eq!(
+            add(&["C3", "C2"]).apply(&mut m),
+            Err(EditError::DuplicateCabin("C2".into()))
+        );
+        assert_eq!(m, before);
+    }
+
+    #[test]
     fn heading_wraps() {
         let mut m = mission();
         Edit::AddCabin {

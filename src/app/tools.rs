@@ -259,13 +259,8 @@ impl FathomApp {
                 }
                 self.view.status = format!("Laid out {placed} of {requested} cabins");
                 match (why_short, &mut self.view.layout_dialog) {
-                    (Some(why), Some(d)) => {
-                        d.note = Some(format!("Placed {placed} of {requested}: {why}"))
-                    }
-                    (Some(why), None) => {
-                        self.view.error =
-                            Some(format!("Placed {placed} of {requested} cabins: {why}"))
-                    }
+                    (Some(why), Some(d)) => d.note = Some(why),
+                    (Some(why), None) => self.view.error = Some(format!("Lay out cabins: {why}")),
                     (None, _) => self.view.layout_dialog = None,
                 }
             }
