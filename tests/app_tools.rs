@@ -9,6 +9,7 @@ mod common;
 use common::{click_at, on_map};
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
+use fathom::app::actions::Action;
 use fathom::app::state::Selection;
 use fathom::app::{FathomApp, LaunchOptions};
 use fathom::mission::{self, Mission};
@@ -253,4 +254,24 @@ fn an_unreachable_cabin_shows_why_and_keeps_the_route() {
     h.get_by_label("OK").click();
     h.run_steps(2);
     assert!(h.state().view.error.is_none());
+}
+
+#[test]
+fn a_cancelled_layout_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open(demo(dir.path(), |_| {}));
+    let before = h.state().mission().unwrap().clone();
+    // Both land before the next frame polls the worker, as a Cancel click during a long layout.
+    let app = h.state_mut();
+    app.act(Action::RunLayout {
+        cabins: 2,
+        cabin_type: "hainan-1300t".into(),
+    });
+    assert!(app.tool_busy());
+    app.act(Action::CancelTool);
+    wait(&mut h, "the cancelled layout to stop", |a| !a.tool_busy());
+    let app = h.state();
+    assert_eq!(app.view.status, "Cancelled");
+    assert_eq!(app.mission().unwrap(), &before);
+    assert!(!app.doc.as_ref().unwrap().history.can_undo());
 }
