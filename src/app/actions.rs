@@ -16,6 +16,10 @@ pub enum Edit {
         lat: f64,
         heading_deg: f64,
     },
+    /// Adds cabins placed by the automatic layout (ids already free), one undo step.
+    AddCabins {
+        cabins: Vec<Cabin>,
+    },
     MoveCabin {
         index: usize,
         lon: f64,
@@ -78,6 +82,8 @@ pub enum EditError {
         "the mission has no [[cabin_types]]; add one to the mission file before placing cabins"
     )]
     NoCabinType,
+    #[error("a cabin with id {0} already exists")]
+    DuplicateCabin(String),
     #[error("cabin {0} no longer exists")]
     NoSuchCabin(usize),
     #[error("waypoint {0} no longer exists")]
@@ -122,6 +128,16 @@ impl Edit {
                     heading_deg: *heading_deg,
                 });
                 Ok(Selection::Cabin(m.cabins.len() - 1))
+            }
+            Edit::AddCabins { cabins } => {
+                if let Some(c) = cabins
+                    .iter()
+                    .find(|c| m.cabins.iter().any(|o| o.id == c.id))
+                {
+                    return Err(EditError::DuplicateCabin(c.id.clone()));
+                }
+                m.cabins.extend(cabins.iter().cloned());
+                Ok(Selection::None)
             }
             Edit::MoveCabin { index, lon, lat } => {
                 check(m, *index)?;
@@ -272,6 +288,20 @@ pub enum Action {
     LoadTrack(PathBuf),
     ClearTrack,
     CancelJobs,
+    /// Show the "Lay out cabins" window.
+    OpenLayoutDialog,
+    /// Close it (cancelling a layout that runs).
+    CloseLayoutDialog,
+    /// Lay out `cabins` cabins of type `cabin_type` on a worker; adds them as one undo step.
+    RunLayout {
+        cabins: usize,
+        cabin_type: String,
+    },
+    /// Plan the least-cost route from the route's first waypoint (or the first port) to the
+    /// selected cabin on a worker; replaces the route as one undo step.
+    PlanRouteToSelection,
+    /// Stop the running layout or route planning.
+    CancelTool,
     DeleteSelected,
     ZoomToGrid,
     ToggleTheme,
@@ -533,6 +563,28 @@ mod tests {
         let ids: Vec<&str> = m.exclusion_zones.iter().map(|z| z.id.as_str()).collect();
         assert_eq!(ids, ["Z2", "Z1"]);
         assert!(m.check_ranges().is_empty(), "{:?}", m.check_ranges());
+    }
+
+    #[test]
+    fn laid_out_cabins_are_added_unless_an_id_is_taken() {
+        let mut m = mission();
+        let cabin = |id: &str| Cabin {
+            id: id.into(),
+            cabin_type: "pod".into(),
+            lon: 5.0,
+            lat: 53.0,
+            heading_deg: 0.0,
+        };
+        let add = |ids: &[&str]| Edit::AddCabins {
+            cabins: ids.iter().map(|id| cabin(id)).collect(),
+        };
+        assert_eq!(add(&["C1", "C2"]).apply(&mut m), Ok(Selection::None));
+        let before = m.clone();
+        assert_eq!(
+            add(&["C3", "C2"]).apply(&mut m),
+            Err(EditError::DuplicateCabin("C2".into()))
+        );
+        assert_eq!(m, before);
     }
 
     #[test]

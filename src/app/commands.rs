@@ -151,6 +151,7 @@ impl FathomApp {
                 Err(e) => self.view.error = Some(e),
             }
         }
+        self.poll_tool_job();
         if self.rt.autosave.as_mut().and_then(|j| j.poll()).is_some() {
             self.rt.autosave = None;
         }
@@ -479,6 +480,23 @@ impl FathomApp {
                 }
                 for j in self.rt.validate.iter() {
                     j.cancel();
+                }
+                for t in self.rt.tool_job.iter() {
+                    t.job.cancel();
+                }
+            }
+            Action::OpenLayoutDialog => self.open_layout_dialog(),
+            Action::CloseLayoutDialog => {
+                self.view.layout_dialog = None;
+                if let Some(t) = self.rt.tool_job.as_ref().filter(|t| t.layout) {
+                    t.job.cancel();
+                }
+            }
+            Action::RunLayout { cabins, cabin_type } => self.start_layout(cabins, cabin_type),
+            Action::PlanRouteToSelection => self.start_route_to_selection(),
+            Action::CancelTool => {
+                if let Some(t) = &self.rt.tool_job {
+                    t.job.cancel();
                 }
             }
             Action::DeleteSelected => match self.view.selection {

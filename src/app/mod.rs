@@ -17,6 +17,7 @@ pub mod panels;
 pub mod recovery;
 mod screenshot;
 pub mod state;
+pub mod tools;
 
 use actions::Action;
 pub use dialogs::{Dialogs, FileKind, InjectedDialogs, NativeDialogs};
@@ -96,9 +97,12 @@ impl FathomApp {
         self.doc.as_ref().map(|d| &d.mission)
     }
 
-    /// True while a load, validation or track read runs.
+    /// True while a load, validation, track read, layout or route planning runs.
     pub fn busy(&self) -> bool {
-        self.rt.load.is_some() || self.rt.validate.is_some() || self.rt.track_job.is_some()
+        self.rt.load.is_some()
+            || self.rt.validate.is_some()
+            || self.rt.track_job.is_some()
+            || self.rt.tool_job.is_some()
     }
 
     /// Queues an action as if the user had done it (menus and tests).
@@ -213,6 +217,7 @@ impl eframe::App for FathomApp {
         panels::help::show(&ctx, &mut help);
         self.view.show_help = help;
         panels::modals::show(&ctx, &mut self.view, &mut actions);
+        panels::tools::layout_window(&ctx, doc, &mut self.view, &self.rt, &mut actions);
 
         if ctx.input(|i| i.viewport().close_requested())
             && !self.view.close_confirmed

@@ -300,6 +300,8 @@ pub struct ViewState {
     /// The primary-button drag in progress on the map.
     pub drag: Option<super::map::MapDrag>,
     pub chart_tab: super::panels::charts::ChartTab,
+    /// The "Lay out cabins" window, while open.
+    pub layout_dialog: Option<super::tools::LayoutDialog>,
     /// Counter for gesture keys (one drag or one field edit = one undo step).
     pub next_gesture: u64,
 }
@@ -325,6 +327,8 @@ pub struct Runtime {
     /// The charts of the current revision (or the last one while the next is computed).
     pub analysis: Option<super::analysis::Analysis>,
     pub analysis_job: Option<Job<super::analysis::Analysis>>,
+    /// The running automatic layout or route planning.
+    pub tool_job: Option<super::tools::ToolJob>,
     pub scene: Scene,
     /// Document revision `scene` was built for (`None`: rebuild).
     pub scene_revision: Option<u64>,

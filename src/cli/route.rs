@@ -5,7 +5,7 @@ use crate::bathymetry::{self, Grid};
 use crate::geodesy::{Crs, Transformer, utm_epsg};
 use crate::mission::{self, Context, LegGeometry, Route, Waypoint};
 use crate::validate::{self, Finding};
-use crate::vessel::{self, legs, plan, squat};
+use crate::vessel::{self, legs, plan};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -278,36 +278,12 @@ fn plan_cmd(a: &PlanArgs) -> Result<ExitCode, CliError> {
 
 fn plan_mission(a: &PlanArgs, ctx: &Context) -> Result<PlanReport, CliError> {
     let m = &ctx.mission;
-    let v = m.vessel.as_ref().ok_or_else(|| {
-        CliError(format!(
-            "{}: the mission has no [vessel]: its draught sets the depth needed",
-            ctx.path.display()
-        ))
-    })?;
     let (from_name, from) = resolve_point(Some(m), &a.from, "from")?;
     let (to_name, to) = resolve_point(Some(m), &a.to, "to")?;
-    // Confined-water Barrass squat (K = 2) at service speed: the upper bound, so a planned route
-    // also passes the route check wherever the water turns out to be confined.
-    let squat_m = squat::confined_squat_m(v.block_coefficient, v.service_speed_kn);
-    let need = v.draught_m + squat_m + v.ukc_required_m();
-    let zones = crate::zones::zone_shapes(ctx).map_err(CliError::from_display)?;
-    let blocked = crate::zones::rasterize(&zones, &ctx.grid);
-    let mask = plan::depth_mask(
-        &ctx.grid,
-        need,
-        ctx.mission.site.tide_offset_m,
-        Some(&blocked),
-    );
-    let xy = |p: (f64, f64)| ctx.to_work(p.0, p.1).map_err(CliError::from_display);
-    let r = plan::plan(
-        &ctx.grid,
-        &mask,
-        need,
-        ctx.mission.site.tide_offset_m,
-        xy(from)?,
-        xy(to)?,
-    )
-    .map_err(CliError::from_display)?;
+    let (r, need) = plan::plan_on_mission(ctx, from, to).map_err(|e| match e {
+        plan::MissionPlanError::NoVessel => CliError(format!("{}: {e}", ctx.path.display())),
+        e => CliError::from_display(e),
+    })?;
     let ll = |p: (f64, f64)| ctx.to_lonlat(p.0, p.1).map_err(CliError::from_display);
     report((from_name, from), (to_name, to), need, &r, ll)
 }

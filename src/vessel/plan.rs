@@ -161,6 +161,46 @@ pub fn plan(
     })
 }
 
+/// Why a route could not be planned over a mission's site.
+#[derive(Debug, thiserror::Error)]
+pub enum MissionPlanError {
+    #[error("the mission has no [vessel]: its draught sets the depth needed")]
+    NoVessel,
+    #[error(transparent)]
+    Crs(#[from] crate::geodesy::CrsError),
+    #[error(transparent)]
+    Zones(#[from] crate::zones::ZoneError),
+    #[error(transparent)]
+    Plan(#[from] PlanError),
+}
+
+/// Plans the shortest safe route between two WGS 84 points (lon, lat) of a mission's site, as
+/// `fathom route plan` and the planner's "Plan route to selection" do. The depth needed is the
+/// vessel's draught + confined-water Barrass squat (K = 2, [`super::squat::confined_squat_m`]) at
+/// service speed + the required under-keel clearance — the upper bound, so a planned route also
+/// passes the route check wherever the water turns out to be confined; exclusion zones are
+/// blocked. Returns the route (working CRS) and the depth needed (m).
+pub fn plan_on_mission(
+    ctx: &crate::mission::Context,
+    from: (f64, f64),
+    to: (f64, f64),
+) -> Result<(PlannedRoute, f64), MissionPlanError> {
+    let v = ctx
+        .mission
+        .vessel
+        .as_ref()
+        .ok_or(MissionPlanError::NoVessel)?;
+    let squat_m = super::squat::confined_squat_m(v.block_coefficient, v.service_speed_kn);
+    let need = v.draught_m + squat_m + v.ukc_required_m();
+    let zones = crate::zones::zone_shapes(ctx)?;
+    let blocked = crate::zones::rasterize(&zones, &ctx.grid);
+    let tide = ctx.mission.site.tide_offset_m;
+    let mask = depth_mask(&ctx.grid, need, tide, Some(&blocked));
+    let from = ctx.to_work(from.0, from.1)?;
+    let to = ctx.to_work(to.0, to.1)?;
+    Ok((plan(&ctx.grid, &mask, need, tide, from, to)?, need))
+}
+
 /// Replaces the first (or last) cell centre by the exact end point when the straight line from it
 /// to the neighbouring vertex is clear; otherwise keeps the centre and adds the point before it
 /// (the point and its own cell centre share one safe cell).

@@ -48,6 +48,12 @@ pub fn show(ctx: &egui::Context, open: &mut bool) {
             }
         });
         ui.separator();
+        ui.label(
+            "Tools > Lay out cabins… places cabins where the seabed suits their type; Tools > Plan \
+             route to selection plans the least-cost safe route from the route's first waypoint (or \
+             the first port) to the selected cabin and replaces the route. Both run in the \
+             background (Cancel in the status bar) and each is one undo step.",
+        );
         ui.label("Cabins are coloured by their worst validation finding: green none, amber warning, red error.");
     });
 }

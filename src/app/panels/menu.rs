@@ -1,7 +1,7 @@
 //! The menu bar and the tool bar.
 
 use crate::app::actions::Action;
-use crate::app::state::{Document, Runtime, Tool, ViewState};
+use crate::app::state::{Document, Runtime, Selection, Tool, ViewState};
 use egui::Ui;
 
 pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: &mut Vec<Action>) {
@@ -136,6 +136,30 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: 
                 .clicked()
             {
                 actions.push(Action::Validate);
+            }
+            ui.separator();
+            let has_types = doc.is_some_and(|d| !d.mission.cabin_types.is_empty());
+            if ui
+                .add_enabled(has_types, egui::Button::new("Lay out cabins…"))
+                .on_hover_text("Place cabins automatically where the seabed suits them")
+                .clicked()
+            {
+                actions.push(Action::OpenLayoutDialog);
+            }
+            let cabin_selected = matches!(view.selection, Selection::Cabin(_));
+            if ui
+                .add_enabled(
+                    doc.is_some() && cabin_selected,
+                    egui::Button::new("Plan route to selection"),
+                )
+                .on_hover_text(
+                    "Least-cost safe route from the route's first waypoint (or the first port) \
+                     to the selected cabin; replaces the route (Ctrl+Z restores it)",
+                )
+                .on_disabled_hover_text("Select a cabin first")
+                .clicked()
+            {
+                actions.push(Action::PlanRouteToSelection);
             }
         });
         ui.menu_button("Help", |ui| {

@@ -11,3 +11,4 @@ pub mod menu;
 pub mod modals;
 pub mod route_inspector;
 pub mod status;
+pub mod tools;

@@ -55,7 +55,10 @@ pub fn show(
         if let Some(j) = &rt.validate {
             job(&j.label, j.fraction());
         }
-        if rt.load.is_some() || rt.validate.is_some() {
+        if let Some(t) = &rt.tool_job {
+            job(&t.job.label, t.job.fraction());
+        }
+        if rt.load.is_some() || rt.validate.is_some() || rt.tool_job.is_some() {
             if ui
                 .button("Cancel")
                 .on_hover_text("Stop the running jobs")
