@@ -1,0 +1,313 @@
+//! Format-preserving save: the new mission is merged into the existing file's TOML document
+//! (`toml_edit`), so the comments that cite the source of each number, the blank lines, the key
+//! order and the number spelling (`122.0000`) survive a save.
+//!
+//! Rules: a value that is unchanged (compared by meaning: `0` equals `0.0`, a TOML date-time equals
+//! the RFC 3339 string fathom writes for the same instant) is left untouched; a changed value is
+//! replaced keeping the key's leading comment and the value's trailing comment; keys and tables the
+//! new mission no longer has are removed; new ones are inserted. Arrays of tables (`[[cabins]]`)
+//! are matched by `id` when every item has a distinct one, otherwise by position. Keys the merge
+//! would add but that only restate a serde default are left out when the file still loads to the
+//! same mission without them.
+
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
+
+/// `original` edited to hold the document `new` (both TOML texts), or `None` when `original` is not
+/// TOML or the edited text does not satisfy `same_mission` (the caller then writes `new` as is).
+/// `same_mission(text)` tells whether `text` loads to the mission being saved.
+pub(super) fn merge(
+    original: &str,
+    new: &str,
+    same_mission: impl Fn(&str) -> bool,
+) -> Option<String> {
+    let mut doc: DocumentMut = original.parse().ok()?;
+    let new: DocumentMut = new.parse().ok()?;
+    let mut merge = Merge::default();
+    merge.table(&mut Vec::new(), doc.as_table_mut(), new.as_table().clone());
+    for (path, key) in merge.added.iter().rev() {
+        let mut trial = doc.clone();
+        if let Some(table) = table_at(trial.as_table_mut(), path) {
+            table.remove(key);
+            if same_mission(&trial.to_string()) {
+                doc = trial;
+            }
+        }
+    }
+    let text = doc.to_string();
+    same_mission(&text).then_some(text)
+}
+
+/// One step of the path from the document root to a table.
+#[derive(Clone, Debug)]
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// The merge state: keys inserted into tables that already existed, as candidates for leaving out.
+#[derive(Default)]
+struct Merge {
+    added: Vec<(Vec<Seg>, String)>,
+}
+
+impl Merge {
+    /// Merges standard table `new` into `old` in place.
+    fn table(&mut self, path: &mut Vec<Seg>, old: &mut Table, new: Table) {
+        let gone: Vec<String> = old
+            .iter()
+            .map(|(k, _)| k.to_string())
+            .filter(|k| !new.contains_key(k))
+            .collect();
+        for k in gone {
+            old.remove(&k);
+        }
+        for (key, item) in new {
+            match old.get_mut(&key) {
+                Some(o) => {
+                    path.push(Seg::Key(key));
+                    self.item(path, o, item);
+                    path.pop();
+                }
+                None => {
+                    old.insert(&key, detach(item));
+                    self.added.push((path.clone(), key));
+                }
+            }
+        }
+    }
+
+    /// Merges `new` into `old`, converting `new` to the original's inline or standard form.
+    fn item(&mut self, path: &mut Vec<Seg>, old: &mut Item, new: Item) {
+        match (old, new) {
+            (Item::Table(o), Item::Table(n)) => self.table(path, o, n),
+            (Item::Table(o), Item::Value(Value::InlineTable(n))) => {
+                self.table(path, o, n.into_table())
+            }
+            (Item::ArrayOfTables(o), Item::ArrayOfTables(n)) => self.tables(path, o, n),
+            (Item::Value(o), Item::Value(n)) => value(o, n),
+            (Item::Value(o @ Value::InlineTable(_)), Item::Table(n)) => {
+                value(o, Value::InlineTable(n.into_inline_table()))
+            }
+            (Item::Value(o @ Value::Array(_)), Item::ArrayOfTables(n)) => {
+                value(o, Value::Array(n.into_array()))
+            }
+            (o, n) => {
+                let decor = o.as_value().map(|v| v.decor().clone());
+                *o = detach(n);
+                if let (Some(decor), Some(v)) = (decor, o.as_value_mut()) {
+                    *v.decor_mut() = decor;
+                }
+            }
+        }
+    }
+
+    /// Merges an array of tables, matching items by `id` when both sides have distinct ids.
+    fn tables(&mut self, path: &mut Vec<Seg>, old: &mut ArrayOfTables, new: ArrayOfTables) {
+        let mut olds: Vec<Option<Table>> = std::mem::take(old).into_iter().map(Some).collect();
+        let news: Vec<Table> = new.into_iter().collect();
+        let by_id = ids(olds.iter().flatten()).zip(ids(news.iter()));
+        let mut merged = ArrayOfTables::new();
+        for (j, n) in news.into_iter().enumerate() {
+            let from = match &by_id {
+                Some((old_ids, new_ids)) => old_ids.iter().position(|id| *id == new_ids[j]),
+                None => Some(j),
+            };
+            match from.and_then(|i| olds.get_mut(i)).and_then(Option::take) {
+                Some(mut o) => {
+                    path.push(Seg::Index(j));
+                    self.table(path, &mut o, n);
+                    path.pop();
+                    merged.push(o);
+                }
+                None => merged.push(detach_table(n)),
+            }
+        }
+        let positions: Vec<isize> = merged.iter().filter_map(Table::position).collect();
+        if positions.is_sorted() {
+            *old = merged;
+        } else {
+            // Reordered items: let each follow the one before it in the file.
+            *old = merged.into_iter().map(detach_table).collect();
+        }
+    }
+}
+
+/// The `id` of every table, when each has one and they are distinct.
+fn ids<'a>(tables: impl Iterator<Item = &'a Table>) -> Option<Vec<String>> {
+    let ids: Vec<String> = tables
+        .map(|t| t.get("id").and_then(Item::as_value).map(scalar_text))
+        .collect::<Option<_>>()?;
+    let mut sorted = ids.clone();
+    sorted.sort();
+    sorted.dedup();
+    (sorted.len() == ids.len()).then_some(ids)
+}
+
+/// A value's text without its decoration (strings unquoted).
+fn scalar_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.value().clone(),
+        other => other.clone().decorated("", "").to_string(),
+    }
+}
+
+/// Merges value `new` into `old`: unchanged values are left as written; tables and arrays are
+/// merged element by element; a changed scalar takes the original's decoration.
+fn value(old: &mut Value, new: Value) {
+    if same(old, &new) {
+        return;
+    }
+    match (old, new) {
+        (Value::InlineTable(o), Value::InlineTable(n)) => {
+            let gone: Vec<String> = o
+                .iter()
+                .map(|(k, _)| k.to_string())
+                .filter(|k| !n.contains_key(k))
+                .collect();
+            for k in gone {
+                o.remove(&k);
+            }
+            for (k, v) in n {
+                match o.get_mut(&k) {
+                    Some(ov) => value(ov, v),
+                    None => {
+                        o.insert(&k, v);
+                    }
+                }
+            }
+        }
+        (Value::Array(o), Value::Array(n)) => array(o, n),
+        (o, n) => {
+            let decor = o.decor().clone();
+            let keep_datetime = matches!(o, Value::Datetime(_));
+            *o = match n.as_str().and_then(|s| s.parse::<toml_edit::Datetime>().ok()) {
+                Some(dt) if keep_datetime => Value::from(dt),
+                _ => n,
+            };
+            *o.decor_mut() = decor;
+        }
+    }
+}
+
+/// Merges arrays by position; appended items copy the previous last item's line break and indent.
+fn array(old: &mut Array, new: Array) {
+    let news: Vec<Value> = new.into_iter().collect();
+    while old.len() > news.len() {
+        old.remove(old.len() - 1);
+    }
+    for (i, v) in news.into_iter().enumerate() {
+        match old.get_mut(i) {
+            Some(ov) => value(ov, v),
+            None => {
+                let prefix = old
+                    .get(i.wrapping_sub(1))
+                    .and_then(|p| p.decor().prefix())
+                    .and_then(|p| p.as_str())
+                    .filter(|p| !p.contains('#'))
+                    .unwrap_or(if i == 0 { "" } else { " " })
+                    .to_string();
+                old.push_formatted(v.decorated(prefix, ""));
+            }
+        }
+    }
+}
+
+/// Equal in meaning: integers equal to floats of the same value, TOML date-times equal to
+/// RFC 3339 strings of the same instant, tables regardless of key order.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::String(x), Value::String(y)) => x.value() == y.value(),
+        (Value::Integer(x), Value::Integer(y)) => x.value() == y.value(),
+        (Value::Float(x), Value::Float(y)) => {
+            x.value() == y.value() || (x.value().is_nan() && y.value().is_nan())
+        }
+        (Value::Integer(i), Value::Float(f)) | (Value::Float(f), Value::Integer(i)) => {
+            *i.value() as f64 == *f.value()
+        }
+        (Value::Boolean(x), Value::Boolean(y)) => x.value() == y.value(),
+        (Value::Datetime(x), Value::Datetime(y)) => x.value() == y.value(),
+        (Value::Datetime(d), Value::String(s)) | (Value::String(s), Value::Datetime(d)) => {
+            let instant = |t: &str| chrono::DateTime::parse_from_rfc3339(t).ok();
+            instant(&d.value().to_string()).is_some_and(|x| instant(s.value()) == Some(x))
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| same(a, b))
+        }
+        (Value::InlineTable(x), Value::InlineTable(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => false,
+    }
+}
+
+/// An item from the new document, made ready to live in the original: tables lose their position
+/// in the new document, so they print right after the table before them.
+fn detach(item: Item) -> Item {
+    match item {
+        Item::Table(t) => Item::Table(detach_table(t)),
+        Item::ArrayOfTables(a) => Item::ArrayOfTables(a.into_iter().map(detach_table).collect()),
+        other => other,
+    }
+}
+
+fn detach_table(mut t: Table) -> Table {
+    t.set_position(None);
+    if t.decor().prefix().and_then(|p| p.as_str()) == Some("") || t.decor().prefix().is_none() {
+        t.decor_mut().set_prefix("\n");
+    }
+    for (_, item) in t.iter_mut() {
+        let taken = std::mem::take(item);
+        *item = detach(taken);
+    }
+    t
+}
+
+/// The table at `path` below `root`.
+fn table_at<'a>(root: &'a mut Table, path: &[Seg]) -> Option<&'a mut Table> {
+    let mut cur = root;
+    let mut i = 0;
+    while i < path.len() {
+        let Seg::Key(k) = &path[i] else { return None };
+        cur = match cur.get_mut(k)? {
+            Item::Table(t) => t,
+            Item::ArrayOfTables(a) => {
+                i += 1;
+                let Some(Seg::Index(j)) = path.get(i) else {
+                    return None;
+                };
+                a.get_mut(*j)?
+            }
+            _ => return None,
+        };
+        i += 1;
+    }
+    Some(cur)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::file::save_text;
+    use crate::mission::{Mission, load_str};
+    use std::path::Path;
+
+    const DEMO: &str = include_str!("../../missions/demo.toml");
+
+    fn demo() -> Mission {
+        load_str(DEMO, Path::new("demo.toml")).unwrap()
+    }
+
+    fn loads_to(text: &str, m: &Mission) {
+        assert_eq!(&load_str(text, Path::new("saved.toml")).unwrap(), m);
+    }
+
+    /// Lines of `a` that are not in `b` and lines of `b` not in `a`, comparing line by line.
+    fn changed_lines<'a>(a: &'a str, b: &'a str) -> Vec<(&'a str, &'a str)> {
+        assert_eq!(a.lines().count(), b.lines().count(), "{b}");
+        a.lines().zip(b.lines()).filter(|(x, y)| x != y).collect()
+    }
+
+    #[test]
+    fn unchanged_demo_is_byte_identical() {
+        assert_eq!(save_text(&demo(), DEMO), DEMO);
+    }
+}
