@@ -6,7 +6,8 @@
 //! the RFC 3339 string fathom writes for the same instant) is left untouched; a changed value is
 //! replaced keeping the key's leading comment and the value's trailing comment; keys and tables the
 //! new mission no longer has are removed; new ones are inserted. Arrays of tables (`[[cabins]]`)
-//! are matched by `id` when every item has a distinct one, otherwise by position. Keys the merge
+//! are matched by `id` (else `name`) when every item has a distinct one, otherwise by position; a
+//! matched item none of whose values survived counts as a new item. Keys the merge
 //! would add but that only restate a serde default are left out when the file still loads to the
 //! same mission without them.
 
@@ -105,14 +106,20 @@ impl Merge {
     fn tables(&mut self, path: &mut Vec<Seg>, old: &mut ArrayOfTables, new: ArrayOfTables) {
         let mut olds: Vec<Option<Table>> = std::mem::take(old).into_iter().map(Some).collect();
         let news: Vec<Table> = new.into_iter().collect();
-        let by_id = ids(olds.iter().flatten()).zip(ids(news.iter()));
+        let by_id = ["id", "name"]
+            .into_iter()
+            .find_map(|key| ids(olds.iter().flatten(), key).zip(ids(news.iter(), key)));
         let mut merged = ArrayOfTables::new();
         for (j, n) in news.into_iter().enumerate() {
             let from = match &by_id {
                 Some((old_ids, new_ids)) => old_ids.iter().position(|id| *id == new_ids[j]),
                 None => Some(j),
             };
-            match from.and_then(|i| olds.get_mut(i)).and_then(Option::take) {
+            let matched = from
+                .and_then(|i| olds.get_mut(i))
+                .filter(|o| o.as_ref().is_some_and(|o| !replaced(o, &n)))
+                .and_then(Option::take);
+            match matched {
                 Some(mut o) => {
                     path.push(Seg::Index(j));
                     self.table(path, &mut o, n);
@@ -132,10 +139,26 @@ impl Merge {
     }
 }
 
-/// The `id` of every table, when each has one and they are distinct.
-fn ids<'a>(tables: impl Iterator<Item = &'a Table>) -> Option<Vec<String>> {
+/// Whether `new` is a different item than `old` although it has the same id or place: none of the
+/// values they both have, other than `id`, is unchanged (a re-planned waypoint 2, say). Its
+/// comments then belong to the old item and go with it.
+fn replaced(old: &Table, new: &Table) -> bool {
+    let pairs = old.iter().filter(|(k, _)| *k != "id").filter_map(|(k, o)| {
+        let n = new.get(k)?;
+        Some((o.as_value()?, n.as_value()?))
+    });
+    let (mut compared, mut unchanged) = (0, 0);
+    for (o, n) in pairs {
+        compared += 1;
+        unchanged += usize::from(same(o, n));
+    }
+    compared > 0 && unchanged == 0
+}
+
+/// The `key` (`id`, `name`) of every table, when each has one and they are distinct.
+fn ids<'a>(tables: impl Iterator<Item = &'a Table>, key: &str) -> Option<Vec<String>> {
     let ids: Vec<String> = tables
-        .map(|t| t.get("id").and_then(Item::as_value).map(scalar_text))
+        .map(|t| t.get(key).and_then(Item::as_value).map(scalar_text))
         .collect::<Option<_>>()?;
     let mut sorted = ids.clone();
     sorted.sort();
@@ -397,6 +420,31 @@ mod tests {
         assert!(!saved.contains("lift and lowering"));
         assert!(saved.contains("hs_max_m = 2.5             # heavy-lift vessel transit [E]"));
         assert!(saved.contains("# Siting limits for the demo site.\n[constraints]"));
+    }
+
+    #[test]
+    fn replanned_waypoint_drops_the_old_ones_comment() {
+        let mut m = demo();
+        let route = m.route.as_mut().unwrap();
+        route.waypoints.truncate(3);
+        route.waypoints.remove(1);
+        route.waypoints[1].id = 2;
+        let saved = save_text(&m, DEMO);
+        loads_to(&saved, &m);
+        assert!(!saved.contains("transit at service speed until here"), "{saved}");
+        assert!(!saved.contains("name = \"C1\""), "{saved}");
+        assert!(saved.contains("id = 2\nname = \"C2\"\nlon = 122.003\nlat = 30.848\nspeed_kn = 6.0\n"));
+        assert!(saved.contains("# Lift plan: set-down tolerances"), "{saved}");
+    }
+
+    #[test]
+    fn first_lift_operation_removed_matched_by_name() {
+        let mut m = demo();
+        m.lift.as_mut().unwrap().operations.remove(0);
+        let saved = save_text(&m, DEMO);
+        loads_to(&saved, &m);
+        assert!(!saved.contains("\"transit\""), "{saved}");
+        assert!(saved.contains("hs_max_m = 1.5             # uncompensated subsea lift"));
     }
 
     const SMALL: &str = "# A small study.\nschema = 1\nname = \"small\"   # working title\n\n# The grid.\n[site]\nbathymetry = \"grid.asc\"  # survey 2024\n\n# Two ports.\n[[ports]]\nid = \"a\"\nname = \"A\"\nlon = 1.0\nlat = 2.0\n";
