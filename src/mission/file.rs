@@ -95,11 +95,9 @@ pub fn save(mission: &Mission, path: &Path) -> Result<(), MissionError> {
         Ok(original) => save_text(mission, &original),
         Err(_) => to_toml(mission),
     };
-    crate::fsutil::write_atomic(path, text.as_bytes()).map_err(|source| {
-        MissionError::Io {
-            path: path.to_path_buf(),
-            source,
-        }
+    crate::fsutil::write_atomic(path, text.as_bytes()).map_err(|source| MissionError::Io {
+        path: path.to_path_buf(),
+        source,
     })
 }
 

@@ -203,7 +203,10 @@ fn value(old: &mut Value, new: Value) {
         (o, n) => {
             let decor = o.decor().clone();
             let keep_datetime = matches!(o, Value::Datetime(_));
-            *o = match n.as_str().and_then(|s| s.parse::<toml_edit::Datetime>().ok()) {
+            *o = match n
+                .as_str()
+                .and_then(|s| s.parse::<toml_edit::Datetime>().ok())
+            {
                 Some(dt) if keep_datetime => Value::from(dt),
                 _ => n,
             };
@@ -375,7 +378,12 @@ mod tests {
         loads_to(&saved, &m);
         let changed = changed_lines(DEMO, &saved);
         assert_eq!(changed.len(), 1, "{changed:?}");
-        assert!(changed[0].1.contains("weibull_a_ms = 6.9, weibull_k = 2.05 }"), "{changed:?}");
+        assert!(
+            changed[0]
+                .1
+                .contains("weibull_a_ms = 6.9, weibull_k = 2.05 }"),
+            "{changed:?}"
+        );
     }
 
     #[test]
@@ -431,10 +439,18 @@ mod tests {
         route.waypoints[1].id = 2;
         let saved = save_text(&m, DEMO);
         loads_to(&saved, &m);
-        assert!(!saved.contains("transit at service speed until here"), "{saved}");
+        assert!(
+            !saved.contains("transit at service speed until here"),
+            "{saved}"
+        );
         assert!(!saved.contains("name = \"C1\""), "{saved}");
-        assert!(saved.contains("id = 2\nname = \"C2\"\nlon = 122.003\nlat = 30.848\nspeed_kn = 6.0\n"));
-        assert!(saved.contains("# Lift plan: set-down tolerances"), "{saved}");
+        assert!(
+            saved.contains("id = 2\nname = \"C2\"\nlon = 122.003\nlat = 30.848\nspeed_kn = 6.0\n")
+        );
+        assert!(
+            saved.contains("# Lift plan: set-down tolerances"),
+            "{saved}"
+        );
     }
 
     #[test]
@@ -467,12 +483,18 @@ mod tests {
 
     #[test]
     fn reordered_cabins_keep_their_comments_and_load_in_the_new_order() {
-        let text = DEMO.replace("[[cabins]]\nid = \"C2\"", "# second\n[[cabins]]\nid = \"C2\"");
+        let text = DEMO.replace(
+            "[[cabins]]\nid = \"C2\"",
+            "# second\n[[cabins]]\nid = \"C2\"",
+        );
         let mut m = load_str(&text, Path::new("demo.toml")).unwrap();
         m.cabins.swap(0, 1);
         let saved = save_text(&m, &text);
         loads_to(&saved, &m);
-        assert!(saved.contains("# second\n[[cabins]]\nid = \"C2\""), "{saved}");
+        assert!(
+            saved.contains("# second\n[[cabins]]\nid = \"C2\""),
+            "{saved}"
+        );
         assert!(saved.find("\"C2\"").unwrap() < saved.find("id = \"C1\"").unwrap());
     }
 
