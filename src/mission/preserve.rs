@@ -463,6 +463,37 @@ mod tests {
         assert!(saved.contains("hs_max_m = 1.5             # uncompensated subsea lift"));
     }
 
+    #[test]
+    fn defaults_stay_out_unless_changed() {
+        let plain = crate::mission::to_toml(&demo());
+        assert!(plain.contains("tolerance_m") && !DEMO.contains("tolerance_m"));
+        let mut m = demo();
+        m.lift.as_mut().unwrap().tolerance_m += 0.25;
+        let saved = save_text(&m, DEMO);
+        loads_to(&saved, &m);
+        let tolerance = format!("tolerance_m = {:?}\n", m.lift.as_ref().unwrap().tolerance_m);
+        assert_eq!(saved.matches("tolerance_m").count(), 1, "{saved}");
+        // Inserted at the end of the [lift] keys, before its sub-tables.
+        let hold =
+            "seabed_hold_min = 30.0     # stop ~5 m above the seabed (domain-reference §5)\n";
+        assert!(saved.contains(&format!("{hold}{tolerance}")), "{saved}");
+        assert_eq!(saved.replacen(&tolerance, "", 1), DEMO);
+    }
+
+    #[test]
+    fn inline_and_dotted_forms_are_kept() {
+        let text = "schema = 1\nname = \"t\"\nsite.bathymetry = \"a.asc\" # the survey\n\nports = [{ id = \"a\", name = \"A\", lon = 1.0, lat = 2.0 }]\n";
+        let mut m = load_str(text, Path::new("t.toml")).unwrap();
+        m.site.bathymetry = "b.asc".into();
+        m.ports[0].lat = 2.5;
+        let saved = save_text(&m, text);
+        loads_to(&saved, &m);
+        assert_eq!(
+            saved,
+            text.replace("a.asc", "b.asc").replace("2.0 }", "2.5 }")
+        );
+    }
+
     const SMALL: &str = "# A small study.\nschema = 1\nname = \"small\"   # working title\n\n# The grid.\n[site]\nbathymetry = \"grid.asc\"  # survey 2024\n\n# Two ports.\n[[ports]]\nid = \"a\"\nname = \"A\"\nlon = 1.0\nlat = 2.0\n";
 
     #[test]
