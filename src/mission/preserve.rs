@@ -27,25 +27,23 @@ pub(super) fn merge(
     merge.table(&mut Vec::new(), doc.as_table_mut(), new.as_table().clone());
     for (path, key) in merge.added.iter().rev() {
         let mut trial = doc.clone();
-        if let Some(table) = table_at(trial.as_table_mut(), path) {
-            table.remove(key);
-            if same_mission(&trial.to_string()) {
-                doc = trial;
-            }
+        if remove_at(trial.as_table_mut(), path, key) && same_mission(&trial.to_string()) {
+            doc = trial;
         }
     }
     let text = doc.to_string();
     same_mission(&text).then_some(text)
 }
 
-/// One step of the path from the document root to a table.
+/// One step of the path from the document root to a table or inline table.
 #[derive(Clone, Debug)]
 enum Seg {
     Key(String),
     Index(usize),
 }
 
-/// The merge state: keys inserted into tables that already existed, as candidates for leaving out.
+/// The merge state: keys inserted into (inline) tables that already existed, as candidates for
+/// leaving out.
 #[derive(Default)]
 struct Merge {
     added: Vec<(Vec<Seg>, String)>,
@@ -85,12 +83,12 @@ impl Merge {
                 self.table(path, o, n.into_table())
             }
             (Item::ArrayOfTables(o), Item::ArrayOfTables(n)) => self.tables(path, o, n),
-            (Item::Value(o), Item::Value(n)) => value(o, n),
+            (Item::Value(o), Item::Value(n)) => self.value(path, o, n),
             (Item::Value(o @ Value::InlineTable(_)), Item::Table(n)) => {
-                value(o, Value::InlineTable(n.into_inline_table()))
+                self.value(path, o, Value::InlineTable(n.into_inline_table()))
             }
             (Item::Value(o @ Value::Array(_)), Item::ArrayOfTables(n)) => {
-                value(o, Value::Array(n.into_array()))
+                self.value(path, o, Value::Array(n.into_array()))
             }
             (o, n) => {
                 let decor = o.as_value().map(|v| v.decor().clone());
@@ -137,6 +135,79 @@ impl Merge {
             *old = merged.into_iter().map(detach_table).collect();
         }
     }
+
+    /// Merges value `new` into `old`: unchanged values are left as written; tables and arrays are
+    /// merged element by element; a changed scalar takes the original's decoration.
+    fn value(&mut self, path: &mut Vec<Seg>, old: &mut Value, new: Value) {
+        if same(old, &new) {
+            return;
+        }
+        match (old, new) {
+            (Value::InlineTable(o), Value::InlineTable(n)) => {
+                let gone: Vec<String> = o
+                    .iter()
+                    .map(|(k, _)| k.to_string())
+                    .filter(|k| !n.contains_key(k))
+                    .collect();
+                for k in gone {
+                    o.remove(&k);
+                }
+                for (k, v) in n {
+                    match o.get_mut(&k) {
+                        Some(ov) => {
+                            path.push(Seg::Key(k));
+                            self.value(path, ov, v);
+                            path.pop();
+                        }
+                        None => {
+                            o.insert(&k, v);
+                            self.added.push((path.clone(), k));
+                        }
+                    }
+                }
+            }
+            (Value::Array(o), Value::Array(n)) => self.array(path, o, n),
+            (o, n) => {
+                let decor = o.decor().clone();
+                let keep_datetime = matches!(o, Value::Datetime(_));
+                *o = match n
+                    .as_str()
+                    .and_then(|s| s.parse::<toml_edit::Datetime>().ok())
+                {
+                    Some(dt) if keep_datetime => Value::from(dt),
+                    _ => n,
+                };
+                *o.decor_mut() = decor;
+            }
+        }
+    }
+
+    /// Merges arrays by position; appended items copy the previous last item's line break and indent.
+    fn array(&mut self, path: &mut Vec<Seg>, old: &mut Array, new: Array) {
+        let news: Vec<Value> = new.into_iter().collect();
+        while old.len() > news.len() {
+            old.remove(old.len() - 1);
+        }
+        for (i, v) in news.into_iter().enumerate() {
+            match old.get_mut(i) {
+                Some(ov) => {
+                    path.push(Seg::Index(i));
+                    self.value(path, ov, v);
+                    path.pop();
+                }
+                None => {
+                    let prefix = old
+                        .get(i.wrapping_sub(1))
+                        .and_then(|p| p.decor().prefix())
+                        .and_then(|p| p.as_str())
+                        .filter(|p| !p.contains('#'))
+                        .unwrap_or(if i == 0 { "" } else { " " })
+                        .to_string();
+                    old.push_formatted(v.decorated(prefix, ""));
+                }
+            }
+        }
+    }
 }
 
 /// Whether `new` is a different item than `old` although it has the same id or place: none of the
@@ -171,70 +242,6 @@ fn scalar_text(v: &Value) -> String {
     match v {
         Value::String(s) => s.value().clone(),
         other => other.clone().decorated("", "").to_string(),
-    }
-}
-
-/// Merges value `new` into `old`: unchanged values are left as written; tables and arrays are
-/// merged element by element; a changed scalar takes the original's decoration.
-fn value(old: &mut Value, new: Value) {
-    if same(old, &new) {
-        return;
-    }
-    match (old, new) {
-        (Value::InlineTable(o), Value::InlineTable(n)) => {
-            let gone: Vec<String> = o
-                .iter()
-                .map(|(k, _)| k.to_string())
-                .filter(|k| !n.contains_key(k))
-                .collect();
-            for k in gone {
-                o.remove(&k);
-            }
-            for (k, v) in n {
-                match o.get_mut(&k) {
-                    Some(ov) => value(ov, v),
-                    None => {
-                        o.insert(&k, v);
-                    }
-                }
-            }
-        }
-        (Value::Array(o), Value::Array(n)) => array(o, n),
-        (o, n) => {
-            let decor = o.decor().clone();
-            let keep_datetime = matches!(o, Value::Datetime(_));
-            *o = match n
-                .as_str()
-                .and_then(|s| s.parse::<toml_edit::Datetime>().ok())
-            {
-                Some(dt) if keep_datetime => Value::from(dt),
-                _ => n,
-            };
-            *o.decor_mut() = decor;
-        }
-    }
-}
-
-/// Merges arrays by position; appended items copy the previous last item's line break and indent.
-fn array(old: &mut Array, new: Array) {
-    let news: Vec<Value> = new.into_iter().collect();
-    while old.len() > news.len() {
-        old.remove(old.len() - 1);
-    }
-    for (i, v) in news.into_iter().enumerate() {
-        match old.get_mut(i) {
-            Some(ov) => value(ov, v),
-            None => {
-                let prefix = old
-                    .get(i.wrapping_sub(1))
-                    .and_then(|p| p.decor().prefix())
-                    .and_then(|p| p.as_str())
-                    .filter(|p| !p.contains('#'))
-                    .unwrap_or(if i == 0 { "" } else { " " })
-                    .to_string();
-                old.push_formatted(v.decorated(prefix, ""));
-            }
-        }
     }
 }
 
@@ -288,26 +295,37 @@ fn detach_table(mut t: Table) -> Table {
     t
 }
 
-/// The table at `path` below `root`.
-fn table_at<'a>(root: &'a mut Table, path: &[Seg]) -> Option<&'a mut Table> {
-    let mut cur = root;
-    let mut i = 0;
-    while i < path.len() {
-        let Seg::Key(k) = &path[i] else { return None };
-        cur = match cur.get_mut(k)? {
-            Item::Table(t) => t,
-            Item::ArrayOfTables(a) => {
-                i += 1;
-                let Some(Seg::Index(j)) = path.get(i) else {
-                    return None;
-                };
-                a.get_mut(*j)?
-            }
-            _ => return None,
-        };
-        i += 1;
+/// Removes `key` from the table or inline table at `path` below `root`; false when there is none.
+fn remove_at(root: &mut Table, path: &[Seg], key: &str) -> bool {
+    match path.split_first() {
+        None => root.remove(key).is_some(),
+        Some((Seg::Key(k), rest)) => match root.get_mut(k) {
+            Some(Item::Table(t)) => remove_at(t, rest, key),
+            Some(Item::ArrayOfTables(a)) => match rest.split_first() {
+                Some((Seg::Index(j), rest)) => {
+                    a.get_mut(*j).is_some_and(|t| remove_at(t, rest, key))
+                }
+                _ => false,
+            },
+            Some(Item::Value(v)) => remove_in_value(v, rest, key),
+            _ => false,
+        },
+        Some((Seg::Index(_), _)) => false,
     }
-    Some(cur)
+}
+
+/// [`remove_at`] inside a value: inline tables and arrays of them.
+fn remove_in_value(v: &mut Value, path: &[Seg], key: &str) -> bool {
+    match (v, path.split_first()) {
+        (Value::InlineTable(t), None) => t.remove(key).is_some(),
+        (Value::InlineTable(t), Some((Seg::Key(k), rest))) => {
+            t.get_mut(k).is_some_and(|v| remove_in_value(v, rest, key))
+        }
+        (Value::Array(a), Some((Seg::Index(j), rest))) => {
+            a.get_mut(*j).is_some_and(|v| remove_in_value(v, rest, key))
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -492,6 +510,21 @@ mod tests {
             saved,
             text.replace("a.asc", "b.asc").replace("2.0 }", "2.5 }")
         );
+    }
+
+    #[test]
+    fn defaults_stay_out_of_inline_tables() {
+        let blocks = "[[cabins]]\nid = \"C1\"\ncabin_type = \"hainan-1300t\"\nlon = 122.0000\nlat = 30.8500\nheading_deg = 110.0\n\n[[cabins]]\nid = \"C2\"\ncabin_type = \"hainan-1300t\"\nlon = 122.0030\nlat = 30.8480\nheading_deg = 110.0\n\n";
+        let inline = "cabins = [\n    { id = \"C1\", cabin_type = \"hainan-1300t\", lon = 122.0, lat = 30.85 },\n    { id = \"C2\", cabin_type = \"hainan-1300t\", lon = 122.003, lat = 30.848 }, # moved\n]\n";
+        let text =
+            DEMO.replacen(blocks, "", 1)
+                .replacen("\n[site]", &format!("{inline}\n[site]"), 1);
+        let mut m = load_str(&text, Path::new("demo.toml")).unwrap();
+        assert_eq!(m.cabins[1].heading_deg, 0.0, "heading_deg defaults to 0");
+        m.cabins[1].lat = 30.849;
+        let saved = save_text(&m, &text);
+        loads_to(&saved, &m);
+        assert_eq!(saved, text.replacen("lat = 30.848 }", "lat = 30.849 }", 1));
     }
 
     const SMALL: &str = "# A small study.\nschema = 1\nname = \"small\"   # working title\n\n# The grid.\n[site]\nbathymetry = \"grid.asc\"  # survey 2024\n\n# Two ports.\n[[ports]]\nid = \"a\"\nname = \"A\"\nlon = 1.0\nlat = 2.0\n";
