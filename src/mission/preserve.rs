@@ -5,7 +5,8 @@
 //! Rules: a value that is unchanged (compared by meaning: `0` equals `0.0`, a TOML date-time equals
 //! the RFC 3339 string fathom writes for the same instant) is left untouched; a changed value is
 //! replaced keeping the key's leading comment and the value's trailing comment; keys and tables the
-//! new mission no longer has are removed; new ones are inserted. Arrays of tables (`[[cabins]]`)
+//! new mission no longer has are removed (unless they only restate a default, `description = ""`);
+//! new ones are inserted. Arrays of tables (`[[cabins]]`)
 //! are matched by `id` (else `name`) when every item has a distinct one, otherwise by position; a
 //! matched item none of whose values survived counts as a new item. Keys the merge
 //! would add but that only restate a serde default are left out when the file still loads to the
@@ -25,6 +26,21 @@ pub(super) fn merge(
     let new: DocumentMut = new.parse().ok()?;
     let mut merge = Merge::default();
     merge.table(&mut Vec::new(), doc.as_table_mut(), new.as_table().clone());
+    // Keys the new mission lacks go, unless the file still loads to it with them (an explicit
+    // `description = ""`); each is tried together with the ones already kept.
+    let without = |keep: &[bool]| {
+        let mut d = doc.clone();
+        for ((path, key), _) in merge.gone.iter().zip(keep).filter(|(_, k)| !**k) {
+            remove_at(d.as_table_mut(), path, key);
+        }
+        d
+    };
+    let mut keep = vec![false; merge.gone.len()];
+    for i in 0..keep.len() {
+        keep[i] = true;
+        keep[i] = same_mission(&without(&keep).to_string());
+    }
+    doc = without(&keep);
     for (path, key) in merge.added.iter().rev() {
         let mut trial = doc.clone();
         if remove_at(trial.as_table_mut(), path, key) && same_mission(&trial.to_string()) {
@@ -43,10 +59,11 @@ enum Seg {
 }
 
 /// The merge state: keys inserted into (inline) tables that already existed, as candidates for
-/// leaving out.
+/// leaving out, and keys of the original that the new document lacks, left in place for now.
 #[derive(Default)]
 struct Merge {
     added: Vec<(Vec<Seg>, String)>,
+    gone: Vec<(Vec<Seg>, String)>,
 }
 
 impl Merge {
@@ -57,9 +74,8 @@ impl Merge {
             .map(|(k, _)| k.to_string())
             .filter(|k| !new.contains_key(k))
             .collect();
-        for k in gone {
-            old.remove(&k);
-        }
+        self.gone
+            .extend(gone.into_iter().map(|k| (path.clone(), k)));
         for (key, item) in new {
             match old.get_mut(&key) {
                 Some(o) => {
@@ -149,9 +165,8 @@ impl Merge {
                     .map(|(k, _)| k.to_string())
                     .filter(|k| !n.contains_key(k))
                     .collect();
-                for k in gone {
-                    o.remove(&k);
-                }
+                self.gone
+                    .extend(gone.into_iter().map(|k| (path.clone(), k)));
                 for (k, v) in n {
                     match o.get_mut(&k) {
                         Some(ov) => {
@@ -525,6 +540,21 @@ mod tests {
         let saved = save_text(&m, &text);
         loads_to(&saved, &m);
         assert_eq!(saved, text.replacen("lat = 30.848 }", "lat = 30.849 }", 1));
+    }
+
+    #[test]
+    fn explicit_default_in_the_file_is_kept() {
+        let text = SMALL.replace("[site]\n", "[site]\nvertical_datum = \"MSL\"\n");
+        let text = text.replace("schema = 1\n", "schema = 1\ndescription = \"\"  # to do\n");
+        let mut m = load_str(&text, Path::new("small.toml")).unwrap();
+        assert_eq!(save_text(&m, &text), text);
+        m.description = "Cabins off A".into();
+        let saved = save_text(&m, &text);
+        loads_to(&saved, &m);
+        assert!(
+            saved.contains("description = \"Cabins off A\"  # to do\n"),
+            "{saved}"
+        );
     }
 
     const SMALL: &str = "# A small study.\nschema = 1\nname = \"small\"   # working title\n\n# The grid.\n[site]\nbathymetry = \"grid.asc\"  # survey 2024\n\n# Two ports.\n[[ports]]\nid = \"a\"\nname = \"A\"\nlon = 1.0\nlat = 2.0\n";
