@@ -89,7 +89,7 @@ pub fn to_toml(mission: &Mission) -> String {
 /// Saves atomically (temporary file, fsync, rename), so the previous file survives any failure.
 /// When `path` already holds TOML, the file is edited rather than rewritten: comments, blank
 /// lines, key order and number spelling of everything that did not change are kept (see
-/// [`super::preserve`]); the result always loads back to `mission`.
+/// `mission::preserve`); the result always loads back to `mission`.
 pub fn save(mission: &Mission, path: &Path) -> Result<(), MissionError> {
     let text = match std::fs::read_to_string(path) {
         Ok(original) => save_text(mission, &original),
