@@ -7,7 +7,8 @@
 //! replaced keeping the key's leading comment and the value's trailing comment; keys and tables the
 //! new mission no longer has are removed (unless they only restate a default, `description = ""`);
 //! new ones are inserted. Arrays of tables (`[[cabins]]`)
-//! are matched by `id` (else `name`) when every item has a distinct one, otherwise by position; a
+//! and arrays of inline tables are matched by `id` (else `name`) when every item has a distinct
+//! one, otherwise by position; a
 //! matched item none of whose values survived counts as a new item. Keys the merge
 //! would add but that only restate a serde default are left out when the file still loads to the
 //! same mission without them.
@@ -207,28 +208,46 @@ impl Merge {
         }
     }
 
-    /// Merges arrays by position; appended items copy the previous last item's line break and indent.
+    /// Merges arrays: inline tables by `id` (else `name`) when every item has a distinct one,
+    /// other items by position; new items take the line break and indent of the last old one.
     fn array(&mut self, path: &mut Vec<Seg>, old: &mut Array, new: Array) {
         let news: Vec<Value> = new.into_iter().collect();
-        while old.len() > news.len() {
-            old.remove(old.len() - 1);
-        }
-        for (i, v) in news.into_iter().enumerate() {
-            match old.get_mut(i) {
-                Some(ov) => {
-                    path.push(Seg::Index(i));
-                    self.value(path, ov, v);
+        let by_id = ["id", "name"].into_iter().find_map(|key| {
+            let id = |v: &Value| v.as_inline_table()?.get(key).map(scalar_text);
+            distinct(old.iter().map(id)).zip(distinct(news.iter().map(id)))
+        });
+        let mut olds: Vec<Option<Value>> = old.iter().cloned().map(Some).collect();
+        let pairs: Vec<Option<Value>> = match by_id {
+            Some((old_ids, new_ids)) => new_ids
+                .iter()
+                .map(|n| old_ids.iter().position(|o| o == n))
+                .map(|i| i.and_then(|i| olds[i].take()))
+                .collect(),
+            None => (0..news.len())
+                .map(|j| olds.get_mut(j).and_then(Option::take))
+                .collect(),
+        };
+        let layout = old
+            .iter()
+            .last()
+            .and_then(|p| p.decor().prefix()?.as_str())
+            .map(|p| match p.rfind('\n') {
+                Some(i) => p[i..].to_string(),
+                None => " ".into(),
+            })
+            .unwrap_or_else(|| " ".into());
+        old.clear();
+        for (j, (paired, n)) in pairs.into_iter().zip(news).enumerate() {
+            match paired {
+                Some(mut o) => {
+                    path.push(Seg::Index(j));
+                    self.value(path, &mut o, n);
                     path.pop();
+                    old.push_formatted(o);
                 }
                 None => {
-                    let prefix = old
-                        .get(i.wrapping_sub(1))
-                        .and_then(|p| p.decor().prefix())
-                        .and_then(|p| p.as_str())
-                        .filter(|p| !p.contains('#'))
-                        .unwrap_or(if i == 0 { "" } else { " " })
-                        .to_string();
-                    old.push_formatted(v.decorated(prefix, ""));
+                    let prefix = if j == 0 { "" } else { layout.as_str() };
+                    old.push_formatted(n.decorated(prefix, ""));
                 }
             }
         }
@@ -253,9 +272,12 @@ fn replaced(old: &Table, new: &Table) -> bool {
 
 /// The `key` (`id`, `name`) of every table, when each has one and they are distinct.
 fn ids<'a>(tables: impl Iterator<Item = &'a Table>, key: &str) -> Option<Vec<String>> {
-    let ids: Vec<String> = tables
-        .map(|t| t.get(key).and_then(Item::as_value).map(scalar_text))
-        .collect::<Option<_>>()?;
+    distinct(tables.map(|t| t.get(key).and_then(Item::as_value).map(scalar_text)))
+}
+
+/// All the ids, when every item has one and they are distinct.
+fn distinct(ids: impl Iterator<Item = Option<String>>) -> Option<Vec<String>> {
+    let ids: Vec<String> = ids.collect::<Option<_>>()?;
     let mut sorted = ids.clone();
     sorted.sort();
     sorted.dedup();

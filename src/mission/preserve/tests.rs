@@ -208,6 +208,23 @@ fn explicit_default_in_the_file_is_kept() {
     );
 }
 
+#[test]
+fn removed_inline_item_keeps_the_others_comments() {
+    let text = "schema = 1\nname = \"t\"\nports = [\n    # first\n    { id = \"a\", name = \"A\", lon = 1.0, lat = 2.0 },\n    # second\n    { id = \"b\", name = \"B\", lon = 1.5, lat = 2.0 },\n]\n\n[site]\nbathymetry = \"grid.asc\"\n";
+    let mut m = load_str(text, Path::new("small.toml")).unwrap();
+    m.ports.remove(0);
+    let saved = save_text(&m, text);
+    loads_to(&saved, &m);
+    let first = "\n    # first\n    { id = \"a\", name = \"A\", lon = 1.0, lat = 2.0 },";
+    assert_eq!(saved, text.replacen(first, "", 1));
+    let mut c = m.ports[0].clone();
+    c.id = "c".into();
+    m.ports.push(c);
+    let again = save_text(&m, &saved);
+    loads_to(&again, &m);
+    assert!(again.contains("lat = 2.0 },\n    { id = \"c\""), "{again}");
+}
+
 const SMALL: &str = "# A small study.\nschema = 1\nname = \"small\"   # working title\n\n# The grid.\n[site]\nbathymetry = \"grid.asc\"  # survey 2024\n\n# Two ports.\n[[ports]]\nid = \"a\"\nname = \"A\"\nlon = 1.0\nlat = 2.0\n";
 
 #[test]
