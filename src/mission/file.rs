@@ -87,13 +87,26 @@ pub fn to_toml(mission: &Mission) -> String {
 }
 
 /// Saves atomically (temporary file, fsync, rename), so the previous file survives any failure.
+/// When `path` already holds TOML, the file is edited rather than rewritten: comments, blank
+/// lines, key order and number spelling of everything that did not change are kept (see
+/// `mission::preserve`); the result always loads back to `mission`.
 pub fn save(mission: &Mission, path: &Path) -> Result<(), MissionError> {
-    crate::fsutil::write_atomic(path, to_toml(mission).as_bytes()).map_err(|source| {
-        MissionError::Io {
-            path: path.to_path_buf(),
-            source,
-        }
+    let text = match std::fs::read_to_string(path) {
+        Ok(original) => save_text(mission, &original),
+        Err(_) => to_toml(mission),
+    };
+    crate::fsutil::write_atomic(path, text.as_bytes()).map_err(|source| MissionError::Io {
+        path: path.to_path_buf(),
+        source,
     })
+}
+
+/// The text [`save`] writes over a file that holds `original`: `original` edited to hold `mission`,
+/// or the plain serialisation when that is not possible.
+pub(super) fn save_text(mission: &Mission, original: &str) -> String {
+    let plain = to_toml(mission);
+    let loads_back = |text: &str| toml::from_str::<Mission>(text).is_ok_and(|m| m == *mission);
+    super::preserve::merge(original, &plain, loads_back).unwrap_or(plain)
 }
 
 /// 1-based line and column (in characters) of a byte offset.

@@ -14,6 +14,7 @@ mod error;
 mod file;
 mod lift;
 mod metocean;
+mod preserve;
 mod ranges;
 mod site;
 mod siting;
