@@ -108,7 +108,8 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode, CliError> {
   fathom import-route plan.gpx --into missions/demo.toml
 
 The format follows the extension (.rtz or .gpx; a GPX file's first <rte>). The mission's [route]
-is replaced and the file saved atomically; ports, vessel and everything else stay as they were.
+is replaced and the file saved atomically, keeping its comments; ports, vessel and everything else \
+stay as they were.
 Warnings about the file go to stderr.")]
 pub struct ImportRouteArgs {
     /// RTZ or GPX route file.

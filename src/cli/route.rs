@@ -56,7 +56,7 @@ pub enum PlanFormat {
 With a mission, cells are safe when their depth at the planning level (grid + site.tide_offset_m)
 is at least draught + Barrass squat in a confined channel at service speed + required UKC, and
 outside the exclusion zones. --write replaces the mission's route, --append extends it (the route
-must end at --from); the file is rewritten atomically.")]
+must end at --from); the file is saved atomically and keeps its comments.")]
 pub struct PlanArgs {
     /// Mission file (omit with --grid).
     pub mission: Option<PathBuf>,

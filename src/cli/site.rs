@@ -58,7 +58,7 @@ Exit codes: 0 all N placed, 1 fewer than N fit (the reasons are printed), 2 coul
         /// Ignore (and with --write, replace) the mission's existing cabins.
         #[arg(long)]
         replace: bool,
-        /// Save the cabins into the mission file (atomically).
+        /// Save the cabins into the mission file (atomically, keeping its comments).
         #[arg(long)]
         write: bool,
         /// Output format.
