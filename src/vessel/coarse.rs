@@ -279,17 +279,9 @@ impl Joins {
 mod tests {
     use super::*;
 
-    fn mask_from(w: usize, h: usize, blocked: impl Fn(usize, usize) -> bool) -> NavMask {
-        let safe = (0..h)
-            .flat_map(|r| (0..w).map(move |c| (c, r)))
-            .map(|(c, r)| !blocked(c, r))
-            .collect();
-        NavMask::new(w, h, safe)
-    }
-
     #[test]
     fn open_water_estimate_is_near_the_straight_line() {
-        let m = mask_from(600, 500, |_, _| false);
+        let m = NavMask::from_blocked(600, 500, |_, _| false);
         let f = CoarseField::new(&m, (590, 490), 10.0, 10.0);
         assert_eq!(f.block, 3);
         for (c, r) in [(0, 0), (300, 10), (5, 480), (589, 100)] {
@@ -305,7 +297,7 @@ mod tests {
     #[test]
     fn a_wall_makes_the_estimate_go_round_and_closed_pockets_are_unreachable() {
         // Wall at column 100 except rows 0..10; a sealed box round (20..30, 400..410).
-        let m = mask_from(300, 500, |c, r| {
+        let m = NavMask::from_blocked(300, 500, |c, r| {
             (c == 100 && r >= 10)
                 || ((18..32).contains(&c) && (398..412).contains(&r))
                     && !((20..30).contains(&c) && (400..410).contains(&r))

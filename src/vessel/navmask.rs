@@ -27,6 +27,19 @@ pub struct NavMask {
 const ON_LINE: f64 = 1e-9;
 
 impl NavMask {
+    /// A mask from a predicate that says which cells are blocked (tests build mazes with it).
+    #[cfg(test)]
+    pub(crate) fn from_blocked(
+        w: usize,
+        h: usize,
+        blocked: impl Fn(usize, usize) -> bool,
+    ) -> NavMask {
+        let safe = (0..h)
+            .flat_map(|r| (0..w).map(move |c| (c, r)))
+            .map(|(c, r)| !blocked(c, r))
+            .collect();
+        NavMask::new(w, h, safe)
+    }
     /// A mask from per-cell flags. `safe.len()` must be `width * height`.
     pub fn new(width: usize, height: usize, safe: Vec<bool>) -> Self {
         assert_eq!(safe.len(), width * height, "mask size");

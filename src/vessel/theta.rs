@@ -234,17 +234,9 @@ pub fn path_length(vertices: &[(usize, usize)], dx: f64, dy: f64) -> f64 {
 mod tests {
     use super::*;
 
-    fn mask_from(w: usize, h: usize, blocked: impl Fn(usize, usize) -> bool) -> NavMask {
-        let safe = (0..h)
-            .flat_map(|r| (0..w).map(move |c| (c, r)))
-            .map(|(c, r)| !blocked(c, r))
-            .collect();
-        NavMask::new(w, h, safe)
-    }
-
     #[test]
     fn open_water_gives_the_straight_line() {
-        let m = mask_from(50, 40, |_, _| false);
+        let m = NavMask::from_blocked(50, 40, |_, _| false);
         let p = any_angle_path(&m, (2, 3), (45, 30), 10.0, 10.0).unwrap();
         assert_eq!(p.vertices, vec![(2, 3), (45, 30)]);
         let straight = (43.0f64 * 10.0).hypot(27.0 * 10.0);
@@ -254,7 +246,7 @@ mod tests {
     #[test]
     fn a_wall_with_a_gap_is_passed_through_the_gap() {
         // Wall at column 20 except rows 30..=33.
-        let m = mask_from(41, 41, |c, r| c == 20 && !(30..=33).contains(&r));
+        let m = NavMask::from_blocked(41, 41, |c, r| c == 20 && !(30..=33).contains(&r));
         let p = any_angle_path(&m, (5, 5), (35, 5), 1.0, 1.0).unwrap();
         for w in p.vertices.windows(2) {
             let f = |q: (usize, usize)| (q.0 as f64, q.1 as f64);
@@ -270,14 +262,14 @@ mod tests {
 
     #[test]
     fn no_path_and_unsafe_ends_give_none() {
-        let m = mask_from(20, 20, |c, _| c == 10);
+        let m = NavMask::from_blocked(20, 20, |c, _| c == 10);
         assert!(any_angle_path(&m, (2, 2), (18, 2), 1.0, 1.0).is_none());
         assert!(any_angle_path(&m, (10, 2), (2, 2), 1.0, 1.0).is_none());
     }
 
     #[test]
     fn start_equals_goal() {
-        let m = mask_from(5, 5, |_, _| false);
+        let m = NavMask::from_blocked(5, 5, |_, _| false);
         let p = any_angle_path(&m, (2, 2), (2, 2), 1.0, 1.0).unwrap();
         assert_eq!(p.vertices, vec![(2, 2)]);
         assert_eq!(p.length_m, 0.0);
