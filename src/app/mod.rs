@@ -168,6 +168,12 @@ impl eframe::App for FathomApp {
         self.rt.frames += 1;
         self.poll_jobs();
         self.refresh_scene();
+        self.rt.suitability.update(
+            self.doc.as_ref(),
+            self.view.selection,
+            self.view.prefs.layers.suitability,
+            &ctx,
+        );
         let mut actions = Vec::new();
         self.shortcuts(&ctx, &mut actions);
         for f in ctx.input(|i| i.raw.dropped_files.clone()) {

@@ -197,6 +197,10 @@ pub struct Layers {
     pub route: bool,
     pub turbines: bool,
     pub track: bool,
+    /// Where a cabin of the selected (else first) type can stand; off by default (it is
+    /// computed on a worker when first switched on).
+    pub suitability: bool,
+    pub suitability_opacity: f32,
     pub graticule: bool,
     pub labels: bool,
 }
@@ -216,6 +220,8 @@ impl Default for Layers {
             route: true,
             turbines: true,
             track: true,
+            suitability: false,
+            suitability_opacity: 0.55,
             graticule: true,
             labels: true,
         }
@@ -330,6 +336,8 @@ pub struct Runtime {
     /// The running automatic layout or route planning.
     pub tool_job: Option<super::tools::ToolJob>,
     pub scene: Scene,
+    /// The suitability overlay and its worker.
+    pub suitability: super::map::suitability::SuitabilityLayer,
     /// Document revision `scene` was built for (`None`: rebuild).
     pub scene_revision: Option<u64>,
     /// Frames drawn since start (for the screenshot's settling).

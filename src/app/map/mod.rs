@@ -6,6 +6,7 @@ mod decorations;
 pub mod overlays;
 pub mod pyramid;
 pub mod scene;
+pub mod suitability;
 pub mod tiles;
 pub mod view;
 
@@ -87,6 +88,10 @@ pub fn show(
         style.z_factor = layers.hillshade_z;
         tiles.set_style(style);
         tiles.draw(&painter, rect, &view.map, layers.bathymetry_opacity);
+    }
+    if layers.suitability {
+        rt.suitability
+            .draw(&painter, rect, &view.map, doc, layers.suitability_opacity);
     }
     let o = overlays::Overlays {
         painter: &painter,

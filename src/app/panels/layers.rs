@@ -2,7 +2,7 @@
 //! layer's symbol drawn next to its switch (the legend).
 
 use crate::app::map::colour::ColourMap;
-use crate::app::map::overlays;
+use crate::app::map::{overlays, suitability};
 use crate::app::state::Layers;
 use crate::mission::ZoneKind;
 use egui::{Color32, Sense, Stroke, Ui, vec2};
@@ -88,6 +88,26 @@ pub fn show(ui: &mut Ui, layers: &mut Layers) {
             ] {
                 ui.horizontal(|ui| {
                     symbol(ui, Symbol::Square(overlays::zone_colour(kind)));
+                    ui.label(name);
+                });
+            }
+        });
+    });
+    ui.checkbox(&mut layers.suitability, "Suitability")
+        .on_hover_text("Where a cabin of the selected cabin's type (else the first type) can stand; hover the map for the reason a place fails");
+    ui.add_enabled_ui(layers.suitability, |ui| {
+        ui.indent("suitability", |ui| {
+            ui.add(
+                egui::Slider::new(&mut layers.suitability_opacity, 0.0..=1.0)
+                    .text("Suitability opacity"),
+            );
+            for (colour, name) in [
+                (suitability::FEASIBLE, "feasible (darker: higher score)"),
+                (suitability::INFEASIBLE, "fails a constraint"),
+                (suitability::NO_DATA, "no data / off the grid"),
+            ] {
+                ui.horizontal(|ui| {
+                    symbol(ui, Symbol::Square(colour));
                     ui.label(name);
                 });
             }

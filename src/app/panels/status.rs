@@ -40,6 +40,12 @@ pub fn show(
             });
             ui.monospace(slope.map_or("slope —".into(), |s| format!("slope {s:.2}°")));
             ui.separator();
+            if view.prefs.layers.suitability
+                && let Some(text) = rt.suitability.describe(doc, x, y)
+            {
+                ui.monospace(text);
+                ui.separator();
+            }
         }
         let mut job = |label: &str, fraction: f32| {
             ui.add(
@@ -55,6 +61,9 @@ pub fn show(
         if let Some(j) = &rt.validate {
             job(&j.label, j.fraction());
         }
+        if let Some(j) = &rt.suitability.job {
+            job(&j.label, j.fraction());
+        }
         if let Some(t) = &rt.tool_job {
             job(&t.job.label, t.job.fraction());
         }
@@ -67,6 +76,11 @@ pub fn show(
                 actions.push(Action::CancelJobs);
             }
             ui.separator();
+        }
+        if view.prefs.layers.suitability
+            && let Some((_, e)) = &rt.suitability.error
+        {
+            ui.colored_label(ui.visuals().error_fg_color, format!("Suitability: {e}"));
         }
         ui.label(&view.status);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
