@@ -2,6 +2,8 @@
 //! overlay, switched on through its label in the layers panel, computed on a worker, and the
 //! reason a place fails (or its score) named in the status bar on hover.
 
+// This suite uses a subset of the shared helpers.
+#[allow(dead_code)]
 mod common;
 
 use common::{on_map, step_until};

@@ -1,6 +1,4 @@
 //! Pointer and waiting helpers shared by the planner's kittest suites (`app_ui`, `app_plan`).
-// Each suite uses a subset of these helpers.
-#![allow(dead_code)]
 
 use egui::Pos2;
 use egui_kittest::Harness;
