@@ -167,3 +167,29 @@ fn suitability_recomputes_for_constraints_not_for_cabin_moves() {
     });
     assert!(feasible(h.state()) < before);
 }
+
+#[test]
+fn isobaths_layer_contours_the_grid_at_a_round_interval() {
+    let mut h = open_demo();
+    assert!(!h.state().view.prefs.layers.contours, "off by default");
+    h.get_by_label("Isobaths (depth contours)").click();
+    h.step();
+    step_until(&mut h, "the isobaths", |a| {
+        a.rt.contours.current.is_some() || a.rt.contours.error.is_some()
+    });
+    let c = h.state().rt.contours.current.as_ref().unwrap();
+    let stats = h.state().doc.as_ref().unwrap().site.grid.stats().unwrap();
+    let levels = (stats.max - stats.min) / c.interval_m;
+    assert!((5.0..=12.0).contains(&levels), "{levels} levels");
+    assert!(!c.lines.is_empty());
+    for l in &c.lines {
+        let k = l.elevation_m / c.interval_m;
+        assert!((k - k.round()).abs() < 1e-9, "{} m", l.elevation_m);
+        assert!(l.elevation_m > stats.min && l.elevation_m < stats.max);
+    }
+    // Drawn without a panic at the demo's overview and zoomed in.
+    h.step();
+    let v = &mut h.state_mut().view.map;
+    v.metres_per_point = 2.0;
+    h.step();
+}

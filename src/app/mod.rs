@@ -174,6 +174,10 @@ impl eframe::App for FathomApp {
             self.view.prefs.layers.suitability,
             &ctx,
         );
+        let contours_on = self.view.prefs.layers.contours;
+        self.rt
+            .contours
+            .update(self.doc.as_ref(), contours_on, &ctx);
         let mut actions = Vec::new();
         self.shortcuts(&ctx, &mut actions);
         for f in ctx.input(|i| i.raw.dropped_files.clone()) {

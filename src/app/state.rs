@@ -201,6 +201,8 @@ pub struct Layers {
     /// computed on a worker when first switched on).
     pub suitability: bool,
     pub suitability_opacity: f32,
+    /// Labelled isobaths (contoured on a worker when first switched on).
+    pub contours: bool,
     pub graticule: bool,
     pub labels: bool,
 }
@@ -222,6 +224,7 @@ impl Default for Layers {
             track: true,
             suitability: false,
             suitability_opacity: 0.55,
+            contours: false,
             graticule: true,
             labels: true,
         }
@@ -338,6 +341,8 @@ pub struct Runtime {
     pub scene: Scene,
     /// The suitability overlay and its worker.
     pub suitability: super::map::suitability::SuitabilityLayer,
+    /// The isobaths and their worker.
+    pub contours: super::map::contours::ContourLayer,
     /// Document revision `scene` was built for (`None`: rebuild).
     pub scene_revision: Option<u64>,
     /// Frames drawn since start (for the screenshot's settling).

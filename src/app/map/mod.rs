@@ -2,6 +2,7 @@
 //! mission's objects on top. Interaction turns into [`Action`]s; nothing here edits the mission.
 
 pub mod colour;
+pub mod contours;
 mod decorations;
 pub mod overlays;
 pub mod pyramid;
@@ -92,6 +93,10 @@ pub fn show(
     if layers.suitability {
         rt.suitability
             .draw(&painter, rect, &view.map, doc, layers.suitability_opacity);
+    }
+    if layers.contours {
+        rt.contours
+            .draw(&painter, rect, &view.map, dark, layers.labels);
     }
     let o = overlays::Overlays {
         painter: &painter,

@@ -93,6 +93,10 @@ pub fn show(ui: &mut Ui, layers: &mut Layers) {
             }
         });
     });
+    ui.checkbox(&mut layers.contours, "Isobaths (depth contours)")
+        .on_hover_text(
+            "Thin lines at a round depth interval, every fifth heavier, with depth labels",
+        );
     ui.checkbox(&mut layers.suitability, "Suitability")
         .on_hover_text("Where a cabin of the selected cabin's type (else the first type) can stand; hover the map for the reason a place fails");
     ui.add_enabled_ui(layers.suitability, |ui| {

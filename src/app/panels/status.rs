@@ -61,6 +61,9 @@ pub fn show(
         if let Some(j) = &rt.validate {
             job(&j.label, j.fraction());
         }
+        if let Some(j) = &rt.contours.job {
+            job(&j.label, j.fraction());
+        }
         if let Some(j) = &rt.suitability.job {
             job(&j.label, j.fraction());
         }
