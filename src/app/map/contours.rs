@@ -165,7 +165,8 @@ impl ContourLayer {
         } else {
             Color32::from_black_alpha(120)
         };
-        let mut n_labels = 0;
+        // Labels already drawn this frame: a label that would overlap one is skipped.
+        let mut placed: Vec<Rect> = Vec::new();
         for l in &c.lines {
             let b = l.bbox;
             if b[2] < v[0] || b[0] > v[2] || b[3] < v[1] || b[1] > v[3] {
@@ -187,9 +188,14 @@ impl ContourLayer {
             let mid = pts[pts.len() / 2];
             let long = (pts[0] - mid).length() + (mid - pts[pts.len() - 1]).length() > 120.0;
             painter.add(Shape::line(pts, stroke));
-            if labels && long && n_labels < MAX_LABELS && rect.contains(mid) {
-                n_labels += 1;
-                label(painter, mid, &format_depth(-l.elevation_m), dark);
+            if labels && long && placed.len() < MAX_LABELS && rect.contains(mid) {
+                label(
+                    painter,
+                    mid,
+                    &format_depth(-l.elevation_m),
+                    dark,
+                    &mut placed,
+                );
             }
         }
     }
@@ -197,6 +203,8 @@ impl ContourLayer {
 
 /// "25 m", or with one decimal for sub-metre intervals.
 fn format_depth(d: f64) -> String {
+    // `+ 0.0` turns the −0 of the 0 m isobath into 0.
+    let d = d + 0.0;
     if (d - d.round()).abs() < 1e-6 {
         format!("{d:.0} m")
     } else {
@@ -204,7 +212,9 @@ fn format_depth(d: f64) -> String {
     }
 }
 
-fn label(painter: &Painter, at: Pos2, text: &str, dark: bool) {
+/// Draws a depth label centred on `at` unless it would overlap one in `placed` (sand waves pack
+/// isobaths tightly), and records it.
+fn label(painter: &Painter, at: Pos2, text: &str, dark: bool, placed: &mut Vec<Rect>) {
     let (fg, halo) = if dark {
         (Color32::from_gray(230), Color32::from_black_alpha(150))
     } else {
@@ -212,7 +222,12 @@ fn label(painter: &Painter, at: Pos2, text: &str, dark: bool) {
     };
     let galley = painter.layout_no_wrap(text.to_string(), FontId::proportional(10.0), fg);
     let r = Align2::CENTER_CENTER.anchor_size(at, galley.size());
-    painter.rect_filled(r.expand2(vec2(2.0, 0.0)), 2.0, halo);
+    let halo_rect = r.expand2(vec2(2.0, 0.0));
+    if placed.iter().any(|p| p.expand(4.0).intersects(halo_rect)) {
+        return;
+    }
+    placed.push(halo_rect);
+    painter.rect_filled(halo_rect, 2.0, halo);
     painter.galley(r.min, galley, fg);
 }
 
@@ -258,5 +273,6 @@ mod tests {
     fn depth_labels() {
         assert_eq!(format_depth(25.0), "25 m");
         assert_eq!(format_depth(2.5), "2.5 m");
+        assert_eq!(format_depth(-0.0), "0 m");
     }
 }

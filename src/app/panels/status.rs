@@ -87,7 +87,8 @@ pub fn show(
         }
         ui.label(&view.status);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if let Some(doc) = doc {
+            // The scale gives way when the readout fills the bar, rather than overprint it.
+            if let Some(doc) = doc.filter(|_| ui.available_width() > 220.0) {
                 ui.weak(format!(
                     "1 pt = {:.2} m · {}",
                     view.map.metres_per_point, doc.site.working_crs
