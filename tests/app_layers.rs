@@ -1,6 +1,7 @@
 //! The planner's computed map layers on the demo mission (egui_kittest, no GPU): the suitability
 //! overlay, switched on through its label in the layers panel, computed on a worker, and the
-//! reason a place fails (or its score) named in the status bar on hover.
+//! reason a place fails (or its score) named in the status bar on hover; the isobaths; and the
+//! weather-window chart computed from a metocean series.
 
 // This suite uses a subset of the shared helpers.
 #[allow(dead_code)]
@@ -192,4 +193,69 @@ fn isobaths_layer_contours_the_grid_at_a_round_interval() {
     let v = &mut h.state_mut().view.map;
     v.metres_per_point = 2.0;
     h.step();
+}
+
+/// The demo with a 6-hourly metocean series over 2025 (rough in winter), in `dir`.
+fn demo_with_metocean(dir: &std::path::Path) -> std::path::PathBuf {
+    let demo = fathom::cli::default_mission();
+    let mut m = fathom::mission::load(&demo).unwrap();
+    m.site.bathymetry =
+        std::path::absolute(demo.parent().unwrap().join(&m.site.bathymetry)).unwrap();
+    let mut csv = String::from("time_utc,hs_m,tp_s,wind_ms,current_ms\n");
+    let start = chrono::DateTime::parse_from_rfc3339("2025-01-01T00:00:00Z").unwrap();
+    for i in 0..365 * 4 {
+        let day = i as f64 / 4.0;
+        let hs = 1.3 + 0.6 * (std::f64::consts::TAU * day / 365.0).cos() + 0.5 * (day * 0.9).sin();
+        let t = start + chrono::Duration::hours(6 * i);
+        csv += &format!("{},{hs:.2},7,9.0,0.3\n", t.format("%Y-%m-%dT%H:%M:%SZ"));
+    }
+    std::fs::write(dir.join("met.csv"), csv).unwrap();
+    let met = m.metocean.get_or_insert_with(Default::default);
+    met.series_csv = Some("met.csv".into());
+    let path = dir.join("weather.toml");
+    fathom::mission::save(&m, &path).unwrap();
+    path
+}
+
+#[test]
+fn weather_tab_charts_the_libraries_operability_by_month() {
+    // The demo has no series: the tab says so.
+    let mut h = open_demo();
+    step_until(&mut h, "the charts", |a| a.rt.analysis.is_some());
+    h.get_by_label("Weather windows").click();
+    h.step();
+    assert!(
+        h.query_by_label_contains("No metocean time series")
+            .is_some()
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_with_metocean(dir.path());
+    let mut h = Harness::builder()
+        .with_size(vec2(1500.0, 1000.0))
+        .build_eframe(move |cc| FathomApp::new(cc, LaunchOptions::for_tests(Some(path), vec![])));
+    step_until(&mut h, "the mission and its charts", |a| {
+        a.doc.is_some() && !a.busy() && a.rt.analysis.is_some() && a.rt.analysis_job.is_none()
+    });
+    h.get_by_label("Weather windows").click();
+    h.step();
+    let app = h.state();
+    let chart = app.rt.analysis.as_ref().unwrap().weather.as_ref().unwrap();
+    let ctx = fathom::mission::Context::load(&dir.path().join("weather.toml")).unwrap();
+    let (_, ops) = fathom::lift::windows::of_mission(&ctx).unwrap();
+    assert_eq!(chart.operations.len(), ops.len());
+    assert_eq!(chart.records, 365 * 4);
+    for ((name, all, by_month), o) in chart.operations.iter().zip(&ops) {
+        assert_eq!(name, &o.limits.name);
+        assert!((all - o.operability * 100.0).abs() < 1e-9);
+        // Rough winter, calm summer: the lift is less operable in January than in July.
+        assert!(
+            by_month[0].unwrap() <= by_month[6].unwrap(),
+            "{name}: {by_month:?}"
+        );
+    }
+    assert!(
+        h.query_by_label_contains("Operable over 1460 records")
+            .is_some()
+    );
 }

@@ -1,8 +1,9 @@
 //! What the chart panel shows, computed on a worker after each edit from the library's models
 //! (never in `ui()`): the depth profile along the route with the vessel's draught and required
 //! under-keel clearance ([`crate::vessel::ukc`]), the cooling budget by month
-//! ([`crate::cooling::analyse`]) and the wind farm's supply against the data centre's demand
-//! ([`crate::wind::supply`]); and the exclusion zones kept in GeoJSON files, read and buffered
+//! ([`crate::cooling::analyse`]), the wind farm's supply against the data centre's demand
+//! ([`crate::wind::supply`]) and the lift operations' weather-window operability by month
+//! ([`crate::lift::windows::of_mission`]); and the exclusion zones kept in GeoJSON files, read and buffered
 //! by [`crate::zones::zone_shape`] (the same geometry validation uses).
 
 use super::map::scene::ZoneShape;
@@ -54,6 +55,17 @@ pub struct WindChart {
     pub share_met: f64,
 }
 
+/// Weather-window operability by month of each lift operation ([`crate::lift::windows`]).
+#[derive(Clone, Debug, Default)]
+pub struct WeatherChart {
+    /// Per operation: its name, the share of all records at which it can start (%), and by month
+    /// (index 0 = January) the same share, `None` for a month without records.
+    pub operations: Vec<(String, f64, [Option<f64>; 12])>,
+    /// Records in the series and their spacing (s).
+    pub records: usize,
+    pub step_s: i64,
+}
+
 /// Everything the charts show for one revision of the mission; each part says why it is absent.
 #[derive(Clone, Debug)]
 pub struct Analysis {
@@ -61,6 +73,7 @@ pub struct Analysis {
     pub profile: Result<Profile, String>,
     pub cooling: Result<CoolingChart, String>,
     pub wind: Result<WindChart, String>,
+    pub weather: Result<WeatherChart, String>,
     /// Exclusion zones given as GeoJSON files, ready to draw.
     pub geojson_zones: Vec<ZoneShape>,
     /// Why a GeoJSON zone could not be drawn.
@@ -92,12 +105,33 @@ pub fn analyse(ctx: &Context, revision: u64) -> Analysis {
         profile: profile(ctx),
         cooling: cooling(ctx),
         wind: wind(ctx),
+        weather: weather(ctx),
         geojson_zones,
         zone_errors,
     }
 }
 
 const NM: f64 = 1852.0;
+
+/// Operability by month from the library's weather windows (reads the series: worker only).
+fn weather(ctx: &Context) -> Result<WeatherChart, String> {
+    let (series, ops) = crate::lift::windows::of_mission(ctx)?;
+    let operations = ops
+        .iter()
+        .map(|o| {
+            let mut by_month = [None; 12];
+            for m in o.months.iter().filter(|m| (1..=12).contains(&m.month)) {
+                by_month[m.month as usize - 1] = m.operability.map(|v| v * 100.0);
+            }
+            (o.limits.name.clone(), o.operability * 100.0, by_month)
+        })
+        .collect();
+    Ok(WeatherChart {
+        operations,
+        records: series.time_s.len(),
+        step_s: series.step_s,
+    })
+}
 
 fn profile(ctx: &Context) -> Result<Profile, String> {
     let route = ctx

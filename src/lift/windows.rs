@@ -14,7 +14,7 @@
 
 use super::alpha::{AlphaTable, MAX_T_POP_H};
 use super::series::Series;
-use crate::mission::Operation;
+use crate::mission::{Context, Operation};
 use chrono::Datelike;
 use serde::Serialize;
 
@@ -106,6 +106,34 @@ pub fn months_of(s: &Series) -> Vec<u8> {
                 .unwrap_or(0)
         })
         .collect()
+}
+
+/// The weather windows of every `[[lift.operations]]` of a mission over its metocean series
+/// (`metocean.series_csv`), with the mission's α-factor table or the default: what the report's
+/// weather section and the planner's weather chart show. `Err` says in a sentence what is missing
+/// or could not be read; `Ok` also returns the series it used.
+pub fn of_mission(ctx: &Context) -> Result<(Series, Vec<OperationWindows>), String> {
+    let m = &ctx.mission;
+    let Some(csv) = m.metocean.as_ref().and_then(|x| x.series_csv.as_ref()) else {
+        return Err("No metocean time series in this mission (metocean.series_csv).".into());
+    };
+    let Some(plan) = m.lift.as_ref().filter(|p| !p.operations.is_empty()) else {
+        return Err("No [[lift.operations]] in this mission to find weather windows for.".into());
+    };
+    let table = match &plan.alpha_table {
+        Some(p) => super::alpha::read(&ctx.resolve(p))
+            .map_err(|e| format!("The alpha-factor table could not be read: {e}"))?,
+        None => super::alpha::default_table(),
+    };
+    let series = super::series::read(&ctx.resolve(csv))
+        .map_err(|e| format!("The metocean series could not be read: {e}"))?;
+    let months = months_of(&series);
+    let ops = plan
+        .operations
+        .iter()
+        .map(|op| analyse(&series, &months, AppliedLimits::new(op, &table)))
+        .collect();
+    Ok((series, ops))
 }
 
 /// Finds the windows of one operation. `months` is [`months_of`] of the series.

@@ -2,7 +2,7 @@
 //! lift of each cabin, and the weather windows by month — from `vessel` and `lift`.
 
 use super::Section;
-use crate::lift::{self, alpha, series, windows};
+use crate::lift::{self, windows};
 use crate::mission::Context;
 use crate::render::chart::{Mark, MonthlyChart, Series};
 use crate::vessel::{self, legs};
@@ -205,31 +205,11 @@ fn month_value(o: &windows::OperationWindows, mi: usize) -> Option<&windows::Mon
 /// Operability by month of each `[[lift.operations]]` over the metocean series
 /// ([`windows::analyse`], DNV-ST-N001 α-factor on the design Hs).
 pub fn weather(ctx: &Context) -> Section {
-    let m = &ctx.mission;
     let s = Section::new("weather", "Weather windows");
-    let Some(csv) = m.metocean.as_ref().and_then(|x| x.series_csv.as_ref()) else {
-        return s.text("No metocean time series in this mission (metocean.series_csv).");
-    };
-    let Some(plan) = m.lift.as_ref().filter(|p| !p.operations.is_empty()) else {
-        return s.text("No [[lift.operations]] in this mission to find weather windows for.");
-    };
-    let table = match &plan.alpha_table {
-        Some(p) => match alpha::read(&ctx.resolve(p)) {
-            Ok(t) => t,
-            Err(e) => return s.text(format!("The alpha-factor table could not be read: {e}")),
-        },
-        None => alpha::default_table(),
-    };
-    let series = match series::read(&ctx.resolve(csv)) {
+    let (series, ops) = match windows::of_mission(ctx) {
         Ok(x) => x,
-        Err(e) => return s.text(format!("The metocean series could not be read: {e}")),
+        Err(why) => return s.text(why),
     };
-    let months = windows::months_of(&series);
-    let ops: Vec<windows::OperationWindows> = plan
-        .operations
-        .iter()
-        .map(|op| windows::analyse(&series, &months, windows::AppliedLimits::new(op, &table)))
-        .collect();
     let summary: Vec<String> = ops
         .iter()
         .map(|o| {
@@ -296,7 +276,11 @@ pub fn weather(ctx: &Context) -> Section {
         "{} records every {} s from {}, {} gap(s). {}.",
         series.time_s.len(),
         series.step_s,
-        csv.display(),
+        ctx.mission
+            .metocean
+            .as_ref()
+            .and_then(|x| x.series_csv.as_ref())
+            .map_or(String::new(), |p| p.display().to_string()),
         series.gaps.len(),
         summary.join("; ")
     ));

@@ -2,7 +2,7 @@
 //! clearance lines, cooling (PUE and plume by month) and power (wind supply against demand).
 //! Plots borrow the [`Analysis`] computed on a worker; nothing is computed here.
 
-use crate::app::analysis::{Analysis, CoolingChart, Profile, WindChart};
+use crate::app::analysis::{Analysis, CoolingChart, Profile, WeatherChart, WindChart};
 use crate::app::map::overlays::ROUTE;
 use egui::{Color32, Ui};
 use egui_plot::{
@@ -16,16 +16,23 @@ pub enum ChartTab {
     Profile,
     Cooling,
     Power,
+    Weather,
 }
 
 impl ChartTab {
-    pub const ALL: [ChartTab; 3] = [ChartTab::Profile, ChartTab::Cooling, ChartTab::Power];
+    pub const ALL: [ChartTab; 4] = [
+        ChartTab::Profile,
+        ChartTab::Cooling,
+        ChartTab::Power,
+        ChartTab::Weather,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             ChartTab::Profile => "Depth profile",
             ChartTab::Cooling => "Cooling",
             ChartTab::Power => "Power",
+            ChartTab::Weather => "Weather windows",
         }
     }
 }
@@ -79,7 +86,7 @@ pub fn show(ui: &mut Ui, tab: &mut ChartTab, analysis: Option<&Analysis>, stale:
         return;
     };
     let absent = |ui: &mut Ui, why: &str| {
-        ui.weak(format!("Nothing to chart: {why}."));
+        ui.weak(format!("Nothing to chart: {}.", why.trim_end_matches('.')));
     };
     match tab {
         ChartTab::Profile => match &a.profile {
@@ -92,6 +99,10 @@ pub fn show(ui: &mut Ui, tab: &mut ChartTab, analysis: Option<&Analysis>, stale:
         },
         ChartTab::Power => match &a.wind {
             Ok(w) => power(ui, w),
+            Err(e) => absent(ui, e),
+        },
+        ChartTab::Weather => match &a.weather {
+            Ok(w) => weather(ui, w),
             Err(e) => absent(ui, e),
         },
     }
@@ -248,3 +259,50 @@ fn power(ui: &mut Ui, w: &WindChart) {
             }
         });
 }
+
+/// Operability by month of each lift operation, as grouped bars.
+fn weather(ui: &mut Ui, w: &WeatherChart) {
+    let summary: Vec<String> = w
+        .operations
+        .iter()
+        .map(|(name, all, _)| format!("{name} {all:.1} %"))
+        .collect();
+    ui.label(format!(
+        "Operable over {} records every {} h: {}",
+        w.records,
+        w.step_s as f64 / 3600.0,
+        summary.join(", ")
+    ));
+    let n = w.operations.len().max(1) as f64;
+    let width = 0.8 / n;
+    Plot::new("operability_by_month")
+        .legend(Legend::default().position(Corner::LeftTop))
+        .x_axis_formatter(month_axis)
+        .x_grid_spacer(month_marks)
+        .y_axis_label("operable %")
+        .allow_scroll(false)
+        .height(fill(ui))
+        .include_y(0.0)
+        .include_y(100.0)
+        .show(ui, |plot| {
+            for (k, (name, _, by_month)) in w.operations.iter().enumerate() {
+                let offset = (k as f64 + 0.5) * width - 0.4;
+                let bars = by_month
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| {
+                        v.map(|y| Bar::new(i as f64 + 1.0 + offset, y).width(width))
+                    })
+                    .collect();
+                plot.bar_chart(BarChart::new(name.as_str(), bars).color(OPERATION_COLOURS[k % 4]));
+            }
+        });
+}
+
+/// One colour per lift operation (the report's palette).
+const OPERATION_COLOURS: [Color32; 4] = [
+    Color32::from_rgb(0x1f, 0x5f, 0x8b),
+    Color32::from_rgb(0xf7, 0x7f, 0x00),
+    Color32::from_rgb(0x2a, 0x9d, 0x8f),
+    Color32::from_rgb(0x83, 0x38, 0xec),
+];
