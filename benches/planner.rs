@@ -40,14 +40,7 @@ fn grid(n: usize) -> Grid {
 
 fn context(g: Grid) -> Context {
     let crs = g.crs.clone().unwrap();
-    let site = Site {
-        bathymetry: "g.tif".into(),
-        grid_crs: None,
-        positive_down: false,
-        working_crs: None,
-        vertical_datum: "MSL".into(),
-        tide_offset_m: 0.0,
-    };
+    let site = Site::on_grid("g.tif");
     Context {
         mission: Mission::new("bench", site),
         path: "bench.toml".into(),

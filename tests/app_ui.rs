@@ -17,17 +17,7 @@ use std::path::PathBuf;
 /// A mission on the synthetic demo seabed: two cabins offshore, one outside the grid.
 fn demo_context() -> Context {
     let grid = fathom::bathymetry::demo::generate();
-    let mut m = Mission::new(
-        "UI test",
-        Site {
-            bathymetry: "lingang.tif".into(),
-            grid_crs: None,
-            positive_down: false,
-            working_crs: None,
-            vertical_datum: "MSL".into(),
-            tide_offset_m: 0.0,
-        },
-    );
+    let mut m = Mission::new("UI test", Site::on_grid("lingang.tif"));
     m.cabin_types.push(CabinType {
         id: "pod".into(),
         source: String::new(),

@@ -380,17 +380,7 @@ mod tests {
     use crate::mission::{CabinType, Foundation, Site};
 
     fn mission() -> Mission {
-        let mut m = Mission::new(
-            "t",
-            Site {
-                bathymetry: "g.asc".into(),
-                grid_crs: None,
-                positive_down: false,
-                working_crs: None,
-                vertical_datum: "MSL".into(),
-                tide_offset_m: 0.0,
-            },
-        );
+        let mut m = Mission::new("t", Site::on_grid("g.asc"));
         m.cabin_types.push(CabinType {
             id: "pod".into(),
             source: String::new(),

@@ -39,14 +39,7 @@ fn load(
         Context::from_mission(m, path).map_err(|e| e.to_string())?
     } else if is_grid(path) {
         let abs = std::path::absolute(path).map_err(|e| e.to_string())?;
-        let site = mission::Site {
-            bathymetry: abs.clone(),
-            grid_crs: None,
-            positive_down: false,
-            working_crs: None,
-            vertical_datum: "MSL".into(),
-            tide_offset_m: 0.0,
-        };
+        let site = mission::Site::on_grid(abs.clone());
         let name = abs
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())

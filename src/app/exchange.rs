@@ -185,17 +185,7 @@ mod tests {
     use crate::mission::{LegGeometry, Site, Waypoint};
 
     fn mission(waypoints: usize) -> Mission {
-        let mut m = Mission::new(
-            "t",
-            Site {
-                bathymetry: "g.asc".into(),
-                grid_crs: None,
-                positive_down: false,
-                working_crs: None,
-                vertical_datum: "MSL".into(),
-                tide_offset_m: 0.0,
-            },
-        );
+        let mut m = Mission::new("t", Site::on_grid("g.asc"));
         m.route = Some(Route {
             name: "r".into(),
             departure: None,

@@ -278,17 +278,7 @@ mod tests {
     use crate::mission::{Port, Site};
 
     fn mission() -> Mission {
-        Mission::new(
-            "t",
-            Site {
-                bathymetry: "g.asc".into(),
-                grid_crs: None,
-                positive_down: false,
-                working_crs: None,
-                vertical_datum: "MSL".into(),
-                tide_offset_m: 0.0,
-            },
-        )
+        Mission::new("t", Site::on_grid("g.asc"))
     }
 
     #[test]

@@ -89,6 +89,22 @@ impl Grid {
         }
     }
 
+    /// A grid of `z(x, y)` evaluated at every cell centre (grid CRS coordinates): analytic surfaces
+    /// for tests and synthetic seabeds.
+    pub fn from_fn(
+        width: usize,
+        height: usize,
+        transform: GeoTransform,
+        z: impl Fn(f64, f64) -> f64,
+    ) -> Self {
+        let mut g = Grid::filled(width, height, transform, 0.0);
+        for (i, v) in g.data.iter_mut().enumerate() {
+            let (x, y) = transform.cell_center(i % width.max(1), i / width.max(1));
+            *v = z(x, y) as f32;
+        }
+        g
+    }
+
     /// Refuses sizes that are zero or larger than [`MAX_CELLS`], before anything is allocated.
     pub fn check_size(
         path: &std::path::Path,

@@ -43,6 +43,20 @@ fn is_zero(x: &f64) -> bool {
 }
 
 impl Site {
+    /// A site on `bathymetry` with every other field at the default a mission file gets when it
+    /// leaves it out: the grid's own CRS, elevations positive up, the UTM working CRS, MSL, no
+    /// tide offset. The planner starts a new mission from a grid with it.
+    pub fn on_grid(bathymetry: impl Into<PathBuf>) -> Site {
+        Site {
+            bathymetry: bathymetry.into(),
+            grid_crs: None,
+            positive_down: false,
+            working_crs: None,
+            vertical_datum: default_datum(),
+            tide_offset_m: 0.0,
+        }
+    }
+
     pub(super) fn check_ranges(&self, path: &str, r: &mut Ranges) {
         r.within(path, "tide_offset_m", self.tide_offset_m, -30.0, 30.0);
         let known = ["utm", "cgcs2000-gk3", "cgcs2000-gk6"];

@@ -49,17 +49,7 @@ pub fn flat_grid(n: usize, cell: f64, depth: f32) -> Grid {
 
 /// A mission on a fixture grid with one rectangular gravity-base cabin type `box`.
 pub fn mission(length: f64, width: f64) -> Mission {
-    let mut m = Mission::new(
-        "fixture",
-        Site {
-            bathymetry: "fixture.tif".into(),
-            grid_crs: None,
-            positive_down: false,
-            working_crs: None,
-            vertical_datum: "MSL".into(),
-            tide_offset_m: 0.0,
-        },
-    );
+    let mut m = Mission::new("fixture", Site::on_grid("fixture.tif"));
     m.cabin_types.push(CabinType {
         id: "box".into(),
         source: String::new(),

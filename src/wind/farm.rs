@@ -254,14 +254,7 @@ mod tests {
         }
         let text = include_str!("../../assets/wind/lingang-wind-farm.toml");
         let wf = toml::from_str::<Part>(text).unwrap().wind_farm;
-        let site = crate::mission::Site {
-            bathymetry: "demo.asc".into(),
-            grid_crs: None,
-            positive_down: false,
-            working_crs: None,
-            vertical_datum: "MSL".into(),
-            tide_offset_m: 0.0,
-        };
+        let site = crate::mission::Site::on_grid("demo.asc");
         let mut m = crate::mission::Mission::new("lingang", site);
         m.wind_farm = Some(wf.clone());
         assert_eq!(m.check_ranges(), vec![]);

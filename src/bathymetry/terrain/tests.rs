@@ -13,14 +13,8 @@ fn plane(w: usize, h: usize, d: f64, f: impl Fn(f64, f64) -> f64) -> Grid {
         dx: d,
         dy: d,
     };
-    let mut g = Grid::filled(w, h, t, 0.0);
+    let mut g = Grid::from_fn(w, h, t, f);
     g.crs = Some(Crs::epsg(32631));
-    for r in 0..h {
-        for c in 0..w {
-            let (x, y) = t.cell_center(c, r);
-            g.data[r * w + c] = f(x, y) as f32;
-        }
-    }
     g
 }
 
