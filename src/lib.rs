@@ -11,6 +11,7 @@ pub mod app;
 pub mod bathymetry;
 pub mod cli;
 pub mod cooling;
+pub mod finding;
 pub mod formats;
 pub mod fsutil;
 pub mod geodesy;

@@ -460,16 +460,14 @@ fn draw_an_exclusion_zone_closing_it_on_the_first_corner() {
     step_until(&mut h, "validation of the new cabin", |a| {
         !a.busy() && a.view.findings_revision == a.doc.as_ref().map(|d| d.revision)
     });
-    let id = format!(
-        "cabin {}",
-        h.state().mission().unwrap().cabins.last().unwrap().id
-    );
+    let id =
+        fathom::finding::ObjectRef::cabin(&h.state().mission().unwrap().cabins.last().unwrap().id);
     assert!(
         h.state()
             .view
             .findings
             .iter()
-            .any(|f| f.object.as_deref() == Some(id.as_str()) && f.message.contains(&z_id(&h))),
+            .any(|f| f.concerns(&id) && f.message.contains(&z_id(&h))),
         "{:#?}",
         h.state().view.findings
     );

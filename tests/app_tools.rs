@@ -12,8 +12,8 @@ use egui_kittest::{Harness, kittest::Queryable};
 use fathom::app::actions::Action;
 use fathom::app::state::Selection;
 use fathom::app::{FathomApp, LaunchOptions};
+use fathom::finding::Severity;
 use fathom::mission::{self, Mission};
-use fathom::validate::Severity;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -119,13 +119,17 @@ fn lay_out_cabins_adds_valid_cabins_in_one_undo_step() {
     for f in &app.view.findings {
         let on_new = f
             .object
-            .as_deref()
-            .is_some_and(|o| new.iter().any(|id| o == format!("cabin {id}")));
+            .as_ref()
+            .and_then(|o| o.cabin_id())
+            .is_some_and(|o| new.contains(&o));
         assert!(
             !(on_new && f.code.starts_with("SITE") && f.severity == Severity::Error),
             "{} {} {}",
             f.code,
-            f.object.as_deref().unwrap_or(""),
+            f.object
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
             f.message
         );
     }

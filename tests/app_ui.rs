@@ -116,7 +116,8 @@ fn opens_the_mission_and_validates_it() {
         app.view
             .findings
             .iter()
-            .any(|f| f.code == "MISSION-OUTSIDE-GRID" && f.object.as_deref() == Some("cabin C3"))
+            .any(|f| f.code == "MISSION-OUTSIDE-GRID"
+                && f.concerns(&fathom::finding::ObjectRef::cabin("C3")))
     );
 }
 

@@ -124,7 +124,7 @@ fn demo_vessel_lifts_a_1300_t_cabin() {
         let a = setup.assess("C1", &failing.cabin_types[0], depth);
         let errors: Vec<_> = fathom::lift::cabin_findings(&a)
             .into_iter()
-            .filter(|f| f.severity == fathom::validate::Severity::Error)
+            .filter(|f| f.severity == fathom::finding::Severity::Error)
             .collect();
         assert!(errors.is_empty(), "{depth} m: {errors:#?}");
         assert!(a.loads[0].utilisation.unwrap() < 1.0);

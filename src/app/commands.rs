@@ -533,24 +533,25 @@ impl FathomApp {
             self.view.map.metres_per_point = self.view.map.metres_per_point.min(5.0);
         }
         if let Some(obj) = &f.object {
+            use crate::finding::ObjectRef;
             let m = &doc.mission;
-            let sel = if let Some(id) = obj.strip_prefix("cabin ") {
-                m.cabins
+            let sel = match obj {
+                ObjectRef::Cabin(id) => m
+                    .cabins
                     .iter()
-                    .position(|c| c.id == id)
-                    .map(Selection::Cabin)
-            } else if let Some(id) = obj.strip_prefix("landing point ") {
-                m.landing_points
+                    .position(|c| &c.id == id)
+                    .map(Selection::Cabin),
+                ObjectRef::LandingPoint(id) => m
+                    .landing_points
                     .iter()
-                    .position(|c| c.id == id)
-                    .map(Selection::LandingPoint)
-            } else if let Some(id) = obj.strip_prefix("exclusion zone ") {
-                m.exclusion_zones
+                    .position(|c| &c.id == id)
+                    .map(Selection::LandingPoint),
+                ObjectRef::Zone(id) => m
+                    .exclusion_zones
                     .iter()
-                    .position(|c| c.id == id)
-                    .map(Selection::Zone)
-            } else {
-                None
+                    .position(|c| &c.id == id)
+                    .map(Selection::Zone),
+                _ => None,
             };
             if let Some(s) = sel {
                 self.view.selection = s;

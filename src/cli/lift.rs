@@ -1,10 +1,10 @@
 //! `fathom lift MISSION [--cabin ID]` and `fathom weather MISSION [--metocean FILE.csv]`.
 
 use super::{CliError, Format};
+use crate::finding::Finding;
 use crate::lift::windows::{self, OperationWindows};
 use crate::lift::{self, CabinLift, alpha, series};
 use crate::mission::{self, Context};
-use crate::validate::{self, Finding};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -62,7 +62,7 @@ pub fn run_lift(args: &LiftArgs) -> Result<ExitCode, CliError> {
         .filter(|f| {
             args.cabin
                 .as_ref()
-                .is_none_or(|id| f.object.as_deref() == Some(format!("cabin {id}").as_str()))
+                .is_none_or(|id| f.object.as_ref().and_then(|o| o.cabin_id()) == Some(id.as_str()))
         })
         .collect();
     findings.sort_by(|a, b| {
@@ -92,7 +92,7 @@ pub fn run_lift(args: &LiftArgs) -> Result<ExitCode, CliError> {
             }
         }
     }
-    Ok(if validate::has_errors(&findings) {
+    Ok(if crate::finding::has_errors(&findings) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -2,9 +2,9 @@
 
 use super::{CliError, Format};
 use crate::bathymetry::{self, Grid};
+use crate::finding::Finding;
 use crate::geodesy::{Crs, Transformer, utm_epsg};
 use crate::mission::{self, Context, LegGeometry, Route, Waypoint};
-use crate::validate::{self, Finding};
 use crate::vessel::{self, legs, plan};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -184,7 +184,7 @@ fn check(a: &CheckArgs) -> Result<ExitCode, CliError> {
             }
         }
     }
-    Ok(if validate::has_errors(&findings) {
+    Ok(if crate::finding::has_errors(&findings) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -1,8 +1,9 @@
 //! `fathom validate MISSION... [--format json]`.
 
 use super::{CliError, Format};
+use crate::finding::{self, Finding, Severity};
 use crate::mission::Context;
-use crate::validate::{self, Finding};
+use crate::validate;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -38,12 +39,9 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
         results.push((path, validate::validate(&ctx)));
     }
     for (path, findings) in &results {
-        any_errors |= validate::has_errors(findings);
+        any_errors |= finding::has_errors(findings);
         let count = |s| findings.iter().filter(|f| f.severity == s).count();
-        let (errors, warnings) = (
-            count(validate::Severity::Error),
-            count(validate::Severity::Warning),
-        );
+        let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
         match args.format {
             Format::Text => {
                 for f in findings {

@@ -1,8 +1,8 @@
 //! Cooling findings for `fathom validate`, and the monthly PUE other modules use.
 
 use super::{CoolingError, MONTHS, analyse};
+use crate::finding::{Finding, ObjectRef};
 use crate::mission::Context;
-use crate::validate::Finding;
 
 /// PUE of the whole data centre, January to December, when the mission has a cooling budget.
 /// The wind module's supply-against-demand uses it in place of a single design PUE.
@@ -23,7 +23,11 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         Err(e @ CoolingError::NoSection(_)) => {
             return vec![Finding::error("COOL-INPUT", e.to_string())];
         }
-        Err(e) => return vec![Finding::error("COOL-INPUT", e.to_string()).object("cooling")],
+        Err(e) => {
+            return vec![
+                Finding::error("COOL-INPUT", e.to_string()).object(ObjectRef::field("cooling")),
+            ];
+        }
     };
     let mut out = Vec::new();
     let limit_interference = ctx
@@ -32,7 +36,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         .as_ref()
         .map_or(0.5, |c| c.interference_limit_k);
     for k in &report.cabins {
-        let object = format!("cabin {}", k.cabin);
+        let object = ObjectRef::cabin(&k.cabin);
         let hot: Vec<_> = k
             .months
             .iter()
@@ -53,7 +57,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                         month_list(hot.iter().map(|m| m.month))
                     ),
                 )
-                .object(&object)
+                .object(object.clone())
                 .at(k.lon, k.lat),
             );
         }
@@ -74,7 +78,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                         month_list(over.iter().map(|m| m.month))
                     ),
                 )
-                .object(&object)
+                .object(object.clone())
                 .at(k.lon, k.lat),
             );
         }
@@ -95,7 +99,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                         k.plume.recommended_spacing_m
                     ),
                 )
-                .object(&object)
+                .object(object.clone())
                 .at(k.lon, k.lat),
             );
         }
@@ -109,7 +113,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     report.annual_pue, report.target_pue
                 ),
             )
-            .object("cooling"),
+            .object(ObjectRef::field("cooling")),
         );
     }
     out

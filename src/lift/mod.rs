@@ -18,8 +18,8 @@ pub mod windows;
 
 pub use assess::{CabinLift, LiftSetup};
 
+use crate::finding::{Finding, ObjectRef};
 use crate::mission::Context;
-use crate::validate::Finding;
 
 /// The lift setup of a mission: `None` without a `[lift]` plan; an error finding when the plan
 /// has no crane to lift with.
@@ -35,7 +35,7 @@ pub fn setup(ctx: &Context) -> Option<Result<LiftSetup<'_>, Finding>> {
             "LIFT-CRANE",
             "the mission has a [lift] plan but no [vessel.crane]: expected the crane's load chart, hook height and speeds",
         )
-        .object("vessel")));
+        .object(ObjectRef::Vessel)));
     };
     Some(Ok(LiftSetup {
         vessel,
@@ -84,11 +84,11 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     };
     let mut out = Vec::new();
     for (a, (lon, lat)) in cabin_lifts(ctx, &setup, None) {
-        let obj = format!("cabin {}", a.cabin);
+        let obj = ObjectRef::cabin(&a.cabin);
         out.extend(
             cabin_findings(&a)
                 .into_iter()
-                .map(|f| f.object(&obj).at(lon, lat)),
+                .map(|f| f.object(obj.clone()).at(lon, lat)),
         );
     }
     let plan = setup.plan;
@@ -102,24 +102,27 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                         op.duration_h
                     ),
                 )
-                .object(format!("operation {}", op.name)),
+                .object(ObjectRef::Operation(op.name.clone())),
             );
         }
     }
     if let Some(p) = &plan.alpha_table
         && let Err(e) = alpha::read(&ctx.resolve(p))
     {
-        out.push(Finding::error("LIFT-ALPHA-TABLE", e.to_string()).object("lift.alpha_table"));
+        out.push(
+            Finding::error("LIFT-ALPHA-TABLE", e.to_string())
+                .object(ObjectRef::field("lift.alpha_table")),
+        );
     }
     for fix in &plan.as_placed {
-        let obj = format!("cabin {}", fix.cabin);
+        let obj = ObjectRef::cabin(&fix.cabin);
         let Some(cabin) = ctx.mission.cabins.iter().find(|c| c.id == fix.cabin) else {
             out.push(
                 Finding::error(
                     "LIFT-PLACEMENT",
                     format!("as-placed fix for unknown cabin `{}`", fix.cabin),
                 )
-                .object(obj),
+                .object(obj.clone()),
             );
             continue;
         };
@@ -132,7 +135,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                         p.distance_m, p.heading_error_deg, plan.tolerance_m, plan.heading_tolerance_deg
                     ),
                 )
-                .object(obj)
+                .object(obj.clone())
                 .at(cabin.lon, cabin.lat),
             ),
             Ok(_) => {}

@@ -1,6 +1,6 @@
 //! The report as plain data, independent of the output format.
 
-use crate::validate::Finding;
+use crate::finding::Finding;
 
 /// A whole report.
 #[derive(Clone, Debug, Default)]

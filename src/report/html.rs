@@ -1,7 +1,7 @@
 //! HTML rendering: one file, inline CSS and SVG, no external resources, A4 print styles.
 
 use super::{Block, Report};
-use crate::validate::Severity;
+use crate::finding::Severity;
 use std::fmt::Write;
 
 const CSS: &str = r#"
@@ -84,8 +84,8 @@ pub fn to_html(report: &Report) -> String {
                             f.severity,
                             esc(&f.code),
                             f.object
-                                .as_deref()
-                                .map(|o| format!(" [{}]", esc(o)))
+                                .as_ref()
+                                .map(|o| format!(" [{}]", esc(&o.to_string())))
                                 .unwrap_or_default(),
                             esc(&f.message)
                         );

@@ -60,7 +60,7 @@ pub fn to_markdown(report: &Report) -> String {
                             f.severity,
                             f.code,
                             f.object
-                                .as_deref()
+                                .as_ref()
                                 .map(|o| format!(" [{o}]"))
                                 .unwrap_or_default(),
                             f.message

@@ -2,10 +2,11 @@
 //! Every section is always present; one the mission has no data for says so in one line.
 
 use super::{Block, Report, Section, energy, operations};
+use crate::finding::{Finding, ObjectRef, Severity};
 use crate::mission::Context;
 use crate::render;
 use crate::siting::{self, Footprint, Shape, footprint_stats};
-use crate::validate::{self, Finding};
+use crate::validate;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -119,11 +120,11 @@ fn cabins(ctx: &Context, findings: &[Finding]) -> Section {
                 v.filter(|v| v.is_finite())
                     .map_or("—".into(), |v| format!("{v:.2}"))
             };
-            let object = format!("cabin {}", c.id);
+            let object = ObjectRef::cabin(&c.id);
             let mut codes: Vec<&str> = findings
                 .iter()
-                .filter(|f| f.object.as_deref() == Some(object.as_str()))
-                .filter(|f| f.severity != validate::Severity::Info)
+                .filter(|f| f.concerns(&object))
+                .filter(|f| f.severity != Severity::Info)
                 .map(|f| f.code.as_str())
                 .collect();
             codes.dedup();
@@ -177,11 +178,11 @@ fn findings_section(findings: Vec<Finding>) -> Section {
     let (e, w) = (
         findings
             .iter()
-            .filter(|f| f.severity == validate::Severity::Error)
+            .filter(|f| f.severity == Severity::Error)
             .count(),
         findings
             .iter()
-            .filter(|f| f.severity == validate::Severity::Warning)
+            .filter(|f| f.severity == Severity::Warning)
             .count(),
     );
     let mut s = Section::new("findings", "Findings").text(format!(

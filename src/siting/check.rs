@@ -9,8 +9,8 @@ use super::footprint::{Footprint, Shape, convergence_deg, footprint_stats};
 use super::layout::footprint_distance;
 use super::model::{Limits, Site};
 use super::suitability::Terrain;
+use crate::finding::{Finding, ObjectRef};
 use crate::mission::Context;
-use crate::validate::Finding;
 use crate::zones::ZoneIndex;
 
 /// Every siting finding of the mission.
@@ -30,7 +30,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         let Some(t) = m.cabin_type(&cabin.cabin_type) else {
             continue; // refused when the mission was loaded
         };
-        let object = format!("cabin {}", cabin.id);
+        let object = ObjectRef::cabin(&cabin.id);
         let err = |code: &str, msg: String| {
             Finding::error(code, msg)
                 .object(object.clone())
@@ -198,7 +198,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                             )
                         },
                     )
-                    .object(format!("cabin {}", ci.id))
+                    .object(ObjectRef::cabin(&ci.id))
                     .at(ci.lon, ci.lat),
                 );
             }

@@ -12,7 +12,7 @@ fn lonlat(ctx: &Context, x: f64, y: f64) -> (f64, f64) {
 fn codes(ctx: &Context) -> Vec<(String, String)> {
     let mut v: Vec<_> = check(ctx)
         .into_iter()
-        .map(|f| (f.object.unwrap_or_default(), f.code))
+        .map(|f| (f.object.map(|o| o.to_string()).unwrap_or_default(), f.code))
         .collect();
     v.sort();
     v

@@ -83,7 +83,7 @@ fn violations_mission_gives_exactly_its_findings() {
     let ctx = context(m, violations_grid());
     let mut got: Vec<(String, String)> = super::check(&ctx)
         .into_iter()
-        .map(|f| (f.object.unwrap_or_default(), f.code))
+        .map(|f| (f.object.map(|o| o.to_string()).unwrap_or_default(), f.code))
         .collect();
     got.sort();
     let want: Vec<(String, String)> = [
@@ -105,7 +105,7 @@ fn violations_mission_gives_exactly_its_findings() {
     let f = super::check(&ctx);
     let msg = |o: &str| {
         f.iter()
-            .find(|x| x.object.as_deref() == Some(o))
+            .find(|x| x.object.as_ref().map(ToString::to_string).as_deref() == Some(o))
             .unwrap()
             .message
             .clone()

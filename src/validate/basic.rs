@@ -1,6 +1,6 @@
 //! Rules every mission gets: objects inside the grid, on valid data.
 
-use super::Finding;
+use crate::finding::{Finding, ObjectRef};
 use crate::mission::Context;
 
 /// `MISSION-OUTSIDE-GRID`: every positioned object (cabins, landing points, ports, waypoints,
@@ -15,7 +15,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     "MISSION-OUTSIDE-GRID",
                     format!("{object} at {lon:.6}, {lat:.6} lies outside the bathymetry grid"),
                 )
-                .object(object)
+                .object(object.clone())
                 .at(lon, lat),
             ),
             Err(e) => out.push(Finding::error("MISSION-CRS", e.to_string()).object(object)),
@@ -25,18 +25,18 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
 }
 
 /// Every object of the mission that has a position, with a name for messages.
-pub fn positioned_objects(ctx: &Context) -> Vec<(String, f64, f64)> {
+pub fn positioned_objects(ctx: &Context) -> Vec<(ObjectRef, f64, f64)> {
     let m = &ctx.mission;
-    let mut v: Vec<(String, f64, f64)> = Vec::new();
+    let mut v: Vec<(ObjectRef, f64, f64)> = Vec::new();
     v.extend(
         m.cabins
             .iter()
-            .map(|c| (format!("cabin {}", c.id), c.lon, c.lat)),
+            .map(|c| (ObjectRef::cabin(&c.id), c.lon, c.lat)),
     );
     v.extend(
         m.landing_points
             .iter()
-            .map(|p| (format!("landing point {}", p.id), p.lon, p.lat)),
+            .map(|p| (ObjectRef::LandingPoint(p.id.clone()), p.lon, p.lat)),
     );
     v
 }

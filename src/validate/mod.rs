@@ -1,10 +1,8 @@
 //! Validation: every domain module contributes rules that turn a [`Context`] into [`Finding`]s.
 
 mod basic;
-mod finding;
 
-pub use finding::{Finding, Location, Severity};
-
+use crate::finding::Finding;
 use crate::mission::Context;
 
 /// Runs every rule on a loaded mission. Findings come sorted by severity (errors first), then by
@@ -23,9 +21,4 @@ pub fn validate(ctx: &Context) -> Vec<Finding> {
             .then_with(|| a.object.cmp(&b.object))
     });
     findings
-}
-
-/// True when any finding is an error.
-pub fn has_errors(findings: &[Finding]) -> bool {
-    findings.iter().any(|f| f.severity == Severity::Error)
 }

@@ -14,8 +14,8 @@ pub mod squat;
 pub mod theta;
 pub mod ukc;
 
+use crate::finding::{Finding, ObjectRef};
 use crate::mission::Context;
-use crate::validate::Finding;
 
 /// The route rules: `ROUTE-SPEED` (a leg without speed), `ROUTE-NO-VESSEL` (a route but no
 /// vessel to check it for), `ROUTE-UKC`, `ROUTE-OUTSIDE-GRID`, `ROUTE-NO-DATA` (see
@@ -39,12 +39,14 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     route.name
                 ),
             )
-            .object("route"),
+            .object(ObjectRef::Route),
         ];
     };
     let table = match legs::route_table(route, Some(vessel)) {
         Ok(t) => t,
-        Err(e) => return vec![Finding::error("ROUTE-SPEED", e.to_string()).object("route")],
+        Err(e) => {
+            return vec![Finding::error("ROUTE-SPEED", e.to_string()).object(ObjectRef::Route)];
+        }
     };
     let samples = ukc::sample_route(ctx, route, &table, vessel);
     let mut out = ukc::ukc_findings(&table, &samples, vessel);
@@ -57,7 +59,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     "ROUTE-EXCLUSION-UNCHECKED",
                     format!("not tested against the route: {e}"),
                 )
-                .object(format!("exclusion zone {}", z.id)),
+                .object(ObjectRef::Zone(z.id.clone())),
             ),
         }
     }

@@ -11,6 +11,7 @@
 use super::legs::{Leg, RouteTable};
 use super::sailing::point_along;
 use super::squat::{barrass_squat_m, width_of_influence_m};
+use crate::finding::ObjectRef;
 use crate::mission::{Context, Route, Vessel};
 use serde::Serialize;
 
@@ -159,13 +160,8 @@ fn stretches(
     out
 }
 
-fn legs_label(table: &RouteTable, a: usize, b: usize) -> String {
-    let n = |i: usize| table.legs[i].number;
-    if a == b {
-        format!("route leg {}", n(a))
-    } else {
-        format!("route legs {}–{}", n(a), n(b))
-    }
+fn legs_label(table: &RouteTable, a: usize, b: usize) -> ObjectRef {
+    ObjectRef::Legs(table.legs[a].number, table.legs[b].number)
 }
 
 /// The UKC and grid-coverage findings for sampled route: one `ROUTE-UKC` per stretch below the
@@ -174,8 +170,8 @@ pub fn ukc_findings(
     table: &RouteTable,
     samples: &[UkcSample],
     vessel: &Vessel,
-) -> Vec<crate::validate::Finding> {
-    use crate::validate::Finding;
+) -> Vec<crate::finding::Finding> {
+    use crate::finding::Finding;
     let need = vessel.ukc_required_m();
     let km = |m: f64| m / 1000.0;
     let mut out = Vec::new();
@@ -269,8 +265,8 @@ pub fn zone_crossings<'a>(
 }
 
 /// The leg a finding about `leg` names.
-pub fn leg_object(leg: &Leg) -> String {
-    format!("route leg {}", leg.number)
+pub fn leg_object(leg: &Leg) -> ObjectRef {
+    ObjectRef::leg(leg.number)
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@
 use super::aep::AepOptions;
 use super::farm::{FarmModel, it_load_w};
 use super::supply::{self, monthly_demand_w};
+use crate::finding::{Finding, ObjectRef};
 use crate::mission::Context;
-use crate::validate::Finding;
 
 /// The PUE for each month: the cooling budget's monthly PUE when the mission has one (the
 /// demand then follows the pumps through the seasons), else the wind farm's design PUE for every
@@ -33,7 +33,9 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         Ok(Some(f)) => f,
         Ok(None) => return Vec::new(),
         Err(e) => {
-            return vec![Finding::error("WIND-INPUT", e.to_string()).object("wind_farm")];
+            return vec![
+                Finding::error("WIND-INPUT", e.to_string()).object(ObjectRef::field("wind_farm")),
+            ];
         }
     };
     let cabins: Vec<CabinSite> = ctx
@@ -86,7 +88,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     c / 1e6
                 ),
             )
-            .object("wind_farm.cable_capacity_mw")
+            .object(ObjectRef::field("wind_farm.cable_capacity_mw"))
             .at(lon, lat),
         );
     }
@@ -108,7 +110,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                         target * 100.0
                     ),
                 )
-                .object("wind_farm.target_renewable_share")
+                .object(ObjectRef::field("wind_farm.target_renewable_share"))
                 .at(lon, lat),
             );
         }
@@ -145,7 +147,7 @@ pub fn layout_findings(
     for i in 0..n {
         let (x, y) = (farm.x[i], farm.y[i]);
         let [lon, lat] = farm.lonlat[i];
-        let object = format!("wind_farm.positions[{i}]");
+        let object = ObjectRef::Turbine(i);
         let at = |f: Finding| f.object(object.clone()).at(lon, lat);
         match depth(x, y) {
             None => out.push(at(Finding::warning(
@@ -207,7 +209,7 @@ pub fn layout_findings(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::Severity;
+    use crate::finding::Severity;
     use crate::wind::turbine::Turbine;
     use crate::wind::wake::WakeModel;
 
@@ -258,8 +260,12 @@ mod tests {
         let got: Vec<(&str, Severity, String)> = out
             .iter()
             .map(|f| {
-                let obj = f.object.as_deref().unwrap_or("");
-                (f.code.as_str(), f.severity, obj.to_string())
+                let obj = f
+                    .object
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                (f.code.as_str(), f.severity, obj)
             })
             .collect();
         let p = |i: usize| format!("wind_farm.positions[{i}]");

@@ -5,9 +5,9 @@
 use super::scene::{Scene, ZoneShape};
 use super::view::MapView;
 use crate::app::state::{Document, Measure, Selection};
+use crate::finding::{Finding, Severity};
 use crate::geodesy::geodesic_inverse;
 use crate::mission::ZoneKind;
-use crate::validate::{Finding, Severity};
 use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
 /// Metres in one international nautical mile.
@@ -266,10 +266,10 @@ impl Overlays<'_> {
 
     pub fn cabins(&self, scene: &Scene, findings: &[Finding], selection: Selection) {
         for (i, c) in scene.cabins.iter().enumerate() {
-            let object = format!("cabin {}", c.id);
+            let object = crate::finding::ObjectRef::cabin(&c.id);
             let worst = findings
                 .iter()
-                .filter(|f| f.object.as_deref() == Some(&object))
+                .filter(|f| f.concerns(&object))
                 .map(|f| f.severity)
                 .max();
             let colour = status_colour(worst);

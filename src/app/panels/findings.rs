@@ -2,7 +2,7 @@
 
 use crate::app::actions::Action;
 use crate::app::state::{Document, Runtime, ViewState};
-use crate::validate::Severity;
+use crate::finding::Severity;
 use egui::{Color32, RichText, Ui};
 
 pub fn show(

@@ -206,12 +206,8 @@ fn cabin(ui: &mut Ui, doc: &Document, view: &ViewState, i: usize, actions: &mut 
             format!("id: `{}` is used by another cabin", c.id),
         ));
     }
-    let object = format!("cabin {}", original.id);
-    for f in view
-        .findings
-        .iter()
-        .filter(|f| f.object.as_deref() == Some(&object))
-    {
+    let object = crate::finding::ObjectRef::cabin(&original.id);
+    for f in view.findings.iter().filter(|f| f.concerns(&object)) {
         let colour = crate::app::map::overlays::status_colour(Some(f.severity));
         problems.push((colour, format!("{}: {}", f.code, f.message)));
     }
