@@ -2,7 +2,7 @@
 //! `missions/natick-orkney.toml`). No public survey of either site could be obtained, so each is
 //! a [`SeabedModel`] plane shelf through the published cabin depth, with noise for the bed's
 //! small-scale relief; shipped as small DEFLATE GeoTIFFs in `bathymetry/` and labelled synthetic
-//! in file and mission names. Positions, slopes and noise are estimates [E]
+//! in file and mission names. Positions, slopes and noise are estimates \[E\]
 //! (domain-reference §1 tags); only the depths are published.
 
 use super::synthetic::{Profile, SeabedModel};
@@ -13,10 +13,10 @@ pub const HAINAN_FILE: &str = "hainan_lingshui_synthetic_30m_utm49n.tif";
 /// File name of the Orkney grid, in `bathymetry/`.
 pub const ORKNEY_FILE: &str = "orkney_billia_croo_synthetic_20m_utm30n.tif";
 
-/// Qingshui Bay, Lingshui, Hainan (site: merotribune.com 2024-01-20 [P]; the position in the bay
-/// is not published, 18.33°N 109.93°E is an estimate [E]), UTM 49N, 6 km × 6 km at 30 m.
-/// Cabins stand at 35 m (szdaily.com 2025-10-10 [P]); the inner shelf of south-east Hainan deepens
-/// towards the SSE, modelled as 4 m/km towards 160° [E]; sandy bed with 0.3 m relief [E].
+/// Qingshui Bay, Lingshui, Hainan (site: merotribune.com 2024-01-20 \[P\]; the position in the bay
+/// is not published, 18.33°N 109.93°E is an estimate \[E\]), UTM 49N, 6 km × 6 km at 30 m.
+/// Cabins stand at 35 m (szdaily.com 2025-10-10 \[P\]); the inner shelf of south-east Hainan deepens
+/// towards the SSE, modelled as 4 m/km towards 160° \[E\]; sandy bed with 0.3 m relief \[E\].
 pub fn hainan_lingshui() -> Result<SeabedModel, BathyError> {
     let mut m = SeabedModel::centred(
         109.93,
@@ -38,10 +38,10 @@ pub fn hainan_lingshui() -> Result<SeabedModel, BathyError> {
 
 /// EMEC's grid-connected Billia Croo test site off Stromness, Orkney, where Natick's Northern
 /// Isles data centre lay "around half a mile offshore" at 117 ft ≈ 36 m (networkingplus.co.uk
-/// 2020-10-06; datacenterfrontier [P]); its exact position is not published, 58.965°N 3.372°W is
-/// an estimate [E]. UTM 30N, 3 km × 3 km at 20 m. Billia Croo's berths reach 70 m about 2 km out
-/// (EMEC, imeche.org [P]), so the shelf deepens westwards at 20 m/km [E]; a rock-and-sand bed with
-/// ≈ 1 m relief [E]. The plane ignores the coastline: the grid's eastern edge (≈ 3.346°W, 5 m)
+/// 2020-10-06; datacenterfrontier \[P\]); its exact position is not published, 58.965°N 3.372°W is
+/// an estimate \[E\]. UTM 30N, 3 km × 3 km at 20 m. Billia Croo's berths reach 70 m about 2 km out
+/// (EMEC, imeche.org \[P\]), so the shelf deepens westwards at 20 m/km \[E\]; a rock-and-sand bed with
+/// ≈ 1 m relief \[E\]. The plane ignores the coastline: the grid's eastern edge (≈ 3.346°W, 5 m)
 /// lies where the real shore is, so only its western two thirds resemble the site.
 pub fn orkney_billia_croo() -> Result<SeabedModel, BathyError> {
     let mut m = SeabedModel::centred(

@@ -32,10 +32,10 @@ pub struct ChainState {
 }
 
 /// Rack coolant-loop temperature rise at design (K): 120 kW racks at ≈ 176 L/min, i.e. a 10 K
-/// rise (domain-reference §2.4 [D]).
+/// rise (domain-reference §2.4 \[D\]).
 const COOLANT_RISE_K: f64 = 10.0;
 /// The seawater pumps can deliver up to this multiple of their design flow (variable-speed drive
-/// headroom, an engineering assumption [E]).
+/// headroom, an engineering assumption \[E\]).
 const MAX_FLOW_RATIO: f64 = 2.0;
 
 /// Solves the chain for `heat_kw` with seawater entering at `intake_c`, after `years` in service.

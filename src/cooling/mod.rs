@@ -1,7 +1,7 @@
 //! Seawater cooling budget: heat per cabin, the cooling chain month by month (seawater flow, pump
 //! power, coolant supply temperature, PUE), and the warm plume against the water-quality limits.
 //!
-//! Seawater properties: ρ = 1025 kg/m³, c_p = 3990 J/(kg·K) (domain-reference §2.1 [E]).
+//! Seawater properties: ρ = 1025 kg/m³, c_p = 3990 J/(kg·K) (domain-reference §2.1 \[E\]).
 
 mod budget;
 mod chain;
@@ -27,7 +27,7 @@ pub const DAYS_IN_MONTH: [f64; 12] = [31., 28., 31., 30., 31., 30., 31., 31., 30
 pub const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-/// Summer months for GB 3097-1997's stricter limit: June to August (meteorological summer [E]).
+/// Summer months for GB 3097-1997's stricter limit: June to August (meteorological summer \[E\]).
 pub const SUMMER: [bool; 12] = [
     false, false, false, false, false, true, true, true, false, false, false, false,
 ];

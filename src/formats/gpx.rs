@@ -3,7 +3,7 @@
 //! OpenCPN (domain-reference §4, §4.1; `opencpn_v1.xsd`) writes route-level
 //! `<opencpn:planned_speed>` (knots) and `<opencpn:planned_departure>` (UTC), and may write a
 //! `planned_speed` on a route point: the speed of the leg *leaving* that point (OpenCPN's
-//! `Route::UpdateSegmentDistances` takes the start point's planned speed for each segment [E]).
+//! `Route::UpdateSegmentDistances` takes the start point's planned speed for each segment \[E\]).
 //! fathom's waypoints carry the speed of the leg *arriving* at them, so point *i − 1*'s speed
 //! becomes waypoint *i*'s. Every other extension element (guid, viz, arrival radius, Garmin…) is
 //! kept verbatim so that a GPX → GPX round trip loses nothing (the `gpx` crate drops them).

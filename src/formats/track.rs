@@ -89,7 +89,7 @@ pub enum TrackError {
 }
 
 /// Slack beyond half the longest leg within which a run of the route passes some waypoint (m):
-/// 10 km, far more than any cross-track deviation of a vessel following its plan [E].
+/// 10 km, far more than any cross-track deviation of a vessel following its plan \[E\].
 pub const NEAR_ROUTE_SLACK_M: f64 = 10_000.0;
 
 /// Refuses a track that is not a run of the route: a vessel sailing the route, even when its log

@@ -23,9 +23,9 @@ pub struct Crane {
     pub max_hook_height_m: f64,
     /// Height of the main deck above the waterline (m).
     pub deck_height_m: f64,
-    /// Main-hoist lowering speed at full load (m/min); typical 2–10 m/min (domain-reference §5 [E]).
+    /// Main-hoist lowering speed at full load (m/min); typical 2–10 m/min (domain-reference §5 \[E\]).
     pub lowering_speed_m_min: f64,
-    /// Slow set-down and splash-zone speed (m/min); typical 0.1–0.5 m/min (domain-reference §5 [E]).
+    /// Slow set-down and splash-zone speed (m/min); typical 0.1–0.5 m/min (domain-reference §5 \[E\]).
     pub set_down_speed_m_min: f64,
     /// Mass of the rigging below the hook: hook block, spreader, slings, shackles (t).
     pub rigging_mass_t: f64,
@@ -145,19 +145,19 @@ pub struct LiftPlan {
     pub liftoff_min: f64,
     /// Hold with the cabin just submerged in the splash zone (min), domain-reference §5.
     pub splash_hold_min: f64,
-    /// Height of the hold above the seabed (m); default 5 m, domain-reference §5 [E].
+    /// Height of the hold above the seabed (m); default 5 m, domain-reference §5 \[E\].
     #[serde(default = "default_hold_height")]
     pub seabed_hold_height_m: f64,
     /// Duration of the hold above the seabed for positioning (min).
     pub seabed_hold_min: f64,
-    /// Horizontal placement tolerance (m); default ±0.5 m, domain-reference §5 [E].
+    /// Horizontal placement tolerance (m); default ±0.5 m, domain-reference §5 \[E\].
     #[serde(default = "default_tolerance")]
     pub tolerance_m: f64,
-    /// Heading placement tolerance (degrees); default ±2°, domain-reference §5 [E].
+    /// Heading placement tolerance (degrees); default ±2°, domain-reference §5 \[E\].
     #[serde(default = "default_heading_tolerance")]
     pub heading_tolerance_deg: f64,
     /// Band around the wave periods inside which the pendulum period is reported as near
-    /// resonance (%, default 20 [E]: an engineering margin, not a standard's value).
+    /// resonance (%, default 20 \[E\]: an engineering margin, not a standard's value).
     #[serde(default = "default_resonance_margin")]
     pub resonance_margin_pct: f64,
     /// The current during lowering.

@@ -12,6 +12,8 @@ mod context;
 mod cooling;
 mod error;
 mod file;
+#[cfg(test)]
+pub(crate) mod fixtures;
 mod lift;
 mod metocean;
 mod preserve;

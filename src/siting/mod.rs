@@ -4,8 +4,8 @@
 //!   touch, seabed statistics over them;
 //! - [`model`]: effective limits of a cabin type, the site (grid, slope, zones, landing points)
 //!   and the failure bits;
-//! - [`suitability`]: per-cell failure mask and score for a heading or the best of several;
-//! - [`layout`]: deterministic greedy placement of N cabins;
+//! - [`suitability()`]: per-cell failure mask and score for a heading or the best of several;
+//! - [`layout()`]: deterministic greedy placement of N cabins;
 //! - [`plan`]: those operations on a loaded mission (what the CLI calls);
 //! - [`check`]: the `SITE-*` validation rules;
 //! - [`geotiff`]: the suitability map as a multi-band GeoTIFF.
@@ -28,8 +28,6 @@ pub use suitability::{HeadingMap, SuitabilityMap, heading_map, suitability};
 /// every 30°, since a rectangle at h and h + 180° covers the same seabed.
 pub const DEFAULT_HEADINGS_DEG: [f64; 6] = [0.0, 30.0, 60.0, 90.0, 120.0, 150.0];
 
-#[cfg(test)]
-pub(crate) mod fixtures;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

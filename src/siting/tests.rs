@@ -1,8 +1,8 @@
 //! Scenario tests over whole missions: layout, validation findings and edge cases.
 
-use super::fixtures::{context, flat_grid, mission};
 use super::plan::layout_cabins;
 use super::*;
+use crate::mission::fixtures::{context, flat_grid, mission};
 use crate::mission::{Cabin, Constraints, Context, ExclusionZone, LandingPoint, ZoneKind};
 
 fn lonlat(ctx: &Context, x: f64, y: f64) -> (f64, f64) {

@@ -1,8 +1,8 @@
 //! `missions/siting-violations.toml`: its exact findings, on the generated grid it names.
 
-use super::fixtures::context;
 use crate::bathymetry::{GeoTransform, Grid};
 use crate::geodesy::Crs;
+use crate::mission::fixtures::context;
 use std::path::PathBuf;
 
 /// The test seabed of `bathymetry/siting-violations.asc`: 100 × 100 cells of 5 m, north-west

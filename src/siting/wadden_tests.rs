@@ -2,10 +2,10 @@
 //! an independent check that samples the grid itself (its own projection call, cell lookup, Horn
 //! slope and distances), not through the siting code.
 
-use super::fixtures::{context, mission};
 use super::plan::layout_cabins;
 use crate::bathymetry::{GeoTransform, Grid};
 use crate::geodesy::{Crs, Transformer};
+use crate::mission::fixtures::{context, mission};
 use crate::mission::{Constraints, ExclusionZone, LandingPoint, ZoneKind};
 
 /// Reads the Float32 GeoTIFF with the `tiff` decoder: pixel scale and tie point give the

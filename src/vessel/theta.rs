@@ -12,7 +12,7 @@
 //! goal are never touched. The search keeps flat arrays indexed by `u32` cell number and a binary
 //! heap of packed `(f, cell)` keys.
 //!
-//! Sight lines assumed during the search are bounded to [`MAX_SIGHT_CELLS`] so each expansion's
+//! Sight lines assumed during the search are bounded to `MAX_SIGHT_CELLS` so each expansion's
 //! check stays short on large open grids; the result is then shortened greedily: from each kept
 //! vertex, advance along the path while the next vertex is still in line of sight (every kept
 //! segment is checked, so the simplified path never crosses anything the mask forbids).

@@ -9,7 +9,7 @@
 //! With a time series every record is one hour; the farm is solved for that hour's hub-height
 //! speed and grid direction. With a Weibull rose only: P(min(supply, C) ≥ D) and
 //! E[max(D − min(supply, C), 0)] integrated exactly over each sector's Weibull for the
-//! piecewise-linear farm power (see [`Weibull::exceedance_and_shortfall`]); for C < D the
+//! piecewise-linear farm power (see [`Weibull::exceedance_and_shortfall`](crate::wind::weibull::Weibull::exceedance_and_shortfall)); for C < D the
 //! shortfall is (D − C) + E[max(C − supply, 0)] and the probability 0.
 
 use super::aep::{AepOptions, power_table};

@@ -1,5 +1,5 @@
 use super::*;
-use crate::siting::fixtures::{context, flat_grid, mission};
+use crate::mission::fixtures::{context, flat_grid, mission};
 use geo::Area;
 
 fn zone(id: &str, buffer_m: f64) -> ExclusionZone {

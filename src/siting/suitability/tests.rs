@@ -1,6 +1,6 @@
 use super::*;
 use crate::bathymetry::{GeoTransform, Grid};
-use crate::siting::fixtures;
+use crate::mission::fixtures;
 use crate::siting::footprint::footprint_stats;
 use crate::zones::ZoneShape;
 use geo::{LineString, MultiPolygon, Polygon};
