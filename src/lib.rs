@@ -47,8 +47,8 @@ pub mod mission;
 pub mod render;
 pub mod report;
 pub mod siting;
-#[doc(hidden)]
-pub mod testdata;
+#[cfg(test)]
+mod testdata;
 pub mod validate;
 pub mod vessel;
 pub mod wind;

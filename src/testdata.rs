@@ -1,4 +1,6 @@
 //! Locating the real third-party test data in `../shared/data` (never copied into the repository).
+//! Test-only: the unit tests compile it as `crate::testdata`, the integration tests include this
+//! same file with `#[path = "../src/testdata.rs"] mod testdata;` — it is not part of the library.
 //!
 //! Tests call [`shared_data`]: when the data is missing it returns `None` after printing why (the
 //! test then returns early), except under CI (`CI=true`), where missing data is a failure.

@@ -4,7 +4,9 @@
 use fathom::bathymetry::io::{self, ReadOptions};
 use fathom::bathymetry::{Grid, SignConvention};
 use fathom::geodesy::Crs;
-use fathom::testdata::shared_data;
+#[path = "../src/testdata.rs"]
+mod testdata;
+use testdata::shared_data;
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};

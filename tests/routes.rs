@@ -2,7 +2,9 @@
 //! route) and a least-cost route through the Vlie tidal inlet on the Wadden grid.
 
 use fathom::mission::{LegGeometry, Route, Waypoint};
-use fathom::testdata::shared_data;
+#[path = "../src/testdata.rs"]
+mod testdata;
+use testdata::shared_data;
 use fathom::vessel::{legs, navmask::NavMask, plan};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
