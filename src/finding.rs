@@ -10,8 +10,11 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// A figure worth knowing; nothing to act on.
     Info,
+    /// Outside good practice or close to a limit: the engineer should look.
     Warning,
+    /// A limit is broken: the plan cannot be executed as it stands.
     Error,
 }
 
@@ -28,7 +31,9 @@ impl fmt::Display for Severity {
 /// Where a finding is, for the planner to zoom to and for people to read.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Location {
+    /// WGS 84 longitude (°E).
     pub lon: f64,
+    /// WGS 84 latitude (°N).
     pub lat: f64,
 }
 
@@ -129,12 +134,16 @@ impl Serialize for ObjectRef {
 /// gives the measured value and the limit, the object it concerns and where.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
+    /// The rule's stable code, `AREA-WHAT` (`SITE-DEPTH`): what scripts match on.
     pub code: String,
+    /// How bad it is.
     pub severity: Severity,
+    /// The measured value against the limit, in words and units.
     pub message: String,
     /// The object concerned, e.g. `cabin C3`, `route leg 2`, `site.bathymetry`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<ObjectRef>,
+    /// Where on the map, when the finding has a place.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
 }

@@ -6,11 +6,11 @@ use fathom::bathymetry::{Grid, SignConvention};
 use fathom::geodesy::Crs;
 #[path = "../src/testdata.rs"]
 mod testdata;
-use testdata::shared_data;
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
+use testdata::shared_data;
 
 const CROP: &str = "wadden_ameland_inlet_30m_crop200_utm31n";
 

@@ -4,10 +4,10 @@
 use fathom::mission::{LegGeometry, Route, Waypoint};
 #[path = "../src/testdata.rs"]
 mod testdata;
-use testdata::shared_data;
 use fathom::vessel::{legs, navmask::NavMask, plan};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use testdata::shared_data;
 
 /// `34° 34.8' N` / `076° 41.4' W` as printed in OpenCPN's route table → signed degrees.
 fn dm(field: &str) -> Option<f64> {
