@@ -9,9 +9,8 @@
 use super::map::scene::ZoneShape;
 use crate::mission::Context;
 use crate::vessel::{legs, ukc};
-use crate::wind::farm::{FarmModel, it_load_w};
-use crate::wind::supply::{self, MONTH_HOURS, monthly_demand_w};
-use crate::wind::wake::{Flow, Geometry, solve};
+use crate::wind::farm::FarmModel;
+use crate::wind::supply::{self, MONTH_HOURS};
 use egui_plot::PlotPoint;
 
 /// Depth along the route: x = distance from the first waypoint (NM), y = elevation (m, negative
@@ -214,40 +213,6 @@ fn cooling(ctx: &Context) -> Result<CoolingChart, String> {
     Ok(c)
 }
 
-/// Monthly mean delivered wind power (W) over an hourly series, each hour as [`supply::hourly`]
-/// computes it (wake-affected farm power × delivery factor), and the share of the demand met
-/// (Σ min(supply, cable, demand) / Σ demand).
-fn monthly_mean_supply(
-    farm: &FarmModel,
-    demand_w: &[f64; 12],
-    cable_w: Option<f64>,
-) -> Option<([f64; 12], f64)> {
-    let ts = farm.timeseries.as_ref()?;
-    let (mut sum, mut n) = ([0.0; 12], [0usize; 12]);
-    let (mut used, mut wanted) = (0.0, 0.0);
-    let cap = cable_w.unwrap_or(f64::INFINITY);
-    let mut flow = Flow::default();
-    for r in ts {
-        let wd = (r.wd + farm.convergence_deg).rem_euclid(360.0);
-        let geom = Geometry::new(&farm.model, &farm.turbine, &farm.x, &farm.y, wd);
-        solve(
-            &farm.model,
-            &farm.turbine,
-            &geom,
-            farm.hub_speed(r),
-            &mut flow,
-        );
-        let m = r.month0();
-        let supply = flow.power_w.iter().sum::<f64>() * farm.delivery_factor();
-        sum[m] += supply;
-        n[m] += 1;
-        used += supply.min(cap).min(demand_w[m]);
-        wanted += demand_w[m];
-    }
-    let mean = std::array::from_fn(|m| if n[m] > 0 { sum[m] / n[m] as f64 } else { 0.0 });
-    Some((mean, if wanted > 0.0 { used / wanted } else { 1.0 }))
-}
-
 fn wind(ctx: &Context) -> Result<WindChart, String> {
     let wf = ctx
         .mission
@@ -257,17 +222,16 @@ fn wind(ctx: &Context) -> Result<WindChart, String> {
     let farm = FarmModel::from_context(ctx)
         .map_err(|e| e.to_string())?
         .ok_or("no [wind_farm] section")?;
-    let pue = crate::wind::monthly_pue(ctx);
-    let demand = monthly_demand_w(it_load_w(ctx), &pue);
-    let cable_w = wf.cable_capacity_mw.map(|c| c * 1e6);
+    let ms = supply::of_mission(ctx, &farm, false);
+    let (demand, cable_w) = (ms.demand_w, ms.cable_w);
     let mut chart = WindChart {
         demand_mw: demand.map(|d| d / 1e6),
         cable_mw: wf.cable_capacity_mw,
         ..Default::default()
     };
-    if let Some((monthly, share)) = monthly_mean_supply(&farm, &demand, cable_w) {
-        chart.supply_mw = monthly.map(|s| s / 1e6);
-        chart.share_met = share;
+    if let Some(h) = &ms.hourly {
+        chart.supply_mw = h.monthly_mean_supply_w.map(|s| s / 1e6);
+        chart.share_met = h.share_met;
     } else if let Some(w) = supply::weibull(&farm, &demand, cable_w, &Default::default()) {
         let hours: f64 = MONTH_HOURS.iter().sum();
         chart.supply_mw = [w.wind_delivered_gwh * 1e3 / hours; 12];

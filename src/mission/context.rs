@@ -100,6 +100,13 @@ impl Context {
         Transformer::cached(&Crs::wgs84(), &self.working_crs)?.convert(lon, lat)
     }
 
+    /// Meridian convergence at a WGS 84 lon/lat in the working CRS: the grid bearing of true north
+    /// (degrees clockwise from grid north; grid bearing = true bearing + this), see
+    /// [`crate::geodesy::meridian_convergence_deg`].
+    pub fn meridian_convergence_deg(&self, lon: f64, lat: f64) -> Result<f64, CrsError> {
+        crate::geodesy::meridian_convergence_deg(|a, b| self.to_work(a, b), lon, lat)
+    }
+
     /// Working-CRS easting/northing (m) → WGS 84 lon/lat.
     pub fn to_lonlat(&self, x: f64, y: f64) -> Result<(f64, f64), CrsError> {
         Transformer::cached(&self.working_crs, &Crs::wgs84())?.convert(x, y)

@@ -93,12 +93,15 @@ pub struct Scene {
     pub problems: Vec<String>,
 }
 
-/// Clockwise angle (rad) from grid north to true north at a point: the meridian convergence.
-fn convergence(site: &Site, lon: f64, lat: f64, at: [f64; 2]) -> f64 {
-    match site.to_work(lon, (lat + 1e-3).min(90.0)) {
-        Some(n) => (n[0] - at[0]).atan2(n[1] - at[1]),
-        None => 0.0,
-    }
+/// Clockwise angle (rad) from grid north to true north at a point: the meridian convergence
+/// ([`crate::geodesy::meridian_convergence_deg`]).
+fn convergence(site: &Site, lon: f64, lat: f64) -> f64 {
+    crate::geodesy::meridian_convergence_deg(
+        |a, b| site.to_work(a, b).map(|p| (p[0], p[1])).ok_or(()),
+        lon,
+        lat,
+    )
+    .map_or(0.0, f64::to_radians)
 }
 
 impl Scene {
@@ -111,7 +114,7 @@ impl Scene {
                     .push(format!("cabin {}: position cannot be projected", c.id));
                 continue;
             };
-            let theta = convergence(site, c.lon, c.lat, at) + c.heading_deg.to_radians();
+            let theta = convergence(site, c.lon, c.lat) + c.heading_deg.to_radians();
             let u = [theta.sin(), theta.cos()];
             let v = [u[1], -u[0]];
             let t = m.cabin_type(&c.cabin_type);
