@@ -10,6 +10,7 @@
 pub mod app;
 pub mod bathymetry;
 pub mod cli;
+pub mod constants;
 pub mod cooling;
 pub mod finding;
 pub mod formats;

@@ -6,7 +6,7 @@
 //! ([`crate::lift::windows::of_mission`]); and the exclusion zones kept in GeoJSON files, read and buffered
 //! by [`crate::zones::zone_shape`] (the same geometry validation uses).
 
-use super::map::scene::ZoneShape;
+use super::map::scene::ZoneDrawing;
 use crate::mission::Context;
 use crate::vessel::{legs, ukc};
 use crate::wind::farm::FarmModel;
@@ -16,7 +16,7 @@ use egui_plot::PlotPoint;
 /// Depth along the route: x = distance from the first waypoint (NM), y = elevation (m, negative
 /// below the planning level) so the seabed reads as a section.
 #[derive(Clone, Debug, Default)]
-pub struct Profile {
+pub struct RouteProfile {
     pub seabed: Vec<PlotPoint>,
     /// −(draught + squat): where the keel is at the leg speed.
     pub keel: Vec<PlotPoint>,
@@ -69,12 +69,12 @@ pub struct WeatherChart {
 #[derive(Clone, Debug)]
 pub struct Analysis {
     pub revision: u64,
-    pub profile: Result<Profile, String>,
+    pub profile: Result<RouteProfile, String>,
     pub cooling: Result<CoolingChart, String>,
     pub wind: Result<WindChart, String>,
     pub weather: Result<WeatherChart, String>,
     /// Exclusion zones given as GeoJSON files, ready to draw.
-    pub geojson_zones: Vec<ZoneShape>,
+    pub geojson_zones: Vec<ZoneDrawing>,
     /// Why a GeoJSON zone could not be drawn.
     pub zone_errors: Vec<String>,
 }
@@ -90,7 +90,7 @@ pub fn analyse(ctx: &Context, revision: u64) -> Analysis {
         .filter(|z| z.geojson.is_some())
     {
         match crate::zones::zone_shape(ctx, z) {
-            Ok(shape) => geojson_zones.push(ZoneShape::from_area(
+            Ok(shape) => geojson_zones.push(ZoneDrawing::from_area(
                 &shape.id,
                 shape.kind,
                 &shape.area,
@@ -110,7 +110,7 @@ pub fn analyse(ctx: &Context, revision: u64) -> Analysis {
     }
 }
 
-const NM: f64 = 1852.0;
+use crate::constants::METRES_PER_NM as NM;
 
 /// Operability by month from the library's weather windows (reads the series: worker only).
 fn weather(ctx: &Context) -> Result<WeatherChart, String> {
@@ -132,7 +132,7 @@ fn weather(ctx: &Context) -> Result<WeatherChart, String> {
     })
 }
 
-fn profile(ctx: &Context) -> Result<Profile, String> {
+fn profile(ctx: &Context) -> Result<RouteProfile, String> {
     let route = ctx
         .mission
         .route
@@ -147,7 +147,7 @@ fn profile(ctx: &Context) -> Result<Profile, String> {
     let table = legs::route_table(route, Some(vessel)).map_err(|e| e.to_string())?;
     let samples = ukc::sample_route(ctx, route, &table, vessel);
     let required = vessel.ukc_required_m();
-    let mut p = Profile {
+    let mut p = RouteProfile {
         required: Some(-(vessel.draught_m + required)),
         ..Default::default()
     };

@@ -38,7 +38,7 @@ impl Site {
             grid_path: self.grid_path.clone(),
             grid_source_crs: self.grid_source_crs.clone(),
             working_crs: self.working_crs.clone(),
-            grid: (*self.grid).clone(),
+            grid: self.grid.clone(),
         }
     }
 

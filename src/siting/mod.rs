@@ -20,7 +20,7 @@ pub mod suitability;
 
 pub use check::check;
 pub use footprint::{Footprint, FootprintStats, Shape, footprint_stats};
-pub use layout::{LayoutReport, Placement, layout};
+pub use layout::{LayoutReport, PlacedCabin, layout};
 pub use model::{Limits, Site, SitingError, fail};
 pub use suitability::{HeadingMap, SuitabilityMap, heading_map, suitability};
 

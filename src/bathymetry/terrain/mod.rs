@@ -17,7 +17,7 @@ pub use cellsize::{RowCellSizes, radii_of_curvature};
 pub use kernel::atan_nonneg;
 
 use super::{Grid, SignConvention};
-use kernel::{Window, filled_window, map_windows};
+use kernel::{Cells3x3, filled_window, map_windows};
 use rayon::prelude::*;
 
 /// Wraps a derived raster in a grid with `grid`'s georeferencing.
@@ -49,7 +49,7 @@ pub fn slope(grid: &Grid) -> Grid {
     let sizes = RowCellSizes::of(grid);
     let data = map_windows(&grid.data, grid.width, grid.height, f32::NAN, |r| {
         let k = horn_scales(&sizes, r);
-        move |w: &Window| horn_slope_deg(w, k)
+        move |w: &Cells3x3| horn_slope_deg(w, k)
     });
     derived(grid, data)
 }
@@ -111,7 +111,7 @@ fn horn_scales(sizes: &RowCellSizes, r: usize) -> (f32, f32) {
 
 /// Horn's slope (degrees) of one window given [`horn_scales`].
 #[inline(always)]
-fn horn_slope_deg(w: &Window, (kx, ky): (f32, f32)) -> f32 {
+fn horn_slope_deg(w: &Cells3x3, (kx, ky): (f32, f32)) -> f32 {
     let gx = w.horn_x() * kx;
     let gy = w.horn_y() * ky;
     atan_nonneg((gx * gx + gy * gy).sqrt()) * (180.0 / std::f32::consts::PI)
@@ -128,7 +128,7 @@ pub fn aspect(grid: &Grid) -> Grid {
     let sizes = RowCellSizes::of(grid);
     let data = map_windows(&grid.data, grid.width, grid.height, f32::NAN, |r| {
         let (dx, dy) = (sizes.dx_m[r], sizes.dy_m[r]);
-        move |w: &Window| {
+        move |w: &Cells3x3| {
             // East-minus-west and south-minus-north gradients (gdaldem's dx and dy).
             let east = -(w.horn_x() as f64) / dx;
             let south = w.horn_y() as f64 / dy;
@@ -184,7 +184,7 @@ pub fn hillshade_u8(grid: &Grid, light: &Illumination) -> Vec<u8> {
     let shader = Shader::new(light);
     map_windows(&grid.data, grid.width, grid.height, 0u8, |r| {
         let (inv_ew, inv_ns) = Shader::inverse_sizes(sizes.dx_m[r], sizes.dy_m[r]);
-        move |w: &Window| {
+        move |w: &Cells3x3| {
             let c = shader.value(w, inv_ew, inv_ns);
             let v = if c <= 0.0 { 1.0 } else { 1.0 + c };
             // `as u8` saturates and maps NaN (no data in the window) to 0, gdaldem's no-data.
@@ -247,7 +247,7 @@ impl Shader {
 
     /// [`hillshade_u8`]'s c (254 × reflectance, negative in shadow) of one window.
     #[inline(always)]
-    fn value(&self, w: &Window, inv_ew: f32, inv_ns: f32) -> f32 {
+    fn value(&self, w: &Cells3x3, inv_ew: f32, inv_ns: f32) -> f32 {
         let x = w.horn_x() * inv_ew;
         let y = w.horn_y() * inv_ns;
         (self.num0 - (y * self.cy - x * self.cx)) / (1.0 + self.zz * (x * x + y * y)).sqrt()
@@ -281,7 +281,7 @@ pub enum TriAlgorithm {
 /// Terrain Ruggedness Index (m) of every cell, as `gdaldem TRI -alg Wilson|Riley`.
 pub fn tri(grid: &Grid, algorithm: TriAlgorithm) -> Grid {
     let data = map_windows(&grid.data, grid.width, grid.height, f32::NAN, |_| {
-        move |w: &Window| {
+        move |w: &Cells3x3| {
             let c = w.w[4];
             let n = [0, 1, 2, 3, 5, 6, 7, 8];
             match algorithm {
@@ -301,7 +301,7 @@ pub fn tri(grid: &Grid, algorithm: TriAlgorithm) -> Grid {
 /// `gdaldem roughness` (Wilson et al. 2007, after Dartnell 2000).
 pub fn roughness(grid: &Grid) -> Grid {
     let data = map_windows(&grid.data, grid.width, grid.height, f32::NAN, |_| {
-        |w: &Window| {
+        |w: &Cells3x3| {
             if w.w.iter().any(|v| v.is_nan()) {
                 return f32::NAN;
             }
