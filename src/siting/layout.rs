@@ -9,7 +9,7 @@
 //! every constraint by construction, and explains what blocked the cabins it could not place.
 
 use super::footprint::{Footprint, FootprintStats, Shape, footprint_stats};
-use super::model::{Limits, Site, fail};
+use super::model::{Limits, SiteModel, fail};
 use super::suitability::{SuitabilityMap, suitability};
 use crate::zones::ZoneIndex;
 use geo::{Distance, Euclidean, Intersects, Polygon};
@@ -78,7 +78,7 @@ impl LayoutReport {
 /// Places up to `n` cabins of `shape` at the given headings (degrees from grid north), keeping
 /// clear of the `existing` footprints.
 pub fn layout(
-    site: &Site,
+    site: &SiteModel,
     limits: &Limits,
     shape: Shape,
     grid_headings_deg: &[f64],
@@ -91,7 +91,7 @@ pub fn layout(
 
 /// [`layout`] on an already computed map.
 pub fn layout_on_map(
-    site: &Site,
+    site: &SiteModel,
     limits: &Limits,
     shape: Shape,
     map: &SuitabilityMap,
