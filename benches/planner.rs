@@ -47,7 +47,7 @@ fn context(g: Grid) -> Context {
         grid_path: "g.tif".into(),
         grid_source_crs: crs.clone(),
         working_crs: crs,
-        grid: g,
+        grid: g.into(),
     }
 }
 

@@ -7,7 +7,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use fathom::bathymetry::{GeoTransform, Grid};
 use fathom::mission::ZoneKind;
-use fathom::siting::{Limits, Shape, Site, heading_map, layout};
+use fathom::siting::{Limits, Shape, SiteModel, heading_map, layout};
 use fathom::zones::ZoneShape;
 use geo::{LineString, MultiPolygon, Polygon};
 use std::hint::black_box;
@@ -35,7 +35,7 @@ fn seabed() -> Grid {
     g
 }
 
-fn site(grid: &Grid) -> Site<'_> {
+fn site(grid: &Grid) -> SiteModel<'_> {
     let (x0, y0) = (401_000.0, 3_398_000.0);
     let ring = LineString::from(vec![
         (x0, y0),
@@ -49,7 +49,7 @@ fn site(grid: &Grid) -> Site<'_> {
         kind: ZoneKind::ProtectedArea,
         area: MultiPolygon::new(vec![Polygon::new(ring, vec![])]),
     };
-    Site::new(
+    SiteModel::new(
         grid,
         0.0,
         vec![zone],

@@ -37,6 +37,7 @@
 pub mod app;
 pub mod bathymetry;
 pub mod cli;
+pub mod constants;
 pub mod cooling;
 pub mod finding;
 pub mod formats;

@@ -84,7 +84,7 @@ fn demo_context() -> Context {
         grid_path: PathBuf::from("lingang.tif"),
         grid_source_crs: working_crs.clone(),
         working_crs,
-        grid,
+        grid: grid.into(),
     }
 }
 

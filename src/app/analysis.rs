@@ -6,18 +6,17 @@
 //! ([`crate::lift::windows::of_mission`]); and the exclusion zones kept in GeoJSON files, read and buffered
 //! by [`crate::zones::zone_shape`] (the same geometry validation uses).
 
-use super::map::scene::ZoneShape;
+use super::map::scene::ZoneDrawing;
 use crate::mission::Context;
 use crate::vessel::{legs, ukc};
-use crate::wind::farm::{FarmModel, it_load_w};
-use crate::wind::supply::{self, MONTH_HOURS, monthly_demand_w};
-use crate::wind::wake::{Flow, Geometry, solve};
+use crate::wind::farm::FarmModel;
+use crate::wind::supply::{self, MONTH_HOURS};
 use egui_plot::PlotPoint;
 
 /// Depth along the route: x = distance from the first waypoint (NM), y = elevation (m, negative
 /// below the planning level) so the seabed reads as a section.
 #[derive(Clone, Debug, Default)]
-pub struct Profile {
+pub struct RouteProfile {
     pub seabed: Vec<PlotPoint>,
     /// −(draught + squat): where the keel is at the leg speed.
     pub keel: Vec<PlotPoint>,
@@ -70,12 +69,12 @@ pub struct WeatherChart {
 #[derive(Clone, Debug)]
 pub struct Analysis {
     pub revision: u64,
-    pub profile: Result<Profile, String>,
+    pub profile: Result<RouteProfile, String>,
     pub cooling: Result<CoolingChart, String>,
     pub wind: Result<WindChart, String>,
     pub weather: Result<WeatherChart, String>,
     /// Exclusion zones given as GeoJSON files, ready to draw.
-    pub geojson_zones: Vec<ZoneShape>,
+    pub geojson_zones: Vec<ZoneDrawing>,
     /// Why a GeoJSON zone could not be drawn.
     pub zone_errors: Vec<String>,
 }
@@ -91,7 +90,7 @@ pub fn analyse(ctx: &Context, revision: u64) -> Analysis {
         .filter(|z| z.geojson.is_some())
     {
         match crate::zones::zone_shape(ctx, z) {
-            Ok(shape) => geojson_zones.push(ZoneShape::from_area(
+            Ok(shape) => geojson_zones.push(ZoneDrawing::from_area(
                 &shape.id,
                 shape.kind,
                 &shape.area,
@@ -111,7 +110,7 @@ pub fn analyse(ctx: &Context, revision: u64) -> Analysis {
     }
 }
 
-const NM: f64 = 1852.0;
+use crate::constants::METRES_PER_NM as NM;
 
 /// Operability by month from the library's weather windows (reads the series: worker only).
 fn weather(ctx: &Context) -> Result<WeatherChart, String> {
@@ -133,7 +132,7 @@ fn weather(ctx: &Context) -> Result<WeatherChart, String> {
     })
 }
 
-fn profile(ctx: &Context) -> Result<Profile, String> {
+fn profile(ctx: &Context) -> Result<RouteProfile, String> {
     let route = ctx
         .mission
         .route
@@ -148,7 +147,7 @@ fn profile(ctx: &Context) -> Result<Profile, String> {
     let table = legs::route_table(route, Some(vessel)).map_err(|e| e.to_string())?;
     let samples = ukc::sample_route(ctx, route, &table, vessel);
     let required = vessel.ukc_required_m();
-    let mut p = Profile {
+    let mut p = RouteProfile {
         required: Some(-(vessel.draught_m + required)),
         ..Default::default()
     };
@@ -214,40 +213,6 @@ fn cooling(ctx: &Context) -> Result<CoolingChart, String> {
     Ok(c)
 }
 
-/// Monthly mean delivered wind power (W) over an hourly series, each hour as [`supply::hourly`]
-/// computes it (wake-affected farm power × delivery factor), and the share of the demand met
-/// (Σ min(supply, cable, demand) / Σ demand).
-fn monthly_mean_supply(
-    farm: &FarmModel,
-    demand_w: &[f64; 12],
-    cable_w: Option<f64>,
-) -> Option<([f64; 12], f64)> {
-    let ts = farm.timeseries.as_ref()?;
-    let (mut sum, mut n) = ([0.0; 12], [0usize; 12]);
-    let (mut used, mut wanted) = (0.0, 0.0);
-    let cap = cable_w.unwrap_or(f64::INFINITY);
-    let mut flow = Flow::default();
-    for r in ts {
-        let wd = (r.wd + farm.convergence_deg).rem_euclid(360.0);
-        let geom = Geometry::new(&farm.model, &farm.turbine, &farm.x, &farm.y, wd);
-        solve(
-            &farm.model,
-            &farm.turbine,
-            &geom,
-            farm.hub_speed(r),
-            &mut flow,
-        );
-        let m = r.month0();
-        let supply = flow.power_w.iter().sum::<f64>() * farm.delivery_factor();
-        sum[m] += supply;
-        n[m] += 1;
-        used += supply.min(cap).min(demand_w[m]);
-        wanted += demand_w[m];
-    }
-    let mean = std::array::from_fn(|m| if n[m] > 0 { sum[m] / n[m] as f64 } else { 0.0 });
-    Some((mean, if wanted > 0.0 { used / wanted } else { 1.0 }))
-}
-
 fn wind(ctx: &Context) -> Result<WindChart, String> {
     let wf = ctx
         .mission
@@ -257,17 +222,16 @@ fn wind(ctx: &Context) -> Result<WindChart, String> {
     let farm = FarmModel::from_context(ctx)
         .map_err(|e| e.to_string())?
         .ok_or("no [wind_farm] section")?;
-    let pue = crate::wind::monthly_pue(ctx);
-    let demand = monthly_demand_w(it_load_w(ctx), &pue);
-    let cable_w = wf.cable_capacity_mw.map(|c| c * 1e6);
+    let ms = supply::of_mission(ctx, &farm, false);
+    let (demand, cable_w) = (ms.demand_w, ms.cable_w);
     let mut chart = WindChart {
         demand_mw: demand.map(|d| d / 1e6),
         cable_mw: wf.cable_capacity_mw,
         ..Default::default()
     };
-    if let Some((monthly, share)) = monthly_mean_supply(&farm, &demand, cable_w) {
-        chart.supply_mw = monthly.map(|s| s / 1e6);
-        chart.share_met = share;
+    if let Some(h) = &ms.hourly {
+        chart.supply_mw = h.monthly_mean_supply_w.map(|s| s / 1e6);
+        chart.share_met = h.share_met;
     } else if let Some(w) = supply::weibull(&farm, &demand, cable_w, &Default::default()) {
         let hours: f64 = MONTH_HOURS.iter().sum();
         chart.supply_mw = [w.wind_delivered_gwh * 1e3 / hours; 12];

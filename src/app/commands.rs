@@ -67,7 +67,6 @@ fn derive(ctx: Context, recovered: bool, p: &super::jobs::Progress) -> Result<Lo
         working_crs,
         grid,
     } = ctx;
-    let grid = Arc::new(grid);
     let pyramid = Pyramid::build(grid.clone(), p).ok_or("cancelled")?;
     Ok(Loaded {
         mission,

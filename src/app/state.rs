@@ -11,6 +11,7 @@ use super::map::scene::Scene;
 use super::map::tiles::TileLayer;
 use super::map::view::MapView;
 use crate::bathymetry::Grid;
+use crate::bathymetry::terrain::slope_filled_at;
 use crate::finding::Finding;
 use crate::geodesy::{Crs, Transformer};
 use crate::mission::{Context, Mission};
@@ -37,7 +38,7 @@ impl Site {
             grid_path: self.grid_path.clone(),
             grid_source_crs: self.grid_source_crs.clone(),
             working_crs: self.working_crs.clone(),
-            grid: (*self.grid).clone(),
+            grid: self.grid.clone(),
         }
     }
 
@@ -59,7 +60,9 @@ impl Site {
         [a, b, c, d]
     }
 
-    /// Depth (m, positive down) at the planning level and seabed slope (degrees) at a point.
+    /// Depth (m, positive down) at the planning level (bilinear) and seabed slope (degrees) at a
+    /// point: the Horn slope of the cell under it, as siting judges it
+    /// ([`crate::bathymetry::terrain::slope_filled_at`]).
     pub fn depth_and_slope(
         &self,
         tide_offset_m: f64,
@@ -73,15 +76,19 @@ impl Site {
                 .filter(|v| v.is_finite())
         };
         let depth = z(x, y).map(|e| -(e + tide_offset_m));
+        let (px, py) = g.transform.to_pixel(x, y);
+        let (c, r) = (px.floor(), py.floor());
         let (dx, dy) = (g.transform.dx, g.transform.dy);
-        let slope = match (z(x + dx, y), z(x - dx, y), z(x, y + dy), z(x, y - dy)) {
-            (Some(e), Some(w), Some(n), Some(s)) => {
-                let gx = (e - w) / (2.0 * dx);
-                let gy = (n - s) / (2.0 * dy);
-                Some(gx.hypot(gy).atan().to_degrees())
-            }
-            _ => None,
-        };
+        let slope = (g.contains(x, y) && c >= 0.0 && r >= 0.0)
+            .then(|| {
+                let (c, r) = (
+                    (c as usize).min(g.width - 1),
+                    (r as usize).min(g.height - 1),
+                );
+                slope_filled_at(&g.data, g.width, g.height, c, r, dx, dy)
+            })
+            .flatten()
+            .map(f64::from);
         (depth, slope)
     }
 }

@@ -213,7 +213,7 @@ impl FathomApp {
             let summary = format!(
                 "Planned {from_name} to {to_name}: {:.2} NM, {} waypoints, water needed {need:.2} m, \
                  shallowest {:.2} m (route replaced; Ctrl+Z restores the old one)",
-                r.length_m / 1852.0,
+                r.length_m / crate::constants::METRES_PER_NM,
                 route.waypoints.len(),
                 r.shallowest_depth_m
             );

@@ -1,9 +1,9 @@
 //! `fathom track MISSION (--nmea LOG | --gpx FILE) [--format text|csv|json]`.
 
 use super::CliError;
-use crate::formats::track::{self, AsRun, TrackPoint};
 use crate::formats::{gpx, nmea};
 use crate::mission::Context;
+use crate::vessel::asrun::{self as track, AsRun, TrackPoint};
 use crate::vessel::sailing::METRES_PER_NM as NM;
 use std::path::PathBuf;
 use std::process::ExitCode;

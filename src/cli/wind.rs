@@ -4,9 +4,9 @@ use super::{CliError, Format};
 use crate::geodesy::{Crs, Transformer, utm_epsg};
 use crate::mission::Context;
 use crate::wind::aep::{AepOptions, AepResult, aep};
-use crate::wind::farm::{FarmModel, it_load_w};
+use crate::wind::farm::FarmModel;
 use crate::wind::resource::{WindRose, parse_timeseries};
-use crate::wind::supply::{self, monthly_demand_w};
+use crate::wind::supply;
 use crate::wind::turbine::Turbine;
 use crate::wind::wake::{GAUSSIAN_K_PYWAKE, NOJ_K_OFFSHORE, Superposition, WakeModel, flow};
 use std::path::{Path, PathBuf};
@@ -183,10 +183,8 @@ fn read_layout(path: &Path) -> Result<(Vec<f64>, Vec<f64>, f64), CliError> {
         let (px, py) = tr
             .convert(r[0], r[1])
             .map_err(|e| CliError(format!("{file}: {e}")))?;
-        let (nx, ny) = tr
-            .convert(r[0], r[1] + 1e-4)
+        g += crate::geodesy::meridian_convergence_deg(|a, b| tr.convert(a, b), r[0], r[1])
             .map_err(CliError::from_display)?;
-        g += (nx - px).atan2(ny - py).to_degrees();
         x.push(px);
         y.push(py);
     }
@@ -366,16 +364,9 @@ fn run_supply(a: &SupplyArgs) -> Result<(), CliError> {
             )));
         }
     }
-    let wf = ctx.mission.wind_farm.as_ref().expect("farm present");
-    let it = it_load_w(&ctx);
-    let pue = crate::wind::monthly_pue(&ctx);
-    let demand = monthly_demand_w(it, &pue);
-    let cable = wf.cable_capacity_mw.map(|c| c * 1e6);
-    let (hourly, rows) = match supply::hourly_series(&farm, &demand, cable, a.hourly_csv.is_some())
-    {
-        Some((h, rows)) => (Some(h), rows),
-        None => (None, Vec::new()),
-    };
+    let ms = supply::of_mission(&ctx, &farm, a.hourly_csv.is_some());
+    let (it, pue, demand, cable) = (ms.it_load_w, ms.monthly_pue, ms.demand_w, ms.cable_w);
+    let (hourly, rows) = (ms.hourly, ms.rows);
     if let Some(path) = &a.hourly_csv {
         if hourly.is_none() {
             return Err(CliError(format!(

@@ -16,17 +16,13 @@ pub use plume::{Plume, okubo_sigma_m};
 pub use rules::{check, monthly_pue};
 
 /// Seawater density (kg/m³), domain-reference §2.1.
-pub const RHO_SEAWATER: f64 = 1025.0;
+pub const RHO_SEAWATER: f64 = crate::constants::SEAWATER_DENSITY_KGM3;
 /// Seawater specific heat (J/(kg·K)), domain-reference §2.1.
 pub const CP_SEAWATER: f64 = 3990.0;
-/// Standard gravity (m/s²).
-pub const G: f64 = 9.80665;
+pub use crate::constants::G;
 /// Days in each month of a common year, for energy weighting.
 pub const DAYS_IN_MONTH: [f64; 12] = [31., 28., 31., 30., 31., 30., 31., 31., 30., 31., 30., 31.];
-/// Month abbreviations for tables.
-pub const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+pub use crate::constants::MONTHS;
 /// Summer months for GB 3097-1997's stricter limit: June to August (meteorological summer \[E\]).
 pub const SUMMER: [bool; 12] = [
     false, false, false, false, false, true, true, true, false, false, false, false,

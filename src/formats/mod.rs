@@ -4,8 +4,10 @@
 //! - [`gpx`]: GPX 1.1 routes and tracks, OpenCPN extensions kept;
 //! - [`nmea`]: NMEA 0183 logs → timed GNSS fixes;
 //! - [`geojson`], [`kml`], [`csv`]: the mission's route, cabins, zones and landing points for GIS
-//!   and spreadsheets;
-//! - [`track`]: the as-run track compared with the planned route.
+//!   and spreadsheets.
+//!
+//! The as-run track's comparison with the planned route is analysis, not a format: it lives in
+//! [`crate::vessel::asrun`].
 //!
 //! Each reader takes the text and the file's path (for messages) and never panics on input: a
 //! problem becomes a [`FormatError`] naming the file, the line when known, and what was expected.
@@ -17,7 +19,6 @@ pub mod gpx;
 pub mod kml;
 pub mod nmea;
 pub mod rtz;
-pub mod track;
 pub mod xml;
 
 use std::path::{Path, PathBuf};

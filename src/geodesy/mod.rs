@@ -8,11 +8,13 @@
 //! Geodesic distance and bearing use Karney's algorithm on the WGS 84 ellipsoid (`geo::Geodesic`,
 //! C. F. F. Karney, "Algorithms for geodesics", J. Geodesy 87, 2013), accurate to nanometres.
 
+mod convergence;
 mod crs;
 mod geodesic;
 mod identify;
-mod zones;
+mod utm;
 
+pub use convergence::meridian_convergence_deg;
 pub use crs::{Crs, CrsError, Transformer};
 pub use geodesic::{Bearing, geodesic_destination, geodesic_inverse, rhumb_inverse};
-pub use zones::{cgcs2000_gk_3deg, cgcs2000_gk_6deg, utm_epsg};
+pub use utm::{cgcs2000_gk_3deg, cgcs2000_gk_6deg, utm_epsg};

@@ -19,8 +19,7 @@
 use crate::mission::{CabinDrag, CurrentProfile};
 use nalgebra::Vector2;
 
-/// Standard gravity (m/s²), ISO 80000-3.
-pub const G: f64 = 9.80665;
+pub use crate::constants::G;
 
 /// Drag coefficient of the hoist wire in cross-flow: 1.2 for stranded wire rope (DNV-RP-H103
 /// 2011 sec. 4.6 / DNV-RP-C205 Fig. 6-6, rough cylinder at subcritical Re).

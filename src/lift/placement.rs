@@ -19,14 +19,6 @@ pub struct Placement {
     pub within_tolerance: bool,
 }
 
-/// Grid convergence (degrees) at a lon/lat: the angle from true north to grid north, positive
-/// when grid north lies east of true north, measured by projecting a point 0.001° further north.
-pub fn convergence_deg(ctx: &Context, lon: f64, lat: f64) -> Result<f64, String> {
-    let (x0, y0) = ctx.to_work(lon, lat).map_err(|e| e.to_string())?;
-    let (x1, y1) = ctx.to_work(lon, lat + 0.001).map_err(|e| e.to_string())?;
-    Ok(-(x1 - x0).atan2(y1 - y0).to_degrees())
-}
-
 /// Places the hook for an as-placed fix and compares it with `cabin`'s target.
 pub fn place(
     ctx: &Context,
@@ -36,7 +28,10 @@ pub fn place(
     cabin: &Cabin,
 ) -> Result<Placement, String> {
     let antenna = ctx.to_work(fix.lon, fix.lat).map_err(|e| e.to_string())?;
-    let gamma = convergence_deg(ctx, fix.lon, fix.lat)?;
+    // `point_on_map` takes γ from true north to grid north: minus the grid bearing of true north.
+    let gamma = -ctx
+        .meridian_convergence_deg(fix.lon, fix.lat)
+        .map_err(|e| e.to_string())?;
     let hook = lever_arm::hook_in_vessel(
         crane.pedestal_fwd_stbd_up_m,
         fix.radius_m.unwrap_or(plan.radius_m),

@@ -4,6 +4,7 @@ use super::{Mission, MissionError};
 use crate::bathymetry::{self, BathyError, Grid};
 use crate::geodesy::{Crs, CrsError, Transformer, cgcs2000_gk_3deg, cgcs2000_gk_6deg, utm_epsg};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Why a mission could not be loaded into a [`Context`].
 #[derive(Debug, thiserror::Error)]
@@ -37,8 +38,9 @@ pub struct Context {
     /// Projected CRS in metres that every computation uses.
     pub working_crs: Crs,
     /// The bathymetry in the working CRS, elevation positive up, with `site.tide_offset_m` not
-    /// applied (callers add it where they need water depths at the planning level).
-    pub grid: Grid,
+    /// applied (callers add it where they need water depths at the planning level). Shared, so
+    /// that a context for a worker job (the planner starts one per job) costs no grid copy.
+    pub grid: Arc<Grid>,
 }
 
 impl Context {
@@ -91,13 +93,20 @@ impl Context {
             grid_path,
             grid_source_crs,
             working_crs,
-            grid,
+            grid: Arc::new(grid),
         })
     }
 
     /// WGS 84 lon/lat → working-CRS easting/northing (m).
     pub fn to_work(&self, lon: f64, lat: f64) -> Result<(f64, f64), CrsError> {
         Transformer::cached(&Crs::wgs84(), &self.working_crs)?.convert(lon, lat)
+    }
+
+    /// Meridian convergence at a WGS 84 lon/lat in the working CRS: the grid bearing of true north
+    /// (degrees clockwise from grid north; grid bearing = true bearing + this), see
+    /// [`crate::geodesy::meridian_convergence_deg`].
+    pub fn meridian_convergence_deg(&self, lon: f64, lat: f64) -> Result<f64, CrsError> {
+        crate::geodesy::meridian_convergence_deg(|a, b| self.to_work(a, b), lon, lat)
     }
 
     /// Working-CRS easting/northing (m) → WGS 84 lon/lat.

@@ -29,7 +29,7 @@ pub fn context(mission: Mission, grid: Grid) -> Context {
         grid_path: "fixture.tif".into(),
         grid_source_crs: src,
         working_crs: working,
-        grid,
+        grid: grid.into(),
     }
 }
 

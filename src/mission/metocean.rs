@@ -32,8 +32,7 @@ pub struct Metocean {
     pub wave_period_range_s: Option<[f64; 2]>,
 }
 
-/// Sea-water density default (kg/m³), domain-reference §2.1.
-pub const SEAWATER_DENSITY_KGM3: f64 = 1025.0;
+pub use crate::constants::SEAWATER_DENSITY_KGM3;
 
 fn default_density() -> f64 {
     SEAWATER_DENSITY_KGM3

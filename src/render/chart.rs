@@ -4,9 +4,7 @@
 use super::svg::{esc, n, nice_at_least};
 use std::fmt::Write;
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+use crate::constants::MONTHS;
 const W: f64 = 660.0;
 const H: f64 = 250.0;
 const LEFT: f64 = 56.0;

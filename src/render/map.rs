@@ -403,7 +403,7 @@ fn scale_bar(s: &mut String, v: &View) {
         n(y - 4.0),
         n(x + len_px),
         n(y - 4.0),
-        len_m / 1852.0
+        len_m / crate::constants::METRES_PER_NM
     );
 }
 

@@ -6,8 +6,8 @@ use crate::cooling::{self, MONTHS};
 use crate::mission::Context;
 use crate::render::chart::{Mark, MonthlyChart, Series};
 use crate::wind::aep::{AepOptions, aep_from_table, power_table};
-use crate::wind::farm::{FarmModel, it_load_w};
-use crate::wind::supply::{self, MONTH_HOURS, monthly_demand_w};
+use crate::wind::farm::FarmModel;
+use crate::wind::supply::{self, MONTH_HOURS};
 
 /// AEP ([`aep_from_table`]) and supply against demand ([`supply::weibull`],
 /// [`supply::hourly`]) of the mission's wind farm.
@@ -32,10 +32,8 @@ pub fn wind(ctx: &Context) -> Section {
         farm.electrical_loss * 100.0,
         wf.source
     ));
-    let it = it_load_w(ctx);
-    let pue = crate::wind::monthly_pue(ctx);
-    let demand = monthly_demand_w(it, &pue);
-    let cable = wf.cable_capacity_mw.map(|c| c * 1e6);
+    let ms = supply::of_mission(ctx, &farm, false);
+    let (it, demand, cable) = (ms.it_load_w, ms.demand_w, ms.cable_w);
     let mut mean_supply_mw = None;
     if let Some(rose) = &farm.rose {
         let opts = AepOptions::default();
@@ -82,7 +80,7 @@ pub fn wind(ctx: &Context) -> Section {
     } else {
         s = s.text("No sector Weibull table (wind_farm.resource.sectors): AEP not computed.");
     }
-    if let Some(h) = supply::hourly(&farm, &demand, cable) {
+    if let Some(h) = &ms.hourly {
         s = s.text(format!(
             "Time series of {} h: demand {:.0} MWh, wind delivered {:.0} MWh, share met {:.1} %, {} deficit hours (longest {} h), shortfall {:.1} MWh, surplus {:.0} MWh.",
             h.hours,

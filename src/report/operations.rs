@@ -7,9 +7,7 @@ use crate::mission::Context;
 use crate::render::chart::{Mark, MonthlyChart, Series};
 use crate::vessel::{self, legs};
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+use crate::constants::MONTHS;
 
 /// The route table ([`legs::route_table`]) and the least under-keel clearance per leg
 /// ([`vessel::ukc::sample_route`]).

@@ -90,7 +90,7 @@ fn cabins(ctx: &Context, findings: &[Finding]) -> Section {
     if m.cabins.is_empty() {
         return s.text("No cabins in this mission.");
     }
-    let site = siting::Site::from_context(ctx).ok();
+    let site = siting::SiteModel::from_context(ctx).ok();
     let rows = m
         .cabins
         .iter()

@@ -7,7 +7,7 @@
 
 use super::footprint::{Footprint, Shape, convergence_deg, footprint_stats};
 use super::layout::footprint_distance;
-use super::model::{Limits, Site};
+use super::model::{Limits, SiteModel};
 use super::suitability::Terrain;
 use crate::finding::{Finding, ObjectRef};
 use crate::mission::Context;
@@ -19,7 +19,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     if m.cabins.is_empty() {
         return Vec::new();
     }
-    let site = match Site::from_context(ctx) {
+    let site = match SiteModel::from_context(ctx) {
         Ok(s) => s,
         Err(e) => return vec![Finding::error("SITE-ZONE", e.to_string())],
     };

@@ -168,18 +168,16 @@ impl Footprint {
 }
 
 /// Converts a heading from true north to grid north at (`lon`, `lat`) by the meridian convergence
-/// there (measured with the working CRS itself: the grid bearing of a short step north).
+/// there ([`Context::meridian_convergence_deg`]).
 pub fn grid_heading(ctx: &Context, lon: f64, lat: f64, true_deg: f64) -> Result<f64, String> {
     Ok(true_deg + convergence_deg(ctx, lon, lat)?)
 }
 
-/// Grid bearing of true north at (`lon`, `lat`), degrees clockwise from grid north.
+/// Grid bearing of true north at (`lon`, `lat`), degrees clockwise from grid north
+/// ([`Context::meridian_convergence_deg`], with the error as text).
 pub fn convergence_deg(ctx: &Context, lon: f64, lat: f64) -> Result<f64, String> {
-    let step = if lat > 89.0 { -1e-4 } else { 1e-4 };
-    let a = ctx.to_work(lon, lat).map_err(|e| e.to_string())?;
-    let b = ctx.to_work(lon, lat + step).map_err(|e| e.to_string())?;
-    let (dx, dy) = ((b.0 - a.0) * step.signum(), (b.1 - a.1) * step.signum());
-    Ok(dx.atan2(dy).to_degrees())
+    ctx.meridian_convergence_deg(lon, lat)
+        .map_err(|e| e.to_string())
 }
 
 /// Seabed under a footprint: water depths at the planning level (m, positive down) and slope.

@@ -9,7 +9,7 @@
 //! every constraint by construction, and explains what blocked the cabins it could not place.
 
 use super::footprint::{Footprint, FootprintStats, Shape, footprint_stats};
-use super::model::{Limits, Site, fail};
+use super::model::{Limits, SiteModel, fail};
 use super::suitability::{SuitabilityMap, suitability};
 use crate::zones::ZoneIndex;
 use geo::{Distance, Euclidean, Intersects, Polygon};
@@ -20,7 +20,7 @@ const FIRST_BATCH: usize = 4096;
 
 /// One cabin the layout placed.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Placement {
+pub struct PlacedCabin {
     pub x: f64,
     pub y: f64,
     pub grid_heading_deg: f64,
@@ -34,7 +34,7 @@ pub struct Placement {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LayoutReport {
     pub requested: usize,
-    pub placed: Vec<Placement>,
+    pub placed: Vec<PlacedCabin>,
     /// Grid cells where no heading is feasible, counted per failed constraint.
     pub blocked_cells: Vec<(&'static str, usize)>,
     pub total_cells: usize,
@@ -78,7 +78,7 @@ impl LayoutReport {
 /// Places up to `n` cabins of `shape` at the given headings (degrees from grid north), keeping
 /// clear of the `existing` footprints.
 pub fn layout(
-    site: &Site,
+    site: &SiteModel,
     limits: &Limits,
     shape: Shape,
     grid_headings_deg: &[f64],
@@ -91,7 +91,7 @@ pub fn layout(
 
 /// [`layout`] on an already computed map.
 pub fn layout_on_map(
-    site: &Site,
+    site: &SiteModel,
     limits: &Limits,
     shape: Shape,
     map: &SuitabilityMap,
@@ -172,7 +172,7 @@ pub fn layout_on_map(
                 let cable = site
                     .nearest_landing(x, y)
                     .map(|(id, d)| (id.to_string(), d));
-                report.placed.push(Placement {
+                report.placed.push(PlacedCabin {
                     x,
                     y,
                     grid_heading_deg: fp.grid_heading_deg,

@@ -20,8 +20,8 @@ pub mod suitability;
 
 pub use check::check;
 pub use footprint::{Footprint, FootprintStats, Shape, footprint_stats};
-pub use layout::{LayoutReport, Placement, layout};
-pub use model::{Limits, Site, SitingError, fail};
+pub use layout::{LayoutReport, PlacedCabin, layout};
+pub use model::{Limits, SiteModel, SitingError, fail};
 pub use suitability::{HeadingMap, SuitabilityMap, heading_map, suitability};
 
 /// Headings (degrees from true north) tried when the mission gives no `constraints.headings_deg`:

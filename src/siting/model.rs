@@ -110,7 +110,7 @@ impl Limits {
 /// type and heading: the grid in working-CRS metres, its Horn slope, the exclusion zones and
 /// their cell mask, and the landing points in working-CRS metres.
 #[derive(Clone, Debug)]
-pub struct Site<'a> {
+pub struct SiteModel<'a> {
     pub grid: &'a Grid,
     pub tide_offset_m: f64,
     pub slope_deg: Vec<f32>,
@@ -120,9 +120,9 @@ pub struct Site<'a> {
     pub landing: Vec<(String, f64, f64)>,
 }
 
-impl<'a> Site<'a> {
+impl<'a> SiteModel<'a> {
     /// Builds the site of a loaded mission.
-    pub fn from_context(ctx: &'a Context) -> Result<Site<'a>, SitingError> {
+    pub fn from_context(ctx: &'a Context) -> Result<SiteModel<'a>, SitingError> {
         let zones = zones::zone_shapes(ctx)?;
         let mut landing = Vec::new();
         for p in &ctx.mission.landing_points {
@@ -131,7 +131,7 @@ impl<'a> Site<'a> {
                 .map_err(|e| SitingError::Crs(format!("landing point `{}`: {e}", p.id)))?;
             landing.push((p.id.clone(), x, y));
         }
-        Ok(Site::new(
+        Ok(SiteModel::new(
             &ctx.grid,
             ctx.mission.site.tide_offset_m,
             zones,
@@ -145,8 +145,8 @@ impl<'a> Site<'a> {
         tide_offset_m: f64,
         zones: Vec<ZoneShape>,
         landing: Vec<(String, f64, f64)>,
-    ) -> Site<'a> {
-        Site {
+    ) -> SiteModel<'a> {
+        SiteModel {
             grid,
             tide_offset_m,
             slope_deg: crate::bathymetry::terrain::slope_filled_edges(grid).data,

@@ -4,7 +4,7 @@
 use super::DEFAULT_HEADINGS_DEG;
 use super::footprint::{Footprint, Shape, convergence_deg};
 use super::layout::{LayoutReport, layout};
-use super::model::{Limits, Site, SitingError, cabin_type};
+use super::model::{Limits, SiteModel, SitingError, cabin_type};
 use super::suitability::{SuitabilityMap, suitability};
 use crate::mission::{Cabin, Context};
 
@@ -39,7 +39,7 @@ pub fn suitability_map(
     heading: Option<f64>,
 ) -> Result<(SuitabilityMap, f64), SitingError> {
     let t = cabin_type(ctx, type_id)?;
-    let site = Site::from_context(ctx)?;
+    let site = SiteModel::from_context(ctx)?;
     let conv = grid_convergence(ctx)?;
     let grid_headings: Vec<f64> = headings(ctx, heading).iter().map(|h| h + conv).collect();
     let limits = Limits::new(ctx.mission.constraints.as_ref(), t);
@@ -60,7 +60,7 @@ pub fn layout_cabins(
     replace: bool,
 ) -> Result<(LayoutReport, Vec<Cabin>), SitingError> {
     let t = cabin_type(ctx, type_id)?;
-    let site = Site::from_context(ctx)?;
+    let site = SiteModel::from_context(ctx)?;
     let conv = grid_convergence(ctx)?;
     let grid_headings: Vec<f64> = headings(ctx, None).iter().map(|h| h + conv).collect();
     let limits = Limits::new(ctx.mission.constraints.as_ref(), t);

@@ -17,7 +17,7 @@
 //! reference being `max_cable_m` or the grid diagonal. Infeasible cells have no score (NaN).
 
 use super::footprint::{Footprint, Shape};
-use super::model::{Limits, Site, fail};
+use super::model::{Limits, SiteModel, fail};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -56,7 +56,7 @@ pub const MAX_HEADINGS: usize = 16;
 
 /// The map for one heading (degrees clockwise from grid north).
 pub fn heading_map(
-    site: &Site,
+    site: &SiteModel,
     limits: &Limits,
     shape: Shape,
     grid_heading_deg: f64,
@@ -285,7 +285,7 @@ fn van_herk(x: &[f32], len: usize, g: &mut [f32], h: &mut [f32]) {
 
 /// The map over several headings: per cell the feasible heading with the best score.
 pub fn suitability(
-    site: &Site,
+    site: &SiteModel,
     limits: &Limits,
     shape: Shape,
     grid_headings_deg: &[f64],

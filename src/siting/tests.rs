@@ -134,14 +134,15 @@ fn findings_name_each_violation_with_value_and_limit() {
     let mut ctx = scene();
     // A hole of no data, and a 1.5 m step.
     let w = ctx.grid.width;
+    let grid = std::sync::Arc::make_mut(&mut ctx.grid);
     for r in 100..110 {
         for c in 100..110 {
-            ctx.grid.data[r * w + c] = f32::NAN;
+            grid.data[r * w + c] = f32::NAN;
         }
     }
     for r in 150..160 {
         for c in 40..90 {
-            ctx.grid.data[r * w + c] -= 1.5;
+            grid.data[r * w + c] -= 1.5;
         }
     }
     let t = ctx.grid.transform;

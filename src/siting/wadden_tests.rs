@@ -125,8 +125,10 @@ fn wadden_layout_passes_an_independent_check() {
     let mut outlines = Vec::new();
     for cab in &cabins {
         let (cx, cy) = fwd.convert(cab.lon, cab.lat).unwrap();
-        let north = fwd.convert(cab.lon, cab.lat + 1e-4).unwrap();
-        let conv = (north.0 - cx).atan2(north.1 - cy);
+        let conv =
+            crate::geodesy::meridian_convergence_deg(|a, b| fwd.convert(a, b), cab.lon, cab.lat)
+                .unwrap()
+                .to_radians();
         let a = cab.heading_deg.to_radians() + conv;
         let (ux, uy) = (a.sin(), a.cos());
         let (vx, vy) = (a.cos(), -a.sin());

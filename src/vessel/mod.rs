@@ -5,6 +5,7 @@
 //! Domain facts: domain-reference §4 (OpenCPN's route table, which fathom's leg table matches)
 //! and §5 (UKC, Barrass squat).
 
+pub mod asrun;
 pub mod coarse;
 pub mod legs;
 pub mod navmask;

@@ -19,8 +19,7 @@
 use crate::geodesy::{geodesic_destination, geodesic_inverse};
 use crate::mission::LegGeometry;
 
-/// Metres in one international nautical mile.
-pub const METRES_PER_NM: f64 = 1852.0;
+pub use crate::constants::METRES_PER_NM;
 
 /// WGS 84 flattening (NIMA TR8350.2).
 const WGS84_F: f64 = 1.0 / 298.257_223_563;

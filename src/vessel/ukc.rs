@@ -324,7 +324,7 @@ mod tests {
             grid_path: "grid.tif".into(),
             grid_source_crs: crs.clone(),
             working_crs: crs,
-            grid,
+            grid: grid.into(),
         }
     }
 

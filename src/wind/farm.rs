@@ -3,14 +3,15 @@
 //!
 //! Grid convergence: a projected CRS's grid north differs from true north by the meridian
 //! convergence γ (for UTM, γ ≈ Δλ·sin φ, up to ~2–3° at a zone's edge). It is computed from the
-//! projection itself at each turbine: project the point and a point 1e-4° north of it; γ is the
-//! grid bearing of that short meridian segment (clockwise from grid north). A wind from true
+//! projection itself at each turbine ([`crate::geodesy::meridian_convergence_deg`]); γ is the
+//! grid bearing of true north (clockwise from grid north). A wind from true
 //! bearing θ blows from grid bearing θ + γ. The farm uses the mean γ of its turbines (the spread
 //! is reported; a wake model needs one direction per flow case).
 
 use super::resource::{Shear, WindRecord, WindRose, parse_timeseries};
 use super::turbine::Turbine;
 use super::wake::{GAUSSIAN_K_PYWAKE, NOJ_K_OFFSHORE, Superposition, WakeModel};
+use crate::geodesy::meridian_convergence_deg;
 use crate::mission::{Context, SuperpositionName, WakeModelName, WindFarm};
 
 /// Why a mission's wind farm could not be modelled.
@@ -85,7 +86,7 @@ impl FarmModel {
             let (px, py) = proj(p[0], p[1])?;
             x.push(px);
             y.push(py);
-            gammas.push(convergence_deg(proj, p[0], p[1])?);
+            gammas.push(meridian_convergence_deg(proj, p[0], p[1])?);
         }
         let gamma = gammas.iter().sum::<f64>() / gammas.len().max(1) as f64;
         let spread = gammas.iter().map(|g| (g - gamma).abs()).fold(0.0, f64::max);
@@ -174,18 +175,6 @@ impl FarmModel {
     }
 }
 
-/// Meridian convergence γ (degrees) at `lon`, `lat` under the projection `proj`: the grid
-/// bearing of true north (see the module documentation).
-pub fn convergence_deg<E>(
-    proj: impl Fn(f64, f64) -> Result<(f64, f64), E>,
-    lon: f64,
-    lat: f64,
-) -> Result<f64, E> {
-    let (px, py) = proj(lon, lat)?;
-    let (nx, ny) = proj(lon, lat + 1e-4)?;
-    Ok((nx - px).atan2(ny - py).to_degrees())
-}
-
 /// The mission's wake model with per-model defaults (see [`WakeModel::noj`], [`WakeModel::gaussian`]).
 pub fn wake_model(wf: &WindFarm) -> WakeModel {
     let mut m = match wf.wake_model {
@@ -232,19 +221,6 @@ pub fn it_load_w(ctx: &Context) -> f64 {
 mod tests {
     use super::*;
     use crate::geodesy::{Crs, Transformer};
-
-    #[test]
-    fn utm_convergence_matches_textbook_approximation() {
-        // UTM 51N (central meridian 123°E) at the Lingang farm: γ ≈ −(λ − λ₀)·sin φ.
-        let tr = Transformer::new(&Crs::wgs84(), &Crs::epsg(32651)).unwrap();
-        let (lon, lat) = (121.9f64, 30.8f64);
-        let g = convergence_deg(|a, b| tr.convert(a, b), lon, lat).unwrap();
-        let approx = -(lon - 123.0) * lat.to_radians().sin();
-        assert!((g - approx).abs() < 0.01, "{g} vs {approx}");
-        // East of the central meridian the sign flips.
-        let g = convergence_deg(|a, b| tr.convert(a, b), 124.5, lat).unwrap();
-        assert!(g < -0.7, "{g}");
-    }
 
     #[test]
     fn lingang_farm_asset_models_a_200_mw_farm() {

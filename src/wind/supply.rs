@@ -13,9 +13,10 @@
 //! shortfall is (D − C) + E[max(C − supply, 0)] and the probability 0.
 
 use super::aep::{AepOptions, power_table};
-use super::farm::FarmModel;
+use super::farm::{FarmModel, it_load_w};
 use super::wake::{Flow, Geometry, solve};
 use super::weibull::Segment;
+use crate::mission::Context;
 use serde::Serialize;
 
 /// Hours in each month of a 365-day year.
@@ -40,6 +41,10 @@ pub struct HourlySupply {
     /// Longest run of consecutive deficit hours and when it began (UTC, RFC 3339).
     pub longest_deficit_h: usize,
     pub longest_deficit_start: Option<String>,
+    /// Mean delivered power (W) of the hours in each calendar month (0 for a month without
+    /// hours), for monthly charts.
+    #[serde(skip)]
+    pub monthly_mean_supply_w: [f64; 12],
 }
 
 /// Probabilistic supply against demand under a Weibull rose.
@@ -55,6 +60,50 @@ pub struct WeibullSupply {
     pub share_met: f64,
     /// Delivered wind energy per year (GWh).
     pub wind_delivered_gwh: f64,
+}
+
+/// A mission's demand and the wind farm's supply against it, hour by hour: assembled once here
+/// for the `fathom wind supply` command, the report and the planner's analysis chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MissionSupply {
+    /// The data centre's IT load (W, [`it_load_w`]).
+    pub it_load_w: f64,
+    /// PUE by month ([`super::monthly_pue`]).
+    pub monthly_pue: [f64; 12],
+    /// Demand by month, IT load × PUE (W).
+    pub demand_w: [f64; 12],
+    /// The dedicated cable's capacity (W), when the mission gives one.
+    pub cable_w: Option<f64>,
+    /// The hour-by-hour balance ([`hourly_series`]); `None` without a time series.
+    pub hourly: Option<HourlySupply>,
+    /// Every hour's row when asked for (else empty).
+    pub rows: Vec<HourRow>,
+}
+
+/// Demand and hour-by-hour supply of `ctx`'s mission for `farm` (the mission's farm, possibly
+/// with another time series); `rows` keeps every hour's row.
+pub fn of_mission(ctx: &Context, farm: &FarmModel, rows: bool) -> MissionSupply {
+    let it_load_w = it_load_w(ctx);
+    let monthly_pue = super::monthly_pue(ctx);
+    let demand_w = monthly_demand_w(it_load_w, &monthly_pue);
+    let cable_w = ctx
+        .mission
+        .wind_farm
+        .as_ref()
+        .and_then(|wf| wf.cable_capacity_mw)
+        .map(|c| c * 1e6);
+    let (hourly, rows) = match hourly_series(farm, &demand_w, cable_w, rows) {
+        Some((h, r)) => (Some(h), r),
+        None => (None, Vec::new()),
+    };
+    MissionSupply {
+        it_load_w,
+        monthly_pue,
+        demand_w,
+        cable_w,
+        hourly,
+        rows,
+    }
 }
 
 /// Demand per month (W).
@@ -127,7 +176,9 @@ pub fn hourly_series(
         surplus_mwh: 0.0,
         longest_deficit_h: 0,
         longest_deficit_start: None,
+        monthly_mean_supply_w: [0.0; 12],
     };
+    let mut month_hours = [0usize; 12];
     let (mut run, mut run_start) = (0usize, 0usize);
     for (h, r) in ts.iter().enumerate() {
         let wd = (r.wd + farm.convergence_deg).rem_euclid(360.0);
@@ -153,6 +204,8 @@ pub fn hourly_series(
                 surplus_mw: (supply - used) / 1e6,
             });
         }
+        s.monthly_mean_supply_w[r.month0()] += supply;
+        month_hours[r.month0()] += 1;
         s.demand_mwh += demand / 1e6;
         s.wind_delivered_mwh += supply / 1e6;
         s.wind_used_mwh += used / 1e6;
@@ -173,6 +226,9 @@ pub fn hourly_series(
         } else {
             run = 0;
         }
+    }
+    for (sum, n) in s.monthly_mean_supply_w.iter_mut().zip(month_hours) {
+        *sum /= n.max(1) as f64;
     }
     s.share_met = if s.demand_mwh > 0.0 {
         s.wind_used_mwh / s.demand_mwh

@@ -132,3 +132,17 @@ fn hourly_series_rows_add_up_to_the_summary() {
             .is_empty()
     );
 }
+
+#[test]
+fn monthly_mean_supply_by_calendar_month() {
+    // NREL 5 MW: January hours at rated (5 MW) and calm, one February hour at 8 m/s.
+    let feb = WindRecord {
+        time: Utc.with_ymd_and_hms(2024, 2, 3, 0, 0, 0).unwrap(),
+        ..hour(0, 8.0)
+    };
+    let f = farm(Some(vec![hour(0, 12.0), hour(1, 1.0), feb]), None);
+    let s = hourly(&f, &[2e6; 12], None).unwrap();
+    assert_eq!(s.monthly_mean_supply_w[0], 2.5e6);
+    assert!((s.monthly_mean_supply_w[1] - f.turbine.power(8.0)).abs() < 1e-6);
+    assert!(s.monthly_mean_supply_w[2..].iter().all(|&w| w == 0.0));
+}

@@ -61,8 +61,11 @@ pub fn north_arrow(painter: &Painter, rect: Rect, view: &MapView, site: &Site, d
     let [cx, cy] = view.center;
     let angle = site
         .to_lonlat(cx, cy)
-        .and_then(|ll| site.to_work(ll[0], (ll[1] + 0.01).min(90.0)))
-        .map_or(0.0, |n| (n[0] - cx).atan2(n[1] - cy)) as f32;
+        .and_then(|ll| {
+            let to_work = |a, b| site.to_work(a, b).map(|p| (p[0], p[1])).ok_or(());
+            crate::geodesy::meridian_convergence_deg(to_work, ll[0], ll[1]).ok()
+        })
+        .map_or(0.0, f64::to_radians) as f32;
     let c = rect.right_top() + vec2(-34.0, 44.0);
     let bg = if dark {
         Color32::from_black_alpha(150)

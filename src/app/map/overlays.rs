@@ -2,7 +2,7 @@
 //! turbines, the as-run track, cabins, the measuring line. Everything is drawn at true scale from
 //! the [`Scene`]; the colours are public so the layers panel shows them as its legend.
 
-use super::scene::{Scene, ZoneShape};
+use super::scene::{Scene, ZoneDrawing};
 use super::view::MapView;
 use crate::app::state::{Document, Measure, Selection};
 use crate::finding::{Finding, Severity};
@@ -10,8 +10,7 @@ use crate::geodesy::geodesic_inverse;
 use crate::mission::ZoneKind;
 use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
-/// Metres in one international nautical mile.
-const NM: f64 = 1852.0;
+use crate::constants::METRES_PER_NM as NM;
 
 pub struct Overlays<'a> {
     pub painter: &'a Painter,
@@ -81,7 +80,7 @@ impl Overlays<'_> {
         self.painter.galley(r.min, galley, colour);
     }
 
-    pub fn zones(&self, zones: &[ZoneShape], opacity: f32, selection: Selection) {
+    pub fn zones(&self, zones: &[ZoneDrawing], opacity: f32, selection: Selection) {
         for (i, z) in zones.iter().enumerate() {
             let base = zone_colour(z.kind);
             let fill = base.gamma_multiply(opacity);

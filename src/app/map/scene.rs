@@ -4,7 +4,7 @@
 
 use crate::app::state::Site;
 use crate::mission::{Mission, ZoneKind};
-use geo::{Buffer, Coord, LineString, MultiPolygon, Polygon, TriangulateEarcut};
+use geo::{MultiPolygon, TriangulateEarcut};
 
 /// A cabin's footprint.
 pub struct CabinShape {
@@ -21,7 +21,7 @@ pub struct CabinShape {
 
 /// An exclusion zone ready to draw.
 #[derive(Clone, Debug)]
-pub struct ZoneShape {
+pub struct ZoneDrawing {
     pub id: String,
     pub kind: ZoneKind,
     /// Outer and inner rings of the (buffered) area.
@@ -32,7 +32,7 @@ pub struct ZoneShape {
     pub source: Vec<[f64; 2]>,
 }
 
-impl ZoneShape {
+impl ZoneDrawing {
     /// A zone from its (buffered) area in working-CRS metres: outline rings and earcut triangles.
     pub fn from_area(
         id: &str,
@@ -54,7 +54,7 @@ impl ZoneShape {
                 [[a.x, a.y], [b.x, b.y], [c.x, c.y]]
             }));
         }
-        ZoneShape {
+        ZoneDrawing {
             id: id.to_string(),
             kind,
             rings,
@@ -81,7 +81,7 @@ pub struct Point {
 #[derive(Default)]
 pub struct Scene {
     pub cabins: Vec<CabinShape>,
-    pub zones: Vec<ZoneShape>,
+    pub zones: Vec<ZoneDrawing>,
     pub landing_points: Vec<Point>,
     pub ports: Vec<Point>,
     pub route: Vec<Point>,
@@ -93,12 +93,15 @@ pub struct Scene {
     pub problems: Vec<String>,
 }
 
-/// Clockwise angle (rad) from grid north to true north at a point: the meridian convergence.
-fn convergence(site: &Site, lon: f64, lat: f64, at: [f64; 2]) -> f64 {
-    match site.to_work(lon, (lat + 1e-3).min(90.0)) {
-        Some(n) => (n[0] - at[0]).atan2(n[1] - at[1]),
-        None => 0.0,
-    }
+/// Clockwise angle (rad) from grid north to true north at a point: the meridian convergence
+/// ([`crate::geodesy::meridian_convergence_deg`]).
+fn convergence(site: &Site, lon: f64, lat: f64) -> f64 {
+    crate::geodesy::meridian_convergence_deg(
+        |a, b| site.to_work(a, b).map(|p| (p[0], p[1])).ok_or(()),
+        lon,
+        lat,
+    )
+    .map_or(0.0, f64::to_radians)
 }
 
 impl Scene {
@@ -111,7 +114,7 @@ impl Scene {
                     .push(format!("cabin {}: position cannot be projected", c.id));
                 continue;
             };
-            let theta = convergence(site, c.lon, c.lat, at) + c.heading_deg.to_radians();
+            let theta = convergence(site, c.lon, c.lat) + c.heading_deg.to_radians();
             let u = [theta.sin(), theta.cos()];
             let v = [u[1], -u[0]];
             let t = m.cabin_type(&c.cabin_type);
@@ -142,29 +145,24 @@ impl Scene {
                 half_length,
             });
         }
+        // A context shares the site's grid (no copy); zones are built as siting and validation
+        // build them (projected, densified, buffered: `zones::zone_shape`).
+        let ctx = site.context(m);
         for z in &m.exclusion_zones {
-            let ring = z.polygon.as_ref().or(z.line.as_ref());
-            let Some(ring) = ring else { continue };
-            let source: Vec<[f64; 2]> = ring
-                .iter()
-                .filter_map(|p| site.to_work(p[0], p[1]))
-                .collect();
-            if source.len() != ring.len() {
-                s.problems.push(format!(
-                    "exclusion zone {}: vertices cannot be projected",
-                    z.id
-                ));
-                continue;
+            if z.polygon.is_none() && z.line.is_none() {
+                continue; // a GeoJSON file: read on a worker (`analysis::analyse`)
             }
-            let ls: LineString<f64> = source.iter().map(|p| Coord { x: p[0], y: p[1] }).collect();
-            let area: MultiPolygon<f64> = match (z.polygon.is_some(), z.buffer_m > 0.0) {
-                (true, false) => MultiPolygon(vec![Polygon::new(ls, vec![])]),
-                (true, true) => Polygon::new(ls, vec![]).buffer(z.buffer_m),
-                (false, true) => ls.buffer(z.buffer_m),
-                (false, false) => MultiPolygon(vec![]),
+            let area = match crate::zones::zone_shape(&ctx, z) {
+                Ok(shape) => shape.area,
+                Err(e) => {
+                    s.problems.push(e.to_string());
+                    continue;
+                }
             };
+            let ring = z.polygon.iter().chain(&z.line).flatten();
+            let source = ring.filter_map(|p| site.to_work(p[0], p[1])).collect();
             s.zones
-                .push(ZoneShape::from_area(&z.id, z.kind, &area, source));
+                .push(ZoneDrawing::from_area(&z.id, z.kind, &area, source));
         }
         let point = |id: &str, lon: f64, lat: f64| {
             site.to_work(lon, lat).map(|at| Point {

@@ -2,7 +2,7 @@
 //! clearance lines, cooling (PUE and plume by month) and power (wind supply against demand).
 //! Plots borrow the [`Analysis`] computed on a worker; nothing is computed here.
 
-use crate::app::analysis::{Analysis, CoolingChart, Profile, WeatherChart, WindChart};
+use crate::app::analysis::{Analysis, CoolingChart, RouteProfile, WeatherChart, WindChart};
 use crate::app::map::overlays::ROUTE;
 use egui::{Color32, Ui};
 use egui_plot::{
@@ -37,9 +37,7 @@ impl ChartTab {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+use crate::constants::MONTHS;
 const SHALLOW: Color32 = Color32::from_rgb(220, 50, 47);
 const DEMAND: Color32 = Color32::from_rgb(120, 130, 150);
 const SUPPLY: Color32 = Color32::from_rgb(60, 170, 90);
@@ -108,7 +106,7 @@ pub fn show(ui: &mut Ui, tab: &mut ChartTab, analysis: Option<&Analysis>, stale:
     }
 }
 
-fn profile(ui: &mut Ui, p: &Profile) {
+fn profile(ui: &mut Ui, p: &RouteProfile) {
     ui.horizontal(|ui| {
         match p.least_clearance_m {
             Some(c) => ui.label(format!("Least under-keel clearance {c:.2} m")),

@@ -15,11 +15,11 @@ use rayon::prelude::*;
 
 /// The nine window values of one cell.
 #[derive(Clone, Copy, Debug)]
-pub struct Window {
+pub struct Cells3x3 {
     pub w: [f32; 9],
 }
 
-impl Window {
+impl Cells3x3 {
     /// Horn's west-minus-east sum: (z0 + 2·z3 + z6) − (z2 + 2·z5 + z8); divide by 8·Δx for −∂z/∂x.
     #[inline(always)]
     pub fn horn_x(&self) -> f32 {
@@ -55,7 +55,7 @@ pub fn map_windows<T, R, C>(
 where
     T: Copy + Send + Sync + Default,
     R: Fn(usize) -> C + Sync,
-    C: Fn(&Window) -> T,
+    C: Fn(&Cells3x3) -> T,
 {
     let mut out = vec![T::default(); width * height];
     if width == 0 {
@@ -87,7 +87,7 @@ pub fn filled_window(
     height: usize,
     c: usize,
     r: usize,
-) -> Option<Window> {
+) -> Option<Cells3x3> {
     let centre = data[r * width + c];
     if centre.is_nan() {
         return None;
@@ -105,7 +105,7 @@ pub fn filled_window(
             }
         }
     }
-    Some(Window { w })
+    Some(Cells3x3 { w })
 }
 
 /// Inner loop over one row. Every slice is cut to the same length `n` first so that the compiler
@@ -114,14 +114,14 @@ pub fn filled_window(
 fn row_kernel<T, F>(up: &[f32], mid: &[f32], down: &[f32], out: &mut [T], nodata: T, cell: F)
 where
     T: Copy,
-    F: Fn(&Window) -> T,
+    F: Fn(&Cells3x3) -> T,
 {
     let n = out.len();
     let (u0, u1, u2) = (&up[..n], &up[1..n + 1], &up[2..n + 2]);
     let (m0, m1, m2) = (&mid[..n], &mid[1..n + 1], &mid[2..n + 2]);
     let (d0, d1, d2) = (&down[..n], &down[1..n + 1], &down[2..n + 2]);
     for j in 0..n {
-        let win = Window {
+        let win = Cells3x3 {
             w: [
                 u0[j], u1[j], u2[j], m0[j], m1[j], m2[j], d0[j], d1[j], d2[j],
             ],
@@ -186,24 +186,24 @@ mod tests {
     fn windows_and_edges() {
         // 4 × 3 raster, value = index; only cells (1,1) and (2,1) are interior.
         let data: Vec<f32> = (0..12).map(|v| v as f32).collect();
-        let out = map_windows(&data, 4, 3, -1.0f32, |_| |w: &Window| w.w[4]);
+        let out = map_windows(&data, 4, 3, -1.0f32, |_| |w: &Cells3x3| w.w[4]);
         assert_eq!(
             out,
             vec![
                 -1.0, -1.0, -1.0, -1.0, -1.0, 5.0, 6.0, -1.0, -1.0, -1.0, -1.0, -1.0
             ]
         );
-        let hx = map_windows(&data, 4, 3, 0.0f32, |_| |w: &Window| w.horn_x());
+        let hx = map_windows(&data, 4, 3, 0.0f32, |_| |w: &Cells3x3| w.horn_x());
         // (0 + 4 + 4 + 8) − (2 + 6 + 6 + 10): the value grows eastwards.
         assert_eq!(hx[5], -8.0);
-        let hy = map_windows(&data, 4, 3, 0.0f32, |_| |w: &Window| w.horn_y());
+        let hy = map_windows(&data, 4, 3, 0.0f32, |_| |w: &Cells3x3| w.horn_y());
         // (8 + 9 + 9 + 10) − (0 + 1 + 1 + 2): the value grows southwards.
         assert_eq!(hy[5], 32.0);
         // A centre without data is no data even though Horn's sums skip it.
         let mut holed = data.clone();
         holed[5] = f32::NAN;
         assert_eq!(
-            map_windows(&holed, 4, 3, -1.0f32, |_| |w: &Window| w.horn_x())[5],
+            map_windows(&holed, 4, 3, -1.0f32, |_| |w: &Cells3x3| w.horn_x())[5],
             -1.0
         );
     }

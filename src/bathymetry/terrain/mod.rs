@@ -17,7 +17,7 @@ pub use cellsize::{RowCellSizes, radii_of_curvature};
 pub use kernel::atan_nonneg;
 
 use super::{Grid, SignConvention};
-use kernel::{Window, filled_window, map_windows};
+use kernel::{Cells3x3, filled_window, map_windows};
 use rayon::prelude::*;
 
 /// Wraps a derived raster in a grid with `grid`'s georeferencing.
@@ -49,7 +49,7 @@ pub fn slope(grid: &Grid) -> Grid {
     let sizes = RowCellSizes::of(grid);
     let data = map_windows(&grid.data, grid.width, grid.height, f32::NAN, |r| {
         let k = horn_scales(&sizes, r);
-        move |w: &Window| horn_slope_deg(w, k)
+        move |w: &Cells3x3| horn_slope_deg(w, k)
     });
     derived(grid, data)
 }
@@ -79,6 +79,28 @@ pub fn slope_filled_edges(grid: &Grid) -> Grid {
     out
 }
 
+/// Horn slope (degrees) of the one cell (`c`, `r`) of a `width` × `height` raster of cells
+/// `dx_m` × `dy_m`, with the window of [`slope_filled_edges`] (neighbours outside the raster or
+/// without data take the centre's value): the planner's cursor read-out and inspector, so they
+/// show the slope siting judges. `None` when the cell has no data or lies outside.
+#[allow(clippy::too_many_arguments)]
+pub fn slope_filled_at(
+    data: &[f32],
+    width: usize,
+    height: usize,
+    c: usize,
+    r: usize,
+    dx_m: f64,
+    dy_m: f64,
+) -> Option<f32> {
+    if c >= width || r >= height {
+        return None;
+    }
+    let win = filled_window(data, width, height, c, r)?;
+    let k = ((1.0 / (8.0 * dx_m)) as f32, (1.0 / (8.0 * dy_m)) as f32);
+    Some(horn_slope_deg(&win, k))
+}
+
 /// 1 / (8 Δx) and 1 / (8 Δy) of row `r`: the factors turning Horn's sums into gradients.
 fn horn_scales(sizes: &RowCellSizes, r: usize) -> (f32, f32) {
     (
@@ -89,7 +111,7 @@ fn horn_scales(sizes: &RowCellSizes, r: usize) -> (f32, f32) {
 
 /// Horn's slope (degrees) of one window given [`horn_scales`].
 #[inline(always)]
-fn horn_slope_deg(w: &Window, (kx, ky): (f32, f32)) -> f32 {
+fn horn_slope_deg(w: &Cells3x3, (kx, ky): (f32, f32)) -> f32 {
     let gx = w.horn_x() * kx;
     let gy = w.horn_y() * ky;
     atan_nonneg((gx * gx + gy * gy).sqrt()) * (180.0 / std::f32::consts::PI)
@@ -106,7 +128,7 @@ pub fn aspect(grid: &Grid) -> Grid {
     let sizes = RowCellSizes::of(grid);
     let data = map_windows(&grid.data, grid.width, grid.height, f32::NAN, |r| {
         let (dx, dy) = (sizes.dx_m[r], sizes.dy_m[r]);
-        move |w: &Window| {
+        move |w: &Cells3x3| {
             // East-minus-west and south-minus-north gradients (gdaldem's dx and dy).
             let east = -(w.horn_x() as f64) / dx;
             let south = w.horn_y() as f64 / dy;
@@ -159,28 +181,77 @@ impl Default for Illumination {
 /// ```
 pub fn hillshade_u8(grid: &Grid, light: &Illumination) -> Vec<u8> {
     let sizes = RowCellSizes::of(grid);
-    let (alt, az) = (
-        light.altitude_deg.to_radians(),
-        light.azimuth_deg.to_radians(),
-    );
-    let zp = light.z_factor / 8.0;
-    let num0 = (254.0 * alt.sin()) as f32;
-    let cy = (254.0 * az.cos() * alt.cos() * zp) as f32;
-    let cx = (254.0 * az.sin() * alt.cos() * zp) as f32;
-    let zz = (zp * zp) as f32;
+    let shader = Shader::new(light);
     map_windows(&grid.data, grid.width, grid.height, 0u8, |r| {
-        let inv_ew = (1.0 / sizes.dx_m[r]) as f32;
-        // gdaldem divides by the geotransform's north–south term, which is negative.
-        let inv_ns = (-1.0 / sizes.dy_m[r]) as f32;
-        move |w: &Window| {
-            let x = w.horn_x() * inv_ew;
-            let y = w.horn_y() * inv_ns;
-            let c = (num0 - (y * cy - x * cx)) / (1.0 + zz * (x * x + y * y)).sqrt();
+        let (inv_ew, inv_ns) = Shader::inverse_sizes(sizes.dx_m[r], sizes.dy_m[r]);
+        move |w: &Cells3x3| {
+            let c = shader.value(w, inv_ew, inv_ns);
             let v = if c <= 0.0 { 1.0 } else { 1.0 + c };
             // `as u8` saturates and maps NaN (no data in the window) to 0, gdaldem's no-data.
             (v + 0.5) as u8
         }
     })
+}
+
+/// Shade ∈ [0, 1] of the one cell (`c`, `r`) of a `width` × `height` raster of cells
+/// `dx_m` × `dy_m`: [`hillshade_u8`]'s reflectance before the byte mapping (c / 254, 0 in
+/// shadow), with the window of [`slope_filled_edges`] so that every cell with data is shaded.
+/// The planner's map tiles use it. `None` when the cell has no data or lies outside.
+#[allow(clippy::too_many_arguments)]
+pub fn shade_filled_at(
+    data: &[f32],
+    width: usize,
+    height: usize,
+    c: usize,
+    r: usize,
+    dx_m: f64,
+    dy_m: f64,
+    light: &Illumination,
+) -> Option<f32> {
+    if c >= width || r >= height {
+        return None;
+    }
+    let win = filled_window(data, width, height, c, r)?;
+    let (inv_ew, inv_ns) = Shader::inverse_sizes(dx_m, dy_m);
+    Some((Shader::new(light).value(&win, inv_ew, inv_ns) / 254.0).clamp(0.0, 1.0))
+}
+
+/// gdaldem's hillshade constants for one illumination (see [`hillshade_u8`]).
+#[derive(Clone, Copy)]
+struct Shader {
+    num0: f32,
+    cx: f32,
+    cy: f32,
+    zz: f32,
+}
+
+impl Shader {
+    fn new(light: &Illumination) -> Self {
+        let (alt, az) = (
+            light.altitude_deg.to_radians(),
+            light.azimuth_deg.to_radians(),
+        );
+        let zp = light.z_factor / 8.0;
+        Shader {
+            num0: (254.0 * alt.sin()) as f32,
+            cy: (254.0 * az.cos() * alt.cos() * zp) as f32,
+            cx: (254.0 * az.sin() * alt.cos() * zp) as f32,
+            zz: (zp * zp) as f32,
+        }
+    }
+
+    /// 1/Δx and −1/Δy: gdaldem divides by the geotransform's north–south term, which is negative.
+    fn inverse_sizes(dx_m: f64, dy_m: f64) -> (f32, f32) {
+        ((1.0 / dx_m) as f32, (-1.0 / dy_m) as f32)
+    }
+
+    /// [`hillshade_u8`]'s c (254 × reflectance, negative in shadow) of one window.
+    #[inline(always)]
+    fn value(&self, w: &Cells3x3, inv_ew: f32, inv_ns: f32) -> f32 {
+        let x = w.horn_x() * inv_ew;
+        let y = w.horn_y() * inv_ns;
+        (self.num0 - (y * self.cy - x * self.cx)) / (1.0 + self.zz * (x * x + y * y)).sqrt()
+    }
 }
 
 /// Shaded relief as a grid: the bytes of [`hillshade_u8`] as f32, NaN where no data.
@@ -210,7 +281,7 @@ pub enum TriAlgorithm {
 /// Terrain Ruggedness Index (m) of every cell, as `gdaldem TRI -alg Wilson|Riley`.
 pub fn tri(grid: &Grid, algorithm: TriAlgorithm) -> Grid {
     let data = map_windows(&grid.data, grid.width, grid.height, f32::NAN, |_| {
-        move |w: &Window| {
+        move |w: &Cells3x3| {
             let c = w.w[4];
             let n = [0, 1, 2, 3, 5, 6, 7, 8];
             match algorithm {
@@ -230,7 +301,7 @@ pub fn tri(grid: &Grid, algorithm: TriAlgorithm) -> Grid {
 /// `gdaldem roughness` (Wilson et al. 2007, after Dartnell 2000).
 pub fn roughness(grid: &Grid) -> Grid {
     let data = map_windows(&grid.data, grid.width, grid.height, f32::NAN, |_| {
-        |w: &Window| {
+        |w: &Cells3x3| {
             if w.w.iter().any(|v| v.is_nan()) {
                 return f32::NAN;
             }

@@ -86,6 +86,60 @@ fn hillshade_flat_and_facing_light() {
 }
 
 #[test]
+fn single_cell_forms_match_the_whole_grid_forms() {
+    // A wavy seabed with a hole: every cell's slope and shade as the planner reads them one at a
+    // time equal the gdaldem-checked whole-grid rasters.
+    let mut g = plane(12, 9, 25.0, |x, y| {
+        -30.0 + 4.0 * (x / 60.0).sin() + 3.0 * (y / 45.0).cos()
+    });
+    g.data[40] = f32::NAN;
+    let light = Illumination {
+        z_factor: 4.0,
+        ..Illumination::default()
+    };
+    let filled = slope_filled_edges(&g);
+    let bytes = hillshade_u8(&g, &light);
+    for r in 0..g.height {
+        for c in 0..g.width {
+            let i = r * g.width + c;
+            let s = slope_filled_at(&g.data, g.width, g.height, c, r, 25.0, 25.0);
+            assert_eq!(
+                s.map(f32::to_bits),
+                (!filled.data[i].is_nan()).then(|| filled.data[i].to_bits())
+            );
+            let sh = shade_filled_at(&g.data, g.width, g.height, c, r, 25.0, 25.0, &light);
+            assert_eq!(sh.is_none(), g.data[i].is_nan());
+            if bytes[i] != 0 {
+                let v = 1.0 + 254.0 * sh.unwrap();
+                assert!(
+                    (v - bytes[i] as f32).abs() <= 0.5 + 1e-3,
+                    "{c},{r}: {v} vs {}",
+                    bytes[i]
+                );
+            }
+        }
+    }
+    assert_eq!(
+        slope_filled_at(&g.data, g.width, g.height, 12, 0, 25.0, 25.0),
+        None
+    );
+}
+
+#[test]
+fn shade_flat_and_towards_the_sun() {
+    // Flat ground: sin 45° (Lambert, light at 45°). A slope facing the north-west sun is
+    // brighter than one facing away.
+    let flat = [-10.0_f32; 9];
+    let s = shade_filled_at(&flat, 3, 3, 1, 1, 30.0, 30.0, &Illumination::default()).unwrap();
+    assert!((s - std::f32::consts::FRAC_PI_4.sin()).abs() < 1e-6);
+    let nw: Vec<f32> = (0..25).map(|i| ((i % 5) + (i / 5)) as f32).collect();
+    let se: Vec<f32> = nw.iter().map(|z| -z).collect();
+    let a = shade_filled_at(&nw, 5, 5, 2, 2, 1.0, 1.0, &Illumination::default()).unwrap();
+    let b = shade_filled_at(&se, 5, 5, 2, 2, 1.0, 1.0, &Illumination::default()).unwrap();
+    assert!(a > 0.9 && b < 0.5, "{a} {b}");
+}
+
+#[test]
 fn tri_and_roughness_by_hand() {
     let mut g = plane(3, 3, 1.0, |_, _| 0.0);
     g.data[4] = 8.0;

@@ -71,7 +71,7 @@ fn square_zone(x0: f64, y0: f64, s: f64) -> ZoneShape {
 #[test]
 fn sliding_window_map_equals_per_footprint_scan() {
     let grid = rough_grid(90, 70);
-    let site = Site::new(
+    let site = SiteModel::new(
         &grid,
         0.3,
         vec![square_zone(1100.0, 8880.0, 7.0)],
@@ -185,7 +185,7 @@ fn heading_change_makes_a_place_feasible() {
             }
         }
     }
-    let site = Site::new(&grid, 0.0, vec![], vec![]);
+    let site = SiteModel::new(&grid, 0.0, vec![], vec![]);
     let mut l = limits();
     (
         l.min_depth_m,

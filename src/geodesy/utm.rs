@@ -1,4 +1,6 @@
-//! Automatic choice of a projected working CRS for a site.
+//! Automatic choice of a projected working CRS for a site: the UTM zone (and the Chinese
+//! Gauss–Krüger zones) containing a point. Named `utm` so as not to be confused with the
+//! exclusion zones of [`crate::zones`].
 
 /// EPSG code of the WGS 84 / UTM zone containing (`lon`, `lat`): 326zz north, 327zz south.
 ///
