@@ -152,14 +152,7 @@ fn lonlat_geometry(ctx: &Context, zone: &ExclusionZone) -> Result<LonLatGeometry
 /// The (multi)polygons and (multi)lines of a GeoJSON file, in lon/lat. Points are refused (they
 /// have no extent: give a polygon or a line with a buffer instead).
 fn read_geojson(path: &std::path::Path) -> Result<LonLatGeometry, String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if meta.len() > 256 << 20 {
-        return Err(format!(
-            "{} bytes: refusing GeoJSON files over 256 MiB",
-            meta.len()
-        ));
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let text = crate::fsutil::read_regular_text(path, 256 << 20).map_err(|e| e.to_string())?;
     let gj: geojson::GeoJson = text
         .parse()
         .map_err(|e| format!("not valid GeoJSON: {e}"))?;
@@ -189,7 +182,51 @@ fn read_geojson(path: &std::path::Path) -> Result<LonLatGeometry, String> {
             }
         }
     }
-    for (i, p) in polygons.iter().flatten().flatten().enumerate() {
+    check_geometry(&polygons, &lines)?;
+    if polygons.is_empty() && lines.is_empty() {
+        return Err("no features: expected at least one polygon or line".into());
+    }
+    Ok((polygons, lines))
+}
+
+/// The most vertices a zone file may hold. The boundaries fathom meets (wind-farm sites, cable
+/// corridors, anchorages) have tens to a few thousand vertices [E]; buffering a 20,000-vertex line
+/// took 27 s, so files beyond this are refused rather than processed for minutes.
+pub const MAX_ZONE_VERTICES: usize = 10_000;
+
+/// RFC 7946 §3.1.6: a polygon ring has ≥ 4 positions (closed); §3.1.4: a line has ≥ 2. Every
+/// position is a WGS 84 longitude/latitude. An empty ring would panic in the boolean operations.
+fn check_geometry(polygons: &[Vec<Vec<[f64; 2]>>], lines: &[Vec<[f64; 2]>]) -> Result<(), String> {
+    for (i, rings) in polygons.iter().enumerate() {
+        if rings.is_empty() {
+            return Err(format!(
+                "polygon {i} has no rings: expected an exterior ring"
+            ));
+        }
+        for (j, ring) in rings.iter().enumerate() {
+            if ring.len() < 4 {
+                return Err(format!(
+                    "polygon {i} ring {j} has {} positions: expected at least 4 (a closed ring)",
+                    ring.len()
+                ));
+            }
+        }
+    }
+    for (i, line) in lines.iter().enumerate() {
+        if line.len() < 2 {
+            return Err(format!(
+                "line {i} has {} positions: expected at least 2",
+                line.len()
+            ));
+        }
+    }
+    let vertices = polygons.iter().flatten().chain(lines.iter()).flatten();
+    for (i, p) in vertices.enumerate() {
+        if i >= MAX_ZONE_VERTICES {
+            return Err(format!(
+                "more than {MAX_ZONE_VERTICES} vertices: simplify the geometry (e.g. `ogr2ogr -simplify`)"
+            ));
+        }
         if !(p[0].abs() <= 180.0 && p[1].abs() <= 90.0) {
             return Err(format!(
                 "vertex {i} ({}, {}) is not a WGS 84 longitude/latitude",
@@ -197,10 +234,7 @@ fn read_geojson(path: &std::path::Path) -> Result<LonLatGeometry, String> {
             ));
         }
     }
-    if polygons.is_empty() && lines.is_empty() {
-        return Err("no features: expected at least one polygon or line".into());
-    }
-    Ok((polygons, lines))
+    Ok(())
 }
 
 fn geometry_name(g: &geo::Geometry<f64>) -> &'static str {

@@ -54,23 +54,24 @@ impl FormatError {
     }
 }
 
-/// Reads a text file, refusing files larger than [`MAX_FILE_BYTES`] before reading them.
+/// Reads a text file, refusing one with more than [`MAX_FILE_BYTES`] bytes.
 pub fn read_text(path: &Path) -> Result<String, FormatError> {
     let io = |source| FormatError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let len = std::fs::metadata(path).map_err(io)?.len();
-    if len > MAX_FILE_BYTES {
-        return Err(FormatError::at(
-            path,
-            0,
-            format!(
-                "{len} bytes: larger than the {MAX_FILE_BYTES}-byte limit for route and log files"
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // Counted as read: a device or FIFO (`--nmea /dev/zero`) reports a length of 0.
+    let bytes = crate::fsutil::read_limited(path, MAX_FILE_BYTES).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::FileTooLarge {
+            FormatError::at(
+                path,
+                0,
+                format!("larger than the {MAX_FILE_BYTES}-byte limit for route and log files"),
+            )
+        } else {
+            io(e)
+        }
+    })?;
     String::from_utf8(bytes).or_else(|e| {
         // NMEA logs are ASCII; GPX/RTZ are UTF-8 by default. Latin-1 names are mapped byte to char.
         Ok(e.into_bytes().iter().map(|&b| b as char).collect())

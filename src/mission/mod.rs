@@ -111,6 +111,15 @@ impl Mission {
         for (i, t) in self.cabin_types.iter().enumerate() {
             t.check_ranges(&format!("cabin_types[{i}]"), &mut r);
         }
+        r.unique_ids(
+            "cabin_types",
+            self.cabin_types.iter().map(|t| t.id.as_str()),
+        );
+        r.unique_ids("cabins", self.cabins.iter().map(|c| c.id.as_str()));
+        r.unique_ids(
+            "exclusion_zones",
+            self.exclusion_zones.iter().map(|z| z.id.as_str()),
+        );
         for (i, c) in self.cabins.iter().enumerate() {
             let path = format!("cabins[{i}]");
             c.check_ranges(&path, &mut r);

@@ -30,7 +30,10 @@ struct Header {
 /// Reads an ESRI ASCII grid and the CRS of its `.prj`, if any (the grid's CRS stays `None`
 /// without one; [`super::read`] then asks for `--crs`).
 pub fn read(path: &Path) -> Result<Grid, BathyError> {
-    let bytes = std::fs::read(path).map_err(|e| io_err(path, e))?;
+    let bytes = crate::fsutil::read_regular(path, super::MAX_GRID_FILE_BYTES)
+        .map_err(|e| io_err(path, e))?;
+    // A UTF-8 byte-order mark (Windows editors) is not part of the `ncols` keyword.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
@@ -198,7 +201,7 @@ pub(super) fn read_prj(path: &Path) -> Result<Option<Crs>, BathyError> {
     let Some(prj) = prj_path(path) else {
         return Ok(None);
     };
-    let text = std::fs::read_to_string(&prj).map_err(|e| io_err(&prj, e))?;
+    let text = crate::fsutil::read_regular_text(&prj, 1 << 20).map_err(|e| io_err(&prj, e))?;
     Crs::parse(&text)
         .map(Some)
         .map_err(|source| BathyError::Crs { path: prj, source })

@@ -36,7 +36,8 @@ const USER_DEFINED: u16 = 32767;
 
 /// Reads a GeoTIFF: first image, one sample per pixel.
 pub fn read(path: &Path) -> Result<Grid, BathyError> {
-    let bytes = std::fs::read(path).map_err(|e| io_err(path, e))?;
+    let bytes = crate::fsutil::read_regular(path, super::MAX_GRID_FILE_BYTES)
+        .map_err(|e| io_err(path, e))?;
     decode(path, &bytes)
 }
 

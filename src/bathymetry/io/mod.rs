@@ -102,6 +102,10 @@ fn format_err(path: &Path, line: Option<usize>, message: String) -> BathyError {
 }
 
 /// A [`BathyError::Io`] for `path`.
+/// The largest grid file read (bytes), counted as read (a device or FIFO reports no size): far
+/// above any survey tile fathom plans on, and below what the machine can hold decoded.
+pub const MAX_GRID_FILE_BYTES: u64 = 2 << 30;
+
 fn io_err(path: &Path, source: std::io::Error) -> BathyError {
     BathyError::Io {
         path: path.to_path_buf(),

@@ -30,7 +30,8 @@ struct Point {
 
 /// Reads an XYZ grid; its CRS comes from a `.prj` beside it, if any.
 pub fn read(path: &Path) -> Result<Grid, BathyError> {
-    let text = std::fs::read_to_string(path).map_err(|e| io_err(path, e))?;
+    let text = crate::fsutil::read_regular_text(path, super::MAX_GRID_FILE_BYTES)
+        .map_err(|e| io_err(path, e))?;
     let mut grid = parse(path, &text)?;
     grid.crs = super::ascii::read_prj(path)?;
     Ok(grid)
