@@ -39,9 +39,22 @@ pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     read_limited(path, limit)
 }
 
+/// The largest CSV table read (layouts, turbine curves, wind roses, metocean and wind series),
+/// in bytes: a century of hourly rows is ≈ 45 MB.
+pub const MAX_TABLE_BYTES: u64 = 128 << 20;
+
 /// [`read_regular`] decoded as UTF-8 (a leading byte-order mark is dropped).
 pub fn read_regular_text(path: &Path, limit: u64) -> std::io::Result<String> {
-    let bytes = read_regular(path, limit)?;
+    utf8(read_regular(path, limit)?)
+}
+
+/// [`read_limited`] decoded as UTF-8 (a leading byte-order mark is dropped): for tables and logs,
+/// which may come through a pipe. CSV readers call `read_limited_text(path, MAX_TABLE_BYTES)`.
+pub fn read_limited_text(path: &Path, limit: u64) -> std::io::Result<String> {
+    utf8(read_limited(path, limit)?)
+}
+
+fn utf8(bytes: Vec<u8>) -> std::io::Result<String> {
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(&bytes)

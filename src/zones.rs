@@ -198,11 +198,6 @@ pub const MAX_ZONE_VERTICES: usize = 10_000;
 /// position is a WGS 84 longitude/latitude. An empty ring would panic in the boolean operations.
 fn check_geometry(polygons: &[Vec<Vec<[f64; 2]>>], lines: &[Vec<[f64; 2]>]) -> Result<(), String> {
     for (i, rings) in polygons.iter().enumerate() {
-        if rings.is_empty() {
-            return Err(format!(
-                "polygon {i} has no rings: expected an exterior ring"
-            ));
-        }
         for (j, ring) in rings.iter().enumerate() {
             if ring.len() < 4 {
                 return Err(format!(

@@ -152,7 +152,8 @@ fn model_from(o: &FarmOpts) -> WakeModel {
 /// Layout in metres plus the rotation (degrees) from true north to the layout's y axis.
 fn read_layout(path: &Path) -> Result<(Vec<f64>, Vec<f64>, f64), CliError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| CliError(format!("{file}: {e}")))?;
+    let text = crate::fsutil::read_limited_text(path, crate::fsutil::MAX_TABLE_BYTES)
+        .map_err(|e| CliError(format!("{file}: {e}")))?;
     let header = text
         .lines()
         .map(str::trim)
@@ -236,7 +237,7 @@ fn run_aep(a: &AepArgs) -> Result<(), CliError> {
             .wind_rose
             .as_ref()
             .ok_or_else(|| CliError("expected --wind-rose ROSE.csv".into()))?;
-        let text = std::fs::read_to_string(path)
+        let text = crate::fsutil::read_limited_text(path, crate::fsutil::MAX_TABLE_BYTES)
             .map_err(|e| CliError(format!("{}: {e}", path.display())))?;
         let mut rose = WindRose::parse_csv(&text, &path.display().to_string())
             .map_err(CliError::from_display)?;
@@ -347,8 +348,8 @@ fn run_supply(a: &SupplyArgs) -> Result<(), CliError> {
         .map_err(CliError::from_display)?
         .ok_or_else(|| CliError(format!("{}: no [wind_farm] section", a.mission.display())))?;
     if let Some(p) = &a.timeseries {
-        let text =
-            std::fs::read_to_string(p).map_err(|e| CliError(format!("{}: {e}", p.display())))?;
+        let text = crate::fsutil::read_limited_text(p, crate::fsutil::MAX_TABLE_BYTES)
+            .map_err(|e| CliError(format!("{}: {e}", p.display())))?;
         farm.timeseries = Some(
             parse_timeseries(&text, &p.display().to_string()).map_err(CliError::from_display)?,
         );

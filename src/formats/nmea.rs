@@ -66,7 +66,7 @@ pub struct NmeaLog {
 
 /// Reads an NMEA log file.
 pub fn read(path: &Path) -> Result<NmeaLog, FormatError> {
-    Ok(parse(&super::read_text(path)?))
+    Ok(parse(&super::read_text(path, super::MAX_FILE_BYTES)?))
 }
 
 #[derive(Default)]

@@ -234,4 +234,60 @@ bathymetry = "grid.asc"
         let e = err("schema = 1\nname = \"x\n");
         assert!(e.starts_with("m.toml:2:"), "{e}");
     }
+
+    #[test]
+    fn schema_zero_negative_or_not_an_integer() {
+        for (value, shown) in [("0", "0:"), ("-1", "-1:"), ("\"1\"", "not an integer:")] {
+            let e = err(&MINIMAL.replace("schema = 1", &format!("schema = {value}")));
+            assert!(e.starts_with("m.toml:1:10: schema: "), "{e}");
+            assert!(
+                e.contains(shown) && e.contains("expected a file-format version from 1 to 1"),
+                "{e}"
+            );
+        }
+    }
+
+    const CABINS: &str = r#"
+[[cabin_types]]
+id = "box"
+length_m = 12.0
+width_m = 4.0
+height_m = 4.0
+mass_t = 300.0
+displaced_volume_m3 = 150.0
+foundation = "gravity-base"
+max_slope_deg = 5.0
+max_relief_m = 1.0
+racks = 10
+rack_kw = 10.0
+
+[[cabins]]
+id = "C1"
+cabin_type = "box"
+lon = 122.2
+lat = 30.7
+heading_deg = 30.0
+"#;
+
+    #[test]
+    fn huge_cabin_and_duplicate_ids_are_refused_at_their_line() {
+        // issue #18: `width_m = 1e308` allocated 12 GiB; duplicate ids were silently accepted.
+        let e = err(&format!(
+            "{MINIMAL}{}",
+            CABINS.replace("width_m = 4.0", "width_m = 1e308")
+        ));
+        assert!(
+            e.contains("m.toml:10:11: cabin_types[0].width_m: 1e308 is out of range: expected a number > 0 and ≤ 500"),
+            "{e}"
+        );
+        let cabin = &CABINS[CABINS.find("[[cabins]]").unwrap()..];
+        let e = err(&format!("{MINIMAL}{CABINS}{cabin}"));
+        assert!(
+            e.contains("cabins[1].id: duplicate id `C1` (already used by cabins[0])"),
+            "{e}"
+        );
+        let kind = &CABINS[..CABINS.find("[[cabins]]").unwrap()];
+        let e = err(&format!("{MINIMAL}{CABINS}{kind}"));
+        assert!(e.contains("cabin_types[1].id: duplicate id `box`"), "{e}");
+    }
 }

@@ -37,6 +37,16 @@ pub fn plausible(field: &str) -> (f64, f64) {
     (0.0, max)
 }
 
+/// A value as a reader would type it: 1e-300 and 1e308 in exponent form, not 300 digits.
+fn shown(value: f64) -> String {
+    let a = value.abs();
+    if a != 0.0 && a.is_finite() && !(1e-4..1e9).contains(&a) {
+        format!("{value:e}")
+    } else {
+        value.to_string()
+    }
+}
+
 /// Collector of range problems: (field path, what was expected).
 #[derive(Default, Debug)]
 pub struct Ranges {
@@ -61,7 +71,7 @@ impl Ranges {
             };
             self.fail(
                 format!("{path}.{field}"),
-                format!("{value} is out of range: expected {expected}"),
+                format!("{} is out of range: expected {expected}", shown(value)),
             );
         }
     }
@@ -77,7 +87,7 @@ impl Ranges {
             };
             self.fail(
                 format!("{path}.{field}"),
-                format!("{value} is out of range: expected {expected}"),
+                format!("{} is out of range: expected {expected}", shown(value)),
             );
         }
     }
@@ -87,7 +97,10 @@ impl Ranges {
         if !(value.is_finite() && value >= lo && value <= hi) {
             self.fail(
                 format!("{path}.{field}"),
-                format!("{value} is out of range: expected a number from {lo} to {hi}"),
+                format!(
+                    "{} is out of range: expected a number from {lo} to {hi}",
+                    shown(value)
+                ),
             );
         }
     }

@@ -259,4 +259,22 @@ mod tests {
             })
         );
     }
+
+    #[test]
+    fn an_eta_past_the_end_of_time_is_none_not_a_panic() {
+        // issue #18: a 1e-300 kn leg (from an RTZ `speedMax` or a GPX `planned_speed`) overflowed
+        // `DateTime + TimeDelta`.
+        let route = Route {
+            name: "r".into(),
+            departure: Some("2025-06-01T06:00:00Z".parse().unwrap()),
+            waypoints: vec![
+                wp(1, 5.0, 53.0, None),
+                wp(2, 5.0, 53.5, Some(1e-300)),
+                wp(3, 5.0, 54.0, Some(10.0)),
+            ],
+        };
+        let t = route_table(&route, None).unwrap();
+        assert_eq!((t.legs[0].eta, t.legs[1].eta), (None, None));
+        assert!(t.total_s > 1e300);
+    }
 }

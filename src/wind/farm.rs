@@ -133,7 +133,7 @@ impl FarmModel {
             None => None,
             Some(p) => {
                 let path = resolve(p);
-                let text = std::fs::read_to_string(&path)
+                let text = crate::fsutil::read_limited_text(&path, crate::fsutil::MAX_TABLE_BYTES)
                     .map_err(|e| fail("resource.timeseries", format!("{}: {e}", path.display())))?;
                 let ts = parse_timeseries(&text, &path.display().to_string())?;
                 if let Some(r) = ts.iter().find(|r| (r.height_m - hub).abs() > 1e-9) {
