@@ -165,6 +165,16 @@ fn parse(path: &Path, text: &str) -> Result<Grid, BathyError> {
                 ));
             }
             let is_nodata = header.nodata == Some(v) || v.is_nan();
+            if !is_nodata && !(v as f32).is_finite() {
+                return Err(format_err(
+                    path,
+                    Some(i + 1),
+                    format!(
+                        "`{token}` (value {} of {n}): expected a finite elevation",
+                        data.len() + 1
+                    ),
+                ));
+            }
             data.push(if is_nodata { f32::NAN } else { v as f32 });
         }
     }
@@ -330,6 +340,13 @@ mod tests {
         assert!(e.contains("t.asc:7") && e.contains("more values"), "{e}");
         let e = err("ncols 2\nnrows 2\nxllcorner 0\ncellsize 1\n1 2 3 4\n");
         assert!(e.contains("lacks `yllcorner`"), "{e}");
+        let e = err(&format!("{HEAD}1 2\n3 inf\n"));
+        assert!(
+            e.contains("t.asc:7") && e.contains("`inf` (value 4 of 4): expected a finite"),
+            "{e}"
+        );
+        let e = err(&format!("{HEAD}1 2\n3 1e39\n"));
+        assert!(e.contains("expected a finite elevation"), "{e}");
         let e = err("ncols 2.5\n");
         assert!(e.contains("t.asc:1") && e.contains("whole number"), "{e}");
         let e = err("ncols 2\nbanana 3\n");
