@@ -5,6 +5,7 @@ use crate::geodesy::{Crs, Transformer, utm_epsg};
 use crate::mission::Context;
 use crate::wind::aep::{AepOptions, AepResult, aep};
 use crate::wind::farm::{FarmModel, it_load_w};
+use crate::wind::limits;
 use crate::wind::resource::{WindRose, parse_timeseries};
 use crate::wind::supply::{self, monthly_demand_w};
 use crate::wind::turbine::Turbine;
@@ -131,7 +132,7 @@ pub fn run(args: &WindArgs) -> Result<ExitCode, CliError> {
     result.map(|()| ExitCode::SUCCESS)
 }
 
-fn model_from(o: &FarmOpts) -> WakeModel {
+fn model_from(o: &FarmOpts) -> Result<WakeModel, CliError> {
     let mut m = match o.wake {
         WakeName::Noj => WakeModel::noj(),
         WakeName::Gaussian => WakeModel::gaussian(),
@@ -146,7 +147,8 @@ fn model_from(o: &FarmOpts) -> WakeModel {
             SuperName::Linear => Superposition::Linear,
         };
     }
-    m
+    limits::check_option("--wake-k", m.k, (0.0, 1.0)).map_err(CliError)?;
+    Ok(m)
 }
 
 /// Layout in metres plus the rotation (degrees) from true north to the layout's y axis.
@@ -201,7 +203,10 @@ fn standalone(o: &FarmOpts) -> Result<(Turbine, Vec<f64>, Vec<f64>, f64), CliErr
         ));
     };
     let t = Turbine::load(turbine).map_err(CliError::from_display)?;
+    limits::check_turbine(&t).map_err(|e| CliError(format!("{turbine}: {e}")))?;
     let (x, y, g) = read_layout(layout)?;
+    limits::check_layout(&x, &y, t.rotor_diameter_m)
+        .map_err(|e| CliError(format!("{}: {e}", layout.display())))?;
     Ok((t, x, y, g))
 }
 
@@ -211,11 +216,13 @@ fn run_aep(a: &AepArgs) -> Result<(), CliError> {
         direction_step_deg: a.direction_step,
         ..AepOptions::default()
     };
-    if !(a.ws_step > 0.0 && a.direction_step > 0.0) {
-        return Err(CliError(
-            "--ws-step and --direction-step: expected numbers > 0".into(),
-        ));
-    }
+    limits::check_option("--ws-step", a.ws_step, limits::WS_STEP_MS).map_err(CliError)?;
+    limits::check_option(
+        "--direction-step",
+        a.direction_step,
+        limits::DIRECTION_STEP_DEG,
+    )
+    .map_err(CliError)?;
     let (res, delivery) = if let Some(m) = &a.mission {
         let ctx = Context::load(m).map_err(CliError::from_display)?;
         let farm = FarmModel::from_context(&ctx)
@@ -244,7 +251,7 @@ fn run_aep(a: &AepArgs) -> Result<(), CliError> {
         for s in &mut rose.sectors {
             s.centre_deg = (s.centre_deg + g).rem_euclid(360.0);
         }
-        (aep(&model_from(&a.farm), &t, &x, &y, &rose, &opts), 1.0)
+        (aep(&model_from(&a.farm)?, &t, &x, &y, &rose, &opts), 1.0)
     };
     print_aep(&res, delivery, a.format)
 }
@@ -303,7 +310,7 @@ fn run_flow(a: &FlowArgs) -> Result<(), CliError> {
     }
     let (t, x, y, g) = standalone(&a.farm)?;
     let f = flow(
-        &model_from(&a.farm),
+        &model_from(&a.farm)?,
         &t,
         &x,
         &y,

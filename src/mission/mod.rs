@@ -27,7 +27,7 @@ pub use error::MissionError;
 pub use file::{CURRENT_SCHEMA, load, load_str, save, to_toml};
 pub use lift::*;
 pub use metocean::*;
-pub use ranges::Ranges;
+pub use ranges::{Ranges, shown};
 pub use site::*;
 pub use siting::*;
 pub use vessel::*;

@@ -38,7 +38,7 @@ pub fn plausible(field: &str) -> (f64, f64) {
 }
 
 /// A value as a reader would type it: 1e-300 and 1e308 in exponent form, not 300 digits.
-fn shown(value: f64) -> String {
+pub fn shown(value: f64) -> String {
     let a = value.abs();
     if a != 0.0 && a.is_finite() && !(1e-4..1e9).contains(&a) {
         format!("{value:e}")

@@ -75,6 +75,7 @@ impl FarmModel {
             message,
         };
         let turbine = load_turbine(wf, resolve)?;
+        super::limits::check_turbine(&turbine).map_err(|e| fail("turbine", e))?;
         let (mut x, mut y, mut gammas) = (vec![], vec![], vec![]);
         for (i, p) in wf.positions.iter().enumerate() {
             let field = format!("positions[{i}]");
@@ -87,6 +88,8 @@ impl FarmModel {
             y.push(py);
             gammas.push(convergence_deg(proj, p[0], p[1])?);
         }
+        super::limits::check_layout(&x, &y, turbine.rotor_diameter_m)
+            .map_err(|e| fail("positions", e))?;
         let gamma = gammas.iter().sum::<f64>() / gammas.len().max(1) as f64;
         let spread = gammas.iter().map(|g| (g - gamma).abs()).fold(0.0, f64::max);
         let res = &wf.resource;
