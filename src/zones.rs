@@ -126,7 +126,7 @@ pub fn zone_shape(ctx: &Context, zone: &ExclusionZone) -> Result<ZoneShape, Zone
 }
 
 /// Rings of polygons and vertex lists of lines, in lon/lat.
-type LonLatGeometry = (Vec<Vec<Vec<[f64; 2]>>>, Vec<Vec<[f64; 2]>>);
+pub type LonLatGeometry = (Vec<Vec<Vec<[f64; 2]>>>, Vec<Vec<[f64; 2]>>);
 
 fn lonlat_geometry(ctx: &Context, zone: &ExclusionZone) -> Result<LonLatGeometry, ZoneError> {
     if let Some(p) = &zone.polygon {
@@ -149,12 +149,24 @@ fn lonlat_geometry(ctx: &Context, zone: &ExclusionZone) -> Result<LonLatGeometry
     })
 }
 
-/// The (multi)polygons and (multi)lines of a GeoJSON file, in lon/lat. Points are refused (they
-/// have no extent: give a polygon or a line with a buffer instead).
+/// The largest zone GeoJSON read (bytes): [`MAX_ZONE_VERTICES`] vertices take well under 1 MB;
+/// the rest allows for properties and indentation.
+pub const MAX_ZONE_FILE_BYTES: u64 = 16 << 20;
+
 fn read_geojson(path: &std::path::Path) -> Result<LonLatGeometry, String> {
-    let text = crate::fsutil::read_regular_text(path, 256 << 20).map_err(|e| e.to_string())?;
-    let gj: geojson::GeoJson = text
-        .parse()
+    let text =
+        crate::fsutil::read_regular_text(path, MAX_ZONE_FILE_BYTES).map_err(|e| e.to_string())?;
+    parse_geojson(&text)
+}
+
+/// The (multi)polygons and (multi)lines of a GeoJSON text, in lon/lat, checked (closed rings,
+/// WGS 84 positions, at most [`MAX_ZONE_VERTICES`]). Points are refused (they have no extent:
+/// give a polygon or a line with a buffer instead).
+pub fn parse_geojson(text: &str) -> Result<LonLatGeometry, String> {
+    let json: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("not valid GeoJSON: {e}"))?;
+    check_positions(&json)?;
+    let gj = serde_json::from_value::<geojson::GeoJson>(json)
         .map_err(|e| format!("not valid GeoJSON: {e}"))?;
     let collection: geo::GeometryCollection<f64> =
         geo::GeometryCollection::try_from(&gj).map_err(|e| format!("unsupported geometry: {e}"))?;
@@ -187,6 +199,38 @@ fn read_geojson(path: &std::path::Path) -> Result<LonLatGeometry, String> {
         return Err("no features: expected at least one polygon or line".into());
     }
     Ok((polygons, lines))
+}
+
+/// Every position under a `coordinates` member has at least two numbers (RFC 7946 §3.1.1): the
+/// `geojson` crate's conversion indexes `[1]` unchecked and panics on `[122.0]`.
+fn check_positions(v: &serde_json::Value) -> Result<(), String> {
+    use serde_json::Value;
+    fn positions(v: &Value) -> Result<(), String> {
+        let Value::Array(items) = v else {
+            return Ok(());
+        };
+        if items.iter().all(Value::is_number) && !items.is_empty() {
+            if items.len() < 2 {
+                return Err(format!(
+                    "a position with {} number(s): expected [longitude, latitude]",
+                    items.len()
+                ));
+            }
+            return Ok(());
+        }
+        items.iter().try_for_each(positions)
+    }
+    match v {
+        Value::Object(m) => m.iter().try_for_each(|(k, v)| {
+            if k == "coordinates" {
+                positions(v)
+            } else {
+                check_positions(v)
+            }
+        }),
+        Value::Array(items) => items.iter().try_for_each(check_positions),
+        _ => Ok(()),
+    }
 }
 
 /// The most vertices a zone file may hold. The boundaries fathom meets (wind-farm sites, cable

@@ -137,6 +137,10 @@ fn empty_rings_short_lines_and_far_longitudes_are_refused() {
             "line 0 has 1 positions",
         ),
         (
+            r#"{"type":"LineString","coordinates":[[122.0],[122.1,30.0]]}"#,
+            "a position with 1 number(s)",
+        ),
+        (
             r#"{"type":"LineString","coordinates":[[400,1],[401,1]]}"#,
             "(400, 1) is not a WGS 84",
         ),

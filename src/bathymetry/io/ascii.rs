@@ -32,9 +32,16 @@ struct Header {
 pub fn read(path: &Path) -> Result<Grid, BathyError> {
     let bytes = crate::fsutil::read_regular(path, super::MAX_GRID_FILE_BYTES)
         .map_err(|e| io_err(path, e))?;
+    let mut grid = decode(path, &bytes)?;
+    grid.crs = read_prj(path)?;
+    Ok(grid)
+}
+
+/// Decodes grid bytes held in memory (no `.prj`); `path` is only used in messages.
+pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<Grid, BathyError> {
     // A UTF-8 byte-order mark (Windows editors) is not part of the `ncols` keyword.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
             .filter(|&&b| b == b'\n')
@@ -42,9 +49,7 @@ pub fn read(path: &Path) -> Result<Grid, BathyError> {
             + 1;
         format_err(path, Some(line), "not text (invalid UTF-8)".into())
     })?;
-    let mut grid = parse(path, text)?;
-    grid.crs = read_prj(path)?;
-    Ok(grid)
+    parse(path, text)
 }
 
 /// Parses the grid text (no `.prj`).
@@ -142,7 +147,8 @@ fn parse(path: &Path, text: &str) -> Result<Grid, BathyError> {
     Grid::check_size(path, ncols, nrows)?;
     let (w, h) = (ncols as usize, nrows as usize);
     let n = w * h;
-    let mut data = Vec::with_capacity(n);
+    // Reserve from the header only as far as the text can hold (≥ 2 bytes per value).
+    let mut data = Vec::with_capacity(n.min(text.len() / 2 + 1));
     let mut last_line = 0;
     for (i, line) in lines {
         last_line = i + 1;

@@ -56,6 +56,27 @@ pub fn read(path: &Path, opts: &ReadOptions) -> Result<Grid, BathyError> {
     Ok(grid)
 }
 
+/// Decodes a grid held in memory, choosing the format by `path`'s extension (no `.prj` is read
+/// and no CRS is required): for grids that do not come from a file, and for fuzzing.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<Grid, BathyError> {
+    match extension(path).as_str() {
+        "asc" => ascii::decode(path, bytes),
+        "tif" | "tiff" => geotiff::decode(path, bytes),
+        "xyz" | "txt" => {
+            let text = std::str::from_utf8(bytes).map_err(|e| BathyError::Format {
+                path: path.to_path_buf(),
+                line: None,
+                message: format!("not text: invalid UTF-8 at byte {}", e.valid_up_to()),
+            })?;
+            xyz::parse(path, text)
+        }
+        other => Err(BathyError::Unsupported {
+            path: path.to_path_buf(),
+            what: format!("grid format `.{other}` (expected .asc, .tif, .tiff or .xyz)"),
+        }),
+    }
+}
+
 /// Writes a grid, choosing the format by extension (`.tif`/`.tiff`, `.asc`, `.xyz`; the text
 /// formats get a `.prj` with the CRS beside them). Writes go to a temporary file beside the
 /// target, then rename, so a failed write never leaves half a file.

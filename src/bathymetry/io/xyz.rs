@@ -150,7 +150,7 @@ fn axis(
     Ok((min, spacing, steps as u64 + 1))
 }
 
-fn parse(path: &Path, text: &str) -> Result<Grid, BathyError> {
+pub(super) fn parse(path: &Path, text: &str) -> Result<Grid, BathyError> {
     let points = parse_points(path, text)?;
     let (xmin, dx, width) = axis(path, &points, |p| p.x, "x")?;
     let (ymin, dy, height) = axis(path, &points, |p| p.y, "y")?;
