@@ -84,7 +84,8 @@ pub fn check_option(option: &str, value: f64, (lo, hi): (f64, f64)) -> Result<()
         Ok(())
     } else {
         Err(format!(
-            "{option} {value}: expected a number from {lo} to {hi}"
+            "{option} {}: expected a number from {lo} to {hi}",
+            shown(value)
         ))
     }
 }
