@@ -218,6 +218,15 @@ fn check_positions(v: &serde_json::Value) -> Result<(), String> {
             }
             return Ok(());
         }
+        // A list of positions: an empty member is a position with no numbers, not an empty list.
+        let is_position = |v: &Value| v.as_array().is_some_and(|a| a.iter().any(Value::is_number));
+        if items.iter().any(is_position)
+            && items
+                .iter()
+                .any(|v| v.as_array().is_some_and(|a| a.is_empty()))
+        {
+            return Err("a position with 0 number(s): expected [longitude, latitude]".into());
+        }
         items.iter().try_for_each(positions)
     }
     match v {

@@ -141,6 +141,10 @@ fn empty_rings_short_lines_and_far_longitudes_are_refused() {
             "a position with 1 number(s)",
         ),
         (
+            r#"{"type":"LineString","coordinates":[[],[122.1,30.0]]}"#,
+            "a position with 0 number(s)",
+        ),
+        (
             r#"{"type":"LineString","coordinates":[[400,1],[401,1]]}"#,
             "(400, 1) is not a WGS 84",
         ),
