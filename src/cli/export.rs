@@ -153,6 +153,18 @@ pub fn import_route(args: &ImportRouteArgs) -> Result<ExitCode, CliError> {
     let mut m = mission::load(&args.into).map_err(CliError::from_display)?;
     let n = route.waypoints.len();
     m.route = Some(route);
+    // Refuse what the mission would refuse on its next load (a speed ≤ 0 or of 1e-300 kn, a
+    // position off the globe), naming the imported file rather than the mission.
+    if let Some((field, message)) = m
+        .check_ranges()
+        .into_iter()
+        .find(|(f, _)| f.starts_with("route"))
+    {
+        return Err(CliError(format!(
+            "{}: {field}: {message}",
+            args.file.display()
+        )));
+    }
     mission::save(&m, &args.into).map_err(CliError::from_display)?;
     eprintln!("{}: route with {n} waypoints imported", args.into.display());
     Ok(ExitCode::SUCCESS)
@@ -263,5 +275,47 @@ heading_deg = 30.0
         })
         .unwrap_err();
         assert!(e.to_string().contains("no [route]"), "{e}");
+    }
+
+    #[test]
+    fn a_gpx_with_a_useless_speed_or_one_point_is_refused_naming_the_gpx() {
+        let dir = tempfile::tempdir().unwrap();
+        let mission = dir.path().join("m.toml");
+        std::fs::write(&mission, MISSION).unwrap();
+        let gpx = |speed: &str, points: usize| {
+            let pts: String = (0..points)
+                .map(|i| format!(r#"<rtept lat="30.{i}" lon="122.0"/>"#))
+                .collect();
+            format!(
+                r#"<?xml version="1.0"?><gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1" xmlns:opencpn="http://www.opencpn.org"><rte><name>R</name><extensions><opencpn:planned_speed>{speed}</opencpn:planned_speed></extensions>{pts}</rte></gpx>"#
+            )
+        };
+        for (speed, points, expected) in [
+            (
+                "1e-300",
+                3,
+                "speed_kn: 1e-300 is out of range: expected a number from 0.1 to 60",
+            ),
+            ("0", 3, "speed_kn: 0 is out of range"),
+            ("-4", 3, "speed_kn: -4 is out of range"),
+            ("8", 1, "1 waypoint(s): expected at least 2"),
+        ] {
+            let file = dir.path().join("r.gpx");
+            std::fs::write(&file, gpx(speed, points)).unwrap();
+            let before = std::fs::read(&mission).unwrap();
+            let e = import_route(&ImportRouteArgs {
+                file,
+                into: mission.clone(),
+            })
+            .unwrap_err()
+            .to_string();
+            assert!(e.contains("r.gpx: route"), "{e}");
+            assert!(e.contains(expected), "{e}");
+            assert_eq!(
+                std::fs::read(&mission).unwrap(),
+                before,
+                "mission untouched"
+            );
+        }
     }
 }

@@ -57,9 +57,23 @@ pub fn run(args: &TrackArgs) -> Result<ExitCode, CliError> {
             args.mission.display()
         ))
     })?;
+    // Why a track may hold no timed position, for the message naming the file.
+    let empty_reason: String;
     let points: Vec<TrackPoint> = match (&args.nmea, &args.gpx) {
         (Some(log), _) => {
             let log_data = nmea::read(log).map_err(CliError::from_display)?;
+            let c = &log_data.counts;
+            empty_reason = format!(
+                "{}: no dated position fix in {} lines ({} without a date from RMC or ZDA, {} no-fix \
+                 epochs, {} bad checksums, {} garbled): expected GGA/RMC/GLL fixes and an RMC or \
+                 ZDA date",
+                log.display(),
+                c.lines,
+                c.undated,
+                c.no_fix,
+                c.bad_checksum,
+                c.garbled
+            );
             let c = &log_data.counts;
             eprintln!(
                 "{}: {} fixes from {} lines ({} bad checksum, {} garbled, {} empty fields, {} no fix, {} AIS, {} other)",
@@ -81,12 +95,20 @@ pub fn run(args: &TrackArgs) -> Result<ExitCode, CliError> {
         }
         (None, Some(file)) => {
             let g = gpx::read(file).map_err(CliError::from_display)?;
+            let points = g.tracks.iter().map(|t| t.segments.iter().flatten().count());
+            empty_reason = format!(
+                "{}: no timed track point ({} <trk> with {} points, none with a <time>): \
+                 expected a recorded track (<trk><trkseg><trkpt> with <time>)",
+                file.display(),
+                g.tracks.len(),
+                points.sum::<usize>()
+            );
             g.tracks.iter().flat_map(|t| t.timed_points()).collect()
         }
         (None, None) => unreachable!("clap requires --nmea or --gpx"),
     };
     if points.is_empty() {
-        return Err(CliError("the track has no timed positions".into()));
+        return Err(CliError(empty_reason));
     }
     let run =
         track::compare(&ctx, &route, &points, args.radius_m).map_err(CliError::from_display)?;

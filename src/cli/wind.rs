@@ -5,6 +5,7 @@ use crate::geodesy::{Crs, Transformer, utm_epsg};
 use crate::mission::Context;
 use crate::wind::aep::{AepOptions, AepResult, aep};
 use crate::wind::farm::FarmModel;
+use crate::wind::limits;
 use crate::wind::resource::{WindRose, parse_timeseries};
 use crate::wind::supply;
 use crate::wind::turbine::Turbine;
@@ -131,7 +132,7 @@ pub fn run(args: &WindArgs) -> Result<ExitCode, CliError> {
     result.map(|()| ExitCode::SUCCESS)
 }
 
-fn model_from(o: &FarmOpts) -> WakeModel {
+fn model_from(o: &FarmOpts) -> Result<WakeModel, CliError> {
     let mut m = match o.wake {
         WakeName::Noj => WakeModel::noj(),
         WakeName::Gaussian => WakeModel::gaussian(),
@@ -146,13 +147,15 @@ fn model_from(o: &FarmOpts) -> WakeModel {
             SuperName::Linear => Superposition::Linear,
         };
     }
-    m
+    limits::check_option("--wake-k", m.k, (0.0, 1.0)).map_err(CliError)?;
+    Ok(m)
 }
 
 /// Layout in metres plus the rotation (degrees) from true north to the layout's y axis.
 fn read_layout(path: &Path) -> Result<(Vec<f64>, Vec<f64>, f64), CliError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| CliError(format!("{file}: {e}")))?;
+    let text = crate::fsutil::read_limited_text(path, crate::fsutil::MAX_TABLE_BYTES)
+        .map_err(|e| CliError(format!("{file}: {e}")))?;
     let header = text
         .lines()
         .map(str::trim)
@@ -198,7 +201,10 @@ fn standalone(o: &FarmOpts) -> Result<(Turbine, Vec<f64>, Vec<f64>, f64), CliErr
         ));
     };
     let t = Turbine::load(turbine).map_err(CliError::from_display)?;
+    limits::check_turbine(&t).map_err(|e| CliError(format!("{turbine}: {e}")))?;
     let (x, y, g) = read_layout(layout)?;
+    limits::check_layout(&x, &y, t.rotor_diameter_m)
+        .map_err(|e| CliError(format!("{}: {e}", layout.display())))?;
     Ok((t, x, y, g))
 }
 
@@ -208,11 +214,13 @@ fn run_aep(a: &AepArgs) -> Result<(), CliError> {
         direction_step_deg: a.direction_step,
         ..AepOptions::default()
     };
-    if !(a.ws_step > 0.0 && a.direction_step > 0.0) {
-        return Err(CliError(
-            "--ws-step and --direction-step: expected numbers > 0".into(),
-        ));
-    }
+    limits::check_option("--ws-step", a.ws_step, limits::WS_STEP_MS).map_err(CliError)?;
+    limits::check_option(
+        "--direction-step",
+        a.direction_step,
+        limits::DIRECTION_STEP_DEG,
+    )
+    .map_err(CliError)?;
     let (res, delivery) = if let Some(m) = &a.mission {
         let ctx = Context::load(m).map_err(CliError::from_display)?;
         let farm = FarmModel::from_context(&ctx)
@@ -234,14 +242,14 @@ fn run_aep(a: &AepArgs) -> Result<(), CliError> {
             .wind_rose
             .as_ref()
             .ok_or_else(|| CliError("expected --wind-rose ROSE.csv".into()))?;
-        let text = std::fs::read_to_string(path)
+        let text = crate::fsutil::read_limited_text(path, crate::fsutil::MAX_TABLE_BYTES)
             .map_err(|e| CliError(format!("{}: {e}", path.display())))?;
         let mut rose = WindRose::parse_csv(&text, &path.display().to_string())
             .map_err(CliError::from_display)?;
         for s in &mut rose.sectors {
             s.centre_deg = (s.centre_deg + g).rem_euclid(360.0);
         }
-        (aep(&model_from(&a.farm), &t, &x, &y, &rose, &opts), 1.0)
+        (aep(&model_from(&a.farm)?, &t, &x, &y, &rose, &opts), 1.0)
     };
     print_aep(&res, delivery, a.format)
 }
@@ -300,7 +308,7 @@ fn run_flow(a: &FlowArgs) -> Result<(), CliError> {
     }
     let (t, x, y, g) = standalone(&a.farm)?;
     let f = flow(
-        &model_from(&a.farm),
+        &model_from(&a.farm)?,
         &t,
         &x,
         &y,
@@ -345,8 +353,8 @@ fn run_supply(a: &SupplyArgs) -> Result<(), CliError> {
         .map_err(CliError::from_display)?
         .ok_or_else(|| CliError(format!("{}: no [wind_farm] section", a.mission.display())))?;
     if let Some(p) = &a.timeseries {
-        let text =
-            std::fs::read_to_string(p).map_err(|e| CliError(format!("{}: {e}", p.display())))?;
+        let text = crate::fsutil::read_limited_text(p, crate::fsutil::MAX_TABLE_BYTES)
+            .map_err(|e| CliError(format!("{}: {e}", p.display())))?;
         farm.timeseries = Some(
             parse_timeseries(&text, &p.display().to_string()).map_err(CliError::from_display)?,
         );

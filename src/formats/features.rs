@@ -191,7 +191,7 @@ pub fn footprint(c: &Cabin, t: &CabinType) -> Option<Vec<[f64; 2]>> {
 
 /// Polygons and lines of a zone's GeoJSON file.
 fn zone_file(path: &Path) -> Result<Vec<Geometry>, FormatError> {
-    let text = super::read_text(path)?;
+    let text = super::read_text(path, super::MAX_ROUTE_FILE_BYTES)?;
     let gj: geojson::GeoJson = text
         .parse()
         .map_err(|e| FormatError::at(path, 0, format!("not GeoJSON: {e}")))?;

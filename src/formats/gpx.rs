@@ -65,7 +65,7 @@ pub struct GpxTrack {
 
 /// Reads a GPX file.
 pub fn read(path: &Path) -> Result<Gpx, FormatError> {
-    read_str(&super::read_text(path)?, path)
+    read_str(&super::read_text(path, super::MAX_ROUTE_FILE_BYTES)?, path)
 }
 
 /// Parses GPX text; `path` names the file in messages.

@@ -66,7 +66,7 @@ pub struct NmeaLog {
 
 /// Reads an NMEA log file.
 pub fn read(path: &Path) -> Result<NmeaLog, FormatError> {
-    Ok(parse(&super::read_text(path)?))
+    Ok(parse(&super::read_text(path, super::MAX_FILE_BYTES)?))
 }
 
 #[derive(Default)]
@@ -198,6 +198,11 @@ fn time_of_day(s: &str) -> Result<u32, Problem> {
     if h > 23 || m > 59 || sec > 60 {
         return Err(Problem::Garbled);
     }
+    // Decimal digits only: `235959.9e3` or `.5e3` would otherwise parse as a float and shift the
+    // time by up to days.
+    if frac.len() > 9 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Problem::Garbled);
+    }
     let ms = if frac.is_empty() {
         0
     } else {
@@ -312,10 +317,18 @@ fn ddmmyy(s: &str) -> Result<NaiveDate, Problem> {
     NaiveDate::from_ymd_opt(year, n(2), n(0)).ok_or(Problem::Garbled)
 }
 
+/// Years a ZDA date may carry: from the GPS epoch (1980) to a century ahead. A year outside is a
+/// garbled field, and keeping it would push the fix times past what a timestamp can hold.
+const ZDA_YEARS: std::ops::RangeInclusive<u32> = 1980..=2199;
+
 fn zda(f: &[&str], epochs: &mut Vec<Epoch>) -> Res {
     let ms = time_of_day(field(f, 1)?)?;
     let int = |i| -> Result<u32, Problem> { field(f, i)?.parse().map_err(|_| Problem::Garbled) };
-    let date = NaiveDate::from_ymd_opt(int(4)? as i32, int(3)?, int(2)?).ok_or(Problem::Garbled)?;
+    let year = int(4)?;
+    if !ZDA_YEARS.contains(&year) {
+        return Err(Problem::Garbled);
+    }
+    let date = NaiveDate::from_ymd_opt(year as i32, int(3)?, int(2)?).ok_or(Problem::Garbled)?;
     epoch_at(epochs, ms).date = Some(date);
     Ok(())
 }

@@ -160,3 +160,29 @@ fn one_hz_log_spans_about_695_seconds() {
     assert_eq!(log.fixes.len(), 1202);
     assert_eq!(log.fixes[0].time.to_rfc3339(), "2014-04-03T08:54:11+00:00");
 }
+
+#[test]
+fn exponent_time_and_far_year_are_garbled_not_a_panic() {
+    // issue #18: `235959.9e3` with a ZDA year 262142 overflowed the timestamp; `.5e3` shifted the
+    // time by 500 s.
+    let line = |body: &str| {
+        let sum = body.bytes().fold(0u8, |a, b| a ^ b);
+        format!("${body}*{sum:02X}\n")
+    };
+    let log = parse(
+        &[
+            line("GPZDA,235959.9e3,31,12,262142,,"),
+            line("GPGGA,235959.9e3,5000.0,N,00100.0,W,1,,,,,,,"),
+            line("GPGGA,120000.5e3,5000.0,N,00100.0,W,1,,,,,,,"),
+            line("GPZDA,120000,01,06,2011,,"),
+            line("GPGGA,120000.5,5000.0,N,00100.0,W,1,,,,,,,"),
+        ]
+        .concat(),
+    );
+    assert_eq!(log.counts.garbled, 3);
+    assert_eq!(log.fixes.len(), 1);
+    assert_eq!(
+        log.fixes[0].time.to_rfc3339(),
+        "2011-06-01T12:00:00.500+00:00"
+    );
+}

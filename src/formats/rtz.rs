@@ -31,7 +31,7 @@ pub struct RtzImport {
 
 /// Reads an RTZ file.
 pub fn read(path: &Path) -> Result<RtzImport, FormatError> {
-    read_str(&super::read_text(path)?, path)
+    read_str(&super::read_text(path, super::MAX_ROUTE_FILE_BYTES)?, path)
 }
 
 /// Parses RTZ text; `path` names the file in messages and its stem is compared with `routeName`.

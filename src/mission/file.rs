@@ -11,12 +11,18 @@ pub const CURRENT_SCHEMA: u32 = 1;
 
 /// Reads, migrates and checks a mission file.
 pub fn load(path: &Path) -> Result<Mission, MissionError> {
-    let text = std::fs::read_to_string(path).map_err(|source| MissionError::Io {
-        path: path.to_path_buf(),
-        source,
+    let text = crate::fsutil::read_regular_text(path, MAX_MISSION_BYTES).map_err(|source| {
+        MissionError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
     })?;
     load_str(&text, path)
 }
+
+/// The largest mission file read (bytes): the biggest real missions are a few hundred kB (a
+/// 2,000-waypoint route is ≈ 200 kB); a 60 MB file of 10⁶ waypoints took 3.5 GB to validate.
+pub const MAX_MISSION_BYTES: u64 = 16 << 20;
 
 /// Parses mission text; `path` is only used in messages.
 pub fn load_str(text: &str, path: &Path) -> Result<Mission, MissionError> {
@@ -34,11 +40,27 @@ pub fn load_str(text: &str, path: &Path) -> Result<Mission, MissionError> {
         DeTable::parse(text).map_err(|e| invalid(e.span(), None, e.message().to_string()))?;
     let span = table.span();
     let doc = Spanned::new(span, DeValue::Table(table.into_inner()));
-    let schema = doc
-        .get_ref()
-        .get("schema")
-        .and_then(|v| v.get_ref().as_integer())
-        .and_then(|i| i.as_str().parse::<u32>().ok());
+    let schema = doc.get_ref().get("schema").map(|v| {
+        (
+            v.span(),
+            v.get_ref().as_integer().map(|i| i.as_str().parse::<i64>()),
+        )
+    });
+    let schema = match schema {
+        Some((_, Some(Ok(s)))) if s >= 1 && s <= u32::MAX as i64 => Some(s as u32),
+        Some((span, found)) => {
+            let found = found.and_then(|r| r.ok()).map(|s| s.to_string());
+            return Err(invalid(
+                Some(span),
+                Some("schema".into()),
+                format!(
+                    "{}: expected a file-format version from 1 to {CURRENT_SCHEMA}",
+                    found.unwrap_or_else(|| "not an integer".into())
+                ),
+            ));
+        }
+        None => None,
+    };
     match schema {
         None => {
             return Err(invalid(
@@ -91,7 +113,7 @@ pub fn to_toml(mission: &Mission) -> String {
 /// lines, key order and number spelling of everything that did not change are kept (see
 /// `mission::preserve`); the result always loads back to `mission`.
 pub fn save(mission: &Mission, path: &Path) -> Result<(), MissionError> {
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::fsutil::read_regular_text(path, MAX_MISSION_BYTES) {
         Ok(original) => save_text(mission, &original),
         Err(_) => to_toml(mission),
     };
@@ -211,5 +233,61 @@ bathymetry = "grid.asc"
     fn syntax_error_has_position() {
         let e = err("schema = 1\nname = \"x\n");
         assert!(e.starts_with("m.toml:2:"), "{e}");
+    }
+
+    #[test]
+    fn schema_zero_negative_or_not_an_integer() {
+        for (value, shown) in [("0", "0:"), ("-1", "-1:"), ("\"1\"", "not an integer:")] {
+            let e = err(&MINIMAL.replace("schema = 1", &format!("schema = {value}")));
+            assert!(e.starts_with("m.toml:1:10: schema: "), "{e}");
+            assert!(
+                e.contains(shown) && e.contains("expected a file-format version from 1 to 1"),
+                "{e}"
+            );
+        }
+    }
+
+    const CABINS: &str = r#"
+[[cabin_types]]
+id = "box"
+length_m = 12.0
+width_m = 4.0
+height_m = 4.0
+mass_t = 300.0
+displaced_volume_m3 = 150.0
+foundation = "gravity-base"
+max_slope_deg = 5.0
+max_relief_m = 1.0
+racks = 10
+rack_kw = 10.0
+
+[[cabins]]
+id = "C1"
+cabin_type = "box"
+lon = 122.2
+lat = 30.7
+heading_deg = 30.0
+"#;
+
+    #[test]
+    fn huge_cabin_and_duplicate_ids_are_refused_at_their_line() {
+        // issue #18: `width_m = 1e308` allocated 12 GiB; duplicate ids were silently accepted.
+        let e = err(&format!(
+            "{MINIMAL}{}",
+            CABINS.replace("width_m = 4.0", "width_m = 1e308")
+        ));
+        assert!(
+            e.contains("m.toml:10:11: cabin_types[0].width_m: 1e308 is out of range: expected a number > 0 and ≤ 500"),
+            "{e}"
+        );
+        let cabin = &CABINS[CABINS.find("[[cabins]]").unwrap()..];
+        let e = err(&format!("{MINIMAL}{CABINS}{cabin}"));
+        assert!(
+            e.contains("cabins[1].id: duplicate id `C1` (already used by cabins[0])"),
+            "{e}"
+        );
+        let kind = &CABINS[..CABINS.find("[[cabins]]").unwrap()];
+        let e = err(&format!("{MINIMAL}{CABINS}{kind}"));
+        assert!(e.contains("cabin_types[1].id: duplicate id `box`"), "{e}");
     }
 }

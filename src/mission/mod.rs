@@ -29,7 +29,7 @@ pub use error::MissionError;
 pub use file::{CURRENT_SCHEMA, load, load_str, save, to_toml};
 pub use lift::*;
 pub use metocean::*;
-pub use ranges::Ranges;
+pub use ranges::{Ranges, shown};
 pub use site::*;
 pub use siting::*;
 pub use vessel::*;
@@ -113,6 +113,15 @@ impl Mission {
         for (i, t) in self.cabin_types.iter().enumerate() {
             t.check_ranges(&format!("cabin_types[{i}]"), &mut r);
         }
+        r.unique_ids(
+            "cabin_types",
+            self.cabin_types.iter().map(|t| t.id.as_str()),
+        );
+        r.unique_ids("cabins", self.cabins.iter().map(|c| c.id.as_str()));
+        r.unique_ids(
+            "exclusion_zones",
+            self.exclusion_zones.iter().map(|z| z.id.as_str()),
+        );
         for (i, c) in self.cabins.iter().enumerate() {
             let path = format!("cabins[{i}]");
             c.check_ranges(&path, &mut r);

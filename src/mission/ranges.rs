@@ -1,5 +1,52 @@
 //! [`Ranges`]: collects out-of-range values with their field paths during mission checks.
 
+/// The plausible (minimum, maximum) of a mission quantity by field name, beyond which a value is a
+/// typing slip or a hostile file, not a plan: a 1e308 m cabin would otherwise be rasterised
+/// (12 GiB) and a 1e-300 kn leg would put the ETA past the end of time. The bounds are generous
+/// estimates [E] a real mission never meets: the largest ships (≈ 460 m, 70 m beam, 25 m
+/// draught), heavy-lift vessels (≈ 20,000 t, hook heights ≈ 150 m), the fastest service craft
+/// (≈ 45 kn), sea states and currents beyond any lift window (Hs 20 m, 10 m/s), one year for
+/// durations. Fields without an entry have no upper bound.
+pub fn plausible(field: &str) -> (f64, f64) {
+    let max = match field {
+        "speed_kn" | "service_speed_kn" => return (0.1, 60.0),
+        "length_m" | "width_m" | "diameter_m" | "radius_m" => 500.0,
+        "beam_m" | "max_relief_m" | "seabed_hold_height_m" | "liftoff_clearance_m" => 100.0,
+        "draught_m" | "deck_height_m" | "ukc_min_m" => 50.0,
+        "height_m" | "max_hook_height_m" | "rigging_height_m" => 300.0,
+        "mass_t" | "rigging_mass_t" => 50_000.0,
+        "displaced_volume_m3" | "lateral_area_m2" => 100_000.0,
+        "wire_diameter_m" => 1.0,
+        "wire_mass_kg_m" => 500.0,
+        "tolerance_m" => 1_000.0,
+        "buffer_m" | "mixing_zone_m" => 100_000.0,
+        "hs_max_m" => 20.0,
+        "wind_max_ms" => 80.0,
+        "current_max_ms" | "surface_ms" | "plume_current_ms" => 10.0,
+        "lowering_speed_m_min" | "set_down_speed_m_min" => 200.0,
+        "liftoff_min" | "splash_hold_min" | "seabed_hold_min" => 1_440.0,
+        "duration_h" | "contingency_h" => 8_760.0,
+        "heading_tolerance_deg" => 180.0,
+        "interference_limit_k" | "plume_limit_summer_k" | "plume_limit_other_k" => 50.0,
+        "pump_head_m" => 1_000.0,
+        "rack_kw" | "auxiliary_kw" => 100_000.0,
+        "ua_kw_per_k" | "ua_clean_kw_per_k" | "hx_area_m2" => 1_000_000.0,
+        "cable_capacity_mw" => 100_000.0,
+        _ => f64::INFINITY,
+    };
+    (0.0, max)
+}
+
+/// A value as a reader would type it: 1e-300 and 1e308 in exponent form, not 300 digits.
+pub fn shown(value: f64) -> String {
+    let a = value.abs();
+    if a != 0.0 && a.is_finite() && !(1e-4..1e9).contains(&a) {
+        format!("{value:e}")
+    } else {
+        value.to_string()
+    }
+}
+
 /// Collector of range problems: (field path, what was expected).
 #[derive(Default, Debug)]
 pub struct Ranges {
@@ -12,22 +59,35 @@ impl Ranges {
         self.issues.push((path, message));
     }
 
-    /// `value` must be finite and > 0.
+    /// `value` must be finite and > 0, and no more than the field's plausible maximum
+    /// ([`plausible`]).
     pub fn positive(&mut self, path: &str, field: &str, value: f64) {
-        if !(value.is_finite() && value > 0.0) {
+        let (lo, hi) = plausible(field);
+        if !(value.is_finite() && value > 0.0 && value >= lo && value <= hi) {
+            let expected = match (lo > 0.0, hi < f64::INFINITY) {
+                (true, _) => format!("a number from {lo} to {hi}"),
+                (false, true) => format!("a number > 0 and ≤ {hi}"),
+                (false, false) => "a number > 0".to_string(),
+            };
             self.fail(
                 format!("{path}.{field}"),
-                format!("{value} is out of range: expected a number > 0"),
+                format!("{} is out of range: expected {expected}", shown(value)),
             );
         }
     }
 
-    /// `value` must be finite and ≥ 0.
+    /// `value` must be finite and ≥ 0, and no more than the field's plausible maximum.
     pub fn non_negative(&mut self, path: &str, field: &str, value: f64) {
-        if !(value.is_finite() && value >= 0.0) {
+        let (_, hi) = plausible(field);
+        if !(value.is_finite() && value >= 0.0 && value <= hi) {
+            let expected = if hi < f64::INFINITY {
+                format!("a number from 0 to {hi}")
+            } else {
+                "a number ≥ 0".to_string()
+            };
             self.fail(
                 format!("{path}.{field}"),
-                format!("{value} is out of range: expected a number ≥ 0"),
+                format!("{} is out of range: expected {expected}", shown(value)),
             );
         }
     }
@@ -37,7 +97,10 @@ impl Ranges {
         if !(value.is_finite() && value >= lo && value <= hi) {
             self.fail(
                 format!("{path}.{field}"),
-                format!("{value} is out of range: expected a number from {lo} to {hi}"),
+                format!(
+                    "{} is out of range: expected a number from {lo} to {hi}",
+                    shown(value)
+                ),
             );
         }
     }
@@ -48,8 +111,59 @@ impl Ranges {
         self.within(path, "lat", lat, -90.0, 90.0);
     }
 
+    /// Each id of the `section` array (`cabins`, `cabin_types`…) must be unique: findings and
+    /// references name objects by id, so a second `C1` would be silently shadowed by the first.
+    pub fn unique_ids<'a>(&mut self, section: &str, ids: impl IntoIterator<Item = &'a str>) {
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, id) in ids.into_iter().enumerate() {
+            if let Some(first) = seen.insert(id, i) {
+                seen.insert(id, first);
+                self.fail(
+                    format!("{section}[{i}].id"),
+                    format!("duplicate id `{id}` (already used by {section}[{first}]); expected a unique id"),
+                );
+            }
+        }
+    }
+
     /// The problems found, in the order they were found.
     pub fn into_issues(self) -> Vec<(String, String)> {
         self.issues
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_quantity_has_an_upper_bound_in_the_message() {
+        let mut r = Ranges::default();
+        r.positive("cabin_types[0]", "width_m", 1e308);
+        r.positive("routes[0].waypoints[1]", "speed_kn", 1e-300);
+        r.non_negative("cabin_types[0]", "rack_kw", 1e12);
+        r.positive("cabin_types[0]", "width_m", 12.0);
+        r.positive("x", "unbounded_thing", 1e300);
+        let issues = r.into_issues();
+        assert_eq!(issues.len(), 3, "{issues:?}");
+        assert_eq!(issues[0].0, "cabin_types[0].width_m");
+        assert!(issues[0].1.contains("≤ 500"), "{}", issues[0].1);
+        assert!(issues[1].1.contains("from 0.1 to 60"), "{}", issues[1].1);
+        assert!(issues[2].1.contains("from 0 to 100000"), "{}", issues[2].1);
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_entries() {
+        let mut r = Ranges::default();
+        r.unique_ids("cabins", ["C1", "C2", "C1", "C1"]);
+        let issues = r.into_issues();
+        assert_eq!(issues.len(), 2);
+        assert_eq!(issues[0].0, "cabins[2].id");
+        assert!(
+            issues[0]
+                .1
+                .contains("duplicate id `C1` (already used by cabins[0])")
+        );
+        assert_eq!(issues[1].0, "cabins[3].id");
     }
 }

@@ -117,6 +117,10 @@ pub struct Route {
     pub waypoints: Vec<Waypoint>,
 }
 
+/// The most waypoints a route may have. ECDIS route managers hold a few hundred per route
+/// (IEC 61174 requires ≥ 200 [E]); a 100,000-waypoint RTZ took 1.3 GB to import.
+pub const MAX_WAYPOINTS: usize = 10_000;
+
 impl Route {
     pub(super) fn check_ranges(&self, path: &str, r: &mut Ranges) {
         if self.waypoints.len() < 2 {
@@ -124,6 +128,16 @@ impl Route {
                 format!("{path}.waypoints"),
                 format!("{} waypoint(s): expected at least 2", self.waypoints.len()),
             );
+        }
+        if self.waypoints.len() > MAX_WAYPOINTS {
+            r.fail(
+                format!("{path}.waypoints"),
+                format!(
+                    "{} waypoints: expected at most {MAX_WAYPOINTS} (split the passage into routes)",
+                    self.waypoints.len()
+                ),
+            );
+            return;
         }
         let mut seen = std::collections::HashSet::new();
         for (i, w) in self.waypoints.iter().enumerate() {

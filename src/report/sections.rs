@@ -251,9 +251,16 @@ fn provenance(ctx: &Context, generated_at: chrono::DateTime<chrono::Utc>) -> Sec
         .table(&["input", "file", "SHA-256"], rows)
 }
 
+/// Streams the file through SHA-256 (inputs may be gigabytes); a FIFO or device is not hashed,
+/// so the report cannot block on it or read forever.
 fn sha256_file(path: &Path) -> String {
-    match std::fs::read(path) {
-        Ok(bytes) => format!("{:x}", Sha256::digest(&bytes)),
-        Err(e) => format!("unreadable: {e}"),
-    }
+    let hash = || -> std::io::Result<String> {
+        if !std::fs::metadata(path)?.is_file() {
+            return Ok("not a regular file".into());
+        }
+        let mut hasher = Sha256::new();
+        std::io::copy(&mut std::fs::File::open(path)?, &mut hasher)?;
+        Ok(format!("{:x}", hasher.finalize()))
+    };
+    hash().unwrap_or_else(|e| format!("unreadable: {e}"))
 }

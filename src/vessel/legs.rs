@@ -105,15 +105,20 @@ pub fn timetable(route: &Route, default_speed_kn: Option<f64>) -> Vec<PlannedPoi
             course_deg: Some(course),
             speed_kn: speed,
             run_m: run,
-            eta: route.departure.zip(t).map(|(d, t)| after(d, t)),
+            eta: route.departure.zip(t).and_then(|(d, t)| after(d, t)),
         });
     }
     out
 }
 
-/// `departure` plus `seconds`, to the millisecond.
-fn after(departure: DateTime<Utc>, seconds: f64) -> DateTime<Utc> {
-    departure + Duration::milliseconds((seconds * 1000.0).round() as i64)
+/// `departure` plus `seconds`, to the millisecond; `None` when the arrival lies beyond what a
+/// timestamp can hold (a leg sailed at 1e-300 kn), so no ETA is shown rather than a panic.
+fn after(departure: DateTime<Utc>, seconds: f64) -> Option<DateTime<Utc>> {
+    let ms = (seconds * 1000.0).round();
+    if !(ms.is_finite() && ms.abs() < i64::MAX as f64) {
+        return None;
+    }
+    departure.checked_add_signed(Duration::try_milliseconds(ms as i64)?)
 }
 
 /// Computes the route table. Leg speed: the arriving waypoint's `speed_kn`, else
@@ -253,5 +258,23 @@ mod tests {
                 id: 2
             })
         );
+    }
+
+    #[test]
+    fn an_eta_past_the_end_of_time_is_none_not_a_panic() {
+        // issue #18: a 1e-300 kn leg (from an RTZ `speedMax` or a GPX `planned_speed`) overflowed
+        // `DateTime + TimeDelta`.
+        let route = Route {
+            name: "r".into(),
+            departure: Some("2025-06-01T06:00:00Z".parse().unwrap()),
+            waypoints: vec![
+                wp(1, 5.0, 53.0, None),
+                wp(2, 5.0, 53.5, Some(1e-300)),
+                wp(3, 5.0, 54.0, Some(10.0)),
+            ],
+        };
+        let t = route_table(&route, None).unwrap();
+        assert_eq!((t.legs[0].eta, t.legs[1].eta), (None, None));
+        assert!(t.total_s > 1e300);
     }
 }

@@ -76,6 +76,7 @@ impl FarmModel {
             message,
         };
         let turbine = load_turbine(wf, resolve)?;
+        super::limits::check_turbine(&turbine).map_err(|e| fail("turbine", e))?;
         let (mut x, mut y, mut gammas) = (vec![], vec![], vec![]);
         for (i, p) in wf.positions.iter().enumerate() {
             let field = format!("positions[{i}]");
@@ -88,6 +89,8 @@ impl FarmModel {
             y.push(py);
             gammas.push(meridian_convergence_deg(proj, p[0], p[1])?);
         }
+        super::limits::check_layout(&x, &y, turbine.rotor_diameter_m)
+            .map_err(|e| fail("positions", e))?;
         let gamma = gammas.iter().sum::<f64>() / gammas.len().max(1) as f64;
         let spread = gammas.iter().map(|g| (g - gamma).abs()).fold(0.0, f64::max);
         let res = &wf.resource;
@@ -134,7 +137,7 @@ impl FarmModel {
             None => None,
             Some(p) => {
                 let path = resolve(p);
-                let text = std::fs::read_to_string(&path)
+                let text = crate::fsutil::read_limited_text(&path, crate::fsutil::MAX_TABLE_BYTES)
                     .map_err(|e| fail("resource.timeseries", format!("{}: {e}", path.display())))?;
                 let ts = parse_timeseries(&text, &path.display().to_string())?;
                 if let Some(r) = ts.iter().find(|r| (r.height_m - hub).abs() > 1e-9) {

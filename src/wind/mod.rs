@@ -5,6 +5,7 @@
 pub mod aep;
 mod check;
 pub mod farm;
+pub mod limits;
 pub mod resource;
 pub mod supply;
 pub mod turbine;

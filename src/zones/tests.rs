@@ -112,3 +112,69 @@ fn geojson_is_read_and_bad_files_are_named() {
     let e = zone_shape(&ctx, &z).unwrap_err().to_string();
     assert!(e.contains("missing.geojson"), "{e}");
 }
+
+#[test]
+fn empty_rings_short_lines_and_far_longitudes_are_refused() {
+    // issue #18: `"coordinates": []` panicked inside the boolean operations.
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = context(mission(20.0, 10.0), flat_grid(100, 10.0, 20.0));
+    ctx.path = dir.path().join("m.toml");
+    for (gj, expected) in [
+        (
+            r#"{"type":"Polygon","coordinates":[]}"#,
+            "polygon 0 ring 0 has 0 positions",
+        ),
+        (
+            r#"{"type":"Polygon","coordinates":[[]]}"#,
+            "polygon 0 ring 0 has 0 positions",
+        ),
+        (
+            r#"{"type":"MultiPolygon","coordinates":[[[[1,1],[2,1],[1,2],[1,1]]],[]]}"#,
+            "polygon 1 ring 0 has 0 positions",
+        ),
+        (
+            r#"{"type":"LineString","coordinates":[[1,1]]}"#,
+            "line 0 has 1 positions",
+        ),
+        (
+            r#"{"type":"LineString","coordinates":[[122.0],[122.1,30.0]]}"#,
+            "a position with 1 number(s)",
+        ),
+        (
+            r#"{"type":"LineString","coordinates":[[],[122.1,30.0]]}"#,
+            "a position with 0 number(s)",
+        ),
+        (
+            r#"{"type":"LineString","coordinates":[[400,1],[401,1]]}"#,
+            "(400, 1) is not a WGS 84",
+        ),
+    ] {
+        std::fs::write(dir.path().join("z.geojson"), gj).unwrap();
+        let mut z = zone("z", 100.0);
+        z.geojson = Some("z.geojson".into());
+        let e = zone_shape(&ctx, &z).unwrap_err().to_string();
+        assert!(e.contains("z.geojson") && e.contains(expected), "{gj}: {e}");
+    }
+}
+
+#[test]
+fn a_line_beyond_the_vertex_limit_is_refused_with_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = context(mission(20.0, 10.0), flat_grid(100, 10.0, 20.0));
+    ctx.path = dir.path().join("m.toml");
+    let coords: Vec<String> = (0..=MAX_ZONE_VERTICES)
+        .map(|i| format!("[{},{}]", 122.0 + i as f64 * 1e-6, 30.0))
+        .collect();
+    let gj = format!(
+        r#"{{"type":"LineString","coordinates":[{}]}}"#,
+        coords.join(",")
+    );
+    std::fs::write(dir.path().join("long.geojson"), gj).unwrap();
+    let mut z = zone("long", 100.0);
+    z.geojson = Some("long.geojson".into());
+    let e = zone_shape(&ctx, &z).unwrap_err().to_string();
+    assert!(
+        e.contains("long.geojson") && e.contains("more than 10000 vertices"),
+        "{e}"
+    );
+}

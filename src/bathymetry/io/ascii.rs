@@ -30,8 +30,18 @@ struct Header {
 /// Reads an ESRI ASCII grid and the CRS of its `.prj`, if any (the grid's CRS stays `None`
 /// without one; [`super::read`] then asks for `--crs`).
 pub fn read(path: &Path) -> Result<Grid, BathyError> {
-    let bytes = std::fs::read(path).map_err(|e| io_err(path, e))?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
+    let bytes = crate::fsutil::read_regular(path, super::MAX_GRID_FILE_BYTES)
+        .map_err(|e| io_err(path, e))?;
+    let mut grid = decode(path, &bytes)?;
+    grid.crs = read_prj(path)?;
+    Ok(grid)
+}
+
+/// Decodes grid bytes held in memory (no `.prj`); `path` is only used in messages.
+pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<Grid, BathyError> {
+    // A UTF-8 byte-order mark (Windows editors) is not part of the `ncols` keyword.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
             .filter(|&&b| b == b'\n')
@@ -39,9 +49,7 @@ pub fn read(path: &Path) -> Result<Grid, BathyError> {
             + 1;
         format_err(path, Some(line), "not text (invalid UTF-8)".into())
     })?;
-    let mut grid = parse(path, text)?;
-    grid.crs = read_prj(path)?;
-    Ok(grid)
+    parse(path, text)
 }
 
 /// Parses the grid text (no `.prj`).
@@ -139,7 +147,8 @@ fn parse(path: &Path, text: &str) -> Result<Grid, BathyError> {
     Grid::check_size(path, ncols, nrows)?;
     let (w, h) = (ncols as usize, nrows as usize);
     let n = w * h;
-    let mut data = Vec::with_capacity(n);
+    // Reserve from the header only as far as the text can hold (≥ 2 bytes per value).
+    let mut data = Vec::with_capacity(n.min(text.len() / 2 + 1));
     let mut last_line = 0;
     for (i, line) in lines {
         last_line = i + 1;
@@ -162,6 +171,16 @@ fn parse(path: &Path, text: &str) -> Result<Grid, BathyError> {
                 ));
             }
             let is_nodata = header.nodata == Some(v) || v.is_nan();
+            if !is_nodata && !(v as f32).is_finite() {
+                return Err(format_err(
+                    path,
+                    Some(i + 1),
+                    format!(
+                        "`{token}` (value {} of {n}): expected a finite elevation",
+                        data.len() + 1
+                    ),
+                ));
+            }
             data.push(if is_nodata { f32::NAN } else { v as f32 });
         }
     }
@@ -198,7 +217,7 @@ pub(super) fn read_prj(path: &Path) -> Result<Option<Crs>, BathyError> {
     let Some(prj) = prj_path(path) else {
         return Ok(None);
     };
-    let text = std::fs::read_to_string(&prj).map_err(|e| io_err(&prj, e))?;
+    let text = crate::fsutil::read_regular_text(&prj, 1 << 20).map_err(|e| io_err(&prj, e))?;
     Crs::parse(&text)
         .map(Some)
         .map_err(|source| BathyError::Crs { path: prj, source })
@@ -327,6 +346,13 @@ mod tests {
         assert!(e.contains("t.asc:7") && e.contains("more values"), "{e}");
         let e = err("ncols 2\nnrows 2\nxllcorner 0\ncellsize 1\n1 2 3 4\n");
         assert!(e.contains("lacks `yllcorner`"), "{e}");
+        let e = err(&format!("{HEAD}1 2\n3 inf\n"));
+        assert!(
+            e.contains("t.asc:7") && e.contains("`inf` (value 4 of 4): expected a finite"),
+            "{e}"
+        );
+        let e = err(&format!("{HEAD}1 2\n3 1e39\n"));
+        assert!(e.contains("expected a finite elevation"), "{e}");
         let e = err("ncols 2.5\n");
         assert!(e.contains("t.asc:1") && e.contains("whole number"), "{e}");
         let e = err("ncols 2\nbanana 3\n");

@@ -36,7 +36,8 @@ const USER_DEFINED: u16 = 32767;
 
 /// Reads a GeoTIFF: first image, one sample per pixel.
 pub fn read(path: &Path) -> Result<Grid, BathyError> {
-    let bytes = std::fs::read(path).map_err(|e| io_err(path, e))?;
+    let bytes = crate::fsutil::read_regular(path, super::MAX_GRID_FILE_BYTES)
+        .map_err(|e| io_err(path, e))?;
     decode(path, &bytes)
 }
 
@@ -90,6 +91,7 @@ pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<Grid, BathyError> {
             format!("{count} strips/tiles for a {w} × {h} image: expected {expected}"),
         ));
     }
+    check_chunk_bytes(path, &mut dec, bytes.len() as u64, (w * h) as u64, expected)?;
     drop(dec);
     let mut data = vec![f32::NAN; w * h];
     let nodata = geo.nodata;
@@ -132,6 +134,90 @@ pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<Grid, BathyError> {
         source_sign: SignConvention::ElevationUp,
         vertical_datum: None,
     })
+}
+
+/// The largest decoded/stored ratio a compressed strip can reach [E]: deflate's limit is 1032:1
+/// (RFC 1951: a 258-byte match per ≥ 2-bit code); LZW with 12-bit codes, PackBits (128:1) and
+/// the rest stay below 4096:1. Uncompressed strips must hold every byte.
+fn max_ratio(compression: u16) -> u64 {
+    match compression {
+        1 => 1,
+        8 | 32946 => 1032,
+        32773 => 128,
+        _ => 4096,
+    }
+}
+
+/// Before the grid is allocated from the header: every strip or tile lies inside the file (else
+/// "strip N is truncated"), and the bytes stored can decode to the cells declared — a 322-byte
+/// file declaring 32768² cells took 4.1 GB before this check.
+fn check_chunk_bytes(
+    path: &Path,
+    dec: &mut Decoder<Cursor<&[u8]>>,
+    file_len: u64,
+    cells: u64,
+    chunks: usize,
+) -> Result<(), BathyError> {
+    let tiled = matches!(dec.get_chunk_type(), ChunkType::Tile);
+    let (offsets_tag, counts_tag, what) = if tiled {
+        (Tag::TileOffsets, Tag::TileByteCounts, "tile")
+    } else {
+        (Tag::StripOffsets, Tag::StripByteCounts, "strip")
+    };
+    let read = |dec: &mut Decoder<Cursor<&[u8]>>, tag: Tag| {
+        dec.find_tag_unsigned_vec::<u64>(tag)
+            .map_err(|e| tiff_err(path, e))?
+            .ok_or_else(|| format_err(path, None, format!("no {tag:?} tag")))
+    };
+    let offsets = read(dec, offsets_tag)?;
+    let counts = read(dec, counts_tag)?;
+    if offsets.len() < chunks || counts.len() < chunks {
+        return Err(format_err(
+            path,
+            None,
+            format!(
+                "{} {what} offsets and {} byte counts: expected {chunks}",
+                offsets.len(),
+                counts.len()
+            ),
+        ));
+    }
+    for (i, (&o, &n)) in offsets.iter().zip(&counts).take(chunks).enumerate() {
+        if o.saturating_add(n) > file_len {
+            return Err(format_err(
+                path,
+                None,
+                format!(
+                    "{what} {i} (bytes {o} to {}) ends past the end of the {file_len}-byte file: \
+                     truncated",
+                    o.saturating_add(n)
+                ),
+            ));
+        }
+    }
+    let stored: u64 = counts.iter().take(chunks).sum();
+    let bits = match dec.colortype().map_err(|e| tiff_err(path, e))? {
+        ColorType::Gray(b) => u64::from(b),
+        _ => 8,
+    };
+    let compression = dec
+        .find_tag_unsigned::<u16>(Tag::Compression)
+        .map_err(|e| tiff_err(path, e))?
+        .unwrap_or(1);
+    let ratio = max_ratio(compression);
+    let needed = (cells * bits / 8).div_ceil(ratio);
+    if stored < needed {
+        return Err(format_err(
+            path,
+            None,
+            format!(
+                "{stored} bytes of {what}s cannot hold the {cells} cells the header declares \
+                 (compression {compression} expands at most {ratio}:1, so at least {needed} bytes \
+                 are needed): truncated or corrupt header"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A worker's decoder failed to open although the first one opened: report the same error.

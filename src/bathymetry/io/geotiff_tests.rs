@@ -235,6 +235,44 @@ fn hostile_size_refused_before_decoding() {
 }
 
 #[test]
+fn header_larger_than_its_strips_is_refused_before_allocating() {
+    // issue #18: a 322-byte file declaring 32768² cells took 4.1 GB before the decoder failed.
+    let mut bytes = tiff_with::<colortype::Gray32Float>(1, 1, &[1.0], 1, None);
+    let patch = |bytes: &mut Vec<u8>, tag: u16, value: u32| {
+        let ifd = u32::from_le_bytes(bytes[4..8].try_into().unwrap()) as usize;
+        let n = u16::from_le_bytes(bytes[ifd..ifd + 2].try_into().unwrap()) as usize;
+        for i in 0..n {
+            let e = ifd + 2 + 12 * i;
+            if u16::from_le_bytes(bytes[e..e + 2].try_into().unwrap()) == tag {
+                bytes[e + 2..e + 4].copy_from_slice(&4u16.to_le_bytes()); // LONG
+                bytes[e + 4..e + 8].copy_from_slice(&1u32.to_le_bytes());
+                bytes[e + 8..e + 12].copy_from_slice(&value.to_le_bytes());
+            }
+        }
+    };
+    patch(&mut bytes, 256, 32768);
+    patch(&mut bytes, 257, 32768);
+    patch(&mut bytes, 278, 32768); // RowsPerStrip: one strip
+    let e = decode(p(), &bytes).unwrap_err().to_string();
+    assert!(
+        e.starts_with("t.tif:") && e.contains("cannot hold the 1073741824 cells"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_truncated_strip_is_named() {
+    let full = encode_grid(&sample_grid(64, 64), p()).unwrap();
+    let e = decode(p(), &full[..full.len() - 10])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("strip") && e.contains("ends past the end") && e.contains("truncated"),
+        "{e}"
+    );
+}
+
+#[test]
 fn model_transformation_tag_without_rotation() {
     let mut buf = Cursor::new(Vec::new());
     {

@@ -44,15 +44,37 @@ pub fn read(path: &Path, opts: &ReadOptions) -> Result<Grid, BathyError> {
     if let Some(crs) = &opts.crs {
         grid.crs = Some(crs.clone());
     }
-    if grid.crs.is_none() {
+    let Some(crs) = &grid.crs else {
         return Err(BathyError::NoCrs {
             path: path.to_path_buf(),
         });
-    }
+    };
+    check_extent(path, &grid, crs.is_geographic())?;
     if opts.positive_down {
         grid.flip_sign();
     }
     Ok(grid)
+}
+
+/// Decodes a grid held in memory, choosing the format by `path`'s extension (no `.prj` is read
+/// and no CRS is required): for grids that do not come from a file, and for fuzzing.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<Grid, BathyError> {
+    match extension(path).as_str() {
+        "asc" => ascii::decode(path, bytes),
+        "tif" | "tiff" => geotiff::decode(path, bytes),
+        "xyz" | "txt" => {
+            let text = std::str::from_utf8(bytes).map_err(|e| BathyError::Format {
+                path: path.to_path_buf(),
+                line: None,
+                message: format!("not text: invalid UTF-8 at byte {}", e.valid_up_to()),
+            })?;
+            xyz::parse(path, text)
+        }
+        other => Err(BathyError::Unsupported {
+            path: path.to_path_buf(),
+            what: format!("grid format `.{other}` (expected .asc, .tif, .tiff or .xyz)"),
+        }),
+    }
 }
 
 /// Writes a grid, choosing the format by extension (`.tif`/`.tiff`, `.asc`, `.xyz`; the text
@@ -102,6 +124,42 @@ fn format_err(path: &Path, line: Option<usize>, message: String) -> BathyError {
 }
 
 /// A [`BathyError::Io`] for `path`.
+/// Refuses georeferencing no survey has: a NaN or infinite origin or cell size (a NaN GeoTIFF
+/// tiepoint), and in a geographic CRS latitudes beyond ±90° or longitudes beyond ±360° (a
+/// 0–360° grid is allowed).
+fn check_extent(path: &Path, grid: &Grid, geographic: bool) -> Result<(), BathyError> {
+    let (x0, y0, x1, y1) = grid.extent();
+    let bad = |message: String| BathyError::Format {
+        path: path.to_path_buf(),
+        line: None,
+        message,
+    };
+    if ![x0, y0, x1, y1].iter().all(|v| v.is_finite()) {
+        return Err(bad(format!(
+            "extent {x0}, {y0} – {x1}, {y1}: expected finite coordinates (origin and cell size)"
+        )));
+    }
+    if geographic && (y0.min(y1) < -90.0 || y0.max(y1) > 90.0) {
+        return Err(bad(format!(
+            "latitudes {} to {} in a geographic CRS: expected −90 to 90",
+            y0.min(y1),
+            y0.max(y1)
+        )));
+    }
+    if geographic && (x0.min(x1) < -360.0 || x0.max(x1) > 360.0) {
+        return Err(bad(format!(
+            "longitudes {} to {} in a geographic CRS: expected −360 to 360",
+            x0.min(x1),
+            x0.max(x1)
+        )));
+    }
+    Ok(())
+}
+
+/// The largest grid file read (bytes), counted as read (a device or FIFO reports no size): far
+/// above any survey tile fathom plans on, and below what the machine can hold decoded.
+pub const MAX_GRID_FILE_BYTES: u64 = 2 << 30;
+
 fn io_err(path: &Path, source: std::io::Error) -> BathyError {
     BathyError::Io {
         path: path.to_path_buf(),
@@ -120,6 +178,50 @@ fn extension(path: &Path) -> String {
 mod tests {
     use super::*;
     use crate::bathymetry::GeoTransform;
+
+    #[test]
+    fn hostile_headers_are_named() {
+        // issue #18: a UTF-8 BOM made the header "lack `ncols`"; latitudes of 99.5 in EPSG:4326
+        // were accepted; a FIFO as grid blocked forever.
+        let dir = tempfile::tempdir().unwrap();
+        let opts = ReadOptions {
+            crs: Some(Crs::parse("EPSG:4326").unwrap()),
+            positive_down: false,
+        };
+        let asc = |name: &str, yll: f64, bom: bool| {
+            let p = dir.path().join(name);
+            let mut bytes = if bom {
+                b"\xEF\xBB\xBF".to_vec()
+            } else {
+                Vec::new()
+            };
+            bytes.extend(
+                format!(
+                    "ncols 2\nnrows 2\nxllcorner 0\nyllcorner {yll}\ncellsize 0.25\n1 2\n3 4\n"
+                )
+                .bytes(),
+            );
+            std::fs::write(&p, bytes).unwrap();
+            p
+        };
+        let g = read(&asc("bom.asc", 10.0, true), &opts).unwrap();
+        assert_eq!(g.width, 2);
+        let e = read(&asc("north.asc", 99.5, false), &opts)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("north.asc") && e.contains("latitudes 99.5 to 100"),
+            "{e}"
+        );
+        let e = read(&asc("south.asc", -1000.0, false), &opts)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("expected −90 to 90"), "{e}");
+        let zero = dir.path().join("zero.asc");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        let e = read(&zero, &opts).unwrap_err().to_string();
+        assert!(e.contains("zero.asc") && e.contains("a device"), "{e}");
+    }
 
     #[test]
     fn every_format_round_trips_with_its_crs() {

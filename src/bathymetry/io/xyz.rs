@@ -20,6 +20,12 @@ use std::path::Path;
 /// The no-data marker of XYZ files (see the module documentation).
 const NODATA: f32 = -9999.0;
 
+/// A regular grid lists at least one cell in this many (GDAL's XYZ driver writes every cell,
+/// no data as −9999; exports that drop no-data cells keep most of them): fewer points are
+/// scattered soundings, and gridding them would allocate from a bounding box, not from the data
+/// (3 points once asked for 3.45 GB).
+const MIN_FILL: u64 = 10;
+
 /// A parsed point with the line it came from.
 struct Point {
     x: f64,
@@ -30,7 +36,8 @@ struct Point {
 
 /// Reads an XYZ grid; its CRS comes from a `.prj` beside it, if any.
 pub fn read(path: &Path) -> Result<Grid, BathyError> {
-    let text = std::fs::read_to_string(path).map_err(|e| io_err(path, e))?;
+    let text = crate::fsutil::read_regular_text(path, super::MAX_GRID_FILE_BYTES)
+        .map_err(|e| io_err(path, e))?;
     let mut grid = parse(path, &text)?;
     grid.crs = super::ascii::read_prj(path)?;
     Ok(grid)
@@ -128,12 +135,14 @@ fn axis(
         let f = (v - min) / estimate;
         if (f - f.round()).abs() > 0.1 {
             let line = points.iter().find(|p| coord(p) == v).map(|p| p.line);
+            let (below, above) = (min + f.floor() * estimate, min + f.ceil() * estimate);
             return Err(format_err(
                 path,
                 line,
                 format!(
-                    "{name} = {v} is off the regular grid (spacing {estimate} from {min}): \
-                     points are not a regular grid"
+                    "{name} = {v} lies between the grid lines {name} = {below} and {above} \
+                     (spacing {estimate}, the mean step between neighbouring {name} values, \
+                     from {name} = {min}): points are not a regular grid"
                 ),
             ));
         }
@@ -141,18 +150,46 @@ fn axis(
     Ok((min, spacing, steps as u64 + 1))
 }
 
-fn parse(path: &Path, text: &str) -> Result<Grid, BathyError> {
+pub(super) fn parse(path: &Path, text: &str) -> Result<Grid, BathyError> {
     let points = parse_points(path, text)?;
     let (xmin, dx, width) = axis(path, &points, |p| p.x, "x")?;
     let (ymin, dy, height) = axis(path, &points, |p| p.y, "y")?;
     Grid::check_size(path, width, height)?;
+    let cells = width * height;
+    if (points.len() as u64).saturating_mul(MIN_FILL) < cells {
+        return Err(format_err(
+            path,
+            None,
+            format!(
+                "{} points span a {width} × {height} grid ({cells} cells): a regular grid lists \
+                 at least 1 in {MIN_FILL} of its cells; these points are scattered soundings \
+                 (grid them first, e.g. `gdal_grid`) or a coordinate is wrong",
+                points.len()
+            ),
+        ));
+    }
     let (w, h) = (width as usize, height as usize);
     let ymax = ymin + (h - 1) as f64 * dy;
     let mut data = vec![f32::NAN; w * h];
+    // The line that set each cell, to name both lines of a conflicting duplicate.
+    let mut set_by = vec![0usize; w * h];
     for p in &points {
         let c = ((p.x - xmin) / dx).round() as usize;
         let r = ((ymax - p.y) / dy).round() as usize;
-        data[r * w + c] = p.z;
+        let i = r * w + c;
+        if set_by[i] != 0 && data[i].to_bits() != p.z.to_bits() {
+            return Err(format_err(
+                path,
+                Some(p.line),
+                format!(
+                    "point ({}, {}) has z = {} but line {} gave the same cell z = {}: \
+                     expected one depth per cell",
+                    p.x, p.y, p.z, set_by[i], data[i]
+                ),
+            ));
+        }
+        data[i] = p.z;
+        set_by[i] = p.line;
     }
     Ok(Grid {
         width: w,
@@ -240,6 +277,33 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("refusing to allocate"), "{e}");
+        assert!(
+            parse(p(), "0 0 1\n10 0 2\n25 0 3\n0 10 4\n")
+                .unwrap_err()
+                .to_string()
+                .contains("between the grid lines x = 20 and 30"),
+        );
+    }
+
+    #[test]
+    fn sparse_points_and_conflicting_duplicates_are_refused() {
+        // issue #18: 3 points spanning 30,000 × 30,000 cells took 3.45 GB.
+        let e = parse(p(), "0 0 1\n1 0 1\n30000 30000 1\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("3 points span a 30001 × 2 grid") && e.contains("scattered"),
+            "{e}"
+        );
+        let e = parse(p(), "0 0 1\n10 0 2\n0 10 3\n10 10 4\n0 0 5\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("t.xyz:5") && e.contains("z = 5 but line 1 gave the same cell z = 1"),
+            "{e}"
+        );
+        // An exact repeat is harmless.
+        assert!(parse(p(), "0 0 1\n10 0 2\n0 10 3\n10 10 4\n0 0 1\n").is_ok());
     }
 
     #[test]
