@@ -70,6 +70,8 @@ impl LiftSetup<'_> {
                 * c.wire_falls as f64
                 * (1.0 - rho / STEEL_DENSITY_KGM3)
                 * G,
+            wire_weight_air_n_m: c.wire_mass_kg_m * c.wire_falls as f64 * G,
+            tip_height_m: c.pedestal_fwd_stbd_up_m[2].max(0.0),
             density_kgm3: rho,
         });
         let offset = hanging
