@@ -375,3 +375,41 @@ pub struct AsPlaced {
     /// The cabin's measured heading on the seabed (degrees clockwise from true north).
     pub cabin_heading_deg: f64,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hook_height_table_and_contingency_are_range_checked() {
+        let crane: Crane = toml::from_str(
+            "swl_table = [[20.0, 100.0]]\nmax_hook_height_m = 30.0\ndeck_height_m = 5.0\n\
+             lowering_speed_m_min = 5.0\nset_down_speed_m_min = 0.2\nrigging_mass_t = 5.0\n\
+             daf = 1.1\npedestal_fwd_stbd_up_m = [0.0, 0.0, 40.0]\n\
+             gnss_antenna_fwd_stbd_up_m = [0.0, 0.0, 20.0]\nwire_diameter_m = 0.05\n\
+             wire_mass_kg_m = 10.0\nhook_height_table = [[20.0, 30.0], [20.0, 25.0], [30.0, -1.0]]\n",
+        )
+        .unwrap();
+        let mut r = Ranges::default();
+        crane.check_ranges("vessel.crane", &mut r);
+        let paths: Vec<String> = r.into_issues().into_iter().map(|(p, _)| p).collect();
+        assert_eq!(
+            paths,
+            [
+                "vessel.crane.hook_height_table[1]",
+                "vessel.crane.hook_height_table[2]"
+            ]
+        );
+        let mut plan: LiftPlan = toml::from_str(
+            "radius_m = 20.0\nslew_deg = 90.0\nrigging_height_m = 5.0\nliftoff_clearance_m = 1.0\n\
+             liftoff_min = 10.0\nsplash_hold_min = 10.0\nseabed_hold_min = 10.0\n\
+             [current]\nsurface_ms = 0.3\n",
+        )
+        .unwrap();
+        assert_eq!(plan.weight_contingency_factor, 1.10);
+        plan.weight_contingency_factor = 0.9;
+        let mut r = Ranges::default();
+        plan.check_ranges("lift", &mut r);
+        assert_eq!(r.into_issues()[0].0, "lift.weight_contingency_factor");
+    }
+}
