@@ -456,6 +456,24 @@ mod tests {
     }
 
     #[test]
+    fn duplicated_waypoint_is_a_zero_leg() {
+        let mut ctx = context();
+        let mut route = route_across(&ctx, 5_909_000.0, 640_105.0, 640_805.0);
+        let mut dup = route.waypoints[1].clone();
+        dup.id = 3;
+        route.waypoints.push(dup);
+        ctx.mission.route = Some(route);
+        let f = crate::vessel::check(&ctx);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].code, "ROUTE-ZERO-LEG");
+        assert_eq!(f[0].object, Some(ObjectRef::leg(2)));
+        assert!(
+            f[0].message
+                .starts_with("leg 2 from waypoint 2 to waypoint 3 is 0.00 m long")
+        );
+    }
+
+    #[test]
     fn squat_is_open_water_in_wide_deep_water() {
         let mut ctx = context();
         let route = route_across(&ctx, 5_909_000.0, 640_105.0, 640_805.0);
