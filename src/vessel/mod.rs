@@ -22,7 +22,8 @@ use crate::mission::Context;
 pub const MIN_LEG_M: f64 = 1.0;
 
 /// The route rules: `ROUTE-SPEED` (a leg without speed), `ROUTE-NO-VESSEL` (a route but no
-/// vessel to check it for), `ROUTE-ZERO-LEG` (a leg shorter than [`MIN_LEG_M`]), `ROUTE-UKC`, `ROUTE-OUTSIDE-GRID`, `ROUTE-NO-DATA` (see
+/// vessel to check it for), `ROUTE-ZERO-LEG` (a leg shorter than [`MIN_LEG_M`]),
+/// `ROUTE-SQUAT-RANGE` (depth/draught outside Barrass's stated range, see [`ukc::ukc_findings`]), `ROUTE-UKC`, `ROUTE-OUTSIDE-GRID`, `ROUTE-NO-DATA` (see
 /// [`ukc::ukc_findings`]), `ROUTE-EXCLUSION` (a leg through an exclusion zone) and
 /// `ROUTE-EXCLUSION-UNCHECKED` (a zone whose geometry could not be built: the siting rules report
 /// why, as `SITE-ZONE`). Zones are the shared geometry of [`crate::zones`], buffer included.
