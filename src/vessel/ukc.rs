@@ -219,7 +219,8 @@ pub fn ukc_findings(
     // a clearance of ≥ 0.4·T.
     let h_over_t = |s: &UkcSample| s.depth_m.map(|d| d / vessel.draught_m);
     let [lo, hi] = BARRASS_H_OVER_T;
-    let ranges: [(bool, fn(f64, f64, f64) -> bool); 2] = [
+    type Outside = fn(f64, f64, f64) -> bool;
+    let ranges: [(bool, Outside); 2] = [
         (true, |r, lo, _| r > 1.0 && r < lo),
         (false, |r, _, hi| r > hi),
     ];
