@@ -135,6 +135,22 @@ fn hainan_lingshui_against_the_published_figures() {
             "{} min",
             lift.total_min
         );
+        // Swing from the boom tip (README table): only the hook block's mode while submerged,
+        // 4.7–5.0 s, meets the 4–10 s waves [E]; the slow sway (16–17 s in air) does not.
+        let near: Vec<_> = lift
+            .pendulum
+            .iter()
+            .filter(|p| p.near_resonance)
+            .map(|p| (p.phase, p.mode))
+            .collect();
+        assert_eq!(near, [("submerged", 2)], "{:?}", lift.pendulum);
+        let hook_mode = lift.pendulum.iter().find(|p| p.near_resonance).unwrap();
+        assert!(
+            (hook_mode.period_s[0] - 4.7).abs() < 0.05
+                && (hook_mode.period_s[1] - 5.0).abs() < 0.05
+        );
+        // Touchdown offset at the 0.4 m/s slack-water current [E], within ±0.5 m.
+        assert!((lift.touchdown_offset_m.unwrap() - 0.27).abs() < 0.01);
     }
 }
 

@@ -22,10 +22,11 @@ fn a_layout_keeps_clear_of_the_turbines() {
     assert_eq!(cabins.len(), 3, "{}", report.why_short());
     ctx.mission.cabins.extend(cabins);
     let codes: Vec<String> = validate(&ctx).into_iter().map(|f| f.code).collect();
+    // SITE-RESOLUTION is the 40 m grid's, not the layout's: every cabin on it carries one.
     assert!(
         codes
             .iter()
-            .all(|c| c != "WIND-LAYOUT" && !c.starts_with("SITE-")),
+            .all(|c| c != "WIND-LAYOUT" && (c == "SITE-RESOLUTION" || !c.starts_with("SITE-"))),
         "{codes:?}"
     );
 }

@@ -119,8 +119,8 @@ fn print_lift(l: &CabinLift) {
         );
     }
     println!(
-        "  hook height: needs {:.1} m above deck, crane {:.1} m",
-        l.hook_height_needed_m, l.max_hook_height_m
+        "  hook height: needs {:.1} m above deck, crane {:.1} m at the radius",
+        l.hook_height_needed_m, l.hook_height_available_m
     );
     for p in &l.phases {
         println!(
@@ -147,10 +147,14 @@ fn print_lift(l: &CabinLift) {
     }
     for p in &l.pendulum {
         println!(
-            "  pendulum {}: {:.1} s (length {:.1} m){}",
+            "  pendulum {}, mode {}: {:.1}–{:.1} s (falls {:.1}–{:.1} m, hook to CoG {:.1} m){}",
             p.phase,
-            p.period_s,
-            p.length_m,
+            p.mode,
+            p.period_s[0],
+            p.period_s[1],
+            p.falls_m[0],
+            p.falls_m[1],
+            p.hook_to_cog_m,
             if p.near_resonance {
                 "  NEAR WAVE PERIODS"
             } else {

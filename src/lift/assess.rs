@@ -1,10 +1,10 @@
-//! The lift of one cabin, end to end: loads per phase, hook height, radius, lowering phases,
-//! touchdown offset and its current limit, pendulum periods.
+//! The lift of one cabin, end to end: loads per phase, hook height at the radius, radius,
+//! lowering phases, touchdown offset and its current limit, the swing's two modes per phase.
 
 use super::crane::{self, PhaseLoad, STEEL_DENSITY_KGM3};
 use super::drift::{self, G, HangingLoad};
 use super::lowering::{self, Phase};
-use super::pendulum::{self, PendulumCheck};
+use super::pendulum::{self, DoublePendulum, PendulumCheck};
 use crate::mission::{CabinType, Crane, LiftPlan, Metocean, Vessel};
 use serde::Serialize;
 
@@ -22,7 +22,8 @@ pub struct CabinLift {
     pub submerged_mass_t: f64,
     pub loads: Vec<PhaseLoad>,
     pub hook_height_needed_m: f64,
-    pub max_hook_height_m: f64,
+    /// Hook height above the deck the crane offers at the planned radius (m).
+    pub hook_height_available_m: f64,
     pub phases: Vec<Phase>,
     pub total_min: f64,
     /// Design surface current (m/s) and the touchdown offset it gives (m); `None` without drag
@@ -33,6 +34,8 @@ pub struct CabinLift {
     /// offset cannot be computed or 10 m/s still keeps it within.
     pub max_current_ms: Option<f64>,
     pub tolerance_m: f64,
+    /// Both modes of the swing in air (lift-off to the splash zone) and submerged (splash zone
+    /// to touchdown).
     pub pendulum: Vec<PendulumCheck>,
 }
 
@@ -70,6 +73,8 @@ impl LiftSetup<'_> {
                 * c.wire_falls as f64
                 * (1.0 - rho / STEEL_DENSITY_KGM3)
                 * G,
+            wire_weight_air_n_m: c.wire_mass_kg_m * c.wire_falls as f64 * G,
+            tip_height_m: c.pedestal_fwd_stbd_up_m[2].max(0.0),
             density_kgm3: rho,
         });
         let offset = hanging
@@ -78,18 +83,7 @@ impl LiftSetup<'_> {
         let max_current = hanging
             .as_ref()
             .and_then(|h| drift::max_current_ms(h, &plan.current, plan.tolerance_m));
-        let tip_height = c.pedestal_fwd_stbd_up_m[2].max(0.0);
-        let ca = t.drag.as_ref().map_or(0.0, |d| d.ca_lateral);
-        let pendulum = pendulum::checks(
-            plan.rigging_height_m + t.height_m / 2.0,
-            tip_height + depth_m - t.height_m / 2.0,
-            t.mass_t * 1000.0,
-            t.displaced_volume_m3,
-            ca,
-            rho,
-            self.metocean.wave_period_range_s,
-            plan.resonance_margin_pct,
-        );
+        let pendulum = self.pendulum(t, depth_m);
         CabinLift {
             cabin: id.to_string(),
             cabin_type: t.id.clone(),
@@ -99,7 +93,7 @@ impl LiftSetup<'_> {
             submerged_mass_t: sub_t,
             loads: crane::phase_loads(c, t, plan, rho, depth_m),
             hook_height_needed_m: crane::required_hook_height_m(t, plan),
-            max_hook_height_m: c.max_hook_height_m,
+            hook_height_available_m: crane::hook_height_at(c, plan.radius_m).available_m,
             total_min: lowering::total_min(&phases),
             phases,
             design_current_ms: plan.current.surface_ms,
@@ -108,6 +102,61 @@ impl LiftSetup<'_> {
             tolerance_m: plan.tolerance_m,
             pendulum,
         }
+    }
+}
+
+impl LiftSetup<'_> {
+    /// The swing of cabin type `t` over the two phases of its lowering to `depth_m`: in air the
+    /// falls run from the hook at lift-off height to the cabin's bottom at the waterline;
+    /// submerged, from the cabin's top at the waterline to touchdown. Hook block and rigging hang
+    /// at the hook (submerged weight once the hook is under water); the cabin's centre of gravity
+    /// is taken at mid-height.
+    fn pendulum(&self, t: &CabinType, depth_m: f64) -> Vec<PendulumCheck> {
+        let (c, plan) = (self.crane, self.plan);
+        let rho = self.metocean.seawater_density_kgm3;
+        let tip = c.pedestal_fwd_stbd_up_m[2].max(0.0);
+        let (rig, h) = (plan.rigging_height_m, t.height_m);
+        let hook_liftoff = c.deck_height_m + crane::required_hook_height_m(t, plan);
+        let m1 = c.rigging_mass_t * 1000.0;
+        let m = t.mass_t * 1000.0;
+        let buoyancy = rho * t.displaced_volume_m3;
+        let ca = t.drag.as_ref().map_or(0.0, |d| d.ca_lateral);
+        let (tp, margin) = (self.metocean.wave_period_range_s, plan.resonance_margin_pct);
+        let mut out = pendulum::sweep(
+            "in air",
+            [(tip - hook_liftoff).max(0.0), (tip - rig - h).max(0.0)],
+            |l1| DoublePendulum {
+                l1_m: l1,
+                l2_m: rig + h / 2.0,
+                m1_kg: m1,
+                w1_n: m1 * G,
+                m2_kg: m,
+                w2_n: m * G,
+            },
+            tp,
+            margin,
+        );
+        out.extend(pendulum::sweep(
+            "submerged",
+            [(tip - rig).max(0.0), tip + (depth_m - h - rig).max(0.0)],
+            |l1| DoublePendulum {
+                l1_m: l1,
+                l2_m: rig + h / 2.0,
+                m1_kg: m1,
+                w1_n: m1
+                    * G
+                    * if l1 > tip {
+                        1.0 - rho / STEEL_DENSITY_KGM3
+                    } else {
+                        1.0
+                    },
+                m2_kg: m + ca * buoyancy,
+                w2_n: (m - buoyancy) * G,
+            },
+            tp,
+            margin,
+        ));
+        out
     }
 }
 
@@ -138,17 +187,38 @@ mod tests {
         // Over the stern from 60 m aft of midships (hull ends 75 m aft): 15 m + half-diagonal
         // of 20 × 8 m = 10.77 m.
         assert!((a.radius_needed_m - (15.0 + 464f64.sqrt() / 2.0)).abs() < 1e-6);
-        // In air at 30 m: 1300·1.1 + 50 = 1480 t + wire (4 × 30 kg/m over 70 − 8 − 22 = 40 m
-        // = 4.8 t) against 3000 t.
+        // In air at 30 m: DAF 1.1 × (1300 t × contingency 1.1 + 50 t rigging) = 1628 t + wire
+        // (4 × 30 kg/m over 70 − 8 − 22 = 40 m = 4.8 t) against 3000 t.
         assert!(
-            (a.loads[0].hook_load_t - 1484.8).abs() < 1e-9,
+            (a.loads[0].hook_load_t - 1632.8).abs() < 1e-9,
             "{:?}",
             a.loads[0]
         );
         assert_eq!(a.loads[0].swl_t, Some(3000.0));
         assert_eq!(a.hook_height_needed_m, 24.0);
+        assert_eq!(a.hook_height_available_m, 60.0);
+        // Submerged: 1.1 × ((1430 − 820) t + 50·(1 − 1025/7850) t) + wire (4 × 30 kg/m, 70 m in
+        // air and 35 − 22 = 13 m submerged at 1 − 1025/7850).
+        let rig = 50.0 * (1.0 - 1025.0 / 7850.0);
+        let wire = 0.12 * (70.0 + 13.0 * (1.0 - 1025.0 / 7850.0));
+        assert!((a.loads[2].hook_load_t - (1.1 * (610.0 + rig) + wire)).abs() < 1e-9);
         let off = a.touchdown_offset_m.unwrap();
         assert!(off > 0.0 && off < 0.5, "{off}");
         assert!(a.max_current_ms.unwrap() > 0.5);
+        // Falls in air from 70 − (8 + 24) = 38 m to 70 − 22 = 48 m; submerged 58 m to 83 m.
+        let p: Vec<_> = a
+            .pendulum
+            .iter()
+            .map(|p| (p.phase, p.mode, p.falls_m))
+            .collect();
+        assert_eq!(
+            p,
+            [
+                ("in air", 1, [38.0, 48.0]),
+                ("in air", 2, [38.0, 48.0]),
+                ("submerged", 1, [58.0, 83.0]),
+                ("submerged", 2, [58.0, 83.0]),
+            ]
+        );
     }
 }

@@ -41,7 +41,7 @@ pub fn wire_mass_t(crane: &Crane, in_air_m: f64, submerged_m: f64, density_kgm3:
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PhaseLoad {
     pub phase: &'static str,
-    /// Dynamic hook load (t): payload × DAF + rigging + wire paid out.
+    /// Dynamic hook load (t): DAF × (cabin × weight contingency + rigging) + wire paid out.
     pub hook_load_t: f64,
     /// Safe working load at the working radius (t); `None` beyond the load chart.
     pub swl_t: Option<f64>,
@@ -49,11 +49,15 @@ pub struct PhaseLoad {
     pub utilisation: Option<f64>,
 }
 
-/// Hook loads in each phase (DNV-ST-N001 sec. 16.2: dynamic hook load = static load × DAF,
-/// rigging added):
-/// - lift-off in air: m·DAF + m_rig + wire from boom tip to deck;
+/// Hook loads in each phase, following DNV-ST-N001 sec. 16.2: the static hook load is the
+/// upper-bound design weight of the object (its mass estimate × the weight-contingency factor)
+/// **plus the rigging** below the hook; the dynamic hook load is the DAF × the whole static hook
+/// load (domain-reference §7). The hoist wire paid out is added statically: load charts rate the
+/// hook, and the wire's weight varies slowly with the payout.
+/// - lift-off in air: DAF·(γ·m + m_rig) + wire from boom tip to deck;
 /// - splash zone: as in air (no buoyancy credited while the cabin crosses the surface);
-/// - submerged at touchdown: (m − ρV)·DAF + m_rig + wire to the seabed (submerged part buoyant).
+/// - submerged at touchdown: DAF·((γ·m − ρV) + m_rig·(1 − ρ/ρ_steel)) + wire to the seabed
+///   (submerged part buoyant).
 ///
 /// `depth_m` is the water depth at the cabin; the wire in air spans the boom-tip height.
 pub fn phase_loads(
@@ -66,7 +70,8 @@ pub fn phase_loads(
     let swl = swl_at(&crane.swl_table, plan.radius_m);
     let tip = crane.pedestal_fwd_stbd_up_m[2].max(0.0);
     let hook_to_cabin = plan.rigging_height_m + cabin.height_m;
-    let in_air = crane.daf * cabin.mass_t + crane.rigging_mass_t;
+    let design_mass_t = cabin.mass_t * plan.weight_contingency_factor;
+    let in_air = crane.daf * (design_mass_t + crane.rigging_mass_t);
     let wire_deck = wire_mass_t(
         crane,
         (tip - crane.deck_height_m - hook_to_cabin).max(0.0),
@@ -74,9 +79,10 @@ pub fn phase_loads(
         density_kgm3,
     );
     let wire_splash = wire_mass_t(crane, tip, 0.0, density_kgm3);
-    let sub = submerged_mass_t(cabin.mass_t, cabin.displaced_volume_m3, density_kgm3);
+    let sub = submerged_mass_t(design_mass_t, cabin.displaced_volume_m3, density_kgm3);
+    let rigging_sub = crane.rigging_mass_t * (1.0 - density_kgm3 / STEEL_DENSITY_KGM3);
     let wire_seabed = wire_mass_t(crane, tip, (depth_m - hook_to_cabin).max(0.0), density_kgm3);
-    let submerged = crane.daf * sub.max(0.0) + crane.rigging_mass_t + wire_seabed;
+    let submerged = crane.daf * (sub.max(0.0) + rigging_sub) + wire_seabed;
     let make = |phase, load: f64| PhaseLoad {
         phase,
         hook_load_t: load,
@@ -94,6 +100,62 @@ pub fn phase_loads(
 /// + lift-off clearance.
 pub fn required_hook_height_m(cabin: &CabinType, plan: &LiftPlan) -> f64 {
     cabin.height_m + plan.rigging_height_m + plan.liftoff_clearance_m
+}
+
+/// The hook height the crane offers at the planned radius, and what in its inputs contradicts.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HookHeight {
+    /// Hook height above the deck available at the radius (m).
+    pub available_m: f64,
+    /// Boom-tip sheave height above the deck at the radius (m), from `pedestal_fwd_stbd_up_m`.
+    pub tip_above_deck_m: f64,
+    /// Inputs that contradict each other, in words naming the fields.
+    pub conflicts: Vec<String>,
+}
+
+/// Hook height above the deck at `radius_m`. The hook hangs below the boom-tip sheave, so the
+/// tip's height above the deck at the planned radius bounds it, and so does the chart's maximum
+/// hook height (reached at the shortest radius); the load chart's hook-height curve, when given,
+/// is read at the radius (linear between rows, as [`swl_at`]). Without that curve the hook block's
+/// own height below the sheave is not known and not subtracted: the figure is an upper bound.
+pub fn hook_height_at(crane: &Crane, radius_m: f64) -> HookHeight {
+    let tip_above_deck_m = crane.pedestal_fwd_stbd_up_m[2] - crane.deck_height_m;
+    let mut conflicts = Vec::new();
+    if tip_above_deck_m <= 0.0 {
+        conflicts.push(format!(
+            "the boom tip (pedestal_fwd_stbd_up_m z = {} m) is not above the deck (deck_height_m = {} m)",
+            crane.pedestal_fwd_stbd_up_m[2], crane.deck_height_m
+        ));
+    }
+    let mut available_m = crane.max_hook_height_m.min(tip_above_deck_m.max(0.0));
+    if let Some(table) = &crane.hook_height_table {
+        match swl_at(table, radius_m) {
+            Some(h) => {
+                if h > tip_above_deck_m + 1e-9 {
+                    conflicts.push(format!(
+                        "hook_height_table gives {h:.1} m above the deck at {radius_m} m radius, above the boom tip ({tip_above_deck_m:.1} m above the deck from pedestal_fwd_stbd_up_m)"
+                    ));
+                }
+                available_m = available_m.min(h);
+            }
+            None => conflicts.push(format!(
+                "hook_height_table does not cover the planned radius {radius_m} m"
+            )),
+        }
+        if let Some(top) = table.iter().map(|r| r[1]).max_by(f64::total_cmp)
+            && top > crane.max_hook_height_m
+        {
+            conflicts.push(format!(
+                "hook_height_table reaches {top:.1} m, above max_hook_height_m = {} m",
+                crane.max_hook_height_m
+            ));
+        }
+    }
+    HookHeight {
+        available_m,
+        tip_above_deck_m,
+        conflicts,
+    }
 }
 
 /// Radius of the circle that encloses the cabin's footprint (m).
@@ -162,6 +224,31 @@ mod tests {
         assert!((submerged_mass_t(1300.0, 800.0, 1025.0) - 480.0).abs() < 1e-9);
         // Buoyant: 1,300 m³ displaces 1,332.5 t.
         assert!((submerged_mass_t(1300.0, 1300.0, 1025.0) + 32.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn hook_height_is_bounded_by_the_boom_tip_at_the_radius() {
+        // Test crane: tip 70 m above the waterline, deck 8 m: 62 m over the deck, chart 60 m.
+        let mut c = crate::lift::testutil::crane();
+        let h = hook_height_at(&c, 30.0);
+        assert_eq!((h.available_m, h.tip_above_deck_m), (60.0, 62.0));
+        assert!(h.conflicts.is_empty());
+        c.pedestal_fwd_stbd_up_m[2] = 40.0;
+        assert_eq!(hook_height_at(&c, 30.0).available_m, 32.0);
+        // A hook-height curve read at the radius; one that rises above the tip contradicts it.
+        c.hook_height_table = Some(vec![[20.0, 40.0], [50.0, 20.0]]);
+        let h = hook_height_at(&c, 30.0);
+        assert!(
+            (h.available_m - 32.0).abs() < 1e-12 && h.conflicts.len() == 1,
+            "{h:?}"
+        );
+        let h = hook_height_at(&c, 40.0);
+        assert!((h.available_m - 80.0 / 3.0).abs() < 1e-12 && h.conflicts.is_empty());
+        assert_eq!(hook_height_at(&c, 60.0).conflicts.len(), 1);
+        c.pedestal_fwd_stbd_up_m[2] = 5.0;
+        let h = hook_height_at(&c, 40.0);
+        assert_eq!(h.available_m, 0.0);
+        assert!(h.conflicts[0].contains("not above the deck"), "{h:?}");
     }
 
     #[test]

@@ -71,10 +71,11 @@ pub fn cabin_lifts(
 }
 
 /// Lift rules: `LIFT-CRANE` (no crane), `LIFT-SWL` (hook load above the SWL at the radius, or the
-/// radius beyond the load chart), `LIFT-HEIGHT` (hook height), `LIFT-RADIUS` (the cabin would
+/// radius beyond the load chart), `LIFT-HEIGHT` (hook height at the radius), `LIFT-GEOMETRY`
+/// (crane inputs that contradict each other), `LIFT-RADIUS` (the cabin would
 /// hit the hull), `LIFT-BUOYANT` (the cabin floats), `LIFT-DRIFT` (touchdown offset at the
 /// design current beyond the tolerance), `LIFT-NO-DRAG` (offset not computed), `LIFT-RESONANCE`
-/// (pendulum period near the wave periods), `LIFT-UNRESTRICTED` (T_POP > 72 h),
+/// (either mode of the swing, in air or submerged, near the wave periods), `LIFT-UNRESTRICTED` (T_POP > 72 h),
 /// `LIFT-ALPHA-TABLE` (table unreadable) and `LIFT-PLACEMENT` (as placed outside the tolerance).
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let setup = match setup(ctx) {
@@ -82,7 +83,14 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         Some(Err(f)) => return vec![f],
         Some(Ok(s)) => s,
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Finding> = crane::hook_height_at(setup.crane, setup.plan.radius_m)
+        .conflicts
+        .into_iter()
+        .map(|c| {
+            Finding::warning("LIFT-GEOMETRY", format!("contradictory crane inputs: {c}"))
+                .object(ObjectRef::Vessel)
+        })
+        .collect();
     for (a, (lon, lat)) in cabin_lifts(ctx, &setup, None) {
         let obj = ObjectRef::cabin(&a.cabin);
         out.extend(
@@ -174,12 +182,12 @@ pub fn cabin_findings(a: &CabinLift) -> Vec<Finding> {
             _ => {}
         }
     }
-    if a.hook_height_needed_m > a.max_hook_height_m {
+    if a.hook_height_needed_m > a.hook_height_available_m {
         out.push(Finding::error(
             "LIFT-HEIGHT",
             format!(
-                "needs {:.1} m of hook height above the deck (cabin + rigging + clearance); the crane reaches {:.1} m",
-                a.hook_height_needed_m, a.max_hook_height_m
+                "needs {:.1} m of hook height above the deck (cabin + rigging + clearance); the crane reaches {:.1} m at {} m radius",
+                a.hook_height_needed_m, a.hook_height_available_m, a.radius_m
             ),
         ));
     }
@@ -225,8 +233,14 @@ pub fn cabin_findings(a: &CabinLift) -> Vec<Finding> {
         out.push(Finding::warning(
             "LIFT-RESONANCE",
             format!(
-                "{}: pendulum period {:.1} s (length {:.1} m) lies near the site's wave periods",
-                p.phase, p.period_s, p.length_m
+                "{}, mode {}: pendulum period {:.1}–{:.1} s (falls {:.1}–{:.1} m from the boom tip, hook to centre of gravity {:.1} m) meets the site's wave periods",
+                p.phase,
+                p.mode,
+                p.period_s[0],
+                p.period_s[1],
+                p.falls_m[0],
+                p.falls_m[1],
+                p.hook_to_cog_m
             ),
         ));
     }

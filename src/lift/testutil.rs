@@ -6,6 +6,7 @@ pub fn crane() -> Crane {
     Crane {
         swl_table: vec![[20.0, 4000.0], [30.0, 3000.0], [50.0, 1500.0]],
         max_hook_height_m: 60.0,
+        hook_height_table: None,
         deck_height_m: 8.0,
         lowering_speed_m_min: 5.0,
         set_down_speed_m_min: 0.25,
@@ -56,6 +57,7 @@ pub fn plan() -> LiftPlan {
         tolerance_m: 0.5,
         heading_tolerance_deg: 2.0,
         resonance_margin_pct: 20.0,
+        weight_contingency_factor: 1.10,
         current: CurrentProfile {
             surface_ms: 0.5,
             exponent: 1.0 / 7.0,

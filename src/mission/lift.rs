@@ -19,8 +19,13 @@ pub struct Crane {
     /// increasing (the manufacturer's load chart, main hoist). Linear between rows; outside the
     /// table there is no rating.
     pub swl_table: Vec<[f64; 2]>,
-    /// Largest hook height above the deck (m).
+    /// Largest hook height above the deck (m), at the crane's shortest radius.
     pub max_hook_height_m: f64,
+    /// Hook height above the deck against working radius, `[[radius_m, hook_height_m], …]`,
+    /// radius strictly increasing (the hook-height curve of the load chart). Without it the
+    /// hook height at the planned radius is bounded by the boom tip's height above the deck.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hook_height_table: Option<Vec<[f64; 2]>>,
     /// Height of the main deck above the waterline (m).
     pub deck_height_m: f64,
     /// Main-hoist lowering speed at full load (m/min); typical 2–10 m/min (domain-reference §5 \[E\]).
@@ -77,6 +82,19 @@ impl Crane {
             }
         }
         r.positive(path, "max_hook_height_m", self.max_hook_height_m);
+        for (i, row) in self.hook_height_table.iter().flatten().enumerate() {
+            let prev = i
+                .checked_sub(1)
+                .and_then(|j| self.hook_height_table.as_ref()?.get(j));
+            if !(row[0].is_finite() && row[0] > 0.0 && row[1].is_finite() && row[1] > 0.0)
+                || prev.is_some_and(|p| row[0] <= p[0])
+            {
+                r.fail(
+                    format!("{path}.hook_height_table[{i}]"),
+                    format!("{row:?}: expected a positive radius_m, increasing, and hook_height_m"),
+                );
+            }
+        }
         r.non_negative(path, "deck_height_m", self.deck_height_m);
         r.positive(path, "lowering_speed_m_min", self.lowering_speed_m_min);
         r.positive(path, "set_down_speed_m_min", self.set_down_speed_m_min);
@@ -160,6 +178,13 @@ pub struct LiftPlan {
     /// resonance (%, default 20 \[E\]: an engineering margin, not a standard's value).
     #[serde(default = "default_resonance_margin")]
     pub resonance_margin_pct: f64,
+    /// Weight-contingency factor on the cabin's mass estimate for the hook load (upper-bound
+    /// design weight). Default 1.10 for an object whose weight is calculated, not weighed;
+    /// 1.03 once weighed (DNV-ST-N001 sec. 16.2 "weight and centre of gravity", following
+    /// the weight-contingency practice of GL Noble Denton 0027/ND sec. 6.2 / 0001/ND sec. 8.3)
+    /// [P, clause numbers to be confirmed against the standard's text].
+    #[serde(default = "default_weight_contingency")]
+    pub weight_contingency_factor: f64,
     /// The current during lowering.
     pub current: CurrentProfile,
     /// Alpha-factor table (CSV `t_pop_h,hs_m,alpha`) relative to the mission; default the table
@@ -183,6 +208,9 @@ fn default_tolerance() -> f64 {
 fn default_heading_tolerance() -> f64 {
     2.0
 }
+fn default_weight_contingency() -> f64 {
+    1.10
+}
 fn default_resonance_margin() -> f64 {
     20.0
 }
@@ -205,6 +233,13 @@ impl LiftPlan {
             self.resonance_margin_pct,
             0.0,
             100.0,
+        );
+        r.within(
+            path,
+            "weight_contingency_factor",
+            self.weight_contingency_factor,
+            1.0,
+            1.5,
         );
         self.current.check_ranges(&format!("{path}.current"), r);
         for (i, o) in self.operations.iter().enumerate() {
@@ -339,4 +374,42 @@ pub struct AsPlaced {
     pub radius_m: Option<f64>,
     /// The cabin's measured heading on the seabed (degrees clockwise from true north).
     pub cabin_heading_deg: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hook_height_table_and_contingency_are_range_checked() {
+        let crane: Crane = toml::from_str(
+            "swl_table = [[20.0, 100.0]]\nmax_hook_height_m = 30.0\ndeck_height_m = 5.0\n\
+             lowering_speed_m_min = 5.0\nset_down_speed_m_min = 0.2\nrigging_mass_t = 5.0\n\
+             daf = 1.1\npedestal_fwd_stbd_up_m = [0.0, 0.0, 40.0]\n\
+             gnss_antenna_fwd_stbd_up_m = [0.0, 0.0, 20.0]\nwire_diameter_m = 0.05\n\
+             wire_mass_kg_m = 10.0\nhook_height_table = [[20.0, 30.0], [20.0, 25.0], [30.0, -1.0]]\n",
+        )
+        .unwrap();
+        let mut r = Ranges::default();
+        crane.check_ranges("vessel.crane", &mut r);
+        let paths: Vec<String> = r.into_issues().into_iter().map(|(p, _)| p).collect();
+        assert_eq!(
+            paths,
+            [
+                "vessel.crane.hook_height_table[1]",
+                "vessel.crane.hook_height_table[2]"
+            ]
+        );
+        let mut plan: LiftPlan = toml::from_str(
+            "radius_m = 20.0\nslew_deg = 90.0\nrigging_height_m = 5.0\nliftoff_clearance_m = 1.0\n\
+             liftoff_min = 10.0\nsplash_hold_min = 10.0\nseabed_hold_min = 10.0\n\
+             [current]\nsurface_ms = 0.3\n",
+        )
+        .unwrap();
+        assert_eq!(plan.weight_contingency_factor, 1.10);
+        plan.weight_contingency_factor = 0.9;
+        let mut r = Ranges::default();
+        plan.check_ranges("lift", &mut r);
+        assert_eq!(r.into_issues()[0].0, "lift.weight_contingency_factor");
+    }
 }

@@ -140,11 +140,11 @@ pub fn lift(ctx: &Context) -> Section {
                     .unwrap_or(f64::INFINITY)
                     .total_cmp(&b.utilisation.unwrap_or(f64::INFINITY))
             });
-            let resonance: Vec<&str> = l
+            let resonance: Vec<String> = l
                 .pendulum
                 .iter()
                 .filter(|p| p.near_resonance)
-                .map(|p| p.phase)
+                .map(|p| format!("{} mode {}", p.phase, p.mode))
                 .collect();
             vec![
                 l.cabin.clone(),
@@ -158,7 +158,10 @@ pub fn lift(ctx: &Context) -> Section {
                 worst
                     .and_then(|p| p.utilisation)
                     .map_or("—".into(), |u| format!("{:.0}", u * 100.0)),
-                format!("{:.1} / {:.1}", l.hook_height_needed_m, l.max_hook_height_m),
+                format!(
+                    "{:.1} / {:.1}",
+                    l.hook_height_needed_m, l.hook_height_available_m
+                ),
                 format!("{:.2}", l.total_min / 60.0),
                 l.touchdown_offset_m
                     .map_or("—".into(), |o| format!("{o:.2} / ±{}", l.tolerance_m)),

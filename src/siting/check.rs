@@ -2,10 +2,13 @@
 //! the measured value, the limit and the cabin's position.
 //!
 //! Codes: `SITE-DEPTH`, `SITE-TOP-CLEARANCE`, `SITE-SLOPE`, `SITE-RELIEF`, `SITE-SPACING` (one per
-//! pair), `SITE-EXCLUSION`, `SITE-CABLE`, `SITE-NODATA`, `SITE-OUTSIDE-GRID`, and `SITE-ZONE` when
-//! an exclusion zone itself cannot be built (e.g. its GeoJSON file is missing).
+//! pair), `SITE-EXCLUSION`, `SITE-CABLE`, `SITE-NODATA`, `SITE-OUTSIDE-GRID`, `SITE-RESOLUTION`
+//! (warning: the grid is too coarse to resolve slope and relief under the footprint), and
+//! `SITE-ZONE` when an exclusion zone itself cannot be built (e.g. its GeoJSON file is missing).
 
-use super::footprint::{Footprint, Shape, convergence_deg, footprint_stats};
+use super::footprint::{
+    Footprint, MIN_CELLS_ACROSS, Shape, cells_across, convergence_deg, footprint_stats,
+};
 use super::layout::footprint_distance;
 use super::model::{Limits, SiteModel};
 use super::suitability::Terrain;
@@ -76,6 +79,23 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     s.nodata, s.cells
                 ),
             ));
+        }
+        let across = cells_across(&fp.shape, &ctx.grid.transform);
+        if across < MIN_CELLS_ACROSS {
+            let cell = ctx.grid.transform.dx.abs().max(ctx.grid.transform.dy.abs());
+            out.push(
+                Finding::warning(
+                    "SITE-RESOLUTION",
+                    format!(
+                        "the footprint is {:.1} m across its narrowest side on a {cell} m grid ({} grid cell(s) under it): slope and relief under it are not resolved; expected a grid of ≤ {:.1} m (two intervals across)",
+                        fp.shape.min_extent(),
+                        s.cells,
+                        fp.shape.min_extent() / MIN_CELLS_ACROSS
+                    ),
+                )
+                .object(object.clone())
+                .at(cabin.lon, cabin.lat),
+            );
         }
         if s.cells > s.outside + s.nodata {
             let terrain = Terrain {

@@ -41,6 +41,14 @@ impl Shape {
         }
     }
 
+    /// The narrowest extent (m): the shorter side of a rectangle, the diameter of a circle.
+    pub fn min_extent(&self) -> f64 {
+        match *self {
+            Shape::Rect { length, width } => length.min(width),
+            Shape::Circle { diameter } => diameter,
+        }
+    }
+
     /// True when the heading changes nothing (a circle).
     pub fn is_round(&self) -> bool {
         matches!(self, Shape::Circle { .. })
@@ -180,6 +188,17 @@ pub fn convergence_deg(ctx: &Context, lon: f64, lat: f64) -> Result<f64, String>
         .map_err(|e| e.to_string())
 }
 
+/// Grid intervals needed across a footprint's narrowest extent to resolve the slope and relief
+/// under it: 2, the Nyquist–Shannon sampling criterion (a variation on the scale L is seen only
+/// with samples at most L/2 apart). Coarser grids read a footprint from one or two cells, and its
+/// relief as 0 m whatever the seabed does between them.
+pub const MIN_CELLS_ACROSS: f64 = 2.0;
+
+/// Grid intervals across the footprint's narrowest extent on the grid of `t` (the coarser axis).
+pub fn cells_across(shape: &Shape, t: &GeoTransform) -> f64 {
+    shape.min_extent() / t.dx.abs().max(t.dy.abs())
+}
+
 /// Seabed under a footprint: water depths at the planning level (m, positive down) and slope.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FootprintStats {
@@ -250,6 +269,19 @@ pub fn footprint_stats(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_across_the_narrowest_side() {
+        // The demo's 20 × 10 m cabin on a 40 m grid: a quarter interval, far below 2.
+        let rect = Shape::Rect {
+            length: 20.0,
+            width: 10.0,
+        };
+        assert_eq!(cells_across(&rect, &t(40.0)), 0.25);
+        assert_eq!(cells_across(&rect, &t(5.0)), 2.0);
+        let round = Shape::Circle { diameter: 12.0 };
+        assert_eq!(cells_across(&round, &t(4.0)), 3.0);
+    }
 
     fn t(cell: f64) -> GeoTransform {
         GeoTransform {

@@ -18,8 +18,13 @@ pub mod ukc;
 use crate::finding::{Finding, ObjectRef};
 use crate::mission::Context;
 
+/// Legs shorter than this (m) join two waypoints that are the same point to the precision of a
+/// GNSS fix (metre level) [E]: a duplicated waypoint, whose leg has no course.
+pub const MIN_LEG_M: f64 = 1.0;
+
 /// The route rules: `ROUTE-SPEED` (a leg without speed), `ROUTE-NO-VESSEL` (a route but no
-/// vessel to check it for), `ROUTE-UKC`, `ROUTE-OUTSIDE-GRID`, `ROUTE-NO-DATA` (see
+/// vessel to check it for), `ROUTE-ZERO-LEG` (a leg shorter than [`MIN_LEG_M`]),
+/// `ROUTE-SQUAT-RANGE` (depth/draught outside Barrass's stated range, see [`ukc::ukc_findings`]), `ROUTE-UKC`, `ROUTE-OUTSIDE-GRID`, `ROUTE-NO-DATA` (see
 /// [`ukc::ukc_findings`]), `ROUTE-EXCLUSION` (a leg through an exclusion zone) and
 /// `ROUTE-EXCLUSION-UNCHECKED` (a zone whose geometry could not be built: the siting rules report
 /// why, as `SITE-ZONE`). Zones are the shared geometry of [`crate::zones`], buffer included.
@@ -51,6 +56,18 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     };
     let samples = ukc::sample_route(ctx, route, &table, vessel);
     let mut out = ukc::ukc_findings(&table, &samples, vessel);
+    for leg in table.legs.iter().filter(|l| l.distance_m < MIN_LEG_M) {
+        out.push(
+            Finding::warning(
+                "ROUTE-ZERO-LEG",
+                format!(
+                    "leg {} from waypoint {} to waypoint {} is {:.2} m long: a duplicated waypoint, its course is undefined; expected consecutive waypoints at least {MIN_LEG_M} m apart",
+                    leg.number, leg.from_id, leg.to_id, leg.distance_m
+                ),
+            )
+            .object(ukc::leg_object(leg)),
+        );
+    }
     let mut zones = Vec::with_capacity(m.exclusion_zones.len());
     for z in &m.exclusion_zones {
         match crate::zones::zone_shape(ctx, z) {

@@ -12,6 +12,21 @@
 //! `F_B = (7.04 / Cb^0.85) · b`, the ship is in open water: the channel width in the blockage is
 //! capped at `F_B`, which with the usual depth/draught ratios (1.1–1.4) gives K ≈ 1.
 
+/// Range of depth over draught h/T for which Barrass states his formula (Barrass 2004, ch. 3:
+/// "for h/T from 1.1 to 1.4"). Shallower, the ship is close to touching and the formula may
+/// under-predict; deeper, squat shrinks quickly and the formula is extrapolated.
+pub const BARRASS_H_OVER_T: [f64; 2] = [1.1, 1.4];
+
+/// Metres per second in knots (1 kn = 1852 m / 3600 s).
+const KN_PER_MS: f64 = 3600.0 / 1852.0;
+
+/// Speed through the water (kn) of a ship keeping `sog_kn` over the ground against a head
+/// current of `current_ms`: squat depends on the speed through the water (Barrass 2004), and a
+/// head current is the worst case for a planned speed over the ground.
+pub fn speed_through_water_kn(sog_kn: f64, current_ms: f64) -> f64 {
+    sog_kn + current_ms.max(0.0) * KN_PER_MS
+}
+
 /// Barrass's width of influence (m): beyond it the banks do not affect squat.
 pub fn width_of_influence_m(beam_m: f64, block_coefficient: f64) -> f64 {
     7.04 / block_coefficient.powf(0.85) * beam_m
@@ -55,6 +70,13 @@ pub fn confined_squat_m(block_coefficient: f64, speed_kn: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn head_current_adds_to_the_speed_through_the_water() {
+        // 1 m/s = 3600/1852 kn = 1.944 kn.
+        assert!((speed_through_water_kn(10.0, 1.0) - 11.943_844_5).abs() < 1e-6);
+        assert_eq!(speed_through_water_kn(10.0, 0.0), 10.0);
+    }
 
     #[test]
     fn open_water_is_cb_v2_over_100() {

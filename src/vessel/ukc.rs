@@ -10,7 +10,9 @@
 
 use super::legs::{Leg, RouteTable};
 use super::sailing::point_along;
-use super::squat::{barrass_squat_m, width_of_influence_m};
+use super::squat::{
+    BARRASS_H_OVER_T, barrass_squat_m, speed_through_water_kn, width_of_influence_m,
+};
 use crate::finding::ObjectRef;
 use crate::mission::{Context, Route, Vessel};
 use serde::Serialize;
@@ -31,6 +33,8 @@ pub struct UkcSample {
     /// Depth at the planning level (m); `None` outside the grid or on no data.
     pub depth_m: Option<f64>,
     pub squat_m: Option<f64>,
+    /// Speed through the water used for the squat (kn): the leg speed against the head current.
+    pub speed_through_water_kn: f64,
     /// Depth − draught − squat (m).
     pub clearance_m: Option<f64>,
 }
@@ -44,10 +48,19 @@ pub fn sample_route(
 ) -> Vec<UkcSample> {
     let cell = ctx.grid.transform.dx.min(ctx.grid.transform.dy);
     let step = 0.45 * cell;
+    // The mission's strong (P90) current, taken head-on: the worst case for squat at the
+    // planned speed over the ground [E].
+    let current_ms = ctx
+        .mission
+        .metocean
+        .as_ref()
+        .and_then(|m| m.current_p90_ms)
+        .unwrap_or(0.0);
     let mut out = Vec::new();
     for (li, leg) in table.legs.iter().enumerate() {
         let (a, b) = (&route.waypoints[li], &route.waypoints[li + 1]);
         let n = ((leg.distance_m / step).ceil() as usize).max(1);
+        let stw_kn = speed_through_water_kn(leg.speed_kn, current_ms);
         let pts: Vec<(f64, f64, f64)> = (0..=n)
             .filter(|&k| k > 0 || li == 0)
             .map(|k| {
@@ -67,7 +80,7 @@ pub fn sample_route(
                     let width = dir.map_or(f64::INFINITY, |u| deep_width(ctx, vessel, p, u));
                     Some(barrass_squat_m(
                         vessel.block_coefficient,
-                        leg.speed_kn,
+                        stw_kn,
                         vessel.beam_m,
                         vessel.draught_m,
                         d,
@@ -85,6 +98,7 @@ pub fn sample_route(
                 inside,
                 depth_m,
                 squat_m,
+                speed_through_water_kn: stw_kn,
                 clearance_m: depth_m.zip(squat_m).map(|(d, s)| d - vessel.draught_m - s),
             });
         }
@@ -185,7 +199,7 @@ pub fn ukc_findings(
             Finding::error(
                 "ROUTE-UKC",
                 format!(
-                    "under-keel clearance below the required {need:.2} m from KP {:.3} to KP {:.3} km; worst {:.2} m at KP {:.3} km (depth {:.2} m, draught {:.2} m, squat {:.2} m at {:.1} kn)",
+                    "under-keel clearance below the required {need:.2} m from KP {:.3} to KP {:.3} km; worst {:.2} m at KP {:.3} km (depth {:.2} m, draught {:.2} m, squat {:.2} m at {:.1} kn through the water)",
                     km(f.kp_m),
                     km(l.kp_m),
                     w.clearance_m.unwrap_or(f64::NAN),
@@ -193,11 +207,47 @@ pub fn ukc_findings(
                     w.depth_m.unwrap_or(f64::NAN),
                     vessel.draught_m,
                     w.squat_m.unwrap_or(f64::NAN),
-                    table.legs[w.leg].speed_kn,
+                    w.speed_through_water_kn,
                 ),
             )
             .object(legs_label(table, f.leg, l.leg))
             .at(w.lon, w.lat),
+        );
+    }
+    // Barrass's formula outside its stated h/T range: below it (and afloat) a warning, since
+    // the squat there decides the clearance; above it a note, the squat being a small part of
+    // a clearance of ≥ 0.4·T.
+    let h_over_t = |s: &UkcSample| s.depth_m.map(|d| d / vessel.draught_m);
+    let [lo, hi] = BARRASS_H_OVER_T;
+    type Outside = fn(f64, f64, f64) -> bool;
+    let ranges: [(bool, Outside); 2] = [
+        (true, |r, lo, _| r > 1.0 && r < lo),
+        (false, |r, _, hi| r > hi),
+    ];
+    for (below, outside) in ranges {
+        let picked: Vec<&UkcSample> = samples
+            .iter()
+            .filter(|s| h_over_t(s).is_some_and(|r| outside(r, lo, hi)))
+            .collect();
+        let (Some(f), Some(l)) = (picked.first(), picked.last()) else {
+            continue;
+        };
+        let ratios = picked.iter().filter_map(|s| h_over_t(s));
+        let (rmin, rmax) = ratios.fold((f64::MAX, f64::MIN), |(a, b), r| (a.min(r), b.max(r)));
+        let msg = format!(
+            "depth/draught {rmin:.2}–{rmax:.2} between KP {:.3} and KP {:.3} km lies {} Barrass's stated range {lo}–{hi}: the squat there is extrapolated",
+            km(f.kp_m),
+            km(l.kp_m),
+            if below { "below" } else { "above" }
+        );
+        out.push(
+            if below {
+                Finding::warning("ROUTE-SQUAT-RANGE", msg)
+            } else {
+                Finding::info("ROUTE-SQUAT-RANGE", msg)
+            }
+            .object(legs_label(table, f.leg, l.leg))
+            .at(f.lon, f.lat),
         );
     }
     type SampleTest = fn(&UkcSample) -> bool;
@@ -441,11 +491,68 @@ mod tests {
         );
     }
 
+    /// The route findings other than notes.
+    fn not_info(ctx: &Context) -> Vec<crate::finding::Finding> {
+        crate::vessel::check(ctx)
+            .into_iter()
+            .filter(|f| f.severity != crate::finding::Severity::Info)
+            .collect()
+    }
+
+    #[test]
+    fn squat_range_and_speed_through_the_water() {
+        let mut ctx = context();
+        let route = route_across(&ctx, 5_909_000.0, 640_105.0, 640_805.0);
+        ctx.mission.route = Some(route.clone());
+        // 12 m of water under a 5 m draught: h/T = 2.4, above Barrass's 1.1–1.4: a note.
+        let f = crate::vessel::check(&ctx);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (f[0].code.as_str(), f[0].severity),
+            ("ROUTE-SQUAT-RANGE", crate::finding::Severity::Info)
+        );
+        assert!(
+            f[0].message.starts_with("depth/draught 2.40–2.40"),
+            "{}",
+            f[0].message
+        );
+        // A 10 m draught: h/T = 1.2 in the open, 0.6 over the shoal (aground, left to
+        // ROUTE-UKC): within the range, no squat-range finding.
+        ctx.mission.vessel.as_mut().unwrap().draught_m = 10.0;
+        assert!(
+            crate::vessel::check(&ctx)
+                .iter()
+                .all(|f| f.code != "ROUTE-SQUAT-RANGE")
+        );
+        // 11.5 m: h/T = 1.04 in the open, below the range: a warning.
+        ctx.mission.vessel.as_mut().unwrap().draught_m = 11.5;
+        let f = crate::vessel::check(&ctx);
+        assert!(
+            f.iter().any(|f| f.code == "ROUTE-SQUAT-RANGE"
+                && f.severity == crate::finding::Severity::Warning),
+            "{f:?}"
+        );
+        // A 1 m/s head current (P90) adds 1.944 kn through the water: open-water squat
+        // Cb·V²/100 with V = 5 + 1.944 kn.
+        ctx.mission.vessel.as_mut().unwrap().draught_m = 5.0;
+        ctx.mission.metocean = Some(crate::mission::Metocean {
+            current_p90_ms: Some(1.0),
+            ..Default::default()
+        });
+        let v = ctx.mission.vessel.clone().unwrap();
+        let table = crate::vessel::legs::route_table(&route, Some(&v)).unwrap();
+        let s = sample_route(&ctx, &route, &table, &v);
+        let stw = 5.0 + 3600.0 / 1852.0;
+        let mid = &s[s.len() / 2];
+        assert!((mid.speed_through_water_kn - stw).abs() < 1e-12);
+        assert!((mid.squat_m.unwrap() - 0.8 * stw * stw / 100.0).abs() < 1e-9);
+    }
+
     #[test]
     fn clean_route_and_route_leaving_the_grid() {
         let mut ctx = context();
         ctx.mission.route = Some(route_across(&ctx, 5_909_000.0, 640_105.0, 640_805.0));
-        assert!(crate::vessel::check(&ctx).is_empty());
+        assert!(not_info(&ctx).is_empty());
         ctx.mission.route = Some(route_across(&ctx, 5_909_000.0, 640_105.0, 642_500.0));
         let f = crate::vessel::check(&ctx);
         let out: Vec<_> = f
@@ -453,6 +560,24 @@ mod tests {
             .filter(|f| f.code == "ROUTE-OUTSIDE-GRID")
             .collect();
         assert_eq!(out.len(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn duplicated_waypoint_is_a_zero_leg() {
+        let mut ctx = context();
+        let mut route = route_across(&ctx, 5_909_000.0, 640_105.0, 640_805.0);
+        let mut dup = route.waypoints[1].clone();
+        dup.id = 3;
+        route.waypoints.push(dup);
+        ctx.mission.route = Some(route);
+        let f = not_info(&ctx);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].code, "ROUTE-ZERO-LEG");
+        assert_eq!(f[0].object, Some(ObjectRef::leg(2)));
+        assert!(
+            f[0].message
+                .starts_with("leg 2 from waypoint 2 to waypoint 3 is 0.00 m long")
+        );
     }
 
     #[test]
