@@ -20,6 +20,7 @@ pub mod mission;
 pub mod render;
 pub mod report;
 pub mod siting;
+pub mod table;
 #[doc(hidden)]
 pub mod testdata;
 pub mod validate;
