@@ -72,10 +72,7 @@ pub fn simulate(
         mobilisation_eur: c.mobilisation_eur,
         mobilisation_h: c.mobilisation_h,
     };
-    let mut r = results::simulate(&eng, &p.seq, &starts, costs);
-    for (d, k) in r.downtime.iter_mut().zip(&p.kinds) {
-        d.operation = format!("{k:?}").to_lowercase();
-    }
+    let r = results::simulate(&eng, &p.seq, &starts, costs);
     Ok((p, r))
 }
 

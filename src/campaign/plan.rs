@@ -30,8 +30,9 @@ pub const LIFT_H: f64 = 4.0;
 
 /// The template used when the mission lists no operations. Limits: transit and positioning Hs
 /// 2.5 m (SOV/DP class, domain-reference §5) unless the vessel's transit limits say otherwise;
-/// lift Hs 1.5 m, wind 15 m/s, current 0.5 m/s (uncompensated subsea lift and crane in-service
-/// wind, domain-reference §5) unless a `[[lift.operations]]` named "lift…" gives them; cable lay
+/// lift Hs 1.5 m and wind 15 m/s (uncompensated subsea lift and crane in-service wind,
+/// domain-reference §5), or the limits (current included) of the `[[lift.operations]]` entry
+/// whose name contains "lift"; cable lay
 /// and survey Hs 2.5 m [E], pull-in Hs 2.0 m [E]. Cable lay and survey pause and resume.
 pub fn default_template(m: &Mission) -> Vec<CampaignOperation> {
     let t = m.vessel.as_ref().and_then(|v| v.transit_limits.as_ref());
@@ -69,7 +70,7 @@ pub fn default_template(m: &Mission) -> Vec<CampaignOperation> {
         CampaignOperation {
             duration_h: None,
             contingency_h: lift.and_then(|l| l.contingency_h),
-            current_max_ms: Some(lift.and_then(|l| l.current_max_ms).unwrap_or(0.5)),
+            current_max_ms: lift.and_then(|l| l.current_max_ms),
             ..op(
                 OperationKind::Lift,
                 lift.map_or(1.5, |l| l.hs_max_m),
@@ -133,7 +134,7 @@ pub fn plan(
             _ => 1.0,
         };
         ops.push(OpType {
-            name: format!("{:?}", o.kind).to_lowercase(),
+            name: o.kind.as_str().to_string(),
             limits: Limits {
                 hs_m: design.map(|h| h * alpha_f),
                 wind_ms: o.wind_max_ms,

@@ -153,11 +153,7 @@ pub fn simulate(engine: &Engine, seq: &[Step], starts: &[i64], costs: Costs) -> 
         w.sort_by(f64::total_cmp);
         downtime.push(Downtime {
             operation: op.name.clone(),
-            mean_h: if w.is_empty() {
-                0.0
-            } else {
-                w.iter().sum::<f64>() / w.len() as f64
-            },
+            mean_h: w.iter().fold(0.0, |a, b| a + b) / w.len().max(1) as f64,
             p50_h: percentile(&w, 0.5),
             p90_h: percentile(&w, 0.9),
         });

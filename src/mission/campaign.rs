@@ -68,6 +68,22 @@ pub enum OperationKind {
     Return,
 }
 
+impl OperationKind {
+    /// The name as written in the mission (`load_out`, `cable_lay`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OperationKind::LoadOut => "load_out",
+            OperationKind::Transit => "transit",
+            OperationKind::Positioning => "positioning",
+            OperationKind::Lift => "lift",
+            OperationKind::CableLay => "cable_lay",
+            OperationKind::PullIn => "pull_in",
+            OperationKind::Survey => "survey",
+            OperationKind::Return => "return",
+        }
+    }
+}
+
 /// One operation of the template.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
