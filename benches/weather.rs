@@ -3,7 +3,8 @@
 //! seasonal Hs, wind and tidal current signal plus deterministic noise.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use fathom::lift::{alpha, series, windows};
+use fathom::lift::{alpha, windows};
+use fathom::metocean as series;
 use fathom::mission::Operation;
 use std::hint::black_box;
 use std::path::Path;
@@ -56,7 +57,7 @@ fn bench(c: &mut Criterion) {
     let ops = operations();
     c.bench_function("weather_30y_hourly_2ops_with_parsing", |b| {
         b.iter(|| {
-            let s = series::parse(black_box(&csv), Path::new("bench.csv")).unwrap();
+            let s = series::parse(black_box(&csv), Path::new("bench.csv"), None).unwrap();
             let months = windows::months_of(&s);
             let out: Vec<_> = ops
                 .iter()

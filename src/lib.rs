@@ -36,6 +36,7 @@
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod bathymetry;
+pub mod campaign;
 pub mod cli;
 pub mod constants;
 pub mod cooling;
@@ -44,10 +45,12 @@ pub mod formats;
 pub mod fsutil;
 pub mod geodesy;
 pub mod lift;
+pub mod metocean;
 pub mod mission;
 pub mod render;
 pub mod report;
 pub mod siting;
+pub mod table;
 #[cfg(test)]
 mod testdata;
 pub mod validate;

@@ -219,15 +219,27 @@ fn demo_with_metocean(dir: &std::path::Path) -> std::path::PathBuf {
 
 #[test]
 fn weather_tab_charts_the_libraries_operability_by_month() {
-    // The demo has no series: the tab says so.
+    // The demo ships a stand-in series (missions/demo-metocean.csv): the tab charts it.
     let mut h = open_demo();
-    step_until(&mut h, "the charts", |a| a.rt.analysis.is_some());
+    step_until(&mut h, "the charts", |a| {
+        a.rt.analysis.is_some() && a.rt.analysis_job.is_none()
+    });
     h.get_by_label("Weather windows").click();
     h.step();
     assert!(
         h.query_by_label_contains("No metocean time series")
-            .is_some()
+            .is_none()
     );
+    let demo = h
+        .state()
+        .rt
+        .analysis
+        .as_ref()
+        .unwrap()
+        .weather
+        .as_ref()
+        .unwrap();
+    assert_eq!(demo.records, 183 * 24);
 
     let dir = tempfile::tempdir().unwrap();
     let path = demo_with_metocean(dir.path());

@@ -3,7 +3,8 @@
 use super::{CliError, Format};
 use crate::finding::Finding;
 use crate::lift::windows::{self, OperationWindows};
-use crate::lift::{self, CabinLift, alpha, series};
+use crate::lift::{self, CabinLift, alpha};
+use crate::metocean;
 use crate::mission::{self, Context};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -169,8 +170,12 @@ fn print_lift(l: &CabinLift) {
   fathom weather missions/demo.toml --metocean hindcast.csv
   fathom weather missions/demo.toml --metocean hindcast.csv --format json > windows.json
 
-The CSV has a header with time_utc,hs_m,tp_s,wind_ms,current_ms[,tide_m] and one row per time
-on a regular step (gaps are reported). For each [[lift.operations]]: the Hs limit times the
+The CSV has a header with time_utc,hs_m and any of tp_s,wind_ms,current_ms,tide_m and one row per
+time on a regular step (gaps are reported and never workable). Other layouts (e.g. the published
+hindcasts: `;` separated, YYYY-MM-DD-HH, Tz) are read with --columns, e.g.
+  --columns 'time=time,hs_m=significant wave height,wind_ms=wind speed,tz_s=zero-up-crossing'
+or a [metocean.columns] table in the mission; Tz becomes Tp ≈ 1.286·Tz (JONSWAP γ = 3.3,
+DNV-RP-C205 §3.5.5). For each [[lift.operations]]: the Hs limit times the
 DNV-ST-N001 alpha factor, the windows that hold for T_R = T_POP + contingency, operability per
 month and the P50/P90 wait for a start requested in each month.
 Exit codes: 0 done, 2 could not run.")]
@@ -180,6 +185,10 @@ pub struct WeatherArgs {
     /// Metocean time series (CSV); default the mission's `metocean.series_csv`.
     #[arg(long)]
     pub metocean: Option<PathBuf>,
+    /// Column mapping of the series (`time=…,hs_m=…,tz_s=…,wind_ms=…,delimiter=;`); default the
+    /// mission's `[metocean.columns]`, else fathom's own column names.
+    #[arg(long)]
+    pub columns: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -191,7 +200,11 @@ struct WeatherReport {
     series: String,
     records: usize,
     step_s: i64,
-    gaps: Vec<series::Gap>,
+    gaps: Vec<metocean::Gap>,
+    /// Variables the series lacks.
+    missing_variables: Vec<&'static str>,
+    /// Tp was converted from Tz (JONSWAP γ = 3.3, DNV-RP-C205 §3.5.5).
+    tp_from_tz: bool,
     operations: Vec<OperationWindows>,
 }
 
@@ -226,8 +239,14 @@ pub fn run_weather(args: &WeatherArgs) -> Result<ExitCode, CliError> {
         Some(p) => alpha::read(&base.join(p)).map_err(CliError::from_display)?,
         None => alpha::default_table(),
     };
-    let s = series::read(&csv).map_err(CliError::from_display)?;
-    let report = analyse(&s, plan, &table, args, &csv);
+    let cols = match &args.columns {
+        Some(c) => {
+            Some(metocean::parse_columns(c).map_err(|e| CliError(format!("--columns: {e}")))?)
+        }
+        None => m.metocean.as_ref().and_then(|x| x.columns.clone()),
+    };
+    let s = metocean::read(&csv, cols.as_ref()).map_err(CliError::from_display)?;
+    let report = analyse(&s, plan, &table, args, &csv)?;
     match args.format {
         Format::Json => println!(
             "{}",
@@ -239,25 +258,30 @@ pub fn run_weather(args: &WeatherArgs) -> Result<ExitCode, CliError> {
 }
 
 fn analyse(
-    s: &series::Series,
+    s: &metocean::Series,
     plan: &mission::LiftPlan,
     table: &alpha::AlphaTable,
     args: &WeatherArgs,
     csv: &Path,
-) -> WeatherReport {
+) -> Result<WeatherReport, CliError> {
     let months = windows::months_of(s);
-    WeatherReport {
+    let mut operations = Vec::new();
+    for op in &plan.operations {
+        let l = windows::AppliedLimits::new(op, table);
+        l.check_series(s)
+            .map_err(|e| CliError(format!("{}: {e}", csv.display())))?;
+        operations.push(windows::analyse(s, &months, l));
+    }
+    Ok(WeatherReport {
         mission: args.mission.display().to_string(),
         series: csv.display().to_string(),
         records: s.time_s.len(),
         step_s: s.step_s,
         gaps: s.gaps.clone(),
-        operations: plan
-            .operations
-            .iter()
-            .map(|op| windows::analyse(s, &months, windows::AppliedLimits::new(op, table)))
-            .collect(),
-    }
+        missing_variables: s.missing(),
+        tp_from_tz: s.tp_from_tz,
+        operations,
+    })
 }
 
 fn time(t: i64) -> String {
@@ -273,6 +297,12 @@ fn print_weather(r: &WeatherReport) {
         r.step_s,
         r.gaps.len()
     );
+    if !r.missing_variables.is_empty() {
+        println!("  no column for: {}", r.missing_variables.join(", "));
+    }
+    if r.tp_from_tz {
+        println!("  Tp from Tz: Tp ≈ 1.286·Tz (JONSWAP γ = 3.3, DNV-RP-C205 §3.5.5)");
+    }
     for g in r.gaps.iter().take(10) {
         println!(
             "  gap: {} missing record(s) between {} and {}",
@@ -314,15 +344,17 @@ fn print_weather(r: &WeatherReport) {
                 w.hours
             );
         }
-        println!("  month  operability  wait P50 (h)  wait P90 (h)");
+        println!("  month  operability  wait P50 (h)  wait P90 (h)  mean wait (h)  censored");
         for m in o.months.iter().filter(|m| m.records > 0) {
             let f = |v: Option<f64>| v.map_or("-".into(), |x| format!("{x:.0}"));
             println!(
-                "  {:>5}  {:>10.1} %  {:>12}  {:>12}",
+                "  {:>5}  {:>10.1} %  {:>12}  {:>12}  {:>13}  {:>8}",
                 m.month,
                 m.operability.unwrap_or(0.0) * 100.0,
                 f(m.wait_p50_h),
-                f(m.wait_p90_h)
+                f(m.wait_p90_h),
+                f(m.wait_mean_h),
+                m.censored
             );
         }
     }

@@ -3,6 +3,7 @@
 //! Exit codes follow one rule everywhere: 0 success (no errors found), 1 the checks found errors,
 //! 2 the command could not run (bad input; the message says which file and why).
 
+mod campaign;
 mod cooling;
 mod export;
 mod grid;
@@ -62,6 +63,8 @@ pub enum Command {
     Lift(lift::LiftArgs),
     /// Weather windows, operability per month and waiting on weather for the lift operations.
     Weather(lift::WeatherArgs),
+    /// Installation campaign through a metocean hindcast: P10/P50/P90 duration, finish, cost.
+    Campaign(campaign::CampaignArgs),
     /// Offshore wind: AEP with wake losses, flow cases, supply against the data centre's demand.
     Wind(wind::WindArgs),
     /// Seawater cooling budget: heat, flow, pumps, PUE by month, and the warm plume.
@@ -102,6 +105,7 @@ pub fn run() -> ExitCode {
         Some(Command::Track(args)) => track::run(&args),
         Some(Command::Lift(args)) => lift::run_lift(&args),
         Some(Command::Weather(args)) => lift::run_weather(&args),
+        Some(Command::Campaign(args)) => campaign::run(&args),
         Some(Command::Wind(args)) => wind::run(&args),
         Some(Command::Route(args)) => route::run(&args),
         Some(Command::Site(args)) => site::run(&args),

@@ -7,19 +7,14 @@
 //! T_POP ≤ its value: "≤ 12 h", "≤ 24 h", …) and α is interpolated linearly in Hs, held constant
 //! beyond the first and last Hs columns. The default table ships as `assets/alpha_factors.csv`.
 
-use std::path::{Path, PathBuf};
+use crate::table::{self, Options, Table};
+use std::path::Path;
 
 /// Longest T_POP of a weather-restricted operation (h), DNV-ST-N001 sec. 2.6.7.1.
 pub const MAX_T_POP_H: f64 = 72.0;
 
-/// Why an alpha table could not be read.
-#[derive(Debug, thiserror::Error)]
-#[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
-pub struct AlphaError {
-    pub path: PathBuf,
-    pub line: Option<usize>,
-    pub message: String,
-}
+/// Why an alpha table could not be read (`file:line: column: what was expected`).
+pub type AlphaError = crate::table::TableError;
 
 /// A T_POP × Hs table of alpha factors.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,84 +36,73 @@ pub fn default_table() -> AlphaTable {
     .expect("the shipped alpha table parses")
 }
 
-/// Reads an alpha table file.
+/// Reads an alpha table file (bounded read).
 pub fn read(path: &Path) -> Result<AlphaTable, AlphaError> {
-    let text = std::fs::read_to_string(path).map_err(|e| AlphaError {
-        path: path.to_path_buf(),
-        line: None,
-        message: e.to_string(),
-    })?;
-    parse(&text, path)
+    from_table(&table::read(path, &Options::rows(MAX_ROWS))?)
 }
 
 /// Parses `t_pop_h,hs_m,alpha` rows (header first; `#` comments and blank lines skipped).
 pub fn parse(text: &str, path: &Path) -> Result<AlphaTable, AlphaError> {
-    let err = |line, message: String| AlphaError {
-        path: path.to_path_buf(),
-        line,
-        message,
-    };
+    from_table(&table::parse(
+        text,
+        &path.display().to_string(),
+        &Options::rows(MAX_ROWS),
+    )?)
+}
+
+/// Largest number of rows (a real table has tens).
+const MAX_ROWS: usize = 10_000;
+
+#[derive(serde::Deserialize)]
+struct Row {
+    t_pop_h: f64,
+    hs_m: f64,
+    alpha: f64,
+}
+
+fn from_table(t: &Table) -> Result<AlphaTable, AlphaError> {
+    t.expect_header(&["t_pop_h", "hs_m", "alpha"])?;
     let mut rows = Vec::new();
-    let mut header_seen = false;
-    for (i, line) in text.lines().enumerate() {
-        let (ln, l) = (i + 1, line.trim());
-        if l.is_empty() || l.starts_with('#') {
-            continue;
-        }
-        if !header_seen {
-            if l.replace(' ', "") != "t_pop_h,hs_m,alpha" {
-                return Err(err(
-                    Some(ln),
-                    format!("header `{l}`: expected t_pop_h,hs_m,alpha"),
-                ));
-            }
-            header_seen = true;
-            continue;
-        }
-        let v: Vec<f64> = l
-            .split(',')
-            .map(|f| f.trim().parse::<f64>())
-            .collect::<Result<_, _>>()
-            .map_err(|_| err(Some(ln), format!("`{l}`: expected three numbers")))?;
-        if v.len() != 3 || !(v[0] > 0.0 && v[1] > 0.0 && v[2] > 0.0 && v[2] <= 1.0) {
-            return Err(err(
-                Some(ln),
-                format!("`{l}`: expected t_pop_h > 0, hs_m > 0 and 0 < alpha ≤ 1"),
+    for (line, r) in t.records::<Row>()? {
+        if !(r.t_pop_h > 0.0 && r.hs_m > 0.0 && r.alpha > 0.0 && r.alpha <= 1.0) {
+            return Err(t.error(
+                line,
+                None,
+                format!(
+                    "`{},{},{}`: expected t_pop_h > 0, hs_m > 0 and 0 < alpha ≤ 1",
+                    r.t_pop_h, r.hs_m, r.alpha
+                ),
             ));
         }
-        rows.push((v[0], v[1], v[2]));
+        rows.push((r.t_pop_h, r.hs_m, r.alpha));
     }
-    let mut t: Vec<f64> = rows.iter().map(|r| r.0).collect();
+    let mut tp: Vec<f64> = rows.iter().map(|r| r.0).collect();
     let mut h: Vec<f64> = rows.iter().map(|r| r.1).collect();
-    for v in [&mut t, &mut h] {
+    for v in [&mut tp, &mut h] {
         v.sort_by(f64::total_cmp);
         v.dedup();
     }
-    if t.is_empty() || t.len() * h.len() != rows.len() {
-        return Err(err(
-            None,
-            format!(
-                "{} rows for {} T_POP classes × {} Hs values: expected one row per pair",
-                rows.len(),
-                t.len(),
-                h.len()
-            ),
-        ));
+    if tp.is_empty() || tp.len() * h.len() != rows.len() {
+        return Err(t.error_at_end(format!(
+            "{} rows for {} T_POP classes × {} Hs values: expected one row per pair",
+            rows.len(),
+            tp.len(),
+            h.len()
+        )));
     }
     let mut alpha = vec![f64::NAN; rows.len()];
     for (ti, hi, a) in rows {
-        let i = t.partition_point(|x| *x < ti);
+        let i = tp.partition_point(|x| *x < ti);
         let j = h.partition_point(|x| *x < hi);
         alpha[i * h.len() + j] = a;
     }
     if alpha.iter().any(|a| a.is_nan()) {
-        return Err(err(
-            None,
-            "a (T_POP, Hs) pair is given twice: expected one row per pair".into(),
-        ));
+        return Err(
+            t.error_at_end("a (T_POP, Hs) pair is given twice: expected one row per pair".into())
+        );
     }
     Ok(AlphaTable {
-        t_pop_h: t,
+        t_pop_h: tp,
         hs_m: h,
         alpha,
     })

@@ -11,7 +11,6 @@ pub mod lever_arm;
 pub mod lowering;
 pub mod pendulum;
 pub mod placement;
-pub mod series;
 #[cfg(test)]
 mod testutil;
 pub mod windows;

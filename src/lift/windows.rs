@@ -8,12 +8,14 @@
 //! after its last record (so a window can end exactly at the series' end). Operability of a month
 //! is the share of its records at which the operation can start. The wait for a start requested
 //! at a record is the time to the next record at which it can start (0 when it can start at
-//! once); requests with no later start in the series are counted as censored and left out.
+//! once); requests with no later start in the series are counted as censored and left out, and
+//! so are records whose reference period would run past the series' end: they are neither
+//! operable nor not operable (left out of the month's records and counted as censored).
 //! P50/P90 are percentiles of the waits of a month's requests (linear between order statistics,
 //! Hyndman & Fan type 7).
 
 use super::alpha::{AlphaTable, MAX_T_POP_H};
-use super::series::Series;
+use crate::metocean::Series;
 use crate::mission::{Context, Operation};
 use chrono::Datelike;
 use serde::Serialize;
@@ -53,10 +55,32 @@ impl AppliedLimits {
         }
     }
 
-    fn holds(&self, s: &Series, i: usize) -> bool {
+    /// Refuses a series that lacks a variable the operation is limited by, naming both.
+    pub fn check_series(&self, s: &Series) -> Result<(), String> {
+        for (limit, var, have) in [
+            (self.wind_max_ms, "wind_ms", s.wind_ms.is_some()),
+            (self.current_max_ms, "current_ms", s.current_ms.is_some()),
+        ] {
+            if limit.is_some() && !have {
+                return Err(format!(
+                    "operation `{}` is limited by {var} but the metocean series has no {var} column: expected one (or drop the limit)",
+                    self.name
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether record `i` meets the limits (a variable the series lacks is not checked:
+    /// [`Self::check_series`] refuses that case first).
+    pub fn holds(&self, s: &Series, i: usize) -> bool {
         s.hs_m[i] <= self.hs_forecast_m
-            && self.wind_max_ms.is_none_or(|w| s.wind_ms[i] <= w)
-            && self.current_max_ms.is_none_or(|c| s.current_ms[i] <= c)
+            && self
+                .wind_max_ms
+                .is_none_or(|w| s.wind_ms.as_ref().is_none_or(|v| v[i] <= w))
+            && self
+                .current_max_ms
+                .is_none_or(|c| s.current_ms.as_ref().is_none_or(|v| v[i] <= c))
     }
 }
 
@@ -80,7 +104,10 @@ pub struct MonthStats {
     pub operability: Option<f64>,
     pub wait_p50_h: Option<f64>,
     pub wait_p90_h: Option<f64>,
-    /// Requests with no start later in the series.
+    /// Mean waiting on weather of the month's requests (h).
+    pub wait_mean_h: Option<f64>,
+    /// Requests left out: no start later in the series, or a reference period that would run
+    /// past the series' end.
     pub censored: usize,
 }
 
@@ -125,14 +152,16 @@ pub fn of_mission(ctx: &Context) -> Result<(Series, Vec<OperationWindows>), Stri
             .map_err(|e| format!("The alpha-factor table could not be read: {e}"))?,
         None => super::alpha::default_table(),
     };
-    let series = super::series::read(&ctx.resolve(csv))
+    let cols = m.metocean.as_ref().and_then(|x| x.columns.as_ref());
+    let series = crate::metocean::read(&ctx.resolve(csv), cols)
         .map_err(|e| format!("The metocean series could not be read: {e}"))?;
     let months = months_of(&series);
-    let ops = plan
-        .operations
-        .iter()
-        .map(|op| analyse(&series, &months, AppliedLimits::new(op, &table)))
-        .collect();
+    let mut ops = Vec::new();
+    for op in &plan.operations {
+        let limits = AppliedLimits::new(op, &table);
+        limits.check_series(&series)?;
+        ops.push(analyse(&series, &months, limits));
+    }
     Ok((series, ops))
 }
 
@@ -140,19 +169,9 @@ pub fn of_mission(ctx: &Context) -> Result<(Series, Vec<OperationWindows>), Stri
 pub fn analyse(s: &Series, months: &[u8], limits: AppliedLimits) -> OperationWindows {
     let n = s.time_s.len();
     let step = s.step_s;
-    let need = ((limits.t_r_h * 3600.0 / step as f64).ceil() as usize).max(1);
-    // Length of the run of good, contiguous records starting at each record.
-    let mut run = vec![0usize; n];
-    for i in (0..n).rev() {
-        if limits.holds(s, i) {
-            let next = if i + 1 < n && s.time_s[i + 1] - s.time_s[i] == step {
-                run[i + 1]
-            } else {
-                0
-            };
-            run[i] = 1 + next;
-        }
-    }
+    let need = records_needed(limits.t_r_h, step);
+    let run = runs(s, |i| limits.holds(s, i));
+    let end_s = s.time_s.last().map_or(0, |t| t + step);
     let mut windows = Vec::new();
     let mut i = 0;
     while i < n {
@@ -181,6 +200,7 @@ pub fn analyse(s: &Series, months: &[u8], limits: AppliedLimits) -> OperationWin
             operability: None,
             wait_p50_h: None,
             wait_p90_h: None,
+            wait_mean_h: None,
             censored: 0,
         })
         .collect();
@@ -196,6 +216,10 @@ pub fn analyse(s: &Series, months: &[u8], limits: AppliedLimits) -> OperationWin
             continue;
         };
         let st = &mut stats[m];
+        if s.time_s[i] + need as i64 * step > end_s {
+            st.censored += 1;
+            continue;
+        }
         st.records += 1;
         st.starts += usize::from(can);
         match next_start {
@@ -210,6 +234,7 @@ pub fn analyse(s: &Series, months: &[u8], limits: AppliedLimits) -> OperationWin
         w.sort_by(f64::total_cmp);
         st.wait_p50_h = percentile(w, 0.5);
         st.wait_p90_h = percentile(w, 0.9);
+        st.wait_mean_h = (!w.is_empty()).then(|| w.iter().sum::<f64>() / w.len() as f64);
     }
     OperationWindows {
         limits,
@@ -222,6 +247,30 @@ pub fn analyse(s: &Series, months: &[u8], limits: AppliedLimits) -> OperationWin
         },
         months: stats,
     }
+}
+
+/// Consecutive records a start needs: ⌈T_R / step⌉ (at least one).
+pub fn records_needed(t_r_h: f64, step_s: i64) -> usize {
+    ((t_r_h * 3600.0 / step_s as f64).ceil() as usize).max(1)
+}
+
+/// The window engine shared by the weather windows and the campaign: the length of the run of
+/// contiguous records meeting `holds` that starts at each record (0 where it fails; a gap in the
+/// series ends a run, so gaps are never workable).
+pub fn runs(s: &Series, holds: impl Fn(usize) -> bool) -> Vec<usize> {
+    let n = s.time_s.len();
+    let mut run = vec![0usize; n];
+    for i in (0..n).rev() {
+        if holds(i) {
+            let next = if i + 1 < n && s.time_s[i + 1] - s.time_s[i] == s.step_s {
+                run[i + 1]
+            } else {
+                0
+            };
+            run[i] = 1 + next;
+        }
+    }
+    run
 }
 
 /// Percentile `p` (0–1) of sorted values, linear between order statistics (type 7).
@@ -238,7 +287,7 @@ pub fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lift::series::parse;
+    use crate::metocean::parse;
     use std::path::Path;
 
     fn limits(t_r_h: f64, hs: f64) -> AppliedLimits {
@@ -265,7 +314,7 @@ mod tests {
                 text += &format!("{},{v},7,5,0.2\n", d.to_rfc3339());
             }
         }
-        parse(&text, Path::new("t.csv")).unwrap()
+        parse(&text, Path::new("t.csv"), None).unwrap()
     }
 
     #[test]
@@ -295,12 +344,15 @@ mod tests {
                 },
             ]
         );
-        // Starts possible at hours 0 and 8 only: 2 of 11 records.
+        // Starts possible at hours 0 and 8 only; hours 9–11 are censored (their 4-h reference
+        // period would run past the series' end at 12:00), leaving 8 records.
         assert_eq!(w.months[2].starts, 2);
-        assert_eq!(w.months[2].records, 11);
-        // Waits (h) for requests at hours 0,1,2,3,4,5,6,8,…,11: 0,7,6,5,4,3,2,0; after 8 none.
+        assert_eq!(w.months[2].records, 8);
+        assert_eq!(w.months[2].operability, Some(0.25));
+        // Waits (h) for requests at hours 0,1,2,3,4,5,6,8: 0,7,6,5,4,3,2,0.
         assert_eq!(w.months[2].censored, 3);
         assert_eq!(w.months[2].wait_p50_h, Some(3.5));
+        assert_eq!(w.months[2].wait_mean_h, Some(27.0 / 8.0));
         // A 5-hour reference period fits nowhere.
         assert!(
             analyse(&s, &months_of(&s), limits(5.0, 1.5))
@@ -325,9 +377,10 @@ mod tests {
             .collect();
         let s = Series {
             time_s: (0..n as i64).map(|i| i * 3600).collect(),
-            wind_ms: vec![5.0; n],
-            tp_s: vec![7.0; n],
-            current_ms: vec![0.1; n],
+            wind_ms: Some(vec![5.0; n]),
+            tp_s: Some(vec![7.0; n]),
+            tp_from_tz: false,
+            current_ms: Some(vec![0.1; n]),
             hs_m: hs,
             tide_m: None,
             step_s: 3600,

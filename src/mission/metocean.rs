@@ -12,6 +12,10 @@ pub struct Metocean {
     /// the mission file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub series_csv: Option<PathBuf>,
+    /// How to read `series_csv` when it is not in fathom's own layout (`[metocean.columns]`):
+    /// the published hindcast and buoy files name their columns differently.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub columns: Option<SeriesColumns>,
     /// Sea-water density (kg/m³); default 1025 (domain-reference §2.1; DNV-RP-C205 uses the same
     /// value for sea water).
     #[serde(default = "default_density")]
@@ -32,6 +36,35 @@ pub struct Metocean {
     pub wave_period_range_s: Option<[f64; 2]>,
 }
 
+/// The columns of a metocean series file: which header names hold which variable. A name
+/// matches a header case-insensitively, either whole or as its start (so `significant wave
+/// height` matches `significant wave height (m)`). Variables left out are looked up under
+/// fathom's own names; a variable found under neither is missing from the series.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesColumns {
+    /// Time column (default `time_utc`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hs_m: Option<String>,
+    /// Peak period column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tp_s: Option<String>,
+    /// Zero-up-crossing period column, converted to Tp when there is no Tp column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tz_s: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wind_ms: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_ms: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tide_m: Option<String>,
+    /// Field separator, one character (default: `;` when the header has one, else `,`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delimiter: Option<char>,
+}
+
 pub use crate::constants::SEAWATER_DENSITY_KGM3;
 
 fn default_density() -> f64 {
@@ -42,6 +75,7 @@ impl Default for Metocean {
     fn default() -> Self {
         Metocean {
             series_csv: None,
+            columns: None,
             seawater_density_kgm3: SEAWATER_DENSITY_KGM3,
             current_p10_ms: None,
             current_p50_ms: None,

@@ -8,6 +8,7 @@
 //! `[metocean]`, `[wind_farm]`, `[cooling]`. Unknown fields are refused (with the nearest valid
 //! name suggested), so a typo never silently drops a constraint.
 
+mod campaign;
 mod context;
 mod cooling;
 mod error;
@@ -23,6 +24,7 @@ mod siting;
 mod vessel;
 mod wind;
 
+pub use campaign::*;
 pub use context::{Context, LoadError};
 pub use cooling::*;
 pub use error::MissionError;
@@ -73,6 +75,8 @@ pub struct Mission {
     pub wind_farm: Option<WindFarm>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cooling: Option<Cooling>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<Campaign>,
 }
 
 impl Mission {
@@ -95,6 +99,7 @@ impl Mission {
             metocean: None,
             wind_farm: None,
             cooling: None,
+            campaign: None,
         }
     }
 
@@ -166,6 +171,9 @@ impl Mission {
         }
         if let Some(x) = &self.cooling {
             x.check_ranges("cooling", &mut r);
+        }
+        if let Some(x) = &self.campaign {
+            x.check_ranges("campaign", &mut r);
         }
         r.into_issues()
     }

@@ -123,7 +123,7 @@ impl FarmModel {
                 .collect();
             let what = |i: usize| (format!("{mission}: wind_farm.resource.sectors[{i}]"), 0);
             let rose = WindRose::from_rows(&rows, &what)
-                .map_err(|e| fail("resource.sectors", e.message))?;
+                .map_err(|e| fail("resource.sectors", e.expected))?;
             let mut rose = rose.scaled(factor(
                 res.reference_height_m,
                 "resource.reference_height_m",

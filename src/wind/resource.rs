@@ -9,16 +9,11 @@
 //! (a positive multiple of a Weibull variable is Weibull with the same shape).
 
 use super::weibull::Weibull;
+use crate::table::{self, Options, TableError};
 use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
 
-/// Why a resource file could not be read.
-#[derive(Debug, thiserror::Error)]
-#[error("{file}: line {line}: {message}")]
-pub struct ResourceError {
-    pub file: String,
-    pub line: usize,
-    pub message: String,
-}
+/// Why a resource file could not be read (`file:line: column: what was expected`).
+pub type ResourceError = TableError;
 
 /// Largest number of rows accepted in a wind rose (sectors) or a time series (hours; 100 years).
 const MAX_SECTORS: usize = 3600;
@@ -72,8 +67,9 @@ impl WindRose {
             let (file, line) = what(i);
             ResourceError {
                 file,
-                line,
-                message,
+                line: Some(line),
+                column: None,
+                expected: message,
             }
         };
         if rows.is_empty() || rows.len() > MAX_SECTORS {
@@ -122,7 +118,7 @@ impl WindRose {
         let header = ["sector_deg", "frequency", "weibull_a_ms", "weibull_k"];
         let (rows, lines) = parse_numeric_csv(text, file, &header, MAX_SECTORS)?;
         let rows: Vec<_> = rows.iter().map(|r| (r[0], r[1], r[2], r[3])).collect();
-        let last = text.lines().count();
+        let last = text.lines().count().max(1);
         Self::from_rows(&rows, &|i| {
             (file.to_string(), lines.get(i).copied().unwrap_or(last))
         })
@@ -159,70 +155,47 @@ impl WindRecord {
 /// Parses an hourly wind time series: header `time_utc,wind_speed_ms,wind_direction_deg,height_m`,
 /// time as RFC 3339 (`2024-01-01T00:00:00Z`) or `YYYY-MM-DD HH:MM[:SS]` in UTC.
 pub fn parse_timeseries(text: &str, file: &str) -> Result<Vec<WindRecord>, ResourceError> {
-    let expected = "time_utc,wind_speed_ms,wind_direction_deg,height_m";
-    let mut out = Vec::new();
-    let mut header = false;
-    for (i, raw) in text.lines().enumerate() {
-        let line = raw.trim();
-        let fail = |message: String| ResourceError {
-            file: file.into(),
-            line: i + 1,
-            message,
-        };
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if !header {
-            if line.replace(' ', "") != expected {
-                return Err(fail(format!("header `{line}`: expected `{expected}`")));
-            }
-            header = true;
-            continue;
-        }
-        if out.len() >= MAX_HOURS {
-            return Err(fail(format!("more than {MAX_HOURS} rows")));
-        }
-        let f: Vec<&str> = line.split(',').map(str::trim).collect();
-        if f.len() != 4 {
-            return Err(fail(format!("{} fields: expected 4", f.len())));
-        }
-        let time = DateTime::parse_from_rfc3339(f[0])
+    let t = table::parse(text, file, &Options::rows(MAX_HOURS))?;
+    t.expect_header(&[
+        "time_utc",
+        "wind_speed_ms",
+        "wind_direction_deg",
+        "height_m",
+    ])?;
+    let mut out = Vec::with_capacity(t.rows.len());
+    for row in &t.rows {
+        let f = row.get(0);
+        let time = DateTime::parse_from_rfc3339(f)
             .map(|t| t.with_timezone(&Utc))
             .or_else(|_| {
-                NaiveDateTime::parse_from_str(f[0], "%Y-%m-%d %H:%M:%S")
-                    .or_else(|_| NaiveDateTime::parse_from_str(f[0], "%Y-%m-%d %H:%M"))
+                NaiveDateTime::parse_from_str(f, "%Y-%m-%d %H:%M:%S")
+                    .or_else(|_| NaiveDateTime::parse_from_str(f, "%Y-%m-%d %H:%M"))
                     .map(|t| t.and_utc())
             })
             .map_err(|_| {
-                fail(format!(
-                    "time_utc `{}`: expected e.g. 2024-01-01T00:00:00Z",
-                    f[0]
-                ))
+                t.error(
+                    row.line,
+                    Some("time_utc"),
+                    format!("`{f}`: expected e.g. 2024-01-01T00:00:00Z"),
+                )
             })?;
-        let num = |j: usize, name: &str, lo: f64, hi: f64| {
-            f[j].parse::<f64>()
-                .ok()
-                .filter(|x| x.is_finite() && *x >= lo && *x <= hi)
-                .ok_or_else(|| {
-                    fail(format!(
-                        "{name} `{}`: expected a number from {lo} to {hi}",
-                        f[j]
-                    ))
-                })
+        let num = |j: usize, lo: f64, hi: f64| {
+            t.number(
+                row,
+                j,
+                |x| x >= lo && x <= hi,
+                &format!("a number from {lo} to {hi}"),
+            )
         };
         out.push(WindRecord {
             time,
-            ws: num(1, "wind_speed_ms", 0.0, 100.0)?,
-            wd: num(2, "wind_direction_deg", 0.0, 360.0)?,
-            height_m: num(3, "height_m", 0.1, 1000.0)?,
+            ws: num(1, 0.0, 100.0)?,
+            wd: num(2, 0.0, 360.0)?,
+            height_m: num(3, 0.1, 1000.0)?,
         });
     }
     if out.is_empty() {
-        return Err(ResourceError {
-            file: file.into(),
-            line: text.lines().count(),
-            message: "no data rows".into(),
-        });
+        return Err(t.error_at_end("no data rows: expected at least one".into()));
     }
     Ok(out)
 }
@@ -234,58 +207,17 @@ pub(crate) fn parse_numeric_csv(
     header: &[&str],
     max_rows: usize,
 ) -> Result<(Vec<Vec<f64>>, Vec<usize>), ResourceError> {
-    let (mut rows, mut lines, mut seen) = (Vec::new(), Vec::new(), false);
-    for (i, raw) in text.lines().enumerate() {
-        let line = raw.trim();
-        let fail = |message: String| ResourceError {
-            file: file.into(),
-            line: i + 1,
-            message,
-        };
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split(',').map(str::trim).collect();
-        if !seen {
-            if cols != header {
-                return Err(fail(format!(
-                    "header `{line}`: expected `{}`",
-                    header.join(",")
-                )));
-            }
-            seen = true;
-            continue;
-        }
-        if rows.len() >= max_rows {
-            return Err(fail(format!("more than {max_rows} rows")));
-        }
-        if cols.len() != header.len() {
-            return Err(fail(format!(
-                "{} fields: expected {}",
-                cols.len(),
-                header.len()
-            )));
-        }
-        let mut row = Vec::with_capacity(cols.len());
-        for (c, name) in cols.iter().zip(header) {
-            row.push(
-                c.parse::<f64>()
-                    .ok()
-                    .filter(|x| x.is_finite())
-                    .ok_or_else(|| fail(format!("{name} `{c}`: expected a number")))?,
-            );
-        }
-        rows.push(row);
-        lines.push(i + 1);
+    let t = table::parse(text, file, &Options::rows(max_rows))?;
+    t.expect_header(header)?;
+    let mut rows = Vec::with_capacity(t.rows.len());
+    for row in &t.rows {
+        rows.push(
+            (0..header.len())
+                .map(|j| t.number(row, j, |_| true, "a number"))
+                .collect::<Result<Vec<f64>, _>>()?,
+        );
     }
-    if !seen {
-        return Err(ResourceError {
-            file: file.into(),
-            line: 1,
-            message: format!("no header: expected `{}`", header.join(",")),
-        });
-    }
-    Ok((rows, lines))
+    Ok((rows, t.rows.iter().map(|r| r.line).collect()))
 }
 
 #[cfg(test)]
@@ -313,7 +245,7 @@ mod tests {
             .to_string();
         assert_eq!(
             e,
-            "rose.csv: line 3: weibull_a_ms -1: expected a number > 0 and < 100"
+            "rose.csv:3: weibull_a_ms -1: expected a number > 0 and < 100"
         );
         let bad = "sector_deg,frequency,weibull_a_ms,weibull_k\n0,0.5,9,2\n180,0.2,9,2\n";
         let e = WindRose::parse_csv(bad, "rose.csv")
@@ -331,6 +263,6 @@ mod tests {
         assert_eq!(ts[1].month0(), 2);
         let bad = "time_utc,wind_speed_ms,wind_direction_deg,height_m\nyesterday,7,270,10\n";
         let e = parse_timeseries(bad, "ts.csv").unwrap_err().to_string();
-        assert!(e.starts_with("ts.csv: line 2: time_utc `yesterday`"), "{e}");
+        assert!(e.starts_with("ts.csv:2: time_utc: `yesterday`"), "{e}");
     }
 }

@@ -12,22 +12,15 @@
 //! `PowerCtTabular` and FLORIS's `power_thrust_table` with the zero rows they add outside the
 //! operating range, minus their 0.02–0.1 m/s ramps, so cut-in and cut-out are exact steps.
 
-use std::path::{Path, PathBuf};
+use crate::table::{self, Options, TableError};
+use std::path::Path;
 
 /// Why a turbine curve could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum TurbineError {
-    #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{file}: line {line}: {message}")]
-    Format {
-        file: String,
-        line: usize,
-        message: String,
-    },
+    /// `file:line: column: what was expected`.
+    #[error(transparent)]
+    Format(#[from] TableError),
     #[error(
         "unknown turbine `{name}`: expected a CSV file or one of the shipped turbines: {}",
         BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
@@ -93,11 +86,7 @@ impl Turbine {
 
     /// Reads a turbine CSV file.
     pub fn read(path: &Path) -> Result<Self, TurbineError> {
-        let text = std::fs::read_to_string(path).map_err(|source| TurbineError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let mut t = Self::parse(&text, &path.display().to_string())?;
+        let mut t = Self::from_table(&table::read(path, &Options::rows(MAX_ROWS))?)?;
         if t.name.is_empty() {
             t.name = path
                 .file_stem()
@@ -109,94 +98,64 @@ impl Turbine {
 
     /// Parses turbine CSV text; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Self, TurbineError> {
-        let err = |line: usize, message: String| TurbineError::Format {
-            file: file.into(),
-            line,
-            message,
-        };
-        let (mut name, mut d, mut h, mut header) = (String::new(), None, None, false);
+        Self::from_table(&table::parse(text, file, &Options::rows(MAX_ROWS))?)
+    }
+
+    fn from_table(t: &table::Table) -> Result<Self, TurbineError> {
+        let (mut name, mut d, mut h) = (String::new(), None, None);
+        for (n, c) in &t.comments {
+            if let Some((k, v)) = c.split_once('=') {
+                let (k, v) = (k.trim(), v.trim());
+                let num = || {
+                    v.parse::<f64>()
+                        .ok()
+                        .filter(|x| x.is_finite() && *x > 0.0)
+                        .ok_or_else(|| {
+                            t.error(*n, Some(k), format!("`{v}`: expected a number > 0"))
+                        })
+                };
+                match k {
+                    "rotor_diameter_m" => d = Some(num()?),
+                    "hub_height_m" => h = Some(num()?),
+                    "name" => name = v.to_string(),
+                    _ => {}
+                }
+            }
+        }
+        t.expect_header(&["wind_speed_ms", "power_kw", "ct"])?;
         let (mut ws, mut power_w, mut ct) = (Vec::new(), Vec::new(), Vec::new());
-        for (i, raw) in text.lines().enumerate() {
-            let n = i + 1;
-            let line = raw.trim();
-            if line.is_empty() {
-                continue;
-            }
-            if let Some(c) = line.strip_prefix('#') {
-                if let Some((k, v)) = c.split_once('=') {
-                    let (k, v) = (k.trim(), v.trim());
-                    let num = || {
-                        v.parse::<f64>()
-                            .ok()
-                            .filter(|x| x.is_finite() && *x > 0.0)
-                            .ok_or_else(|| err(n, format!("`{k}={v}`: expected a number > 0")))
-                    };
-                    match k {
-                        "rotor_diameter_m" => d = Some(num()?),
-                        "hub_height_m" => h = Some(num()?),
-                        "name" => name = v.to_string(),
-                        _ => {}
-                    }
-                }
-                continue;
-            }
-            if !header {
-                let cols: Vec<&str> = line.split(',').map(str::trim).collect();
-                if cols != ["wind_speed_ms", "power_kw", "ct"] {
-                    return Err(err(
-                        n,
-                        format!("header `{line}`: expected `wind_speed_ms,power_kw,ct`"),
-                    ));
-                }
-                header = true;
-                continue;
-            }
-            if ws.len() >= MAX_ROWS {
-                return Err(err(n, format!("more than {MAX_ROWS} rows")));
-            }
-            let vals: Vec<&str> = line.split(',').map(str::trim).collect();
-            if vals.len() != 3 {
-                return Err(err(n, format!("{} fields: expected 3", vals.len())));
-            }
+        for row in &t.rows {
             let mut v = [0.0; 3];
-            for (j, (s, col)) in vals
-                .iter()
-                .zip(["wind_speed_ms", "power_kw", "ct"])
-                .enumerate()
-            {
-                v[j] = s
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|x| x.is_finite() && *x >= 0.0)
-                    .ok_or_else(|| err(n, format!("{col} `{s}`: expected a number ≥ 0")))?;
+            for (j, x) in v.iter_mut().enumerate() {
+                *x = t.number(row, j, |x| x >= 0.0, "a number ≥ 0")?;
             }
             if ws.last().is_some_and(|&p| v[0] <= p) {
-                return Err(err(
-                    n,
-                    format!(
-                        "wind speed {} m/s: expected speeds strictly increasing",
-                        v[0]
-                    ),
-                ));
+                return Err(t
+                    .error(
+                        row.line,
+                        Some("wind_speed_ms"),
+                        format!("{} m/s: expected speeds strictly increasing", v[0]),
+                    )
+                    .into());
             }
             if v[2] > 3.0 {
-                return Err(err(n, format!("ct {}: expected 0 to 3", v[2])));
+                return Err(t
+                    .error(row.line, Some("ct"), format!("{}: expected 0 to 3", v[2]))
+                    .into());
             }
             ws.push(v[0]);
             power_w.push(v[1] * 1e3);
             ct.push(v[2]);
         }
-        let end = text.lines().count().max(1);
-        let d = d.ok_or_else(|| err(end, "missing `# rotor_diameter_m=D` comment".into()))?;
-        let h = h.ok_or_else(|| err(end, "missing `# hub_height_m=H` comment".into()))?;
+        let d = d.ok_or_else(|| t.error_at_end("missing `# rotor_diameter_m=D` comment".into()))?;
+        let h = h.ok_or_else(|| t.error_at_end("missing `# hub_height_m=H` comment".into()))?;
         if ws.len() < 2 {
-            return Err(err(
-                end,
-                format!(
+            return Err(t
+                .error_at_end(format!(
                     "{} curve rows: expected at least 2 (cut-in and cut-out)",
                     ws.len()
-                ),
-            ));
+                ))
+                .into());
         }
         Ok(Turbine {
             name,
@@ -284,14 +243,14 @@ mod tests {
         let e = Turbine::parse("# rotor_diameter_m=100\nws,p,ct\n", "t.csv").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "t.csv: line 2: header `ws,p,ct`: expected `wind_speed_ms,power_kw,ct`"
+            "t.csv:2: header `ws,p,ct`: expected `wind_speed_ms,power_kw,ct`"
         );
         let txt = "# rotor_diameter_m=100\n# hub_height_m=90\nwind_speed_ms,power_kw,ct\n4,1,0.8\n3,2,0.8\n";
         let e = Turbine::parse(txt, "t.csv").unwrap_err().to_string();
-        assert!(e.starts_with("t.csv: line 5: wind speed 3 m/s"), "{e}");
+        assert!(e.starts_with("t.csv:5: wind_speed_ms: 3 m/s"), "{e}");
         let txt = "# hub_height_m=90\nwind_speed_ms,power_kw,ct\n4,x,0.8\n";
         let e = Turbine::parse(txt, "t.csv").unwrap_err().to_string();
-        assert_eq!(e, "t.csv: line 3: power_kw `x`: expected a number ≥ 0");
+        assert_eq!(e, "t.csv:3: power_kw: `x`: expected a number ≥ 0");
         let txt = "# hub_height_m=90\nwind_speed_ms,power_kw,ct\n4,1,0.8\n5,1,0.8\n";
         let e = Turbine::parse(txt, "t.csv").unwrap_err().to_string();
         assert!(e.contains("missing `# rotor_diameter_m=D`"), "{e}");

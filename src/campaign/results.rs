@@ -1,0 +1,192 @@
+//! Campaign statistics over every start: duration and finish by start month, downtime per
+//! operation type, vessel days and spread cost, the best start month and the P50 run.
+
+use super::engine::{Engine, Run, Step, StepRun};
+use crate::lift::windows::percentile;
+use chrono::{DateTime, Datelike, Duration, NaiveDate};
+use serde::Serialize;
+
+/// The simulated start times: every `step_h` hours from month/day `from` to month/day `to`
+/// (inclusive, whole days) of every year of the series; a window with `to` before `from` runs
+/// into the next year.
+pub fn start_times(
+    engine: &Engine,
+    t0: i64,
+    from: (u32, u32),
+    to: (u32, u32),
+    step_h: u32,
+) -> Vec<i64> {
+    let (Some(a), Some(b)) = (
+        DateTime::from_timestamp(t0, 0),
+        DateTime::from_timestamp(engine.end_s(), 0),
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for y in a.year() - 1..=b.year() {
+        let (Some(s), Some(e)) = (
+            NaiveDate::from_ymd_opt(y, from.0, from.1),
+            NaiveDate::from_ymd_opt(if to < from { y + 1 } else { y }, to.0, to.1),
+        ) else {
+            continue;
+        };
+        let end = (e + Duration::days(1))
+            .and_hms_opt(0, 0, 0)
+            .map(|t| t.and_utc().timestamp());
+        let mut t = s
+            .and_hms_opt(0, 0, 0)
+            .map_or(i64::MAX, |t| t.and_utc().timestamp());
+        while end.is_some_and(|e| t < e) {
+            if t >= t0 && t < engine.end_s() {
+                out.push(t);
+            }
+            t += i64::from(step_h.max(1)) * 3600;
+        }
+    }
+    out
+}
+
+/// Statistics of the runs started in one calendar month.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MonthResult {
+    /// 1 = January.
+    pub month: u32,
+    pub runs: usize,
+    /// Runs that would pass the end of the series.
+    pub censored: usize,
+    pub duration_p10_d: Option<f64>,
+    pub duration_p50_d: Option<f64>,
+    pub duration_p90_d: Option<f64>,
+    /// Finish dates (`MM-DD`, `+1y` when in the next year) of a start on the 1st of the month
+    /// plus the month's P50/P90 duration.
+    pub finish_p50: Option<String>,
+    pub finish_p90: Option<String>,
+    /// Day of year (1–366, may exceed 365 into the next year) of the P90 finish from the 1st.
+    pub finish_p90_doy: Option<f64>,
+}
+
+/// Waiting on weather of one operation type over all runs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Downtime {
+    pub operation: String,
+    pub mean_h: f64,
+    pub p50_h: Option<f64>,
+    pub p90_h: Option<f64>,
+}
+
+/// Everything `fathom campaign` reports.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CampaignResult {
+    pub starts: usize,
+    pub censored: usize,
+    pub months: Vec<MonthResult>,
+    pub downtime: Vec<Downtime>,
+    pub vessel_days_p50: Option<f64>,
+    pub vessel_days_p90: Option<f64>,
+    pub cost_p50_eur: Option<f64>,
+    pub cost_p90_eur: Option<f64>,
+    /// Start month with the smallest P50 duration (then P90).
+    pub best_start_month: Option<u32>,
+    /// The run whose duration is the median (nearest rank): the Gantt chart.
+    pub p50_run: Vec<StepRun>,
+    pub p50_run_start_s: Option<i64>,
+}
+
+/// Cost inputs.
+#[derive(Clone, Copy, Debug)]
+pub struct Costs {
+    pub day_rate_eur: f64,
+    pub mobilisation_eur: f64,
+    pub mobilisation_h: f64,
+}
+
+fn month_of(t: i64) -> usize {
+    DateTime::from_timestamp(t, 0).map_or(0, |d| d.month0() as usize)
+}
+
+/// Runs the sequence from every start and gathers the statistics.
+pub fn simulate(engine: &Engine, seq: &[Step], starts: &[i64], costs: Costs) -> CampaignResult {
+    let runs: Vec<(i64, Option<Run>)> = starts.iter().map(|&t| (t, engine.run(seq, t))).collect();
+    let mut months = Vec::new();
+    for m in 0..12 {
+        let mine: Vec<&(i64, Option<Run>)> =
+            runs.iter().filter(|(t, _)| month_of(*t) == m).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let mut d: Vec<f64> = mine
+            .iter()
+            .filter_map(|(_, r)| r.as_ref().map(|r| r.duration_h() / 24.0))
+            .collect();
+        d.sort_by(f64::total_cmp);
+        let finish = |days: Option<f64>| {
+            days.map(|days| {
+                let first = NaiveDate::from_ymd_opt(2001, m as u32 + 1, 1).unwrap_or_default();
+                let f = first + Duration::minutes((days * 1440.0).round() as i64);
+                let next = if f.year() > 2001 { " +1y" } else { "" };
+                (
+                    format!("{:02}-{:02}{next}", f.month(), f.day()),
+                    first.ordinal0() as f64 + 1.0 + days,
+                )
+            })
+        };
+        let p90 = finish(percentile(&d, 0.9));
+        months.push(MonthResult {
+            month: m as u32 + 1,
+            runs: mine.len(),
+            censored: mine.len() - d.len(),
+            duration_p10_d: percentile(&d, 0.1),
+            duration_p50_d: percentile(&d, 0.5),
+            duration_p90_d: percentile(&d, 0.9),
+            finish_p50: finish(percentile(&d, 0.5)).map(|f| f.0),
+            finish_p90: p90.as_ref().map(|f| f.0.clone()),
+            finish_p90_doy: p90.map(|f| f.1),
+        });
+    }
+    let done: Vec<&Run> = runs.iter().filter_map(|(_, r)| r.as_ref()).collect();
+    let mut downtime = Vec::new();
+    for (i, op) in engine.ops().iter().enumerate() {
+        let mut w: Vec<f64> = done
+            .iter()
+            .map(|r| r.steps.iter().filter(|s| s.op == i).map(|s| s.wait_h).sum())
+            .collect();
+        w.sort_by(f64::total_cmp);
+        downtime.push(Downtime {
+            operation: op.name.clone(),
+            mean_h: w.iter().fold(0.0, |a, b| a + b) / w.len().max(1) as f64,
+            p50_h: percentile(&w, 0.5),
+            p90_h: percentile(&w, 0.9),
+        });
+    }
+    let mut by_dur: Vec<&Run> = done.clone();
+    by_dur.sort_by(|a, b| a.duration_h().total_cmp(&b.duration_h()));
+    let mut days: Vec<f64> = by_dur
+        .iter()
+        .map(|r| (r.duration_h() + costs.mobilisation_h) / 24.0)
+        .collect();
+    days.sort_by(f64::total_cmp);
+    let cost = |d: Option<f64>| d.map(|d| costs.mobilisation_eur + costs.day_rate_eur * d);
+    let median = by_dur.get(by_dur.len().saturating_sub(1) / 2);
+    let best = months
+        .iter()
+        .filter(|m| m.duration_p50_d.is_some())
+        .min_by(|a, b| {
+            (a.duration_p50_d, a.duration_p90_d)
+                .partial_cmp(&(b.duration_p50_d, b.duration_p90_d))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+        .map(|m| m.month);
+    CampaignResult {
+        starts: runs.len(),
+        censored: runs.len() - done.len(),
+        months,
+        downtime,
+        vessel_days_p50: percentile(&days, 0.5),
+        vessel_days_p90: percentile(&days, 0.9),
+        cost_p50_eur: cost(percentile(&days, 0.5)),
+        cost_p90_eur: cost(percentile(&days, 0.9)),
+        best_start_month: best,
+        p50_run: median.map(|r| r.steps.clone()).unwrap_or_default(),
+        p50_run_start_s: median.map(|r| r.start_s),
+    }
+}

@@ -1,0 +1,115 @@
+use super::*;
+
+fn p(text: &str) -> Result<Series, TableError> {
+    parse(text, Path::new("m.csv"), None)
+}
+
+#[test]
+fn reads_columns_in_any_order_with_gaps() {
+    let s = p("# comment\nhs_m,time_utc,tp_s,wind_ms,current_ms,extra\n\
+               1.0,2025-01-01T00:00:00Z,6,5,0.3,x\n\
+               1.1,2025-01-01 01:00,6,5,0.3,x\n\
+               1.2,2025-01-01T02:00:00Z,6,5,0.3,x\n\
+               1.3,2025-01-01T05:00:00Z,6,5,0.3,x\n")
+    .unwrap();
+    assert_eq!(s.step_s, 3600);
+    assert_eq!(s.hs_m, vec![1.0, 1.1, 1.2, 1.3]);
+    assert_eq!(s.tide_m, None);
+    assert_eq!(s.gaps.len(), 1);
+    assert_eq!(s.gaps[0].missing, 2);
+    assert_eq!(s.missing_records(), 2);
+    assert!(s.missing().is_empty());
+}
+
+#[test]
+fn bad_rows_name_their_line_and_column() {
+    let head = "time_utc,hs_m,tp_s,wind_ms,current_ms,tide_m\n";
+    let ok = "2025-01-01T00:00:00Z,1,6,5,0.3,-0.4\n";
+    let e = p(&format!("{head}{ok}2025-01-01T01:00:00Z,abc,6,5,0.3,0\n")).unwrap_err();
+    assert_eq!(e.to_string(), "m.csv:3: hs_m: `abc`: expected a number ≥ 0");
+    let e = p(&format!("{head}{ok}2025-01-01T00:00:00Z,1,6,5,0.3,0\n")).unwrap_err();
+    assert!(e.to_string().starts_with("m.csv:3: time_utc:"), "{e}");
+    let e = p(&format!("{head}{ok}yesterday,1,6,5,0.3,0\n")).unwrap_err();
+    assert!(
+        e.to_string().starts_with("m.csv:3: time_utc: `yesterday`"),
+        "{e}"
+    );
+    let e = p(&format!("{head}{ok}2025-01-01T01:00:00Z,1,6\n")).unwrap_err();
+    assert!(e.to_string().contains("m.csv:3: 3 field(s)"), "{e}");
+    let e = p("time_utc,tp_s,wind_ms\n").unwrap_err();
+    assert!(
+        e.to_string().starts_with("m.csv:1: hs_m: no `hs_m` column"),
+        "{e}"
+    );
+    let e = p(&format!(
+        "{head}{ok}2025-01-01T01:00:00Z,1,6,5,0.3,0\n2025-01-01T02:00:00Z,1,6,5,0.3,0\n2025-01-01T02:30:00Z,1,6,5,0.3,0\n"
+    ))
+    .unwrap_err();
+    assert!(e.to_string().contains("m.csv:5: time_utc: 1800 s"), "{e}");
+}
+
+#[test]
+fn published_layout_through_a_mapping_with_tz_converted() {
+    // The coastDat-2 layout as published: `;` separated, YYYY-MM-DD-HH, Tz, no current.
+    let text = "time(YYYY-MM-DD-HH);1-hour mean wind speed at 90m(m/s);Significant wave height(m);Zero-up-crossing period(s)\n\
+                2014-01-01-00;16.5089;1.9692;4.2874\n\
+                2014-01-01-01;16.5480;1.9711;4.2971\n\
+                2014-01-01-03;16.0;1.9;4.0\n";
+    let cols = parse_columns(
+        "time=time,hs_m=significant wave height,tz_s=zero-up-crossing,wind_ms=1-hour mean wind",
+    )
+    .unwrap();
+    let s = parse(text, Path::new("c.csv"), Some(&cols)).unwrap();
+    assert_eq!(s.time_s[1] - s.time_s[0], 3600);
+    assert_eq!(s.time_s[0], 1_388_534_400); // 2014-01-01T00:00:00Z
+    assert_eq!(s.hs_m[1], 1.9711);
+    assert_eq!(s.wind_ms.as_ref().unwrap()[0], 16.5089);
+    assert!(s.tp_from_tz);
+    // Tp ≈ 1.29·Tz for γ = 3.3 (the files' README, citing DNV-RP-C205 §3.5.5).
+    let tp = s.tp_s.as_ref().unwrap()[2];
+    assert!((tp / 4.0 - 1.29).abs() < 0.005, "{tp}");
+    assert_eq!(s.missing(), vec!["current_ms"]);
+    assert_eq!(s.gaps[0].missing, 1);
+    // An ambiguous or absent mapping is refused naming the variable.
+    let bad = parse_columns("time=time,hs_m=wave").unwrap();
+    let e = parse(text, Path::new("c.csv"), Some(&bad)).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("c.csv:1: hs_m: `wave` matches 0 columns"),
+        "{e}"
+    );
+    assert!(parse_columns("speed=x").is_err());
+    assert!(parse_columns("delimiter=ab").is_err());
+}
+
+#[test]
+fn tz_to_tp_matches_the_published_ratio() {
+    // For a Pierson-Moskowitz sea (γ = 1) the spectral moments give the closed form
+    // Tz/Tp = 2π·√(m0/m2)/Tp = (4/(5π))^(1/4) ≈ 0.7104; the fitted DNV polynomial is within 0.2 %.
+    let pm = (4.0 / (5.0 * std::f64::consts::PI)).powf(0.25);
+    assert!((1.0 / tp_from_tz(1.0, 1.0) - pm).abs() < 2e-3);
+    // γ = 3.3: Tp ≈ 1.286·Tz as usually quoted.
+    assert!((tp_from_tz(1.0, 3.3) - 1.286).abs() < 1e-3);
+}
+
+#[test]
+fn the_real_hindcast_files_read_with_a_mapping() {
+    let Some(d) = crate::testdata::shared_data("metocean/ec-benchmark_dataset_D.txt") else {
+        return;
+    };
+    let cols = parse_columns("time=time,hs_m=significant wave height,wind_ms=wind speed").unwrap();
+    let s = read(&d, Some(&cols)).unwrap();
+    assert_eq!(s.time_s.len(), 219_144);
+    assert_eq!(s.step_s, 3600);
+    assert!(s.gaps.is_empty());
+    assert_eq!(s.missing(), vec!["tp_s", "current_ms"]);
+    let Some(a) = crate::testdata::shared_data("metocean/ec-benchmark_dataset_A.txt") else {
+        return;
+    };
+    let cols =
+        parse_columns("time=time,hs_m=significant wave height,tz_s=zero-up-crossing").unwrap();
+    let s = read(&a, Some(&cols)).unwrap();
+    assert_eq!(s.time_s.len(), 82_805);
+    // 1996–2005 hourly = 3,653 days = 87,672 hours: the rest are in gaps.
+    assert_eq!(s.time_s.len() + s.missing_records(), 87_672);
+}
