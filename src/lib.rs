@@ -9,6 +9,7 @@
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod bathymetry;
+pub mod cable;
 pub mod cli;
 pub mod cooling;
 pub mod finding;

@@ -5,9 +5,10 @@
 //! quantity carries its unit in the field name (`depth_m`, `mass_t`, `speed_kn`). Sections:
 //! `[site]` (grid, CRS, datum), `[constraints]`, `[[cabin_types]]`, `[[cabins]]`,
 //! `[[exclusion_zones]]`, `[[landing_points]]`, `[vessel]`, `[[ports]]`, `[route]`, `[lift]`,
-//! `[metocean]`, `[wind_farm]`, `[cooling]`. Unknown fields are refused (with the nearest valid
+//! `[metocean]`, `[wind_farm]`, `[cooling]`, `[[cables]]`. Unknown fields are refused (with the nearest valid
 //! name suggested), so a typo never silently drops a constraint.
 
+mod cable;
 mod context;
 mod cooling;
 mod error;
@@ -21,6 +22,7 @@ mod siting;
 mod vessel;
 mod wind;
 
+pub use cable::*;
 pub use context::{Context, LoadError};
 pub use cooling::*;
 pub use error::MissionError;
@@ -71,6 +73,9 @@ pub struct Mission {
     pub wind_farm: Option<WindFarm>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cooling: Option<Cooling>,
+    /// Subsea power and fibre cables.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cables: Vec<Cable>,
 }
 
 impl Mission {
@@ -93,6 +98,7 @@ impl Mission {
             metocean: None,
             wind_farm: None,
             cooling: None,
+            cables: Vec::new(),
         }
     }
 
@@ -155,6 +161,9 @@ impl Mission {
         }
         if let Some(x) = &self.cooling {
             x.check_ranges("cooling", &mut r);
+        }
+        for (i, c) in self.cables.iter().enumerate() {
+            c.check_ranges(&format!("cables[{i}]"), self, &mut r);
         }
         r.into_issues()
     }
