@@ -9,7 +9,8 @@
 
 use super::engineering::MAX_FREE_SPAN_M;
 use super::route::{
-    MAX_INLINE_SLOPE_DEG, MAX_SIDE_SLOPE_DEG, MIN_CROSSING_DEG, SEPARATION_M, point_segment_m,
+    END_ZONE_M, MAX_INLINE_SLOPE_DEG, MAX_SIDE_SLOPE_DEG, MIN_CROSSING_DEG, SEPARATION_M,
+    point_segment_m,
 };
 use super::{CableAnalysis, Performance};
 use crate::finding::{Finding, ObjectRef};
@@ -44,12 +45,21 @@ pub fn crossing(
     ))
 }
 
-/// Every crossing of `route` with `line`: (point, acute angle in degrees).
+/// Every crossing of `route` with `line`: (point, acute angle in degrees). Meeting at an end of
+/// either (two cables joining at the cabin they share) is not a crossing.
 pub fn crossings(route: &[(f64, f64)], line: &[(f64, f64)]) -> Vec<((f64, f64), f64)> {
+    let ends = [route.first(), route.last(), line.first(), line.last()];
+    let at_end = |p: (f64, f64)| {
+        ends.iter()
+            .flatten()
+            .any(|e| (e.0 - p.0).hypot(e.1 - p.1) < 1.0)
+    };
     let mut out = Vec::new();
     for a in route.windows(2) {
         for b in line.windows(2) {
-            if let Some(c) = crossing((a[0], a[1]), (b[0], b[1])) {
+            if let Some(c) = crossing((a[0], a[1]), (b[0], b[1]))
+                && !at_end(c.0)
+            {
                 out.push(c);
             }
         }
@@ -314,7 +324,7 @@ fn engineering_findings(ctx: &Context, i: usize, a: &CableAnalysis, out: &mut Ve
 }
 
 /// `CABLE-SEPARATION`: closer than [`SEPARATION_M`] to another cable or to a cabin, turbine or
-/// landing point, except within that distance of the cable's own ends.
+/// landing point, except within [`END_ZONE_M`] of the cable's own ends.
 fn separation_findings(
     ctx: &Context,
     i: usize,
@@ -329,7 +339,7 @@ fn separation_findings(
     };
     let (s, t) = (route[0], route[route.len() - 1]);
     let near_end = |p: (f64, f64)| {
-        (p.0 - s.0).hypot(p.1 - s.1) < SEPARATION_M || (p.0 - t.0).hypot(p.1 - t.1) < SEPARATION_M
+        (p.0 - s.0).hypot(p.1 - s.1) < END_ZONE_M || (p.0 - t.0).hypot(p.1 - t.1) < END_ZONE_M
     };
     let step = 0.5 * ctx.grid.transform.dx.min(ctx.grid.transform.dy);
     let mut samples = Vec::new();

@@ -8,8 +8,8 @@
 //!   on such a cell both the side slope and the in-line slope of a cable in any direction stay
 //!   within their limits, since each is a component of the slope vector;
 //! - cells within [`SEPARATION_M`] (+ one cell diagonal, so the route's own check passes) of
-//!   cabins, turbines, landing points and the other cables' routes, except within that distance
-//!   of the cable's own two ends (a daisy chain shares its cabin with the next cable);
+//!   cabins, turbines, landing points and the other cables' routes, except within
+//!   [`END_ZONE_M`] of the cable's own two ends (a daisy chain shares its cabin with the next);
 //! - `cable-pipeline` zones (existing cables and pipelines) are first blocked, i.e. a crossing
 //!   costs more than any detour; only when no route exists without one are they opened, and the
 //!   crossing angle is then checked against [`MIN_CROSSING_DEG`] (`CABLE-CROSSING`).
@@ -24,6 +24,11 @@ use crate::vessel::theta::any_angle_path;
 /// cable's own ends. ESTIMATE [E]: array-cable practice keeps ~50 m so a repair bight can be laid
 /// beside a cable without disturbing its neighbour.
 pub const SEPARATION_M: f64 = 50.0;
+
+/// Radius (m) round a cable's own ends inside which [`SEPARATION_M`] does not apply: cables
+/// converge on the cabin or landing they share. Twice the separation, so two cables leaving one
+/// cabin can fan out to the full separation.
+pub const END_ZONE_M: f64 = 2.0 * SEPARATION_M;
 
 /// Largest side slope (degrees) a laid cable stays stable on. ESTIMATE [E] (route surveys
 /// commonly cap side slope near 10°); the router applies it to the slope magnitude.
@@ -59,32 +64,14 @@ pub enum RouteError {
 
 /// Working-CRS position of a cable end.
 pub fn end_xy(ctx: &Context, cable: &str, end: &CableEnd) -> Result<(f64, f64), RouteError> {
-    let m = &ctx.mission;
-    let missing = |message: &str| RouteError::End {
-        cable: cable.into(),
-        end: end.to_string(),
-        message: message.into(),
-    };
-    let (lon, lat) = match end {
-        CableEnd::Cabin(id) => m
-            .cabins
-            .iter()
-            .find(|c| &c.id == id)
-            .map(|c| (c.lon, c.lat))
-            .ok_or_else(|| missing("no such cabin"))?,
-        CableEnd::Landing(id) => m
-            .landing_points
-            .iter()
-            .find(|c| &c.id == id)
-            .map(|c| (c.lon, c.lat))
-            .ok_or_else(|| missing("no such landing point"))?,
-        CableEnd::Turbine(i) => m
-            .wind_farm
-            .as_ref()
-            .and_then(|w| w.positions.get(*i))
-            .map(|p| (p[0], p[1]))
-            .ok_or_else(|| missing("no such turbine"))?,
-    };
+    let [lon, lat] = ctx
+        .mission
+        .cable_end_lonlat(end)
+        .ok_or_else(|| RouteError::End {
+            cable: cable.into(),
+            end: end.to_string(),
+            message: "names no cabin, landing point or turbine of the mission".into(),
+        })?;
     Ok(ctx.to_work(lon, lat)?)
 }
 
@@ -192,13 +179,35 @@ pub fn plan(
     for &p in objects {
         mark_corridor(grid, &mut sep, p, p, keep, true);
     }
+    // Other routes, except their stretches within END_ZONE_M of this cable's ends (cables that
+    // share a cabin converge there), sampled every half cell.
+    let step = 0.5 * grid.transform.dx.min(grid.transform.dy);
+    let far = |p: (f64, f64)| {
+        [ends.0, ends.1]
+            .iter()
+            .all(|e| (p.0 - e.0).hypot(p.1 - e.1) >= END_ZONE_M)
+    };
     for route in others {
         for w in route.windows(2) {
-            mark_corridor(grid, &mut sep, w[0], w[1], keep, true);
+            let n = ((w[1].0 - w[0].0).hypot(w[1].1 - w[0].1) / step)
+                .ceil()
+                .max(1.0) as usize;
+            for k in 0..=n {
+                let t = k as f64 / n as f64;
+                let p = (
+                    w[0].0 + t * (w[1].0 - w[0].0),
+                    w[0].1 + t * (w[1].1 - w[0].1),
+                );
+                if far(p) {
+                    mark_corridor(grid, &mut sep, p, p, keep, true);
+                }
+            }
         }
     }
+    // Cleared so that every point of a square with cleared corners lies within END_ZONE_M of
+    // the end (the check exempts those); the end cells themselves always.
     for e in [ends.0, ends.1] {
-        mark_corridor(grid, &mut sep, e, e, keep + cell, false);
+        mark_corridor(grid, &mut sep, e, e, (END_ZONE_M - cell).max(0.0), false);
     }
     let cell_of = |what: &str, (x, y): (f64, f64)| -> Result<(usize, usize), RouteError> {
         let (px, py) = grid.transform.to_pixel(x, y);
@@ -222,6 +231,9 @@ pub fn plan(
         Ok((c, r))
     };
     let (s, g) = (cell_of("from", ends.0)?, cell_of("to", ends.1)?);
+    for (c, r) in [s, g] {
+        sep[r * grid.width + c] = false;
+    }
     let (dx, dy) = (grid.transform.dx, grid.transform.dy);
     let attempt = |with_crossings: bool| {
         let safe: Vec<bool> = (0..grid.data.len())

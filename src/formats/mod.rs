@@ -5,7 +5,8 @@
 //! - [`nmea`]: NMEA 0183 logs → timed GNSS fixes;
 //! - [`geojson`], [`kml`], [`csv`]: the mission's route, cabins, zones and landing points for GIS
 //!   and spreadsheets;
-//! - [`track`]: the as-run track compared with the planned route.
+//! - [`track`]: the as-run track compared with the planned route;
+//! - [`rpl`]: a cable's route position list (CSV), written and read.
 //!
 //! Each reader takes the text and the file's path (for messages) and never panics on input: a
 //! problem becomes a [`FormatError`] naming the file, the line when known, and what was expected.
@@ -16,6 +17,7 @@ pub mod geojson;
 pub mod gpx;
 pub mod kml;
 pub mod nmea;
+pub mod rpl;
 pub mod rtz;
 pub mod track;
 pub mod xml;

@@ -164,3 +164,34 @@ fn missing_end(end: &CableEnd, m: &Mission) -> Option<String> {
         _ => None,
     }
 }
+
+impl Mission {
+    /// WGS 84 `[lon, lat]` of a cable end; `None` when it names nothing in the mission.
+    pub fn cable_end_lonlat(&self, end: &CableEnd) -> Option<[f64; 2]> {
+        match end {
+            CableEnd::Cabin(id) => self
+                .cabins
+                .iter()
+                .find(|c| &c.id == id)
+                .map(|c| [c.lon, c.lat]),
+            CableEnd::Landing(id) => self
+                .landing_points
+                .iter()
+                .find(|c| &c.id == id)
+                .map(|c| [c.lon, c.lat]),
+            CableEnd::Turbine(i) => self
+                .wind_farm
+                .as_ref()
+                .and_then(|w| w.positions.get(*i).copied()),
+        }
+    }
+
+    /// A cable's route as `[lon, lat]` vertices: from, waypoints, to; `None` when an end is
+    /// missing.
+    pub fn cable_line(&self, cable: &Cable) -> Option<Vec<[f64; 2]>> {
+        let mut line = vec![self.cable_end_lonlat(&cable.from)?];
+        line.extend(cable.waypoints.iter().copied());
+        line.push(self.cable_end_lonlat(&cable.to)?);
+        Some(line)
+    }
+}
