@@ -89,7 +89,10 @@ fn plan(path: &Path, only: Option<&str>, write: bool) -> Result<ExitCode, CliErr
                 let c = m.cables.iter_mut().find(|c| c.id == id).expect("planned");
                 c.waypoints = route[1..route.len() - 1]
                     .iter()
-                    .map(|&(x, y)| ctx.to_lonlat(x, y).map(|(lon, lat)| [lon, lat]))
+                    .map(|&(x, y)| {
+                        ctx.to_lonlat(x, y)
+                            .map(|(lon, lat)| [round7(lon), round7(lat)])
+                    })
                     .collect::<Result<_, _>>()
                     .map_err(CliError::from_display)?;
                 println!(
@@ -115,6 +118,11 @@ fn plan(path: &Path, only: Option<&str>, write: bool) -> Result<ExitCode, CliErr
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Degrees to 7 decimals (≈ 1 cm): what a mission file needs to hold a route.
+fn round7(v: f64) -> f64 {
+    (v * 1e7).round() / 1e7
 }
 
 fn check(path: &Path, format: Format) -> Result<ExitCode, CliError> {
