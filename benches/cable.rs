@@ -23,7 +23,11 @@ fn seabed() -> Grid {
         let (c, r) = ((x - t.origin_x) / t.dx, (t.origin_y - y) / t.dy);
         let (dc, dr) = (c.rem_euclid(400.0) - 200.0, r.rem_euclid(400.0) - 200.0);
         let d = dc.hypot(dr);
-        let cone = if d < 100.0 { 40.0 * (1.0 - d / 100.0).powi(2) } else { 0.0 };
+        let cone = if d < 100.0 {
+            40.0 * (1.0 - d / 100.0).powi(2)
+        } else {
+            0.0
+        };
         -40.0 + cone.min(30.0)
     })
 }
@@ -62,7 +66,11 @@ fn bench(c: &mut Criterion) {
                 .sum::<f64>()
         })
         .sum();
-    eprintln!("10 cables: {:.1} km in all, {} vertices", total / 1e3, routes.iter().map(Vec::len).sum::<usize>());
+    eprintln!(
+        "10 cables: {:.1} km in all, {} vertices",
+        total / 1e3,
+        routes.iter().map(Vec::len).sum::<usize>()
+    );
     let mut group = c.benchmark_group("cable");
     group.sample_size(10);
     group.bench_function("route_10_cables_4096", |b| {

@@ -186,3 +186,22 @@ fn bad_cable_entries_name_file_line_and_field() {
     assert!(e.starts_with(&format!("m.toml:{n}:")), "{e}");
     assert!(e.contains("expected `cabin:ID`"), "{e}");
 }
+
+#[test]
+fn the_wind_supply_hook_adds_each_cable_s_joule_loss() {
+    // Demo: P1 carries both cabins (share 1), P2 carries C1 (share C1/(C1+C2) = 1/2, the cabins
+    // are alike). Hand: 6 MW delivered at 33 kV, pf 0.95 → I = 110.50 A in P1, 55.25 A in P2;
+    // loss = 3·I²·0.06 Ω/km·L.
+    let ctx = demo();
+    let l = cable::CableLosses::of_mission(&ctx).unwrap().unwrap();
+    assert_eq!(l.cables.len(), 2);
+    let km = |id: &str| l.cables.iter().find(|c| c.id == id).unwrap().length_km;
+    let i1 = 6e6 / (3f64.sqrt() * 33e3 * 0.95);
+    let want = 3.0 * i1 * i1 * 0.06 * km("P1") + 3.0 * (i1 / 2.0).powi(2) * 0.06 * km("P2");
+    assert!(
+        (l.loss_w(6e6) - want).abs() < 1e-6 * want,
+        "{} vs {want}",
+        l.loss_w(6e6)
+    );
+    assert!((i1 - 110.50).abs() < 0.01);
+}

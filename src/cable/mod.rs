@@ -1,7 +1,7 @@
 //! Subsea power and fibre cables: the cable-type library ([`types`]), routing with the vessel
 //! router's engine ([`route`]), route engineering and free spans ([`engineering`]), electrical
 //! and fibre performance ([`electrical`]), the networks the cables form ([`network`]) and the
-//! `CABLE-*` rules ([`check`]).
+//! `CABLE-*` rules ([`check`]). [`CableLosses`] is the hook for the wind supply's cable losses.
 //!
 //! Domain facts: domain-reference §8 (ORBIT cable data, MakaiPlan's route-engineering scope, ICPC
 //! crossings, three-phase formulas, fibre latency).
@@ -106,4 +106,69 @@ pub fn analyse(
         engineering: eng,
         performance,
     })
+}
+
+/// The mission's power cables as the wind supply sees them: each cable's data, length to order
+/// and the share of the total facility demand it carries (its fed cabins' demand / all cabins').
+#[derive(Clone, Debug, PartialEq)]
+pub struct CableLosses {
+    pub cables: Vec<LossCable>,
+}
+
+/// One power cable in [`CableLosses`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct LossCable {
+    pub id: String,
+    pub data: types::PowerData,
+    /// Cable length (route + slack, km).
+    pub length_km: f64,
+    /// Share of the total facility demand it carries (0–1).
+    pub share: f64,
+    pub power_factor: f64,
+}
+
+impl CableLosses {
+    /// The power cables of a mission with their lengths (mission routes + slack); `None` when the
+    /// mission models no power cable.
+    pub fn of_mission(ctx: &Context) -> Result<Option<Self>, CableError> {
+        let demand = network::cabin_demand_kw(ctx);
+        let total: f64 = demand.values().sum();
+        let mut cables = Vec::new();
+        for (i, c) in ctx.mission.cables.iter().enumerate() {
+            let Some(p) = type_of(c)?.power() else {
+                continue;
+            };
+            let route = route::mission_route(ctx, c)?;
+            let len: f64 = route
+                .windows(2)
+                .map(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1))
+                .sum();
+            let fed: f64 = network::fed_cabins(&ctx.mission, i)
+                .iter()
+                .filter_map(|id| demand.get(id))
+                .sum();
+            let share = if total > 0.0 { fed / total } else { 0.0 };
+            let km = engineering::with_slack(len, c.slack_pct) / 1e3;
+            cables.push(LossCable {
+                id: c.id.clone(),
+                data: p,
+                length_km: km,
+                share,
+                power_factor: c.power_factor,
+            });
+        }
+        Ok((!cables.is_empty()).then_some(CableLosses { cables }))
+    }
+
+    /// Joule loss (W) in all power cables when `delivered_w` reaches the cabins: each cable
+    /// carries its share ([`electrical::loss_w`], 3·I²·R·L). This is what the wind supply
+    /// subtracts hour by hour instead of a flat `electrical_loss` where cables are modelled.
+    pub fn loss_w(&self, delivered_w: f64) -> f64 {
+        self.cables
+            .iter()
+            .map(|c| {
+                electrical::loss_w(&c.data, c.length_km, delivered_w * c.share, c.power_factor)
+            })
+            .sum()
+    }
 }
