@@ -236,7 +236,7 @@ pub enum EngineeringError {
     #[error("cable `{cable}`: {source}")]
     Profile {
         cable: String,
-        source: crate::bathymetry::BathyError,
+        source: Box<crate::bathymetry::BathyError>,
     },
     #[error(transparent)]
     Crs(#[from] crate::geodesy::CrsError),
@@ -289,7 +289,7 @@ pub fn analyse(
     )
     .map_err(|source| EngineeringError::Profile {
         cable: cable.id.clone(),
-        source,
+        source: Box::new(source),
     })?;
     let field = SlopeField::around(&ctx.grid, route);
     let tide = ctx.mission.site.tide_offset_m;

@@ -43,6 +43,15 @@ pub const MAX_INLINE_SLOPE_DEG: f64 = 15.0;
 /// (domain-reference §8 [P/E]).
 pub const MIN_CROSSING_DEG: f64 = 45.0;
 
+/// A point in the working CRS (easting, northing; m).
+pub type Point = (f64, f64);
+
+/// A fixed object a cable keeps clear of, named as a cable end.
+pub type FixedObject = (CableEnd, Point);
+
+/// A cable's id and its planned route or why it could not be planned.
+pub type Planned = (String, Result<Vec<Point>, RouteError>);
+
 /// Why a cable's route could not be built or planned.
 #[derive(Debug, thiserror::Error)]
 pub enum RouteError {
@@ -87,7 +96,7 @@ pub fn mission_route(ctx: &Context, cable: &Cable) -> Result<Vec<(f64, f64)>, Ro
 }
 
 /// Every fixed object a cable keeps [`SEPARATION_M`] from, with its name as an end (`cabin:C1`).
-pub fn fixed_objects(ctx: &Context) -> Result<Vec<(CableEnd, (f64, f64))>, CrsError> {
+pub fn fixed_objects(ctx: &Context) -> Result<Vec<FixedObject>, CrsError> {
     let m = &ctx.mission;
     let mut out = Vec::new();
     for c in &m.cabins {
@@ -265,10 +274,7 @@ pub fn plan(
 /// Plans every cable of the mission without hand-placed waypoints (or only `only`), in mission
 /// order; each planned route is then kept clear of by the cables planned after it, and cables
 /// with waypoints are fixed obstacles. Returns (cable id, route or why not).
-pub fn plan_mission(
-    ctx: &Context,
-    only: Option<&str>,
-) -> Result<Vec<(String, Result<Vec<(f64, f64)>, RouteError>)>, RouteError> {
+pub fn plan_mission(ctx: &Context, only: Option<&str>) -> Result<Vec<Planned>, RouteError> {
     let zones = crate::zones::zone_shapes(ctx)?;
     let base = RouteBase::new(&ctx.grid, &zones);
     let objects = fixed_objects(ctx)?;
