@@ -37,6 +37,7 @@
 pub mod app;
 pub mod bathymetry;
 pub mod campaign;
+pub mod cable;
 pub mod cli;
 pub mod constants;
 pub mod cooling;

@@ -1,4 +1,4 @@
-//! `fathom export MISSION --format rtz|gpx|geojson|kml|csv -o OUT` and
+//! `fathom export MISSION --format rtz|gpx|geojson|kml|csv|rpl -o OUT` and
 //! `fathom import-route FILE --into MISSION`.
 
 use super::CliError;
@@ -20,6 +20,9 @@ pub enum ExportFormat {
     Kml,
     /// CSV of the route's waypoints: lon/lat and working-CRS easting/northing.
     Csv,
+    /// Cable route position list (CSV): one file per cable, `OUT` with `_ID` before the
+    /// extension when there are several (or only `--cable ID` into `OUT`).
+    Rpl,
 }
 
 #[derive(clap::Args, Debug)]
@@ -28,6 +31,7 @@ pub enum ExportFormat {
   fathom export missions/demo.toml --format gpx -o demo.gpx
   fathom export missions/demo.toml --format geojson -o demo.geojson
   fathom export missions/demo.toml --format csv -o waypoints.csv
+  fathom export missions/demo.toml --format rpl -o route.csv --cable P1
 
 RTZ: the routeName is the output file's stem (IEC 61174 requires them equal). Legs without a
 speed use the vessel's service speed; the schedule needs the route's `departure`.")]
@@ -40,6 +44,9 @@ pub struct ExportArgs {
     /// Output file (written atomically).
     #[arg(short, long)]
     pub output: PathBuf,
+    /// Only this cable (format rpl).
+    #[arg(long)]
+    pub cable: Option<String>,
 }
 
 fn route_of(m: &mission::Mission, path: &Path) -> Result<mission::Route, CliError> {
@@ -52,6 +59,9 @@ fn route_of(m: &mission::Mission, path: &Path) -> Result<mission::Route, CliErro
 }
 
 pub fn run(args: &ExportArgs) -> Result<ExitCode, CliError> {
+    if args.format == ExportFormat::Rpl {
+        return export_rpl(args);
+    }
     let text = match args.format {
         ExportFormat::Csv => {
             let ctx = Context::load(&args.mission).map_err(CliError::from_display)?;
@@ -99,6 +109,33 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode, CliError> {
     };
     crate::fsutil::write_atomic(&args.output, text.as_bytes())
         .map_err(|e| CliError(format!("{}: {e}", args.output.display())))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--format rpl`: one RPL per cable.
+fn export_rpl(args: &ExportArgs) -> Result<ExitCode, CliError> {
+    let files = super::cable::rpl_files(&args.mission, args.cable.as_deref())?;
+    let single = files.len() == 1;
+    for (id, text) in files {
+        let out = if single {
+            args.output.clone()
+        } else {
+            let stem = args
+                .output
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_else(|| "rpl".into());
+            let ext = args
+                .output
+                .extension()
+                .map(|e| format!(".{}", e.to_string_lossy()))
+                .unwrap_or_default();
+            args.output.with_file_name(format!("{stem}_{id}{ext}"))
+        };
+        crate::fsutil::write_atomic(&out, text.as_bytes())
+            .map_err(|e| CliError(format!("{}: {e}", out.display())))?;
+        eprintln!("{id}: {}", out.display());
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -245,6 +282,7 @@ heading_deg = 30.0
                 mission: mission.clone(),
                 format,
                 output: output.clone(),
+                cable: None,
             })
             .unwrap();
             assert!(output.exists());
@@ -272,6 +310,7 @@ heading_deg = 30.0
             mission,
             format: ExportFormat::Rtz,
             output: dir.path().join("x.rtz"),
+            cable: None,
         })
         .unwrap_err();
         assert!(e.to_string().contains("no [route]"), "{e}");

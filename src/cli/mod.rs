@@ -4,6 +4,7 @@
 //! 2 the command could not run (bad input; the message says which file and why).
 
 mod campaign;
+mod cable;
 mod cooling;
 mod export;
 mod grid;
@@ -71,6 +72,8 @@ pub enum Command {
     Cooling(cooling::CoolingArgs),
     /// Mission report: one self-contained HTML (or Markdown) file.
     Report(report::ReportArgs),
+    /// Subsea cables: automatic routes, route engineering, electrical check.
+    Cable(cable::CableArgs),
 }
 
 /// Output format of commands that report (`--format`).
@@ -109,6 +112,7 @@ pub fn run() -> ExitCode {
         Some(Command::Wind(args)) => wind::run(&args),
         Some(Command::Route(args)) => route::run(&args),
         Some(Command::Site(args)) => site::run(&args),
+        Some(Command::Cable(args)) => cable::run(&args),
         #[cfg(feature = "gui")]
         None => planner::run(cli.mission.as_deref(), cli.screenshot.as_deref()),
         #[cfg(not(feature = "gui"))]

@@ -1,6 +1,6 @@
 //! The mission's geographic objects as neutral features (WGS 84 lon/lat), shared by the GeoJSON
 //! and KML writers: the route (line + waypoints with speed and ETA), ports, cabins with their
-//! footprints, exclusion zones and landing points.
+//! footprints, exclusion zones, landing points and cables.
 //!
 //! Cabin footprints are built on the ellipsoid: each corner (or circle vertex) is the geodesic
 //! destination from the cabin's centre at its true bearing (Karney 2013 via
@@ -31,7 +31,7 @@ pub enum Geometry {
 /// One exported object.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Feature {
-    /// `route`, `waypoint`, `port`, `cabin`, `cabin_footprint`, `exclusion_zone`, `landing_point`.
+    /// `route`, `waypoint`, `port`, `cabin`, `cabin_footprint`, `exclusion_zone`, `landing_point`, `cable`.
     pub kind: &'static str,
     pub name: String,
     pub geometry: Geometry,
@@ -148,6 +148,26 @@ pub fn mission_features(m: &Mission, base: &Path) -> Result<Vec<Feature>, Format
             geometry: Geometry::Point([l.lon, l.lat]),
             properties: Vec::new(),
         });
+    }
+    for c in &m.cables {
+        if let Some(line) = m.cable_line(c) {
+            out.push(Feature {
+                kind: "cable",
+                name: c.id.clone(),
+                geometry: Geometry::Line(line),
+                properties: vec![
+                    (
+                        "purpose",
+                        serde_json::to_value(c.purpose).unwrap_or(Value::Null),
+                    ),
+                    ("cable_type", json!(c.cable_type)),
+                    ("from", json!(c.from.to_string())),
+                    ("to", json!(c.to.to_string())),
+                    ("burial_m", json!(c.burial_m)),
+                    ("slack_pct", json!(c.slack_pct)),
+                ],
+            });
+        }
     }
     Ok(out)
 }

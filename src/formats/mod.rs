@@ -4,7 +4,8 @@
 //! - [`gpx`]: GPX 1.1 routes and tracks, OpenCPN extensions kept;
 //! - [`nmea`]: NMEA 0183 logs → timed GNSS fixes;
 //! - [`geojson`], [`kml`], [`csv`]: the mission's route, cabins, zones and landing points for GIS
-//!   and spreadsheets.
+//!   and spreadsheets;
+//! - [`rpl`]: a cable's route position list (CSV), written and read.
 //!
 //! The as-run track's comparison with the planned route is analysis, not a format: it lives in
 //! [`crate::vessel::asrun`].
@@ -18,6 +19,7 @@ pub mod geojson;
 pub mod gpx;
 pub mod kml;
 pub mod nmea;
+pub mod rpl;
 pub mod rtz;
 pub mod xml;
 

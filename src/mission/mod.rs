@@ -5,10 +5,11 @@
 //! quantity carries its unit in the field name (`depth_m`, `mass_t`, `speed_kn`). Sections:
 //! `[site]` (grid, CRS, datum), `[constraints]`, `[[cabin_types]]`, `[[cabins]]`,
 //! `[[exclusion_zones]]`, `[[landing_points]]`, `[vessel]`, `[[ports]]`, `[route]`, `[lift]`,
-//! `[metocean]`, `[wind_farm]`, `[cooling]`. Unknown fields are refused (with the nearest valid
+//! `[metocean]`, `[wind_farm]`, `[cooling]`, `[[cables]]`. Unknown fields are refused (with the nearest valid
 //! name suggested), so a typo never silently drops a constraint.
 
 mod campaign;
+mod cable;
 mod context;
 mod cooling;
 mod error;
@@ -25,6 +26,7 @@ mod vessel;
 mod wind;
 
 pub use campaign::*;
+pub use cable::*;
 pub use context::{Context, LoadError};
 pub use cooling::*;
 pub use error::MissionError;
@@ -77,6 +79,9 @@ pub struct Mission {
     pub cooling: Option<Cooling>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign: Option<Campaign>,
+    /// Subsea power and fibre cables.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cables: Vec<Cable>,
 }
 
 impl Mission {
@@ -100,6 +105,7 @@ impl Mission {
             wind_farm: None,
             cooling: None,
             campaign: None,
+            cables: Vec::new(),
         }
     }
 
@@ -174,6 +180,9 @@ impl Mission {
         }
         if let Some(x) = &self.campaign {
             x.check_ranges("campaign", &mut r);
+        }
+        for (i, c) in self.cables.iter().enumerate() {
+            c.check_ranges(&format!("cables[{i}]"), self, &mut r);
         }
         r.into_issues()
     }

@@ -15,6 +15,7 @@ pub fn validate(ctx: &Context) -> Vec<Finding> {
     findings.extend(crate::vessel::check(ctx));
     findings.extend(crate::siting::check(ctx));
     findings.extend(crate::campaign::check(ctx));
+    findings.extend(crate::cable::check(ctx));
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
