@@ -16,6 +16,7 @@ pub mod formats;
 pub mod fsutil;
 pub mod geodesy;
 pub mod lift;
+pub mod live;
 pub mod mission;
 pub mod render;
 pub mod report;
