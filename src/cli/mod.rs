@@ -9,6 +9,7 @@ mod grid;
 mod lift;
 #[cfg(feature = "gui")]
 mod planner;
+mod replay;
 mod report;
 mod route;
 mod site;
@@ -68,6 +69,8 @@ pub enum Command {
     Cooling(cooling::CoolingArgs),
     /// Mission report: one self-contained HTML (or Markdown) file.
     Report(report::ReportArgs),
+    /// Send a recorded NMEA log over UDP or TCP at its own timing (live-mode demonstration).
+    Replay(replay::ReplayArgs),
 }
 
 /// Output format of commands that report (`--format`).
@@ -105,6 +108,7 @@ pub fn run() -> ExitCode {
         Some(Command::Wind(args)) => wind::run(&args),
         Some(Command::Route(args)) => route::run(&args),
         Some(Command::Site(args)) => site::run(&args),
+        Some(Command::Replay(args)) => replay::run(&args),
         #[cfg(feature = "gui")]
         None => planner::run(cli.mission.as_deref(), cli.screenshot.as_deref()),
         #[cfg(not(feature = "gui"))]
