@@ -264,7 +264,7 @@ fn hook_from_a_replayed_attitude_log_matches_a_hand_lever_arm_calculation() {
     assert!((r - arm).abs() <= swing + 1e-3, "{r} {arm} {swing}");
 
     // The as-placed record: the antenna fix, the attitude and the rigged cabin heading.
-    let rec = position::as_placed(&rig, &pos, &cabin.id);
+    let rec = position::as_placed(&pos, &cabin.id, rig.cabin_offset_deg);
     assert_eq!((rec.lon, rec.lat), (fix.lon, fix.lat));
     assert_eq!((rec.roll_deg, rec.pitch_deg), (att.roll_deg, att.pitch_deg));
     assert!((rec.cabin_heading_deg - (att.heading_deg + 90.0).rem_euclid(360.0)).abs() < 1e-9);

@@ -138,7 +138,7 @@ fn vessel_point(lon: f64, lat: f64, antenna: [f64; 3], p: [f64; 3], a: Attitude)
 /// The as-placed record of `cabin` at touchdown: the antenna fix and attitude, the plan's slew
 /// and radius, and the cabin heading from the vessel heading and the rigging offset. Stored in
 /// `lift.as_placed`, it is what the `LIFT-PLACEMENT` check reads.
-pub fn as_placed(rig: &Rig, pos: &LivePositions, cabin: &str) -> AsPlaced {
+pub fn as_placed(pos: &LivePositions, cabin: &str, cabin_offset_deg: f64) -> AsPlaced {
     AsPlaced {
         cabin: cabin.to_string(),
         lon: pos.antenna.0,
@@ -148,6 +148,6 @@ pub fn as_placed(rig: &Rig, pos: &LivePositions, cabin: &str) -> AsPlaced {
         pitch_deg: pos.attitude.pitch_deg,
         slew_deg: None,
         radius_m: None,
-        cabin_heading_deg: (pos.attitude.heading_deg + rig.cabin_offset_deg).rem_euclid(360.0),
+        cabin_heading_deg: (pos.attitude.heading_deg + cabin_offset_deg).rem_euclid(360.0),
     }
 }
