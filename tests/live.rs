@@ -263,6 +263,25 @@ fn hook_from_a_replayed_attitude_log_matches_a_hand_lever_arm_calculation() {
     let r = metres(pos.antenna, pos.reference);
     assert!((r - arm).abs() <= swing + 1e-3, "{r} {arm} {swing}");
 
+    // Without a heading no crane position; an attitude sample 3 s off the fix is not used (level,
+    // the HDT heading instead).
+    let headless = Fix {
+        heading_deg: None,
+        ..fix.clone()
+    };
+    assert!(position::locate(&rig, &headless, None, None).is_none());
+    let old = nmea::AttitudeSample {
+        ms: att.ms - 3_000,
+        ..att
+    };
+    let level = position::locate(&rig, &fix, Some(&old), None).unwrap();
+    assert!(!level.measured_attitude && level.target.is_none());
+    assert_eq!(level.attitude.heading_deg, 74.79);
+    assert_eq!(
+        (level.attitude.roll_deg, level.attitude.pitch_deg),
+        (0.0, 0.0)
+    );
+
     // The as-placed record: the antenna fix, the attitude and the rigged cabin heading.
     let rec = position::as_placed(&pos, &cabin.id, rig.cabin_offset_deg);
     assert_eq!((rec.lon, rec.lat), (fix.lon, fix.lat));

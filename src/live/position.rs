@@ -79,9 +79,10 @@ pub fn locate(
     cabin: Option<&Cabin>,
 ) -> Option<LivePositions> {
     let fix_ms = fix.time.num_seconds_from_midnight() * 1000 + fix.time.nanosecond() / 1_000_000;
+    // Times of day: a skew across midnight counts the short way round.
     let paired = attitude.filter(|a| {
-        let d = a.ms.abs_diff(fix_ms);
-        d.min(86_400_000 - d.min(86_400_000)) <= ATTITUDE_MAX_SKEW_MS
+        let d = a.ms.abs_diff(fix_ms) % 86_400_000;
+        d.min(86_400_000 - d) <= ATTITUDE_MAX_SKEW_MS
     });
     let heading = paired.map(|a| a.heading_deg).or(fix.heading_deg)?;
     let att = Attitude {

@@ -1,8 +1,9 @@
 //! NMEA sources and the reader thread.
 //!
 //! A source is a UDP port to listen on (as OpenCPN's network connections and most survey
-//! software broadcast NMEA), a TCP server to connect to (gpsd's NMEA port 2947 with
-//! `?WATCH={"nmea":true}` sent by the user's setup, or a receiver's NMEA-over-TCP port), or a
+//! software broadcast NMEA), a TCP server to connect to (a receiver's NMEA-over-TCP port, or gpsd
+//! on port 2947: fathom then sends `?WATCH={"enable":true,"nmea":true}` and skips gpsd's JSON
+//! replies, gpsd's documented client protocol), or a
 //! serial device path read as a plain file: the port's speed and mode are set beforehand
 //! (`stty -F /dev/ttyUSB0 4800 raw`), so no serial crate is needed.
 //!
@@ -11,7 +12,7 @@
 //! thread never blocks on the consumer and the consumer never waits for the network.
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream, ToSocketAddrs, UdpSocket};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -23,6 +24,10 @@ use std::time::{Duration, SystemTime};
 /// Longest line accepted (bytes). NMEA 0183 limits a sentence to 82 characters; proprietary
 /// sentences run longer, so the bound is generous but keeps a runaway stream from growing memory.
 pub const MAX_LINE_BYTES: usize = 512;
+
+/// gpsd's port and the request that makes it stream the receiver's NMEA.
+const GPSD_PORT: u16 = 2947;
+const GPSD_WATCH: &[u8] = b"?WATCH={\"enable\":true,\"nmea\":true}\n";
 
 /// How often a blocked read wakes up to see whether the reader was stopped.
 const POLL: Duration = Duration::from_millis(200);
@@ -245,6 +250,8 @@ impl Ctx {
 struct Lines {
     buf: Vec<u8>,
     skipping: bool,
+    /// Drop JSON lines (gpsd's own reports).
+    skip_json: bool,
 }
 
 impl Lines {
@@ -270,7 +277,8 @@ impl Lines {
     /// Ends the current line (a newline, or the end of a datagram).
     fn end(&mut self, ctx: &Ctx) -> bool {
         self.skipping = false;
-        if self.buf.is_empty() {
+        if self.buf.is_empty() || (self.skip_json && self.buf[0] == b'{') {
+            self.buf.clear();
             return true;
         }
         let ok = ctx.deliver(&self.buf);
@@ -328,8 +336,15 @@ fn read_tcp(addr: &str, ctx: Ctx) {
                 continue;
             }
         };
+        let gpsd = stream.peer_addr().is_ok_and(|a| a.port() == GPSD_PORT);
+        if gpsd && let Err(e) = stream.write_all(GPSD_WATCH) {
+            ctx.stats.error(format!("{addr}: {e}"));
+        }
         ctx.stats.connected.store(true, Ordering::Relaxed);
-        let mut lines = Lines::default();
+        let mut lines = Lines {
+            skip_json: gpsd,
+            ..Lines::default()
+        };
         loop {
             if ctx.stopped() {
                 return;
