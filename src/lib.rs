@@ -46,6 +46,7 @@ pub mod formats;
 pub mod fsutil;
 pub mod geodesy;
 pub mod lift;
+pub mod live;
 pub mod metocean;
 pub mod mission;
 pub mod render;

@@ -73,6 +73,10 @@ pub enum Edit {
     DeleteZone {
         index: usize,
     },
+    /// Stores a cabin's as-placed touchdown fix in `lift.as_placed` (replacing its earlier one).
+    RecordAsPlaced {
+        placed: crate::mission::AsPlaced,
+    },
 }
 
 /// Why an edit could not be applied.
@@ -92,6 +96,8 @@ pub enum EditError {
     TooFewCorners,
     #[error("exclusion zone {0} no longer exists")]
     NoSuchZone(usize),
+    #[error("the mission has no [lift] plan to record the as-placed fix in")]
+    NoLiftPlan,
 }
 
 impl Edit {
@@ -244,6 +250,7 @@ impl Edit {
                 m.exclusion_zones.remove(*index);
                 Ok(Selection::None)
             }
+            Edit::RecordAsPlaced { placed } => super::live_panel::record(m, placed),
         }
     }
 }
@@ -308,6 +315,8 @@ pub enum Action {
     ToggleHelp,
     /// Show or hide the chart panel.
     ToggleCharts,
+    /// Show or hide the live positioning window.
+    ToggleLive,
     Quit,
 }
 

@@ -466,6 +466,7 @@ impl FathomApp {
                 }
             }
             Action::ClearTrack => self.rt.track = None,
+            Action::ToggleLive => self.rt.live.open = !self.rt.live.open,
             Action::CancelJobs => {
                 for j in self.rt.load.iter() {
                     j.cancel();

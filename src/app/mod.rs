@@ -12,6 +12,7 @@ mod commands;
 pub mod dialogs;
 pub mod exchange;
 pub mod jobs;
+pub mod live_panel;
 pub mod map;
 pub mod panels;
 pub mod recovery;
@@ -178,6 +179,7 @@ impl eframe::App for FathomApp {
         self.rt
             .contours
             .update(self.doc.as_ref(), contours_on, &ctx);
+        self.rt.live.poll(&ctx);
         let mut actions = Vec::new();
         self.shortcuts(&ctx, &mut actions);
         for f in ctx.input(|i| i.raw.dropped_files.clone()) {
@@ -228,6 +230,7 @@ impl eframe::App for FathomApp {
         self.view.show_help = help;
         panels::modals::show(&ctx, &mut self.view, &mut actions);
         panels::tools::layout_window(&ctx, doc, &mut self.view, &self.rt, &mut actions);
+        live_panel::window(&ctx, doc, &self.view, &mut self.rt.live, &mut actions);
 
         if ctx.input(|i| i.viewport().close_requested())
             && !self.view.close_confirmed

@@ -350,6 +350,8 @@ pub struct Runtime {
     pub suitability: super::map::suitability::SuitabilityLayer,
     /// The isobaths and their worker.
     pub contours: super::map::contours::ContourLayer,
+    /// The live positioning input, its window and what it received.
+    pub live: super::live_panel::LiveSession,
     /// Document revision `scene` was built for (`None`: rebuild).
     pub scene_revision: Option<u64>,
     /// Frames drawn since start (for the screenshot's settling).

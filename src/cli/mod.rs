@@ -11,6 +11,7 @@ mod grid;
 mod lift;
 #[cfg(feature = "gui")]
 mod planner;
+mod replay;
 mod report;
 mod route;
 mod site;
@@ -74,6 +75,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Subsea cables: automatic routes, route engineering, electrical check.
     Cable(cable::CableArgs),
+    /// Send a recorded NMEA log over UDP or TCP at its own timing (live-mode demonstration).
+    Replay(replay::ReplayArgs),
 }
 
 /// Output format of commands that report (`--format`).
@@ -113,6 +116,7 @@ pub fn run() -> ExitCode {
         Some(Command::Route(args)) => route::run(&args),
         Some(Command::Site(args)) => site::run(&args),
         Some(Command::Cable(args)) => cable::run(&args),
+        Some(Command::Replay(args)) => replay::run(&args),
         #[cfg(feature = "gui")]
         None => planner::run(cli.mission.as_deref(), cli.screenshot.as_deref()),
         #[cfg(not(feature = "gui"))]

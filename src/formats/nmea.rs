@@ -5,12 +5,18 @@
 //! sog_kn,cog_T,ddmmyy,…`, `$--VTG,cog_T,T,cog_M,M,sog_kn,N,…`, `$--HDT,heading,T`,
 //! `$--HDG,magnetic,deviation,E|W,variation,E|W`, `$--ZDA,time,dd,mm,yyyy,…`, `$--GLL,lat,N,lon,E,
 //! time,A|V,…`. The checksum is the XOR of the bytes between `$`/`!` and `*`, two hex digits.
+//! Attitude: `$PASHR,time,heading,T,roll,pitch,heave,…` (Applanix POS MV V5 guide, `$PASHR`
+//! Tait-Bryan string; NovAtel OEM7 and Trimble RT300 use the same layout): roll positive starboard
+//! down, pitch positive bow up, heave in metres; its heading is a true heading.
 //!
 //! The log is read as a sequence of *epochs*: sentences with the same UTC time of day belong to
 //! one fix; VTG, HDT and HDG carry no time and join the epoch they follow. The date comes from
 //! RMC or ZDA (epochs before the first date take it from the next dated epoch; a time of day that
 //! goes backwards without a new date means midnight passed). Nothing in a log is fatal: bad
 //! checksums, garbled lines, empty fields, no-fix epochs, AIS and unknown sentences are counted.
+//!
+//! [`Decoder`] takes the lines one at a time, so the same code serves a log file ([`parse`]) and
+//! a live stream (`crate::live`).
 
 use super::FormatError;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -30,8 +36,25 @@ pub struct Fix {
     pub sog_kn: Option<f64>,
     /// Course over ground (degrees true), from RMC or VTG.
     pub cog_deg: Option<f64>,
-    /// True heading (degrees), from HDT, or HDG corrected by deviation and variation.
+    /// True heading (degrees), from HDT, HDG corrected by deviation and variation, or PASHR.
     pub heading_deg: Option<f64>,
+    /// Horizontal dilution of precision, from GGA.
+    pub hdop: Option<f64>,
+}
+
+/// Vessel attitude from an attitude sentence (`$PASHR`).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct AttitudeSample {
+    /// UTC time of day of the sample (ms).
+    pub ms: u32,
+    /// True heading (degrees).
+    pub heading_deg: f64,
+    /// Roll, starboard down positive (degrees).
+    pub roll_deg: f64,
+    /// Pitch, bow up positive (degrees).
+    pub pitch_deg: f64,
+    /// Heave (m), when given.
+    pub heave_m: Option<f64>,
 }
 
 /// What the reader met, line by line.
@@ -69,41 +92,61 @@ pub fn read(path: &Path) -> Result<NmeaLog, FormatError> {
     Ok(parse(&super::read_text(path, super::MAX_FILE_BYTES)?))
 }
 
+/// Decodes a log. Never fails: what cannot be used is counted.
+pub fn parse(text: &str) -> NmeaLog {
+    let mut d = Decoder::default();
+    for raw in text.lines() {
+        d.line(raw);
+    }
+    d.finish()
+}
+
 #[derive(Default)]
 struct Epoch {
     ms: u32,
     date: Option<NaiveDate>,
     /// lon, lat, quality; from GGA (rank 3), RMC (2) or GLL (1).
     pos: Option<(f64, f64, u8, u8)>,
+    hdop: Option<f64>,
     sog: Option<f64>,
     cog: Option<f64>,
     heading: Option<f64>,
     no_fix: bool,
 }
 
-/// Decodes a log. Never fails: what cannot be used is counted.
-pub fn parse(text: &str) -> NmeaLog {
-    let mut c = Counts::default();
-    let mut epochs: Vec<Epoch> = Vec::new();
-    for raw in text.lines() {
+/// An incremental NMEA decoder: one line at a time, epochs kept until taken.
+#[derive(Default)]
+pub struct Decoder {
+    counts: Counts,
+    epochs: Vec<Epoch>,
+    attitude: Option<AttitudeSample>,
+    /// The date and time of day of the last epoch already taken (streaming).
+    carry: Option<(NaiveDate, u32)>,
+}
+
+impl Decoder {
+    /// Decodes one line (a log line or a received sentence, with or without its line ending).
+    pub fn line(&mut self, raw: &str) {
+        let c = &mut self.counts;
+        let epochs = &mut self.epochs;
         c.lines += 1;
         let line = raw.trim();
         if line.is_empty() || line.starts_with('#') {
             c.comments += 1;
-            continue;
+            return;
         }
-        let Some(body) = checked_body(line, &mut c) else {
-            continue;
+        let Some(body) = checked_body(line, c) else {
+            return;
         };
         if line.starts_with('!') {
             c.ais += 1;
-            continue;
+            return;
         }
         let f: Vec<&str> = body.split(',').collect();
         let addr = f[0];
         if addr.len() < 3 || !addr.bytes().all(|b| b.is_ascii_alphanumeric()) {
             c.garbled += 1;
-            continue;
+            return;
         }
         let kind = if addr.starts_with('P') {
             addr
@@ -112,13 +155,14 @@ pub fn parse(text: &str) -> NmeaLog {
         };
         *c.sentences.entry(kind.to_string()).or_default() += 1;
         let result = match kind {
-            "GGA" => gga(&f, &mut epochs),
-            "RMC" => rmc(&f, &mut epochs),
-            "GLL" => gll(&f, &mut epochs),
-            "ZDA" => zda(&f, &mut epochs),
-            "VTG" => vtg(&f, &mut epochs),
-            "HDT" => hdt(&f, &mut epochs),
-            "HDG" => hdg(&f, &mut epochs),
+            "GGA" => gga(&f, epochs),
+            "RMC" => rmc(&f, epochs),
+            "GLL" => gll(&f, epochs),
+            "ZDA" => zda(&f, epochs),
+            "VTG" => vtg(&f, epochs),
+            "HDT" => hdt(&f, epochs),
+            "HDG" => hdg(&f, epochs),
+            "PASHR" => pashr(&f, epochs, &mut self.attitude),
             _ => {
                 c.unknown += 1;
                 Ok(())
@@ -131,8 +175,76 @@ pub fn parse(text: &str) -> NmeaLog {
             Err(Problem::Garbled) => c.garbled += 1,
         }
     }
-    let fixes = assemble(epochs, &mut c);
-    NmeaLog { fixes, counts: c }
+
+    /// What the decoder met so far.
+    pub fn counts(&self) -> &Counts {
+        &self.counts
+    }
+
+    /// The latest attitude sample.
+    pub fn attitude(&self) -> Option<AttitudeSample> {
+        self.attitude
+    }
+
+    /// The fix of the newest epoch with a position, which later sentences of the same epoch may
+    /// still complete. Dated by the stream (RMC/ZDA), or with `fallback` (the receiving clock's
+    /// date) before the stream has given one.
+    pub fn current(&self, fallback: NaiveDate) -> Option<Fix> {
+        let i = self.epochs.iter().rposition(|e| e.pos.is_some())?;
+        let mut carry = self.carry;
+        for e in &self.epochs[..i] {
+            if let Some(d) = carried(e, carry) {
+                carry = Some((d, e.ms));
+            }
+        }
+        let e = &self.epochs[i];
+        fix_of(e, carried(e, carry).unwrap_or(fallback))
+    }
+
+    /// Takes the fixes of the epochs a newer epoch has closed (all but the newest), dated as in
+    /// [`Decoder::current`]; a stream's memory stays bounded.
+    pub fn take_complete(&mut self, fallback: NaiveDate) -> Vec<Fix> {
+        let n = self.epochs.len().saturating_sub(1);
+        let mut fixes = Vec::new();
+        for e in self.epochs.drain(..n) {
+            let d = carried(&e, self.carry);
+            if let Some(d) = d {
+                self.carry = Some((d, e.ms));
+            }
+            if e.no_fix && e.pos.is_none() {
+                self.counts.no_fix += 1;
+            }
+            if let Some(f) = fix_of(&e, d.unwrap_or(fallback)) {
+                fixes.push(f);
+            }
+        }
+        fixes
+    }
+
+    /// Ends a log: dates every epoch and returns the fixes and the counts.
+    pub fn finish(mut self) -> NmeaLog {
+        let fixes = assemble(self.epochs, &mut self.counts);
+        NmeaLog {
+            fixes,
+            counts: self.counts,
+        }
+    }
+}
+
+/// The UTC time of day (ms) a sentence carries (GGA, RMC, GLL, ZDA, PASHR), if its checksum is
+/// good; used to replay a log at its own timing.
+pub fn sentence_time_ms(line: &str) -> Option<u32> {
+    let mut c = Counts::default();
+    let body = checked_body(line.trim(), &mut c)?;
+    let f: Vec<&str> = body.split(',').collect();
+    let addr = f.first()?;
+    let i = match addr.get(addr.len().saturating_sub(3)..)? {
+        "GGA" | "RMC" | "ZDA" => 1,
+        "GLL" => 5,
+        _ if *addr == "PASHR" => 1,
+        _ => return None,
+    };
+    time_of_day(field(&f, i).ok()?).ok()
 }
 
 /// The sentence between the start character and the checksum, if the checksum matches.
@@ -271,6 +383,7 @@ fn gga(f: &[&str], epochs: &mut Vec<Epoch>) -> Res {
     let lat = angle(f, 2, 'N', 'S', 90.0)?;
     let lon = angle(f, 4, 'E', 'W', 180.0)?;
     set_pos(e, lon, lat, q, 3);
+    e.hdop = opt_num(f, 8).ok().flatten().or(e.hdop);
     Ok(())
 }
 
@@ -376,17 +489,62 @@ fn hdg(f: &[&str], epochs: &mut [Epoch]) -> Res {
     Ok(())
 }
 
+/// PASHR: time, true heading, `T`, roll, pitch, heave, accuracies, quality flags. The heading
+/// joins the current epoch like HDT; the attitude is kept as the latest sample.
+fn pashr(f: &[&str], epochs: &mut [Epoch], att: &mut Option<AttitudeSample>) -> Res {
+    let ms = time_of_day(field(f, 1)?)?;
+    let heading = num(f, 2)?.rem_euclid(360.0);
+    let roll = num(f, 4)?;
+    let pitch = num(f, 5)?;
+    if roll.abs() > 90.0 || pitch.abs() > 90.0 {
+        return Err(Problem::Garbled);
+    }
+    *att = Some(AttitudeSample {
+        ms,
+        heading_deg: heading,
+        roll_deg: roll,
+        pitch_deg: pitch,
+        heave_m: opt_num(f, 6)?,
+    });
+    if let Some(e) = epochs.last_mut() {
+        e.heading = Some(heading);
+    }
+    Ok(())
+}
+
+/// The date of an epoch: its own, else the carried one (the next day when the time of day went
+/// back by more than an hour: midnight passed).
+fn carried(e: &Epoch, carry: Option<(NaiveDate, u32)>) -> Option<NaiveDate> {
+    match (e.date, carry) {
+        (Some(d), _) => Some(d),
+        (None, Some((d, prev_ms))) if e.ms + 3_600_000 < prev_ms => d.succ_opt(),
+        (None, Some((d, _))) => Some(d),
+        (None, None) => None,
+    }
+}
+
+/// The fix of an epoch with a position, on date `d`.
+fn fix_of(e: &Epoch, d: NaiveDate) -> Option<Fix> {
+    let (lon, lat, quality, _) = e.pos?;
+    let time = d.and_time(chrono::NaiveTime::MIN).and_utc() + Duration::milliseconds(e.ms as i64);
+    Some(Fix {
+        time,
+        lon,
+        lat,
+        quality,
+        sog_kn: e.sog,
+        cog_deg: e.cog,
+        heading_deg: e.heading,
+        hdop: e.hdop,
+    })
+}
+
 /// Dates the epochs and keeps those with a position.
 fn assemble(epochs: Vec<Epoch>, c: &mut Counts) -> Vec<Fix> {
     let mut dated: Vec<Option<NaiveDate>> = Vec::with_capacity(epochs.len());
     let mut carry: Option<(NaiveDate, u32)> = None;
     for e in &epochs {
-        let d = match (e.date, carry) {
-            (Some(d), _) => Some(d),
-            (None, Some((d, prev_ms))) if e.ms + 3_600_000 < prev_ms => d.succ_opt(),
-            (None, Some((d, _))) => Some(d),
-            (None, None) => None,
-        };
+        let d = carried(e, carry);
         if let Some(d) = d {
             carry = Some((d, e.ms));
         }
@@ -412,24 +570,14 @@ fn assemble(epochs: Vec<Epoch>, c: &mut Counts) -> Vec<Fix> {
         if e.no_fix && e.pos.is_none() {
             c.no_fix += 1;
         }
-        let Some((lon, lat, quality, _)) = e.pos else {
+        if e.pos.is_none() {
             continue;
-        };
+        }
         let Some(d) = d else {
             c.undated += 1;
             continue;
         };
-        let time =
-            d.and_time(chrono::NaiveTime::MIN).and_utc() + Duration::milliseconds(e.ms as i64);
-        fixes.push(Fix {
-            time,
-            lon,
-            lat,
-            quality,
-            sog_kn: e.sog,
-            cog_deg: e.cog,
-            heading_deg: e.heading,
-        });
+        fixes.extend(fix_of(e, d));
     }
     fixes
 }

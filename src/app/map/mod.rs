@@ -4,6 +4,7 @@
 pub mod colour;
 pub mod contours;
 mod decorations;
+pub mod live;
 pub mod overlays;
 pub mod pyramid;
 pub mod scene;
@@ -129,6 +130,7 @@ pub fn show(
     {
         o.track(&t.xy);
     }
+    live::draw(&o, doc, &rt.live);
     if layers.landing_points {
         o.points(&rt.scene);
     }

@@ -161,6 +161,14 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: 
             {
                 actions.push(Action::PlanRouteToSelection);
             }
+            ui.separator();
+            if ui
+                .button("Live positioning…")
+                .on_hover_text("NMEA from the vessel's receiver: hook against the selected cabin")
+                .clicked()
+            {
+                actions.push(Action::ToggleLive);
+            }
         });
         ui.menu_button("Help", |ui| {
             if ui
