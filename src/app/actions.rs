@@ -267,6 +267,11 @@ pub enum Action {
     OpenDialog,
     Save,
     SaveAs,
+    /// The user chose `path` in the in-app file dialog.
+    FileChosen {
+        purpose: super::file_dialog::FilePurpose,
+        path: PathBuf,
+    },
     /// The user answered the unsaved-changes question.
     Confirmed {
         save_first: bool,
@@ -308,6 +313,8 @@ pub enum Action {
     ToggleHelp,
     /// Show or hide the chart panel.
     ToggleCharts,
+    /// Switch between the desktop's file dialog and the in-app one.
+    ToggleSystemDialogs,
     Quit,
 }
 

@@ -11,6 +11,7 @@ pub mod analysis;
 mod commands;
 pub mod dialogs;
 pub mod exchange;
+pub mod file_dialog;
 pub mod jobs;
 pub mod map;
 pub mod panels;
@@ -20,7 +21,7 @@ pub mod state;
 pub mod tools;
 
 use actions::Action;
-pub use dialogs::{Dialogs, FileKind, InjectedDialogs, NativeDialogs};
+pub use dialogs::{DialogAnswer, Dialogs, FileKind, InjectedDialogs, NativeDialogs};
 use state::{Document, Runtime, ViewState};
 use std::path::PathBuf;
 
@@ -227,6 +228,21 @@ impl eframe::App for FathomApp {
         panels::help::show(&ctx, &mut help);
         self.view.show_help = help;
         panels::modals::show(&ctx, &mut self.view, &mut actions);
+        let recent = self.view.prefs.recent_folders();
+        if let Some(d) = &mut self.view.file_dialog
+            && let Some(outcome) = d.show(&ctx, &recent)
+            && let Some(d) = self.view.file_dialog.take()
+        {
+            match outcome {
+                file_dialog::Outcome::Chosen(path) => actions.push(Action::FileChosen {
+                    purpose: d.purpose,
+                    path,
+                }),
+                file_dialog::Outcome::Cancelled => {
+                    self.view.status = format!("{}: cancelled", d.purpose.title());
+                }
+            }
+        }
         panels::tools::layout_window(&ctx, doc, &mut self.view, &self.rt, &mut actions);
 
         if ctx.input(|i| i.viewport().close_requested())

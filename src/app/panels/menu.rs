@@ -105,6 +105,19 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: 
                 actions.push(Action::ToggleCharts);
             }
             if ui
+                .add(egui::Button::selectable(
+                    view.prefs.system_dialogs,
+                    "System file dialogs",
+                ))
+                .on_hover_text(
+                    "Use the desktop's file dialog (needs xdg-desktop-portal); \
+                     off: the in-app dialog, which always works",
+                )
+                .clicked()
+            {
+                actions.push(Action::ToggleSystemDialogs);
+            }
+            if ui
                 .button(if view.prefs.dark {
                     "Light theme"
                 } else {

