@@ -8,6 +8,7 @@ mod common;
 use common::{click_at, on_map, step_until};
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
+use fathom::app::state::{Selection, Tool};
 use fathom::app::{FathomApp, InjectedDialogs, LaunchOptions};
 use fathom::mission::{
     CabinType, Context, Foundation, LandingPoint, Mission, Route, Site, Waypoint,
@@ -186,8 +187,130 @@ fn cancelling_the_in_app_dialog_is_reported() {
     assert_eq!(h.state().view.status, "Open mission: cancelled");
 }
 
-#[allow(dead_code)]
-fn unused(_h: &mut Harness<'_, FathomApp>) {
-    let _ = (click_at, on_map);
-    let _ = open;
+fn route_lonlat(h: &Harness<'_, FathomApp>) -> Vec<[f64; 2]> {
+    h.state()
+        .mission()
+        .unwrap()
+        .route
+        .as_ref()
+        .map_or(vec![], |r| {
+            r.waypoints.iter().map(|w| [w.lon, w.lat]).collect()
+        })
+}
+
+fn near(a: [f64; 2], b: [f64; 2]) -> bool {
+    (a[0] - b[0]).abs() < 2e-3 && (a[1] - b[1]).abs() < 2e-3
+}
+
+#[test]
+fn new_route_starts_afresh_and_extend_route_appends() {
+    let mut h = open();
+    let old = route_lonlat(&h);
+    h.get_by_label("New route").click();
+    h.step();
+    assert_eq!(h.state().view.tool, Tool::DrawRoute);
+    let a = on_map(&h, 122.00, 30.86);
+    let b = on_map(&h, 122.06, 30.88);
+    click_at(&mut h, a);
+    click_at(&mut h, b);
+    h.key_press(Key::Enter);
+    h.step();
+    let new = route_lonlat(&h);
+    assert_eq!(new.len(), 2, "the old route is replaced: {new:?}");
+    assert!(near(new[0], [122.00, 30.86]) && near(new[1], [122.06, 30.88]));
+    assert_eq!(
+        h.state().view.tool,
+        Tool::Select,
+        "Enter finishes the route"
+    );
+    assert_eq!(
+        h.state().mission().unwrap().route.as_ref().unwrap().name,
+        "in"
+    );
+
+    h.get_by_label("Extend route").click();
+    h.step();
+    let c = on_map(&h, 122.10, 30.84);
+    click_at(&mut h, c);
+    let ext = route_lonlat(&h);
+    assert_eq!(ext.len(), 3);
+    assert_eq!(&ext[..2], &new[..]);
+    assert!(near(ext[2], [122.10, 30.84]));
+    // Undo restores the extension, then the new route, then the old route.
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.step();
+    }
+    assert_eq!(route_lonlat(&h), old);
+}
+
+#[test]
+fn a_double_click_finishes_the_route_without_a_duplicate_waypoint() {
+    let mut h = open();
+    let before = route_lonlat(&h).len();
+    h.key_press(Key::W);
+    h.step();
+    assert_eq!(h.state().view.tool, Tool::DrawRoute);
+    let p = on_map(&h, 122.00, 30.86);
+    h.hover_at(p);
+    h.step();
+    for _ in 0..2 {
+        h.drag_at(p);
+        h.step();
+        h.drop_at(p);
+        h.step();
+    }
+    h.step();
+    let after = route_lonlat(&h);
+    assert_eq!(after.len(), before + 1, "one waypoint, not two: {after:?}");
+    let n = after.len();
+    assert!(
+        !near(after[n - 1], after[n - 2]),
+        "no zero-length last leg: {after:?}"
+    );
+    assert_eq!(
+        h.state().view.tool,
+        Tool::Select,
+        "the double-click finishes"
+    );
+}
+
+#[test]
+fn a_click_on_a_leg_inserts_a_waypoint_there_and_delete_removes_it() {
+    let mut h = open();
+    let before = route_lonlat(&h);
+    h.key_press(Key::W);
+    h.step();
+    let mid = [
+        (before[0][0] + before[1][0]) / 2.0,
+        (before[0][1] + before[1][1]) / 2.0,
+    ];
+    let p = on_map(&h, mid[0], mid[1]);
+    click_at(&mut h, p);
+    let after = route_lonlat(&h);
+    assert_eq!(after.len(), before.len() + 1);
+    assert!(near(after[1], mid), "inserted on leg 1: {after:?}");
+    assert_eq!(after[0], before[0]);
+    assert_eq!(&after[2..], &before[1..]);
+    assert_eq!(h.state().view.selection, Selection::Waypoint(1));
+    let ids: Vec<u32> = h
+        .state()
+        .mission()
+        .unwrap()
+        .route
+        .as_ref()
+        .unwrap()
+        .waypoints
+        .iter()
+        .map(|w| w.id)
+        .collect();
+    assert_eq!(ids, [1, 4, 2, 3]);
+    // Drag the inserted waypoint, then delete it with Del.
+    let to = on_map(&h, mid[0] + 0.01, mid[1]);
+    common::drag(&mut h, p, to);
+    let moved = route_lonlat(&h)[1];
+    assert!(near(moved, [mid[0] + 0.01, mid[1]]), "{moved:?}");
+    h.key_press(Key::Delete);
+    h.step();
+    assert_eq!(route_lonlat(&h), before);
 }

@@ -376,6 +376,7 @@ impl FathomApp {
             Action::Select(s) => self.view.selection = s,
             Action::SetTool(t) => {
                 self.view.tool = t;
+                self.view.route_new = false;
                 if t != Tool::Measure {
                     self.view.measure = Default::default();
                 }
@@ -473,7 +474,33 @@ impl FathomApp {
                 }
             }
             Action::RunLayout { cabins, cabin_type } => self.start_layout(cabins, cabin_type),
-            Action::PlanRouteToSelection => self.start_route_to_selection(),
+            Action::PlanRouteToSelection => {
+                let route = self.doc.as_ref().and_then(|d| d.mission.route.as_ref());
+                if super::route_tool::hand_built(route) {
+                    self.view.plan_question = true;
+                } else {
+                    self.start_route_to_selection(false);
+                }
+            }
+            Action::PlanRoute { extend } => self.start_route_to_selection(extend),
+            Action::StartRoute { new } => {
+                self.apply(Action::SetTool(Tool::DrawRoute));
+                super::route_tool::start(&mut self.view, new);
+                self.view.status = if new {
+                    "New route: click the first waypoint".into()
+                } else {
+                    "Extend route: click to add waypoints".into()
+                };
+            }
+            Action::FinishRoute => {
+                self.view.tool = Tool::Select;
+                self.view.route_new = false;
+                let n = self
+                    .mission()
+                    .and_then(|m| m.route.as_ref())
+                    .map_or(0, |r| r.waypoints.len());
+                self.view.status = format!("Route finished: {n} waypoints");
+            }
             Action::CancelTool => {
                 if let Some(t) = &self.rt.tool_job {
                     t.job.cancel();

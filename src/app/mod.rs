@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod map;
 pub mod panels;
 pub mod recovery;
+pub mod route_tool;
 mod screenshot;
 pub mod state;
 pub mod tools;
@@ -228,6 +229,7 @@ impl eframe::App for FathomApp {
         panels::help::show(&ctx, &mut help);
         self.view.show_help = help;
         panels::modals::show(&ctx, &mut self.view, &mut actions);
+        route_tool::plan_question(&ctx, &mut self.view, doc, &mut actions);
         let recent = self.view.prefs.recent_folders();
         if let Some(d) = &mut self.view.file_dialog
             && let Some(outcome) = d.show(&ctx, &recent)

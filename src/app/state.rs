@@ -338,6 +338,10 @@ pub struct ViewState {
     /// The primary-button drag in progress on the map.
     pub drag: Option<super::map::MapDrag>,
     pub chart_tab: super::panels::charts::ChartTab,
+    /// The route tool's next click starts a new route (else it extends the route).
+    pub route_new: bool,
+    /// Ask before planning into a hand-built route.
+    pub plan_question: bool,
     /// The in-app file dialog, while open.
     pub file_dialog: Option<super::file_dialog::FileDialog>,
     /// The "Lay out cabins" window, while open.
