@@ -11,7 +11,7 @@ use egui_kittest::{Harness, kittest::Queryable};
 use fathom::app::state::{Selection, Tool};
 use fathom::app::{FathomApp, InjectedDialogs, LaunchOptions};
 use fathom::mission::{
-    CabinType, Context, Foundation, LandingPoint, Mission, Route, Site, Waypoint,
+    Cabin, CabinType, Context, Foundation, LandingPoint, Mission, Route, Site, Waypoint,
 };
 use std::path::PathBuf;
 
@@ -40,6 +40,13 @@ fn context() -> Context {
         id: "LP1".into(),
         lon: 121.95,
         lat: 30.85,
+    });
+    m.cabins.push(Cabin {
+        id: "C1".into(),
+        cabin_type: "pod".into(),
+        lon: 122.06,
+        lat: 30.80,
+        heading_deg: 30.0,
     });
     let wp = |id, lon, lat| Waypoint {
         id,
@@ -313,4 +320,58 @@ fn a_click_on_a_leg_inserts_a_waypoint_there_and_delete_removes_it() {
     h.key_press(Key::Delete);
     h.step();
     assert_eq!(route_lonlat(&h), before);
+}
+
+/// The longest run of decimals of any number in `text`, outside the line holding `except`.
+fn most_decimals(text: &str, except: &str) -> usize {
+    text.lines()
+        .filter(|l| !l.contains(except))
+        .flat_map(|l| l.split(|c: char| !(c.is_ascii_digit() || c == '.')))
+        .filter_map(|t| t.split_once('.').map(|(_, d)| d.len()))
+        .max()
+        .unwrap_or(0)
+}
+
+#[test]
+fn saving_after_a_drag_writes_no_float_noise_and_keeps_untouched_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("noise.toml");
+    let mut ctx = context();
+    // A value from another tool, with noise: the user never touches it, so it stays as read.
+    ctx.mission.landing_points[0].lon = 121.95000000000002;
+    std::fs::write(&path, fathom::mission::to_toml(&ctx.mission)).unwrap();
+    ctx.path = path.clone();
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            let mut app = FathomApp::new(cc, LaunchOptions::for_tests(None, vec![]));
+            app.open_context(ctx);
+            app
+        });
+    step_until(&mut h, "the mission to load", |a| {
+        a.doc.is_some() && !a.busy()
+    });
+    h.step();
+    let from = on_map(&h, 122.06, 30.80);
+    let to = from + vec2(37.3, -21.7);
+    common::drag(&mut h, from, to);
+    let moved = h.state().mission().unwrap().cabins[0].clone();
+    assert!(moved.lon != 122.06, "the drag moved the cabin");
+    // The drag's position comes back through the working-CRS transform: full-precision noise.
+    assert!(moved.lon.to_string().len() > 12, "{}", moved.lon);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.step();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("lon = 121.95000000000002"),
+        "untouched value kept:\n{text}"
+    );
+    assert!(
+        most_decimals(&text, "121.95000000000002") <= 7,
+        "positions rounded to 1e-7 degrees:\n{text}"
+    );
+    let back = fathom::mission::load(&path).unwrap();
+    let c = &back.cabins[0];
+    assert!((c.lon - moved.lon).abs() <= 0.5e-7 && (c.lat - moved.lat).abs() <= 0.5e-7);
+    assert!(!h.state().doc.as_ref().unwrap().dirty());
 }
