@@ -375,3 +375,95 @@ fn saving_after_a_drag_writes_no_float_noise_and_keeps_untouched_values() {
     assert!((c.lon - moved.lon).abs() <= 0.5e-7 && (c.lat - moved.lat).abs() <= 0.5e-7);
     assert!(!h.state().doc.as_ref().unwrap().dirty());
 }
+
+/// The demo mission copied into `dir` (grid path made absolute), changed by `edit`, opened.
+fn open_demo(
+    dir: &std::path::Path,
+    edit: impl FnOnce(&mut Mission),
+) -> Harness<'static, FathomApp> {
+    let demo = fathom::cli::default_mission();
+    let mut m = fathom::mission::load(&demo).unwrap();
+    m.site.bathymetry =
+        std::path::absolute(demo.parent().unwrap().join(&m.site.bathymetry)).unwrap();
+    edit(&mut m);
+    // The wind series sits next to the mission.
+    let csv = "demo-wind-hourly.csv";
+    std::fs::copy(demo.parent().unwrap().join(csv), dir.join(csv)).unwrap();
+    let path = dir.join("charts.toml");
+    fathom::mission::save(&m, &path).unwrap();
+    let mut h = Harness::builder()
+        .with_size(vec2(1500.0, 1000.0))
+        .build_eframe(move |cc| FathomApp::new(cc, LaunchOptions::for_tests(Some(path), vec![])));
+    for _ in 0..6000 {
+        h.step();
+        let a = h.state();
+        if a.doc.is_some() && !a.busy() && a.rt.analysis_job.is_none() && a.rt.analysis.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.step();
+    assert!(h.state().rt.analysis.is_some(), "the charts were computed");
+    h
+}
+
+#[test]
+fn chart_legends_sit_outside_the_plots_and_an_empty_tab_keeps_the_panel_height() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open_demo(dir.path(), |m| m.cooling = None);
+    let map_height = |h: &Harness<'_, FathomApp>| h.state().view.map_rect.unwrap().height();
+    let before = map_height(&h);
+    let cases = [
+        ("Depth profile", "Depth profile chart", "keel (draught + squat)"),
+        ("Power", "Power chart", "cable capacity: the most"),
+    ];
+    for (tab, plot, key) in cases {
+        h.get_by_label(tab).click();
+        h.run_steps(3);
+        let plot_rect = h.get_by_label(plot).rect();
+        let key_rect = h.get_by_label_contains(key).rect();
+        assert!(
+            !plot_rect.intersects(key_rect) && key_rect.bottom() <= plot_rect.top(),
+            "{tab}: legend {key_rect:?} overlaps the plot {plot_rect:?}"
+        );
+        assert_eq!(map_height(&h), before, "{tab} keeps the panel height");
+    }
+    // Cooling was removed from the mission: its tab is empty and the panel keeps its height.
+    h.get_by_label("Cooling").click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Nothing to chart").is_some());
+    assert_eq!(
+        map_height(&h),
+        before,
+        "the empty tab keeps the panel height"
+    );
+    // Hovering the depth profile shows the value under the cursor, in NM and m.
+    h.get_by_label("Depth profile").click();
+    h.run_steps(3);
+    let r = h.get_by_label("Depth profile chart").rect();
+    h.hover_at(r.center());
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains(" NM: ").is_some(),
+        "a hover label with the distance and elevation"
+    );
+}
+
+#[test]
+fn the_cooling_tab_shows_seawater_temperature_and_the_control_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open_demo(dir.path(), |_| {});
+    h.get_by_label("Cooling").click();
+    h.run_steps(3);
+    let sea = h.get_by_label("Seawater temperature chart").rect();
+    let pue = h.get_by_label("PUE chart").rect();
+    assert!(!sea.intersects(pue));
+    assert!(h.query_by_label_contains("Control: ").is_some());
+    let key = h
+        .get_by_label("seawater temperature (mean at the cabins)")
+        .rect();
+    assert!(key.bottom() <= sea.top());
+    let a = h.state().rt.analysis.as_ref().unwrap();
+    let c = a.cooling.as_ref().unwrap();
+    assert_eq!(c.sea_temp.len(), 12);
+}
