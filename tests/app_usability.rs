@@ -414,7 +414,11 @@ fn chart_legends_sit_outside_the_plots_and_an_empty_tab_keeps_the_panel_height()
     let map_height = |h: &Harness<'_, FathomApp>| h.state().view.map_rect.unwrap().height();
     let before = map_height(&h);
     let cases = [
-        ("Depth profile", "Depth profile chart", "keel (draught + squat)"),
+        (
+            "Depth profile",
+            "Depth profile chart",
+            "keel (draught + squat)",
+        ),
         ("Power", "Power chart", "cable capacity: the most"),
     ];
     for (tab, plot, key) in cases {

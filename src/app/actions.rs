@@ -49,7 +49,7 @@ pub enum Edit {
         lon: f64,
         lat: f64,
     },
-    /// Replaces the route by a new one starting here (keeps its name and departure).
+    /// Replaces the route by a new one starting here (keeps its departure time).
     NewRoute {
         lon: f64,
         lat: f64,

@@ -119,15 +119,12 @@ fn next_waypoint(route: &Route, lon: f64, lat: f64) -> Waypoint {
     }
 }
 
-/// [`Edit::NewRoute`]: replaces the route by one that starts at (lon, lat), keeping the old
-/// route's name and departure time.
+/// [`Edit::NewRoute`]: replaces the route by one that starts at (lon, lat); the old name
+/// described the old route, so only its departure time is kept.
 pub(super) fn new_route(m: &mut Mission, lon: f64, lat: f64) -> Result<Selection, EditError> {
-    let old = m.route.take();
     let mut route = Route {
-        name: old
-            .as_ref()
-            .map_or_else(|| "Planned route".into(), |r| r.name.clone()),
-        departure: old.and_then(|r| r.departure),
+        name: "Planned route".into(),
+        departure: m.route.take().and_then(|r| r.departure),
         waypoints: Vec::new(),
     };
     route.waypoints.push(next_waypoint(&route, lon, lat));

@@ -54,12 +54,13 @@ fn month_axis(x: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>) -> Stri
     }
 }
 
-/// One grid line per month.
+/// One grid line per month; January, April, July and October are marked as the coarser step so
+/// their labels stay when a narrow plot has no room for twelve.
 fn month_marks(_: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     (1..=12)
         .map(|m| egui_plot::GridMark {
             value: m as f64,
-            step_size: 1.0,
+            step_size: if m % 3 == 1 { 3.0 } else { 1.0 },
         })
         .collect()
 }
@@ -73,25 +74,22 @@ fn fill(ui: &Ui) -> f32 {
 type Key<'a> = (&'a str, Color32, bool);
 
 /// The legend as a row above the plot, so it never covers the data (egui_plot's legend sits
-/// inside the plot area).
+/// inside the plot area). Each entry is one unbroken label (a dash swatch in its colour, then
+/// the name) that moves to the next line as a whole when the row is full.
 fn legend(ui: &mut Ui, keys: &[Key<'_>]) {
     ui.horizontal_wrapped(|ui| {
         for (name, colour, dashed) in keys {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 10.0), egui::Sense::hover());
-            let y = rect.center().y;
-            let stroke = egui::Stroke::new(2.0, *colour);
-            if *dashed {
-                for k in 0..3 {
-                    let x = rect.left() + k as f32 * 8.0;
-                    ui.painter()
-                        .line_segment([egui::pos2(x, y), egui::pos2(x + 5.0, y)], stroke);
-                }
-            } else {
-                ui.painter()
-                    .line_segment([rect.left_center(), rect.right_center()], stroke);
-            }
-            ui.label(*name);
-            ui.add_space(8.0);
+            let mut job = egui::text::LayoutJob::default();
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let swatch = if *dashed { "- - -  " } else { "——  " };
+            job.append(swatch, 0.0, egui::TextFormat::simple(font.clone(), *colour));
+            job.append(
+                name,
+                0.0,
+                egui::TextFormat::simple(font, ui.visuals().text_color()),
+            );
+            ui.add(egui::Label::new(job).wrap_mode(egui::TextWrapMode::Extend));
+            ui.add_space(10.0);
         }
     });
 }
