@@ -232,7 +232,7 @@ fn new_route_starts_afresh_and_extend_route_appends() {
     );
     assert_eq!(
         h.state().mission().unwrap().route.as_ref().unwrap().name,
-        "in"
+        "Planned route"
     );
 
     h.get_by_label("Extend route").click();
@@ -464,7 +464,7 @@ fn the_cooling_tab_shows_seawater_temperature_and_the_control_mode() {
     assert!(!sea.intersects(pue));
     assert!(h.query_by_label_contains("Control: ").is_some());
     let key = h
-        .get_by_label("seawater temperature (mean at the cabins)")
+        .get_by_label_contains("seawater temperature (mean at the cabins)")
         .rect();
     assert!(key.bottom() <= sea.top());
     let a = h.state().rt.analysis.as_ref().unwrap();
