@@ -97,10 +97,9 @@ fn route_end(m: &Mission) -> Option<(String, (f64, f64))> {
 /// `old` followed by the planned waypoints after its last one (ids continue), so its names,
 /// slow-down points and per-leg speeds stay.
 fn extended_route(mut old: Route, planned: Route) -> Route {
-    let mut next = old.waypoints.iter().map(|w| w.id + 1).max().unwrap_or(1);
-    for mut w in planned.waypoints.into_iter().skip(1) {
-        w.id = next;
-        next += 1;
+    let first = old.waypoints.iter().map(|w| w.id + 1).max().unwrap_or(1);
+    for (id, mut w) in (first..).zip(planned.waypoints.into_iter().skip(1)) {
+        w.id = id;
         old.waypoints.push(w);
     }
     old
