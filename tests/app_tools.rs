@@ -297,6 +297,8 @@ fn an_unreachable_cabin_shows_why_and_keeps_the_route() {
     let before = h.state().mission().unwrap().clone();
     select_cabin(&mut h, "C1");
     tools_menu(&mut h, "Plan route to selection");
+    h.get_by_label("Replace the route").click();
+    h.run_steps(2);
     wait(&mut h, "the planning to fail", |a| {
         a.view.error.is_some() && !a.tool_busy()
     });
