@@ -148,6 +148,14 @@ fn plan_route_to_the_selected_cabin_replaces_the_route_in_one_undo_step() {
     let before = h.state().mission().unwrap().clone();
     let i = select_cabin(&mut h, "C2");
     tools_menu(&mut h, "Plan route to selection");
+    // The demo route was built by hand (four waypoints, a slow-down point, per-leg speeds).
+    assert!(h.state().view.plan_question);
+    assert!(
+        !h.state().tool_busy(),
+        "nothing is planned before the answer"
+    );
+    h.get_by_label("Replace the route").click();
+    h.run_steps(2);
     wait(&mut h, "the route to be planned", |a| {
         a.mission().unwrap().route != before.route
     });
@@ -175,6 +183,51 @@ fn plan_route_to_the_selected_cabin_replaces_the_route_in_one_undo_step() {
         "{:?}",
         app.view.findings
     );
+    undo(&mut h);
+    assert_eq!(h.state().mission().unwrap(), &before);
+}
+
+#[test]
+fn planning_into_a_hand_built_route_asks_and_can_keep_it_adding_one_leg() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open(demo(dir.path(), |_| {}));
+    let before = h.state().mission().unwrap().clone();
+    let old = before.route.clone().unwrap();
+    select_cabin(&mut h, "C2");
+    tools_menu(&mut h, "Plan route to selection");
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert!(!h.state().view.plan_question && !h.state().tool_busy());
+    assert_eq!(
+        h.state().mission().unwrap(),
+        &before,
+        "Cancel changes nothing"
+    );
+
+    tools_menu(&mut h, "Plan route to selection");
+    h.get_by_label("Add a leg to C2").click();
+    h.run_steps(2);
+    wait(&mut h, "the leg to be planned", |a| {
+        a.mission().unwrap().route != before.route
+    });
+    let status = h.state().view.status.clone();
+    assert!(status.contains("leg added"), "{status}");
+    let route = h.state().mission().unwrap().route.clone().unwrap();
+    // The hand-built part is kept exactly: names, slow-down point, per-leg speeds.
+    assert_eq!(&route.waypoints[..old.waypoints.len()], &old.waypoints[..]);
+    assert_eq!(
+        (route.name.as_str(), route.departure),
+        (old.name.as_str(), old.departure)
+    );
+    let last = route.waypoints.last().unwrap();
+    let c2 = before.cabins.iter().find(|c| c.id == "C2").unwrap();
+    assert!((last.lon - c2.lon).abs() < 1e-6 && (last.lat - c2.lat).abs() < 1e-6);
+    assert_eq!(last.name, "C2");
+    let mut ids: Vec<u32> = route.waypoints.iter().map(|w| w.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), route.waypoints.len(), "ids stay unique");
+    wait(&mut h, "validation", idle);
     undo(&mut h);
     assert_eq!(h.state().mission().unwrap(), &before);
 }
@@ -244,6 +297,8 @@ fn an_unreachable_cabin_shows_why_and_keeps_the_route() {
     let before = h.state().mission().unwrap().clone();
     select_cabin(&mut h, "C1");
     tools_menu(&mut h, "Plan route to selection");
+    h.get_by_label("Replace the route").click();
+    h.run_steps(2);
     wait(&mut h, "the planning to fail", |a| {
         a.view.error.is_some() && !a.tool_busy()
     });

@@ -43,6 +43,17 @@ pub enum Edit {
         lon: f64,
         lat: f64,
     },
+    /// Inserts a waypoint before waypoint `index` (on the leg arriving there); next free id.
+    InsertWaypoint {
+        index: usize,
+        lon: f64,
+        lat: f64,
+    },
+    /// Replaces the route by a new one starting here (keeps its departure time).
+    NewRoute {
+        lon: f64,
+        lat: f64,
+    },
     MoveWaypoint {
         index: usize,
         lon: f64,
@@ -183,6 +194,10 @@ impl Edit {
                 });
                 Ok(Selection::Waypoint(route.waypoints.len() - 1))
             }
+            Edit::InsertWaypoint { index, lon, lat } => {
+                super::route_tool::insert_waypoint(m, *index, *lon, *lat)
+            }
+            Edit::NewRoute { lon, lat } => super::route_tool::new_route(m, *lon, *lat),
             Edit::MoveWaypoint { index, lon, lat } => {
                 let w = m
                     .route
@@ -274,6 +289,11 @@ pub enum Action {
     OpenDialog,
     Save,
     SaveAs,
+    /// The user chose `path` in the in-app file dialog.
+    FileChosen {
+        purpose: super::file_dialog::FilePurpose,
+        path: PathBuf,
+    },
     /// The user answered the unsaved-changes question.
     Confirmed {
         save_first: bool,
@@ -307,6 +327,17 @@ pub enum Action {
     /// Plan the least-cost route from the route's first waypoint (or the first port) to the
     /// selected cabin on a worker; replaces the route as one undo step.
     PlanRouteToSelection,
+    /// Plan to the selected cabin now: `extend` adds the planned leg after the route's last
+    /// waypoint and keeps the rest; else the planned route replaces it.
+    PlanRoute {
+        extend: bool,
+    },
+    /// The route tool: `new` starts a new route with the next click, else clicks extend it.
+    StartRoute {
+        new: bool,
+    },
+    /// Leave the route tool (double-click, Enter, or a click on the last waypoint).
+    FinishRoute,
     /// Stop the running layout or route planning.
     CancelTool,
     DeleteSelected,
@@ -317,6 +348,8 @@ pub enum Action {
     ToggleCharts,
     /// Show or hide the live positioning window.
     ToggleLive,
+    /// Switch between the desktop's file dialog and the in-app one.
+    ToggleSystemDialogs,
     Quit,
 }
 

@@ -41,6 +41,10 @@ pub struct CoolingChart {
     pub plume_excess: Vec<PlotPoint>,
     /// The water class's limit (K) for each month.
     pub plume_limit: Vec<PlotPoint>,
+    /// Monthly mean seawater temperature at the cabins (°C), what drives the other two.
+    pub sea_temp: Vec<PlotPoint>,
+    /// How the cooling chains are controlled, in words (why PUE can be flat).
+    pub control: String,
 }
 
 /// Wind supply against demand by month (MW).
@@ -209,8 +213,42 @@ fn cooling(ctx: &Context) -> Result<CoolingChart, String> {
         if limit.is_finite() {
             c.plume_limit.push(PlotPoint::new(month(i), limit));
         }
+        let sea: Vec<f64> = r
+            .cabins
+            .iter()
+            .filter_map(|k| k.months.get(i))
+            .map(|m| m.sea_temp_c)
+            .collect();
+        if !sea.is_empty() {
+            let mean = sea.iter().sum::<f64>() / sea.len() as f64;
+            c.sea_temp.push(PlotPoint::new(month(i), mean));
+        }
     }
+    c.control = control_mode(r.cabins.iter().map(|k| k.chain));
     Ok(c)
+}
+
+/// The control of the cooling chains present, as `cooling::chain::solve` implements it.
+fn control_mode<'a>(chains: impl Iterator<Item = &'a str>) -> String {
+    let mut kinds: Vec<&str> = chains.collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    kinds
+        .iter()
+        .map(|k| match *k {
+            "pumped-seawater" => {
+                "pumped seawater: the pumps run the least flow that keeps the rack supply at or \
+                 below its limit, never less than the discharge-rise permit needs (PUE stays flat \
+                 while the permit flow governs)"
+            }
+            "thermosiphon" => {
+                "thermosiphon: no pumps, the heat leaves through the hull (PUE does not change with \
+                 the sea; the supply temperature follows it)"
+            }
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn wind(ctx: &Context) -> Result<WindChart, String> {

@@ -2,7 +2,7 @@
 
 use super::FathomApp;
 use super::actions::Action;
-use super::dialogs::FileKind;
+use super::file_dialog::FilePurpose;
 use super::jobs::Job;
 use super::map::colour::Style;
 use super::map::pyramid::Pyramid;
@@ -246,7 +246,7 @@ impl FathomApp {
         }
     }
 
-    fn save_to(&mut self, path: PathBuf) -> bool {
+    pub(super) fn save_to(&mut self, path: PathBuf) -> bool {
         let Some(doc) = &mut self.doc else {
             return false;
         };
@@ -266,17 +266,15 @@ impl FathomApp {
         }
     }
 
-    fn save_as(&mut self) -> bool {
+    /// Asks where to save, then saves and carries on with `then`.
+    fn save_as(&mut self, then: Option<AfterConfirm>) {
         let name = self
             .doc
             .as_ref()
             .and_then(|d| d.path.file_name())
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "mission.toml".into());
-        match self.dialogs.save(FileKind::Mission, &name) {
-            Some(p) => self.save_to(p),
-            None => false,
-        }
+        self.ask_file(FilePurpose::SaveMission { then }, &name);
     }
 
     pub(super) fn clear_recovery(&mut self) {
@@ -340,6 +338,19 @@ impl FathomApp {
         }
     }
 
+    /// Goes on with what the unsaved-changes question held up.
+    pub(super) fn after_confirm(&mut self, then: AfterConfirm) {
+        match then {
+            AfterConfirm::Open(p) => self.start_load(p, None),
+            AfterConfirm::Quit => {
+                self.view.close_confirmed = true;
+                self.clear_recovery();
+                self.egui_ctx
+                    .send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
     /// Applies one action.
     pub(super) fn apply(&mut self, a: Action) {
         match a {
@@ -364,6 +375,7 @@ impl FathomApp {
             Action::Select(s) => self.view.selection = s,
             Action::SetTool(t) => {
                 self.view.tool = t;
+                self.view.route_new = false;
                 if t != Tool::Measure {
                     self.view.measure = Default::default();
                 }
@@ -372,25 +384,17 @@ impl FathomApp {
                 }
             }
             Action::Open(p) => self.open(p),
-            Action::OpenDialog => {
-                if let Some(p) = self.dialogs.open(FileKind::Mission) {
-                    self.open(p);
-                }
-            }
+            Action::OpenDialog => self.ask_file(FilePurpose::OpenMission, ""),
+            Action::FileChosen { purpose, path } => self.file_chosen(purpose, path),
             Action::Save => {
                 if let Some(p) = self.doc.as_ref().map(|d| d.path.clone()) {
                     self.save_to(p);
                 }
             }
-            Action::SaveAs => {
-                self.save_as();
-            }
+            Action::SaveAs => self.save_as(None),
             Action::Confirmed { save_first, then } => {
-                if save_first
-                    && !self.doc.as_ref().is_some_and(|d| d.path.exists())
-                    && !self.save_as()
-                {
-                    return;
+                if save_first && !self.doc.as_ref().is_some_and(|d| d.path.exists()) {
+                    return self.save_as(Some(then));
                 }
                 if save_first
                     && let Some(p) = self.doc.as_ref().map(|d| d.path.clone())
@@ -398,15 +402,7 @@ impl FathomApp {
                 {
                     return;
                 }
-                match then {
-                    AfterConfirm::Open(p) => self.start_load(p, None),
-                    AfterConfirm::Quit => {
-                        self.view.close_confirmed = true;
-                        self.clear_recovery();
-                        self.egui_ctx
-                            .send_viewport_cmd(egui::ViewportCommand::Close);
-                    }
-                }
+                self.after_confirm(then);
             }
             Action::Recover => {
                 if let (Some(info), Some(dir)) =
@@ -454,17 +450,9 @@ impl FathomApp {
             }
             Action::FocusFinding(i) => self.focus_finding(i),
             Action::ExportRtz => self.export_rtz_action(),
-            Action::LoadTrackDialog => {
-                if let Some(p) = self.dialogs.open(FileKind::Track) {
-                    self.apply(Action::LoadTrack(p));
-                }
-            }
+            Action::LoadTrackDialog => self.ask_file(FilePurpose::LoadTrack, ""),
             Action::LoadTrack(p) => self.start_track(p),
-            Action::ImportRouteDialog => {
-                if let Some(p) = self.dialogs.open(FileKind::Route) {
-                    self.import_route(&p);
-                }
-            }
+            Action::ImportRouteDialog => self.ask_file(FilePurpose::ImportRoute, ""),
             Action::ClearTrack => self.rt.track = None,
             Action::ToggleLive => self.rt.live.open = !self.rt.live.open,
             Action::CancelJobs => {
@@ -486,7 +474,33 @@ impl FathomApp {
                 }
             }
             Action::RunLayout { cabins, cabin_type } => self.start_layout(cabins, cabin_type),
-            Action::PlanRouteToSelection => self.start_route_to_selection(),
+            Action::PlanRouteToSelection => {
+                let route = self.doc.as_ref().and_then(|d| d.mission.route.as_ref());
+                if super::route_tool::hand_built(route) {
+                    self.view.plan_question = true;
+                } else {
+                    self.start_route_to_selection(false);
+                }
+            }
+            Action::PlanRoute { extend } => self.start_route_to_selection(extend),
+            Action::StartRoute { new } => {
+                self.apply(Action::SetTool(Tool::DrawRoute));
+                super::route_tool::start(&mut self.view, new);
+                self.view.status = if new {
+                    "New route: click the first waypoint".into()
+                } else {
+                    "Extend route: click to add waypoints".into()
+                };
+            }
+            Action::FinishRoute => {
+                self.view.tool = Tool::Select;
+                self.view.route_new = false;
+                let n = self
+                    .mission()
+                    .and_then(|m| m.route.as_ref())
+                    .map_or(0, |r| r.waypoints.len());
+                self.view.status = format!("Route finished: {n} waypoints");
+            }
             Action::CancelTool => {
                 if let Some(t) = &self.rt.tool_job {
                     t.job.cancel();
@@ -515,6 +529,9 @@ impl FathomApp {
             }
             Action::ToggleHelp => self.view.show_help = !self.view.show_help,
             Action::ToggleCharts => self.view.prefs.charts = !self.view.prefs.charts,
+            Action::ToggleSystemDialogs => {
+                self.view.prefs.system_dialogs = !self.view.prefs.system_dialogs;
+            }
             Action::Quit => self
                 .egui_ctx
                 .send_viewport_cmd(egui::ViewportCommand::Close),

@@ -4,7 +4,7 @@
 //! actions that ask for the paths (through [`Dialogs`](super::Dialogs), so tests inject them).
 
 use super::FathomApp;
-use super::dialogs::FileKind;
+use super::file_dialog::FilePurpose;
 use super::jobs::Job;
 use super::state::Site;
 use crate::formats::{gpx, nmea, rtz};
@@ -132,10 +132,13 @@ impl FathomApp {
         } else {
             format!("{}.rtz", route.name.replace(['/', '\\', ' '], "_"))
         };
-        let Some(path) = self.dialogs.save(FileKind::Rtz, &name) else {
-            return;
-        };
-        match export_rtz(&doc.mission, &path) {
+        self.ask_file(FilePurpose::ExportRtz, &name);
+    }
+
+    /// Writes the route as RTZ to `path` (chosen in a dialog).
+    pub(super) fn export_rtz_to(&mut self, path: &Path) {
+        let Some(doc) = &self.doc else { return };
+        match export_rtz(&doc.mission, path) {
             Ok(()) => self.view.status = format!("Exported {}", path.display()),
             Err(e) => self.view.error = Some(e),
         }

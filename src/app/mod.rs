@@ -11,17 +11,19 @@ pub mod analysis;
 mod commands;
 pub mod dialogs;
 pub mod exchange;
+pub mod file_dialog;
 pub mod jobs;
 pub mod live_panel;
 pub mod map;
 pub mod panels;
 pub mod recovery;
+pub mod route_tool;
 mod screenshot;
 pub mod state;
 pub mod tools;
 
 use actions::Action;
-pub use dialogs::{Dialogs, FileKind, InjectedDialogs, NativeDialogs};
+pub use dialogs::{DialogAnswer, Dialogs, FileKind, InjectedDialogs, NativeDialogs};
 use state::{Document, Runtime, ViewState};
 use std::path::PathBuf;
 
@@ -229,6 +231,22 @@ impl eframe::App for FathomApp {
         panels::help::show(&ctx, &mut help);
         self.view.show_help = help;
         panels::modals::show(&ctx, &mut self.view, &mut actions);
+        route_tool::plan_question(&ctx, &mut self.view, doc, &mut actions);
+        let recent = self.view.prefs.recent_folders();
+        if let Some(d) = &mut self.view.file_dialog
+            && let Some(outcome) = d.show(&ctx, &recent)
+            && let Some(d) = self.view.file_dialog.take()
+        {
+            match outcome {
+                file_dialog::Outcome::Chosen(path) => actions.push(Action::FileChosen {
+                    purpose: d.purpose,
+                    path,
+                }),
+                file_dialog::Outcome::Cancelled => {
+                    self.view.status = format!("{}: cancelled", d.purpose.title());
+                }
+            }
+        }
         panels::tools::layout_window(&ctx, doc, &mut self.view, &self.rt, &mut actions);
         live_panel::window(&ctx, doc, &self.view, &mut self.rt.live, &mut actions);
 

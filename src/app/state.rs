@@ -247,6 +247,10 @@ pub struct Prefs {
     pub layers: Layers,
     /// Show the chart panel under the map.
     pub charts: bool,
+    /// Use the desktop's file dialog (xdg-desktop-portal) instead of the in-app one.
+    pub system_dialogs: bool,
+    /// Folders files were last opened from or saved to, newest first.
+    pub folders: Vec<PathBuf>,
 }
 
 impl Default for Prefs {
@@ -256,6 +260,8 @@ impl Default for Prefs {
             dark: false,
             layers: Layers::default(),
             charts: true,
+            system_dialogs: false,
+            folders: Vec::new(),
         }
     }
 }
@@ -267,6 +273,29 @@ impl Prefs {
         self.recent.retain(|r| *r != p);
         self.recent.insert(0, p);
         self.recent.truncate(8);
+    }
+
+    /// Puts `dir` first in the recent folders (at most 8).
+    pub fn remember_folder(&mut self, dir: &std::path::Path) {
+        if dir.as_os_str().is_empty() {
+            return;
+        }
+        let d = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        self.folders.retain(|r| *r != d);
+        self.folders.insert(0, d);
+        self.folders.truncate(8);
+    }
+
+    /// The recent folders, then the folders of the recent files, each once (at most 8).
+    pub fn recent_folders(&self) -> Vec<PathBuf> {
+        let mut out: Vec<PathBuf> = Vec::new();
+        let files = self.recent.iter().filter_map(|f| f.parent());
+        for d in self.folders.iter().map(PathBuf::as_path).chain(files) {
+            if out.len() < 8 && !d.as_os_str().is_empty() && !out.iter().any(|o| o == d) {
+                out.push(d.to_path_buf());
+            }
+        }
+        out
     }
 }
 
@@ -316,6 +345,12 @@ pub struct ViewState {
     /// The primary-button drag in progress on the map.
     pub drag: Option<super::map::MapDrag>,
     pub chart_tab: super::panels::charts::ChartTab,
+    /// The route tool's next click starts a new route (else it extends the route).
+    pub route_new: bool,
+    /// Ask before planning into a hand-built route.
+    pub plan_question: bool,
+    /// The in-app file dialog, while open.
+    pub file_dialog: Option<super::file_dialog::FileDialog>,
     /// The "Lay out cabins" window, while open.
     pub layout_dialog: Option<super::tools::LayoutDialog>,
     /// Counter for gesture keys (one drag or one field edit = one undo step).

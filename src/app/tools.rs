@@ -83,6 +83,28 @@ pub fn route_start(m: &Mission) -> Option<(String, (f64, f64))> {
     })
 }
 
+/// Where a planned leg added to the route starts: the route's last waypoint.
+fn route_end(m: &Mission) -> Option<(String, (f64, f64))> {
+    let w = m.route.as_ref()?.waypoints.last()?;
+    let name = if w.name.is_empty() {
+        format!("waypoint {}", w.id)
+    } else {
+        w.name.clone()
+    };
+    Some((name, (w.lon, w.lat)))
+}
+
+/// `old` followed by the planned waypoints after its last one (ids continue), so its names,
+/// slow-down points and per-leg speeds stay.
+fn extended_route(mut old: Route, planned: Route) -> Route {
+    let first = old.waypoints.iter().map(|w| w.id + 1).max().unwrap_or(1);
+    for (id, mut w) in (first..).zip(planned.waypoints.into_iter().skip(1)) {
+        w.id = id;
+        old.waypoints.push(w);
+    }
+    old
+}
+
 /// The route that replaces the mission's: the planned vertices as rhumb-line legs, named after
 /// its ends, keeping the old route's departure time.
 fn planned_route(
@@ -176,7 +198,9 @@ impl FathomApp {
     }
 
     /// Starts planning the route from [`route_start`] to the selected cabin.
-    pub(super) fn start_route_to_selection(&mut self) {
+    /// `extend`: plan from the route's last waypoint and add the planned leg after it, keeping
+    /// the rest of the route; else plan from its start and replace it.
+    pub(super) fn start_route_to_selection(&mut self, extend: bool) {
         let Some(doc) = &self.doc else { return };
         let m = &doc.mission;
         let cabin = match self.view.selection {
@@ -187,7 +211,8 @@ impl FathomApp {
             self.view.error = Some("Plan route: select a cabin first".into());
             return;
         };
-        let Some((from_name, from)) = route_start(m) else {
+        let start = if extend { route_end(m) } else { route_start(m) };
+        let Some((from_name, from)) = start else {
             self.view.error = Some(
                 "Plan route: the mission has no [[ports]] and no route to start from; add a port \
                  or draw a route's first waypoint"
@@ -208,11 +233,15 @@ impl FathomApp {
                 .iter()
                 .map(|&(x, y)| ctx.to_lonlat(x, y).map_err(|e| fail(e.to_string())))
                 .collect::<Result<Vec<_>, _>>()?;
-            let route = planned_route(m.route.as_ref(), &from_name, &to_name, &lonlat)
+            let planned = planned_route(m.route.as_ref(), &from_name, &to_name, &lonlat)
                 .map_err(fail)?;
+            let (route, what) = match m.route.clone().filter(|_| extend) {
+                Some(old) => (extended_route(old, planned), "leg added, the rest kept"),
+                None => (planned, "route replaced"),
+            };
             let summary = format!(
                 "Planned {from_name} to {to_name}: {:.2} NM, {} waypoints, water needed {need:.2} m, \
-                 shallowest {:.2} m (route replaced; Ctrl+Z restores the old one)",
+                 shallowest {:.2} m ({what}; Ctrl+Z restores the old route)",
                 r.length_m / crate::constants::METRES_PER_NM,
                 route.waypoints.len(),
                 r.shallowest_depth_m

@@ -34,7 +34,7 @@ pub struct Cli {
     /// Mission to open in the planner (default: missions/demo.toml).
     pub mission: Option<PathBuf>,
     /// Render the planner's first settled frame to this PNG and exit (documentation, checks).
-    #[arg(long, hide = true, value_name = "PATH")]
+    #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
 }
 

@@ -111,11 +111,13 @@ pub fn to_toml(mission: &Mission) -> String {
 /// Saves atomically (temporary file, fsync, rename), so the previous file survives any failure.
 /// When `path` already holds TOML, the file is edited rather than rewritten: comments, blank
 /// lines, key order and number spelling of everything that did not change are kept (see
-/// `mission::preserve`); the result always loads back to `mission`.
+/// `mission::preserve`); the result always loads back to `mission` (after that rounding).
+/// Positions and headings the user changed are rounded ([`super::rounding`]); values equal to
+/// the ones read from the file are written as they were.
 pub fn save(mission: &Mission, path: &Path) -> Result<(), MissionError> {
     let text = match crate::fsutil::read_regular_text(path, MAX_MISSION_BYTES) {
         Ok(original) => save_text(mission, &original),
-        Err(_) => to_toml(mission),
+        Err(_) => to_toml(&super::rounding::for_save(mission, None)),
     };
     crate::fsutil::write_atomic(path, text.as_bytes()).map_err(|source| MissionError::Io {
         path: path.to_path_buf(),
@@ -125,7 +127,11 @@ pub fn save(mission: &Mission, path: &Path) -> Result<(), MissionError> {
 
 /// The text [`save`] writes over a file that holds `original`: `original` edited to hold `mission`,
 /// or the plain serialisation when that is not possible.
+/// Changed positions and headings are rounded ([`super::rounding`]).
 pub(super) fn save_text(mission: &Mission, original: &str) -> String {
+    let read = toml::from_str::<Mission>(original).ok();
+    let rounded = super::rounding::for_save(mission, read.as_ref());
+    let mission = &rounded;
     let plain = to_toml(mission);
     let loads_back = |text: &str| toml::from_str::<Mission>(text).is_ok_and(|m| m == *mission);
     super::preserve::merge(original, &plain, loads_back).unwrap_or(plain)

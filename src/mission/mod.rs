@@ -20,6 +20,7 @@ mod lift;
 mod metocean;
 mod preserve;
 mod ranges;
+pub mod rounding;
 mod site;
 mod siting;
 mod vessel;

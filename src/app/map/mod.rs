@@ -138,6 +138,7 @@ pub fn show(
         o.cabins(&rt.scene, &view.findings, view.selection);
     }
     if view.tool == super::state::Tool::DrawRoute
+        && !view.route_new
         && let (Some(last), Some(c)) = (rt.scene.route.last(), view.cursor)
     {
         o.route_preview(last.at, c);
@@ -226,12 +227,8 @@ fn interact(
                 }
             }
             Tool::DrawRoute => {
-                if let Some([lon, lat]) = lonlat(doc, w) {
-                    actions.push(Action::Edit {
-                        edit: Edit::AddWaypoint { lon, lat },
-                        gesture: None,
-                    });
-                }
+                let click = Some((w, response.double_clicked()));
+                super::route_tool::interact(doc, view, rt, click, false, actions);
             }
             Tool::DrawZone => {
                 let closes = view.zone_draft.len() >= 3
@@ -266,6 +263,12 @@ fn interact(
         && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
     {
         finish_zone(doc, view, actions);
+    }
+    if view.tool == Tool::DrawRoute
+        && !ui.ctx().egui_wants_keyboard_input()
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+    {
+        super::route_tool::interact(doc, view, rt, None, true, actions);
     }
     if response.drag_started_by(egui::PointerButton::Primary) {
         let start = ui

@@ -1,13 +1,13 @@
 //! The chart panel under the map, in tabs: depth profile along the route with the draught and
-//! clearance lines, cooling (PUE and plume by month) and power (wind supply against demand).
+//! clearance lines, cooling (PUE, plume and seawater temperature by month) and power (wind
+//! supply against demand). Legends sit in a row above each plot, never over the data; hovering
+//! shows the value under the cursor.
 //! Plots borrow the [`Analysis`] computed on a worker; nothing is computed here.
 
 use crate::app::analysis::{Analysis, CoolingChart, RouteProfile, WeatherChart, WindChart};
 use crate::app::map::overlays::ROUTE;
 use egui::{Color32, Ui};
-use egui_plot::{
-    Bar, BarChart, Corner, HLine, Legend, Line, Plot, PlotPoints, Points, Text, VLine,
-};
+use egui_plot::{Bar, BarChart, HLine, HoverPosition, Line, Plot, PlotPoints, Points, Text, VLine};
 
 /// The tabs of the chart panel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -52,12 +52,13 @@ fn month_axis(x: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>) -> Stri
     }
 }
 
-/// One grid line per month.
+/// One grid line per month; January, April, July and October are marked as the coarser step so
+/// their labels stay when a narrow plot has no room for twelve.
 fn month_marks(_: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     (1..=12)
         .map(|m| egui_plot::GridMark {
             value: m as f64,
-            step_size: 1.0,
+            step_size: if m % 3 == 1 { 3.0 } else { 1.0 },
         })
         .collect()
 }
@@ -65,6 +66,61 @@ fn month_marks(_: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
 /// Plots fill what is left of the panel (without a height they take a width-based default).
 fn fill(ui: &Ui) -> f32 {
     ui.available_height().max(100.0)
+}
+
+/// A legend entry: name, colour, dashed line (else solid).
+type Key<'a> = (&'a str, Color32, bool);
+
+/// The legend as a row above the plot, so it never covers the data (egui_plot's legend sits
+/// inside the plot area). Each entry is one unbroken label (a dash swatch in its colour, then
+/// the name) that moves to the next line as a whole when the row is full.
+fn legend(ui: &mut Ui, keys: &[Key<'_>]) {
+    ui.horizontal_wrapped(|ui| {
+        for (name, colour, dashed) in keys {
+            let mut job = egui::text::LayoutJob::default();
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let swatch = if *dashed { "- - -  " } else { "——  " };
+            job.append(swatch, 0.0, egui::TextFormat::simple(font.clone(), *colour));
+            job.append(
+                name,
+                0.0,
+                egui::TextFormat::simple(font, ui.visuals().text_color()),
+            );
+            ui.add(egui::Label::new(job).wrap_mode(egui::TextWrapMode::Extend));
+            ui.add_space(10.0);
+        }
+    });
+}
+
+/// The value under the cursor: the nearest item's name and its point, in the chart's units.
+fn hover_label(
+    x: impl Fn(f64) -> String,
+    y_unit: &str,
+) -> impl Fn(&HoverPosition<'_>) -> Option<String> {
+    move |pos| {
+        Some(match pos {
+            HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => format!("{plot_name}\n{}: {:.2} {y_unit}", x(position.x), position.y),
+            HoverPosition::Elsewhere { position } => {
+                format!("{}: {:.2} {y_unit}", x(position.x), position.y)
+            }
+        })
+    }
+}
+
+/// "Jun" for x = 6 (month plots; the nearest month).
+fn month_name(x: f64) -> String {
+    let m = x.round().clamp(1.0, 12.0) as usize;
+    MONTHS[m - 1].to_string()
+}
+
+/// Names the plot for screen readers and tests (egui_plot leaves it unnamed).
+fn name_plot(r: &egui::Response, name: &str) {
+    let name = name.to_string();
+    r.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Canvas, true, &name));
 }
 
 /// Draws the tab strip and the current tab.
@@ -79,12 +135,15 @@ pub fn show(ui: &mut Ui, tab: &mut ChartTab, analysis: Option<&Analysis>, stale:
             ui.weak("updating…");
         }
     });
+    // A tab with nothing to chart still fills the panel, so the panel keeps its height.
     let Some(a) = analysis else {
         ui.weak("Charts appear once the mission is analysed.");
+        ui.allocate_space(ui.available_size());
         return;
     };
     let absent = |ui: &mut Ui, why: &str| {
         ui.weak(format!("Nothing to chart: {}.", why.trim_end_matches('.')));
+        ui.allocate_space(ui.available_size());
     };
     match tab {
         ChartTab::Profile => match &a.profile {
@@ -106,6 +165,12 @@ pub fn show(ui: &mut Ui, tab: &mut ChartTab, analysis: Option<&Analysis>, stale:
     }
 }
 
+const SEABED: Color32 = Color32::from_rgb(150, 110, 60);
+const KEEL: Color32 = Color32::from_rgb(40, 90, 200);
+const PUE: Color32 = Color32::from_rgb(40, 90, 200);
+const PLUME: Color32 = Color32::from_rgb(230, 140, 30);
+const SEA: Color32 = Color32::from_rgb(20, 150, 170);
+
 fn profile(ui: &mut Ui, p: &RouteProfile) {
     ui.horizontal(|ui| {
         match p.least_clearance_m {
@@ -119,21 +184,32 @@ fn profile(ui: &mut Ui, p: &RouteProfile) {
             );
         }
     });
-    Plot::new("depth_profile")
-        .legend(Legend::default().position(Corner::RightBottom))
+    let mut keys: Vec<Key<'_>> = vec![
+        ("seabed", SEABED, false),
+        ("keel (draught + squat)", KEEL, false),
+    ];
+    if p.required.is_some() {
+        keys.push(("draught + required UKC", SHALLOW, true));
+    }
+    if !p.shallow.is_empty() {
+        keys.push(("UKC short", SHALLOW, false));
+    }
+    keys.push(("waypoints", ROUTE, false));
+    legend(ui, &keys);
+    let r = Plot::new("depth_profile")
         .x_axis_label("distance along route (NM)")
         .y_axis_label("elevation (m)")
+        .label_formatter(hover_label(|x| format!("{x:.2} NM"), "m"))
         .allow_scroll(false)
         .height(fill(ui))
         .show(ui, |plot| {
             plot.line(
                 Line::new("seabed", PlotPoints::Borrowed(&p.seabed))
-                    .color(Color32::from_rgb(150, 110, 60))
+                    .color(SEABED)
                     .width(2.0),
             );
             plot.line(
-                Line::new("keel (draught + squat)", PlotPoints::Borrowed(&p.keel))
-                    .color(Color32::from_rgb(40, 90, 200)),
+                Line::new("keel (draught + squat)", PlotPoints::Borrowed(&p.keel)).color(KEEL),
             );
             if let Some(r) = p.required {
                 plot.hline(
@@ -162,6 +238,19 @@ fn profile(ui: &mut Ui, p: &RouteProfile) {
                 );
             }
         });
+    name_plot(&r.response, "Depth profile chart");
+}
+
+/// A plot by month (January = 1) with the month names on the x axis.
+fn by_month(id: &str, y_label: &str, y_unit: &'static str) -> Plot<'static> {
+    Plot::new(id)
+        .x_axis_formatter(month_axis)
+        .x_grid_spacer(month_marks)
+        .include_x(0.5)
+        .include_x(12.5)
+        .y_axis_label(y_label)
+        .label_formatter(hover_label(month_name, y_unit))
+        .allow_scroll(false)
 }
 
 fn cooling(ui: &mut Ui, c: &CoolingChart) {
@@ -169,20 +258,32 @@ fn cooling(ui: &mut Ui, c: &CoolingChart) {
         "Annual PUE {:.3} (target {:.2})",
         c.annual_pue, c.target_pue
     ));
+    if !c.control.is_empty() {
+        ui.weak(format!("Control: {}.", c.control));
+    }
+    legend(
+        ui,
+        &[
+            ("PUE", PUE, false),
+            ("target PUE", LIMIT, true),
+            (
+                "plume excess at the mixing-zone edge (worst cabin)",
+                PLUME,
+                false,
+            ),
+            ("water-class limit", LIMIT, true),
+            ("seawater temperature (mean at the cabins)", SEA, false),
+        ],
+    );
     let height = fill(ui);
-    ui.columns(2, |cols| {
-        Plot::new("pue_by_month")
-            .legend(Legend::default().position(Corner::LeftTop))
-            .x_axis_formatter(month_axis)
-            .x_grid_spacer(month_marks)
-            .y_axis_label("PUE")
-            .allow_scroll(false)
+    ui.columns(3, |cols| {
+        let r = by_month("pue_by_month", "PUE", "")
             .height(height)
             .include_y(1.0)
             .show(&mut cols[0], |plot| {
                 plot.line(
                     Line::new("PUE", PlotPoints::Borrowed(&c.pue))
-                        .color(Color32::from_rgb(40, 90, 200))
+                        .color(PUE)
                         .width(2.0),
                 );
                 plot.hline(
@@ -191,12 +292,8 @@ fn cooling(ui: &mut Ui, c: &CoolingChart) {
                         .style(egui_plot::LineStyle::dashed_loose()),
                 );
             });
-        Plot::new("plume_by_month")
-            .legend(Legend::default().position(Corner::LeftTop))
-            .x_axis_formatter(month_axis)
-            .x_grid_spacer(month_marks)
-            .y_axis_label("excess at mixing-zone edge (K)")
-            .allow_scroll(false)
+        name_plot(&r.response, "PUE chart");
+        let r = by_month("plume_by_month", "excess at mixing-zone edge (K)", "K")
             .height(height)
             .include_y(0.0)
             .show(&mut cols[1], |plot| {
@@ -205,7 +302,7 @@ fn cooling(ui: &mut Ui, c: &CoolingChart) {
                         "plume excess (worst cabin)",
                         PlotPoints::Borrowed(&c.plume_excess),
                     )
-                    .color(Color32::from_rgb(230, 140, 30))
+                    .color(PLUME)
                     .width(2.0),
                 );
                 plot.line(
@@ -214,6 +311,17 @@ fn cooling(ui: &mut Ui, c: &CoolingChart) {
                         .style(egui_plot::LineStyle::dashed_loose()),
                 );
             });
+        name_plot(&r.response, "Plume chart");
+        let r = by_month("sea_by_month", "seawater (°C)", "°C")
+            .height(height)
+            .show(&mut cols[2], |plot| {
+                plot.line(
+                    Line::new("seawater temperature", PlotPoints::Borrowed(&c.sea_temp))
+                        .color(SEA)
+                        .width(2.0),
+                );
+            });
+        name_plot(&r.response, "Seawater temperature chart");
     });
 }
 
@@ -227,6 +335,24 @@ fn power(ui: &mut Ui, w: &WindChart) {
             ui.weak("(supply: annual mean of the Weibull rose, which has no seasons)");
         }
     });
+    let mut keys: Vec<Key<'_>> = vec![
+        ("demand: IT load × PUE of the cabins", DEMAND, false),
+        (
+            "wind delivered: farm output after wakes × availability × (1 − electrical \
+             losses), before the cable limit",
+            SUPPLY,
+            false,
+        ),
+    ];
+    if w.cable_mw.is_some() {
+        keys.push((
+            "cable capacity: the most the dedicated cable carries to the data centre; wind \
+             above it, or above the demand, is surplus",
+            LIMIT,
+            true,
+        ));
+    }
+    legend(ui, &keys);
     let bars = |name: &str, v: &[f64; 12], offset: f64, colour: Color32| {
         BarChart::new(
             name,
@@ -237,12 +363,7 @@ fn power(ui: &mut Ui, w: &WindChart) {
         )
         .color(colour)
     };
-    Plot::new("supply_demand")
-        .legend(Legend::default().position(Corner::LeftTop))
-        .x_axis_formatter(month_axis)
-        .x_grid_spacer(month_marks)
-        .y_axis_label("MW")
-        .allow_scroll(false)
+    let r = by_month("supply_demand", "MW", "MW")
         .height(fill(ui))
         .include_y(0.0)
         .show(ui, |plot| {
@@ -256,6 +377,7 @@ fn power(ui: &mut Ui, w: &WindChart) {
                 );
             }
         });
+    name_plot(&r.response, "Power chart");
 }
 
 /// Operability by month of each lift operation, as grouped bars.
@@ -271,14 +393,16 @@ fn weather(ui: &mut Ui, w: &WeatherChart) {
         w.step_s as f64 / 3600.0,
         summary.join(", ")
     ));
+    let keys: Vec<Key<'_>> = w
+        .operations
+        .iter()
+        .enumerate()
+        .map(|(k, (name, _, _))| (name.as_str(), OPERATION_COLOURS[k % 4], false))
+        .collect();
+    legend(ui, &keys);
     let n = w.operations.len().max(1) as f64;
     let width = 0.8 / n;
-    Plot::new("operability_by_month")
-        .legend(Legend::default().position(Corner::LeftTop))
-        .x_axis_formatter(month_axis)
-        .x_grid_spacer(month_marks)
-        .y_axis_label("operable %")
-        .allow_scroll(false)
+    let r = by_month("operability_by_month", "operable %", "%")
         .height(fill(ui))
         .include_y(0.0)
         .include_y(100.0)
@@ -295,6 +419,7 @@ fn weather(ui: &mut Ui, w: &WeatherChart) {
                 plot.bar_chart(BarChart::new(name.as_str(), bars).color(OPERATION_COLOURS[k % 4]));
             }
         });
+    name_plot(&r.response, "Weather windows chart");
 }
 
 /// One colour per lift operation (the report's palette).

@@ -17,7 +17,9 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     (
         "W",
-        "Draw-route tool: click to append waypoints; drag a waypoint to move it",
+        "Draw-route tool (extends the route): click to append waypoints, click a leg to insert \
+         one there, drag a waypoint to move it; double-click, Enter or a click on the last \
+         waypoint finishes. New route (toolbar) starts a new route with the next click",
     ),
     (
         "E",
@@ -51,7 +53,8 @@ pub fn show(ctx: &egui::Context, open: &mut bool) {
         ui.label(
             "Tools > Lay out cabins… places cabins where the seabed suits their type; Tools > Plan \
              route to selection plans the least-cost safe route from the route's first waypoint (or \
-             the first port) to the selected cabin and replaces the route. Both run in the \
+             the first port) to the selected cabin; a hand-built route is replaced only if you say so \
+             (or the planned leg is added after its last waypoint). Both run in the \
              background (Cancel in the status bar) and each is one undo step.",
         );
         ui.label("Cabins are coloured by their worst validation finding: green none, amber warning, red error.");

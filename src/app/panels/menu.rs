@@ -105,6 +105,19 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: 
                 actions.push(Action::ToggleCharts);
             }
             if ui
+                .add(egui::Button::selectable(
+                    view.prefs.system_dialogs,
+                    "System file dialogs",
+                ))
+                .on_hover_text(
+                    "Use the desktop's file dialog (needs xdg-desktop-portal); \
+                     off: the in-app dialog, which always works",
+                )
+                .clicked()
+            {
+                actions.push(Action::ToggleSystemDialogs);
+            }
+            if ui
                 .button(if view.prefs.dark {
                     "Light theme"
                 } else {
@@ -127,6 +140,8 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: 
                     actions.push(Action::SetTool(t));
                 }
             }
+            ui.separator();
+            route_buttons(ui, doc, actions);
             ui.separator();
             if ui
                 .add_enabled(
@@ -154,7 +169,8 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: 
                 )
                 .on_hover_text(
                     "Least-cost safe route from the route's first waypoint (or the first port) \
-                     to the selected cabin; replaces the route (Ctrl+Z restores it)",
+                     to the selected cabin; asks before replacing a hand-built route (Ctrl+Z \
+                     restores it)",
                 )
                 .on_disabled_hover_text("Select a cabin first")
                 .clicked()
@@ -181,6 +197,25 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: 
     });
 }
 
+/// "New route" (the next click starts a route, replacing the old one) and "Extend route".
+fn route_buttons(ui: &mut Ui, doc: Option<&Document>, actions: &mut Vec<Action>) {
+    let has_route = doc.is_some_and(|d| d.mission.route.is_some());
+    if ui
+        .add_enabled(doc.is_some(), egui::Button::new("New route"))
+        .on_hover_text("Click to place the first waypoint of a new route (replaces the route)")
+        .clicked()
+    {
+        actions.push(Action::StartRoute { new: true });
+    }
+    if ui
+        .add_enabled(has_route, egui::Button::new("Extend route"))
+        .on_hover_text("Click to add waypoints after the route's last one")
+        .clicked()
+    {
+        actions.push(Action::StartRoute { new: false });
+    }
+}
+
 pub fn tool_bar(
     ui: &mut Ui,
     doc: Option<&Document>,
@@ -198,6 +233,8 @@ pub fn tool_bar(
                 actions.push(Action::SetTool(t));
             }
         }
+        ui.separator();
+        route_buttons(ui, doc, actions);
         ui.separator();
         let (u, r) = doc.map_or((false, false), |d| {
             (d.history.can_undo(), d.history.can_redo())
