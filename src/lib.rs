@@ -36,8 +36,8 @@
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod bathymetry;
-pub mod campaign;
 pub mod cable;
+pub mod campaign;
 pub mod cli;
 pub mod constants;
 pub mod cooling;

@@ -243,7 +243,7 @@ fn check_positions(v: &serde_json::Value) -> Result<(), String> {
 }
 
 /// The most vertices a zone file may hold. The boundaries fathom meets (wind-farm sites, cable
-/// corridors, anchorages) have tens to a few thousand vertices [E]; buffering a 20,000-vertex line
+/// corridors, anchorages) have tens to a few thousand vertices \[E\]; buffering a 20,000-vertex line
 /// took 27 s, so files beyond this are refused rather than processed for minutes.
 pub const MAX_ZONE_VERTICES: usize = 10_000;
 

@@ -72,7 +72,7 @@ fn context() -> Context {
         grid_path: PathBuf::from("lingang.tif"),
         grid_source_crs: working_crs.clone(),
         working_crs,
-        grid,
+        grid: grid.into(),
     }
 }
 

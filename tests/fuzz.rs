@@ -402,7 +402,7 @@ fn csv_metocean() {
     let builtin: &[u8] = b"time_utc,hs_m,tp_s,wind_ms,current_ms\n2020-01-01T00:00:00Z,1.2,7.5,8.0,0.3\n2020-01-01T01:00:00Z,1.3,7.6,8.5,0.4\n2020-01-01 02:00,1.4,7.7,9.0,0.5\n";
     let seeds = corpus(&[], &[("metocean", &[".csv", ".txt"])], &[builtin]);
     fuzz("csv-metocean", seeds, |b| {
-        fathom::lift::series::parse(&text(b), Path::new("m.csv")).is_ok()
+        fathom::metocean::parse(&text(b), Path::new("m.csv"), None).is_ok()
     });
 }
 

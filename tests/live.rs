@@ -7,13 +7,15 @@ use fathom::live::position::{self, Rig};
 use fathom::live::replay::{self, Sink};
 use fathom::live::{Feed, LinkState, Reader, Source};
 use fathom::mission;
-use fathom::testdata::shared_data;
+#[path = "../src/testdata.rs"]
+mod testdata;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::net::TcpListener;
 use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
+use testdata::shared_data;
 
 /// Replays `log` into `reader` from another thread at `speed`, polling the feed until the sender
 /// is done and the channel is empty. Bounded: fails after 20 s.

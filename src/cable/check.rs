@@ -17,7 +17,7 @@ use crate::finding::{Finding, ObjectRef};
 use crate::mission::{CablePurpose, Context, ZoneKind};
 use crate::zones::ZoneIndex;
 
-/// Largest voltage drop at full demand (%). ESTIMATE [E]: designs keep the cable's share of the
+/// Largest voltage drop at full demand (%). ESTIMATE \[E\]: designs keep the cable's share of the
 /// IEC 60038 ±10 % supply tolerance to about half.
 pub const MAX_VOLTAGE_DROP_PCT: f64 = 5.0;
 

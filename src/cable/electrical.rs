@@ -22,7 +22,7 @@ use serde::Serialize;
 /// Grid frequency in China (GB/T 156) and most of the world outside the Americas (Hz).
 pub const FREQUENCY_HZ: f64 = 50.0;
 
-/// Group index of silica single-mode fibre at 1550 nm (domain-reference §8 [D]).
+/// Group index of silica single-mode fibre at 1550 nm (domain-reference §8 \[D\]).
 pub const FIBRE_GROUP_INDEX: f64 = 1.468;
 
 /// Speed of light in vacuum (m/s, exact by SI definition).
@@ -113,7 +113,7 @@ pub struct FibreLink {
 
 /// Loss budget (dB) and one-way latency (µs) of `length_km` of fibre with `attenuation_db_per_km`
 /// plus `splices` fusion splices of 0.05 dB and two connectors of 0.5 dB (ITU-T G.671 / typical
-/// IEC 61753 grade values [E]).
+/// IEC 61753 grade values \[E\]).
 pub fn fibre_link(attenuation_db_per_km: f64, length_km: f64, splices: usize) -> FibreLink {
     FibreLink {
         length_km,

@@ -18,14 +18,14 @@ use crate::geodesy::geodesic_inverse;
 use crate::mission::{Cable, Context};
 use serde::Serialize;
 
-/// Residual bottom tension during lay (kN). ESTIMATE [E]: lay vessels hold a few tonnes of
+/// Residual bottom tension during lay (kN). ESTIMATE \[E\]: lay vessels hold a few tonnes of
 /// bottom tension to keep the cable straight without suspending it.
 pub const BOTTOM_TENSION_KN: f64 = 10.0;
 
-/// Height above the seabed (m) from which a bridged stretch counts as a free span [E].
+/// Height above the seabed (m) from which a bridged stretch counts as a free span \[E\].
 pub const SPAN_GAP_M: f64 = 0.1;
 
-/// Longest acceptable free span (m). ESTIMATE [E]: spans much beyond this risk vortex-induced
+/// Longest acceptable free span (m). ESTIMATE \[E\]: spans much beyond this risk vortex-induced
 /// vibration and abrasion at the supports (DNV-RP-F105 treats pipelines; cable practice is to
 /// rectify spans of tens of metres).
 pub const MAX_FREE_SPAN_M: f64 = 50.0;

@@ -21,7 +21,7 @@ use crate::vessel::navmask::NavMask;
 use crate::vessel::theta::any_angle_path;
 
 /// Minimum separation (m) from other cables, cabins, turbines and landing points except at the
-/// cable's own ends. ESTIMATE [E]: array-cable practice keeps ~50 m so a repair bight can be laid
+/// cable's own ends. ESTIMATE \[E\]: array-cable practice keeps ~50 m so a repair bight can be laid
 /// beside a cable without disturbing its neighbour.
 pub const SEPARATION_M: f64 = 50.0;
 
@@ -30,17 +30,17 @@ pub const SEPARATION_M: f64 = 50.0;
 /// cabin can fan out to the full separation.
 pub const END_ZONE_M: f64 = 2.0 * SEPARATION_M;
 
-/// Largest side slope (degrees) a laid cable stays stable on. ESTIMATE [E] (route surveys
+/// Largest side slope (degrees) a laid cable stays stable on. ESTIMATE \[E\] (route surveys
 /// commonly cap side slope near 10°); the router applies it to the slope magnitude.
 pub const MAX_SIDE_SLOPE_DEG: f64 = 10.0;
 
-/// Largest in-line slope (degrees) for laying and burial tools. ESTIMATE [E] (ploughs and
+/// Largest in-line slope (degrees) for laying and burial tools. ESTIMATE \[E\] (ploughs and
 /// jetting tools work up to ~15°).
 pub const MAX_INLINE_SLOPE_DEG: f64 = 15.0;
 
 /// Smallest crossing angle (degrees) with an existing cable or pipeline. ICPC Recommendation
 /// No. 3 asks for crossings as close to 90° as practicable; 45° is the commonly used minimum
-/// (domain-reference §8 [P/E]).
+/// (domain-reference §8 \[P/E\]).
 pub const MIN_CROSSING_DEG: f64 = 45.0;
 
 /// A point in the working CRS (easting, northing; m).

@@ -22,7 +22,7 @@ pub const POSITIONING_H: f64 = 2.0;
 pub const PULL_IN_H: f64 = 5.5;
 /// Cable lay speed (km/h): NREL ORBIT `cable_lay_speed` (1 km/h; ORBIT marks it a guess).
 pub const LAY_SPEED_KMH: f64 = 1.0;
-/// As-placed ROV survey of one cabin (h) [E].
+/// As-placed ROV survey of one cabin (h) \[E\].
 pub const SURVEY_H: f64 = 4.0;
 /// Lift and lowering when there are no lift phases (h): Hainan, 35 m in ~3 h plus rigging
 /// (domain-reference §1.2, §5).
@@ -33,7 +33,7 @@ pub const LIFT_H: f64 = 4.0;
 /// lift Hs 1.5 m and wind 15 m/s (uncompensated subsea lift and crane in-service wind,
 /// domain-reference §5), or the limits (current included) of the `[[lift.operations]]` entry
 /// whose name contains "lift"; cable lay
-/// and survey Hs 2.5 m [E], pull-in Hs 2.0 m [E]. Cable lay and survey pause and resume.
+/// and survey Hs 2.5 m \[E\], pull-in Hs 2.0 m \[E\]. Cable lay and survey pause and resume.
 pub fn default_template(m: &Mission) -> Vec<CampaignOperation> {
     let t = m.vessel.as_ref().and_then(|v| v.transit_limits.as_ref());
     let lift = m.lift.as_ref().and_then(|l| {

@@ -3,8 +3,8 @@
 //! Exit codes follow one rule everywhere: 0 success (no errors found), 1 the checks found errors,
 //! 2 the command could not run (bad input; the message says which file and why).
 
-mod campaign;
 mod cable;
+mod campaign;
 mod cooling;
 mod export;
 mod grid;

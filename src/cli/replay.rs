@@ -41,7 +41,8 @@ pub fn run(args: &ReplayArgs) -> Result<ExitCode, CliError> {
             args.speed
         )));
     }
-    let text = formats::read_text(&args.log).map_err(CliError::from_display)?;
+    let text =
+        formats::read_text(&args.log, formats::MAX_FILE_BYTES).map_err(CliError::from_display)?;
     let lines = replay::schedule(&text);
     if lines.is_empty() {
         return Err(CliError(format!(

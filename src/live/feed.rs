@@ -17,7 +17,7 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant, SystemTime};
 
 /// Default staleness timeout: a GNSS receiver reports at 1 Hz or faster, so 5 s without a
-/// position is five missed epochs [E].
+/// position is five missed epochs \[E\].
 pub const DEFAULT_STALE_AFTER: Duration = Duration::from_secs(5);
 
 /// Most track points kept, whatever the span (10 Hz for an hour).

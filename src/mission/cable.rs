@@ -62,13 +62,13 @@ impl fmt::Display for CableEnd {
 }
 
 /// Default slack allowance (%): the 2–5 % commonly ordered over the route length for seabed
-/// undulation and installation tolerance [E].
+/// undulation and installation tolerance \[E\].
 fn default_slack() -> f64 {
     3.0
 }
 
 /// Default power factor of the data-centre load: 0.95, the usual grid-code minimum for large
-/// consumers [E].
+/// consumers \[E\].
 fn default_pf() -> f64 {
     0.95
 }

@@ -8,8 +8,8 @@
 //! `[metocean]`, `[wind_farm]`, `[cooling]`, `[[cables]]`. Unknown fields are refused (with the nearest valid
 //! name suggested), so a typo never silently drops a constraint.
 
-mod campaign;
 mod cable;
+mod campaign;
 mod context;
 mod cooling;
 mod error;
@@ -26,8 +26,8 @@ mod siting;
 mod vessel;
 mod wind;
 
-pub use campaign::*;
 pub use cable::*;
+pub use campaign::*;
 pub use context::{Context, LoadError};
 pub use cooling::*;
 pub use error::MissionError;

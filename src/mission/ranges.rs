@@ -3,7 +3,7 @@
 /// The plausible (minimum, maximum) of a mission quantity by field name, beyond which a value is a
 /// typing slip or a hostile file, not a plan: a 1e308 m cabin would otherwise be rasterised
 /// (12 GiB) and a 1e-300 kn leg would put the ETA past the end of time. The bounds are generous
-/// estimates [E] a real mission never meets: the largest ships (≈ 460 m, 70 m beam, 25 m
+/// estimates \[E\] a real mission never meets: the largest ships (≈ 460 m, 70 m beam, 25 m
 /// draught), heavy-lift vessels (≈ 20,000 t, hook heights ≈ 150 m), the fastest service craft
 /// (≈ 45 kn), sea states and currents beyond any lift window (Hs 20 m, 10 m/s), one year for
 /// durations. Fields without an entry have no upper bound.

@@ -118,7 +118,7 @@ pub struct Route {
 }
 
 /// The most waypoints a route may have. ECDIS route managers hold a few hundred per route
-/// (IEC 61174 requires ≥ 200 [E]); a 100,000-waypoint RTZ took 1.3 GB to import.
+/// (IEC 61174 requires ≥ 200 \[E\]); a 100,000-waypoint RTZ took 1.3 GB to import.
 pub const MAX_WAYPOINTS: usize = 10_000;
 
 impl Route {

@@ -19,7 +19,7 @@ use crate::finding::{Finding, ObjectRef};
 use crate::mission::Context;
 
 /// Legs shorter than this (m) join two waypoints that are the same point to the precision of a
-/// GNSS fix (metre level) [E]: a duplicated waypoint, whose leg has no course.
+/// GNSS fix (metre level) \[E\]: a duplicated waypoint, whose leg has no course.
 pub const MIN_LEG_M: f64 = 1.0;
 
 /// The route rules: `ROUTE-SPEED` (a leg without speed), `ROUTE-NO-VESSEL` (a route but no

@@ -6,15 +6,15 @@ use super::turbine::Turbine;
 use crate::mission::shown;
 
 /// Most turbines in one farm: the largest offshore farms have ≈ 300 (Hornsea 2: 165; Jiangsu
-/// Rudong: ≈ 300) [E]. Wake work grows with the square of the count.
+/// Rudong: ≈ 300) \[E\]. Wake work grows with the square of the count.
 pub const MAX_TURBINES: usize = 2_000;
 
 /// Largest rotor diameter (m): today's largest turbines have ≈ 260 m rotors (MingYang
-/// MySE 18.X-20MW) [E].
+/// MySE 18.X-20MW) \[E\].
 pub const MAX_ROTOR_M: f64 = 400.0;
 
 /// Highest tabulated wind speed (m/s): cut-outs are 25–35 m/s; the strongest gusts measured are
-/// ≈ 113 m/s [E].
+/// ≈ 113 m/s \[E\].
 pub const MAX_WIND_MS: f64 = 100.0;
 
 /// Direction steps (degrees) the AEP integration accepts: finer than 0.01° only multiplies the

@@ -136,7 +136,7 @@ pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<Grid, BathyError> {
     })
 }
 
-/// The largest decoded/stored ratio a compressed strip can reach [E]: deflate's limit is 1032:1
+/// The largest decoded/stored ratio a compressed strip can reach \[E\]: deflate's limit is 1032:1
 /// (RFC 1951: a 258-byte match per ≥ 2-bit code); LZW with 12-bit codes, PackBits (128:1) and
 /// the rest stay below 4096:1. Uncompressed strips must hold every byte.
 fn max_ratio(compression: u16) -> u64 {
