@@ -28,6 +28,34 @@ pub fn month_day(s: &str) -> Option<(u32, u32)> {
     chrono::NaiveDate::from_ymd_opt(2000, m, d).map(|_| (m, d))
 }
 
+/// The cable work of the mission's cables, each on the cabin it reaches (its `to` end, else its
+/// `from` end): the length to order (route length + slack, `cable::engineering::with_slack`) on
+/// the route the mission holds (hand-placed waypoints or the straight line). A cable with no
+/// cabin end, or whose route cannot be placed (a finding of `cable::check`), is left out.
+pub fn cable_work(ctx: &Context) -> Vec<CableWork> {
+    use crate::mission::CableEnd;
+    ctx.mission
+        .cables
+        .iter()
+        .filter_map(|c| {
+            let cabin = match (&c.to, &c.from) {
+                (CableEnd::Cabin(id), _) | (_, CableEnd::Cabin(id)) => id.clone(),
+                _ => return None,
+            };
+            let route = crate::cable::route::mission_route(ctx, c).ok()?;
+            let length: f64 = route
+                .windows(2)
+                .map(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1))
+                .sum();
+            Some(CableWork {
+                cabin,
+                cable: c.id.clone(),
+                length_m: crate::cable::engineering::with_slack(length, c.slack_pct),
+            })
+        })
+        .collect()
+}
+
 /// The default start window: April to September, the usual North Sea installation season.
 pub const DEFAULT_WINDOW: [(u32, u32); 2] = [(4, 1), (9, 30)];
 
@@ -137,7 +165,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     let cols = m.metocean.as_ref().and_then(|x| x.columns.as_ref());
     let result = crate::metocean::read(&ctx.resolve(csv), cols)
         .map_err(|e| e.to_string())
-        .and_then(|s| simulate(ctx, &s, &[], None));
+        .and_then(|s| simulate(ctx, &s, &cable_work(ctx), None));
     match result {
         Err(e) => out.push(Finding::warning(
             "CAMPAIGN-SEASON",

@@ -81,7 +81,7 @@ pub fn run(args: &CampaignArgs) -> Result<ExitCode, CliError> {
         }
     };
     let s = metocean::read(&csv, cols.as_ref()).map_err(CliError::from_display)?;
-    let (_, r) = campaign::simulate(&ctx, &s, &[], window)
+    let (_, r) = campaign::simulate(&ctx, &s, &campaign::cable_work(&ctx), window)
         .map_err(|e| CliError(format!("{}: {e}", args.mission.display())))?;
     match args.format {
         CampaignFormat::Json => println!(
