@@ -1,7 +1,7 @@
 //! Subsea power and fibre cables: the cable-type library ([`types`]), routing with the vessel
 //! router's engine ([`route`]), route engineering and free spans ([`engineering`]), electrical
 //! and fibre performance ([`electrical`]), the networks the cables form ([`network`]) and the
-//! `CABLE-*` rules ([`check`]). [`CableLosses`] is the hook for the wind supply's cable losses.
+//! `CABLE-*` rules ([`check()`]). [`CableLosses`] is the hook for the wind supply's cable losses.
 //!
 //! Domain facts: domain-reference §8 (ORBIT cable data, MakaiPlan's route-engineering scope, ICPC
 //! crossings, three-phase formulas, fibre latency).

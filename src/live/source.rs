@@ -119,7 +119,7 @@ impl Stats {
 }
 
 /// A running reader: the receiving end of its channel and its counters. Dropping it stops the
-/// thread (within [`POLL`] for the network sources; a serial read returns with the next byte).
+/// thread (within `POLL` for the network sources; a serial read returns with the next byte).
 pub struct Reader {
     rx: Receiver<Received>,
     stats: Arc<Stats>,

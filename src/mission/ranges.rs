@@ -60,7 +60,7 @@ impl Ranges {
     }
 
     /// `value` must be finite and > 0, and no more than the field's plausible maximum
-    /// ([`plausible`]).
+    /// (`plausible`).
     pub fn positive(&mut self, path: &str, field: &str, value: f64) {
         let (lo, hi) = plausible(field);
         if !(value.is_finite() && value > 0.0 && value >= lo && value <= hi) {
