@@ -3,6 +3,8 @@
 //! an injected path, the as-run track, the charts and the route drawing tool. Every test acts as a
 //! user would and asserts on the mission or on what the planner derived from it.
 
+// This suite uses a subset of the shared helpers.
+#[allow(dead_code)]
 mod common;
 
 use common::{click_at, drag, on_map, step_until};

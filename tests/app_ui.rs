@@ -8,51 +8,22 @@ use egui::{Key, Modifiers, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
 use fathom::app::state::{Selection, Tool};
 use fathom::app::{FathomApp, LaunchOptions};
-use fathom::mission::{
-    Cabin, CabinType, Context, ExclusionZone, Foundation, LandingPoint, Mission, Route, Site,
-    Waypoint, ZoneKind,
-};
+use fathom::mission::{Context, ExclusionZone, ZoneKind};
 use std::path::PathBuf;
 
-/// A mission on the synthetic demo seabed: two cabins offshore, one outside the grid.
+/// A mission on the synthetic demo seabed: two cabins offshore, one outside the grid, and a
+/// cable corridor.
 fn demo_context() -> Context {
-    let grid = fathom::bathymetry::demo::generate();
-    let mut m = Mission::new("UI test", Site::on_grid("lingang.tif"));
-    m.cabin_types.push(CabinType {
-        id: "pod".into(),
-        source: String::new(),
-        length_m: Some(30.0),
-        width_m: Some(8.0),
-        diameter_m: None,
-        height_m: 6.0,
-        mass_t: 400.0,
-        displaced_volume_m3: 300.0,
-        foundation: Foundation::GravityBase,
-        max_slope_deg: 5.0,
-        max_relief_m: 1.5,
-        racks: 12,
-        rack_kw: 20.0,
-        drag: None,
-        cooling: None,
-    });
-    let cabin = |id: &str, lon, lat| Cabin {
-        id: id.into(),
-        cabin_type: "pod".into(),
-        lon,
-        lat,
-        heading_deg: 30.0,
-    };
-    m.cabins = vec![
-        cabin("C1", 122.02, 30.80),
-        cabin("C2", 122.04, 30.80),
-        cabin("C3", 122.60, 30.80),
-    ];
-    m.landing_points.push(LandingPoint {
-        id: "LP1".into(),
-        lon: 121.95,
-        lat: 30.85,
-    });
-    m.exclusion_zones.push(ExclusionZone {
+    let mut ctx = common::lingang_context(
+        "UI test",
+        "ui-test.toml",
+        &[
+            ("C1", 122.02, 30.80),
+            ("C2", 122.04, 30.80),
+            ("C3", 122.60, 30.80),
+        ],
+    );
+    ctx.mission.exclusion_zones.push(ExclusionZone {
         id: "cable".into(),
         kind: ZoneKind::CablePipeline,
         buffer_m: 250.0,
@@ -60,32 +31,7 @@ fn demo_context() -> Context {
         line: Some(vec![[121.95, 30.72], [122.10, 30.76], [122.12, 30.90]]),
         geojson: None,
     });
-    let wp = |id, lon, lat| Waypoint {
-        id,
-        name: String::new(),
-        lon,
-        lat,
-        speed_kn: None,
-        geometry: Default::default(),
-    };
-    m.route = Some(Route {
-        name: "in".into(),
-        departure: None,
-        waypoints: vec![
-            wp(1, 122.14, 30.90),
-            wp(2, 122.08, 30.84),
-            wp(3, 122.03, 30.81),
-        ],
-    });
-    let working_crs = grid.crs.clone().unwrap();
-    Context {
-        mission: m,
-        path: PathBuf::from("ui-test.toml"),
-        grid_path: PathBuf::from("lingang.tif"),
-        grid_source_crs: working_crs.clone(),
-        working_crs,
-        grid: grid.into(),
-    }
+    ctx
 }
 
 fn open(answers: Vec<PathBuf>) -> Harness<'static, FathomApp> {

@@ -10,70 +10,11 @@ use egui::{Key, Modifiers, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
 use fathom::app::state::{Selection, Tool};
 use fathom::app::{FathomApp, InjectedDialogs, LaunchOptions};
-use fathom::mission::{
-    Cabin, CabinType, Context, Foundation, LandingPoint, Mission, Route, Site, Waypoint,
-};
-use std::path::PathBuf;
+use fathom::mission::{Context, Mission};
 
-/// A mission on the synthetic demo seabed with a three-waypoint route.
+/// A mission on the synthetic demo seabed with a three-waypoint route and one cabin.
 fn context() -> Context {
-    let grid = fathom::bathymetry::demo::generate();
-    let mut m = Mission::new("Usability", Site::on_grid("lingang.tif"));
-    m.cabin_types.push(CabinType {
-        id: "pod".into(),
-        source: String::new(),
-        length_m: Some(30.0),
-        width_m: Some(8.0),
-        diameter_m: None,
-        height_m: 6.0,
-        mass_t: 400.0,
-        displaced_volume_m3: 300.0,
-        foundation: Foundation::GravityBase,
-        max_slope_deg: 5.0,
-        max_relief_m: 1.5,
-        racks: 12,
-        rack_kw: 20.0,
-        drag: None,
-        cooling: None,
-    });
-    m.landing_points.push(LandingPoint {
-        id: "LP1".into(),
-        lon: 121.95,
-        lat: 30.85,
-    });
-    m.cabins.push(Cabin {
-        id: "C1".into(),
-        cabin_type: "pod".into(),
-        lon: 122.06,
-        lat: 30.80,
-        heading_deg: 30.0,
-    });
-    let wp = |id, lon, lat| Waypoint {
-        id,
-        name: String::new(),
-        lon,
-        lat,
-        speed_kn: None,
-        geometry: Default::default(),
-    };
-    m.route = Some(Route {
-        name: "in".into(),
-        departure: None,
-        waypoints: vec![
-            wp(1, 122.14, 30.90),
-            wp(2, 122.08, 30.84),
-            wp(3, 122.03, 30.81),
-        ],
-    });
-    let working_crs = grid.crs.clone().unwrap();
-    Context {
-        mission: m,
-        path: PathBuf::from("usability.toml"),
-        grid_path: PathBuf::from("lingang.tif"),
-        grid_source_crs: working_crs.clone(),
-        working_crs,
-        grid: grid.into(),
-    }
+    common::lingang_context("Usability", "usability.toml", &[("C1", 122.06, 30.80)])
 }
 
 fn open_with(opts: LaunchOptions) -> Harness<'static, FathomApp> {

@@ -3,6 +3,10 @@
 use egui::Pos2;
 use egui_kittest::Harness;
 use fathom::app::FathomApp;
+use fathom::mission::{
+    Cabin, CabinType, Context, Foundation, LandingPoint, Mission, Route, Site, Waypoint,
+};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Steps the app until `cond` holds (workers run on threads, so this sleeps between frames);
@@ -49,4 +53,69 @@ pub fn drag(h: &mut Harness<'_, FathomApp>, from: Pos2, to: Pos2) {
     h.drop_at(to);
     h.step();
     h.step();
+}
+
+/// A mission named `name` (file `file`) on the synthetic demo seabed: one 30 × 8 m `pod` cabin type, the
+/// landing point LP1, a three-waypoint route and `cabins` (id, lon, lat; heading 30°).
+pub fn lingang_context(name: &str, file: &str, cabins: &[(&str, f64, f64)]) -> Context {
+    let grid = fathom::bathymetry::demo::generate();
+    let mut m = Mission::new(name, Site::on_grid("lingang.tif"));
+    m.cabin_types.push(CabinType {
+        id: "pod".into(),
+        source: String::new(),
+        length_m: Some(30.0),
+        width_m: Some(8.0),
+        diameter_m: None,
+        height_m: 6.0,
+        mass_t: 400.0,
+        displaced_volume_m3: 300.0,
+        foundation: Foundation::GravityBase,
+        max_slope_deg: 5.0,
+        max_relief_m: 1.5,
+        racks: 12,
+        rack_kw: 20.0,
+        drag: None,
+        cooling: None,
+    });
+    m.landing_points.push(LandingPoint {
+        id: "LP1".into(),
+        lon: 121.95,
+        lat: 30.85,
+    });
+    m.cabins = cabins
+        .iter()
+        .map(|&(id, lon, lat)| Cabin {
+            id: id.into(),
+            cabin_type: "pod".into(),
+            lon,
+            lat,
+            heading_deg: 30.0,
+        })
+        .collect();
+    let wp = |id, lon, lat| Waypoint {
+        id,
+        name: String::new(),
+        lon,
+        lat,
+        speed_kn: None,
+        geometry: Default::default(),
+    };
+    m.route = Some(Route {
+        name: "in".into(),
+        departure: None,
+        waypoints: vec![
+            wp(1, 122.14, 30.90),
+            wp(2, 122.08, 30.84),
+            wp(3, 122.03, 30.81),
+        ],
+    });
+    let working_crs = grid.crs.clone().unwrap();
+    Context {
+        mission: m,
+        path: PathBuf::from(file),
+        grid_path: PathBuf::from("lingang.tif"),
+        grid_source_crs: working_crs.clone(),
+        working_crs,
+        grid: grid.into(),
+    }
 }
