@@ -8,9 +8,9 @@
 
 use criterion::{Criterion, criterion_group};
 use egui_kittest::Harness;
-use fathom::app::map::colour::Style;
-use fathom::app::map::pyramid::Pyramid;
-use fathom::app::map::tiles::{TileKey, render_tile};
+use fathom::app::raster::colour::Style;
+use fathom::app::raster::pyramid::Pyramid;
+use fathom::app::raster::tiles::{TileKey, render_tile};
 use fathom::app::{FathomApp, LaunchOptions, jobs::Progress};
 use fathom::bathymetry::{GeoTransform, Grid};
 use fathom::geodesy::Crs;

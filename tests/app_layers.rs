@@ -10,7 +10,8 @@ mod common;
 use common::{on_map, step_until};
 use egui::vec2;
 use egui_kittest::{Harness, kittest::Queryable};
-use fathom::app::actions::{Action, Edit};
+use fathom::app::actions::Action;
+use fathom::app::edit::Edit;
 use fathom::app::{FathomApp, LaunchOptions};
 
 fn open_demo() -> Harness<'static, FathomApp> {

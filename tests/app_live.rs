@@ -11,7 +11,7 @@ use common::step_until;
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
 use fathom::app::actions::Action;
-use fathom::app::state::Selection;
+use fathom::app::document::Selection;
 use fathom::app::{FathomApp, LaunchOptions};
 use fathom::geodesy::geodesic_destination;
 use fathom::lift::lever_arm::{self, Attitude};

@@ -10,7 +10,8 @@ mod common;
 use common::{click_at, drag, on_map, step_until};
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
-use fathom::app::state::{Selection, Tool};
+use fathom::app::document::Selection;
+use fathom::app::state::Tool;
 use fathom::app::{FathomApp, LaunchOptions};
 use fathom::mission::{self, LegGeometry, Mission, Port, Route, Waypoint, WindFarm};
 use std::path::{Path, PathBuf};
@@ -268,7 +269,7 @@ fn charts_show_the_libraries_results_for_the_mission() {
     h.step();
     assert_eq!(
         h.state().view.chart_tab,
-        fathom::app::panels::charts::ChartTab::Power
+        fathom::app::state::ChartTab::Power
     );
     let w = a.wind.as_ref().unwrap();
     let it = fathom::wind::farm::it_load_w(&ctx);

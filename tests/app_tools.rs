@@ -10,7 +10,7 @@ use common::{click_at, on_map};
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
 use fathom::app::actions::Action;
-use fathom::app::state::Selection;
+use fathom::app::document::Selection;
 use fathom::app::{FathomApp, LaunchOptions};
 use fathom::finding::Severity;
 use fathom::mission::{self, Mission};

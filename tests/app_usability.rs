@@ -8,7 +8,8 @@ mod common;
 use common::{click_at, on_map, step_until};
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
-use fathom::app::state::{Selection, Tool};
+use fathom::app::document::Selection;
+use fathom::app::state::Tool;
 use fathom::app::{FathomApp, InjectedDialogs, LaunchOptions};
 use fathom::mission::{Context, Mission};
 

@@ -1,8 +1,7 @@
 //! The import graph of `src/` keeps its layers (architecture.md, README § Architecture): a module
 //! uses only modules of its own layer or below, never `validate`, `cli`, `app`, `report` or
 //! `render` from a domain module, and the modules form no cycle — at the top level, and between
-//! the files of each module outside the planner (`app`, whose action/state/map knot is a known
-//! exception still to untie).
+//! the files of each module (the planner's included: its layers are listed in `src/app/mod.rs`).
 //!
 //! The graph is read from the source text: every `crate::module` path outside comments, and
 //! `super::file` in a module's direct children. Test files (`tests.rs`, `*_tests.rs`,
@@ -130,7 +129,7 @@ fn paths_after<'a>(line: &'a str, prefix: &str) -> Vec<(&'a str, Option<&'a str>
 struct Graph {
     /// Top-level module → modules it uses, with one file that shows it.
     top: BTreeMap<String, BTreeMap<String, String>>,
-    /// Within each top-level module (but `app`): file node → file nodes it uses (non-test code).
+    /// Within each top-level module: file node → file nodes it uses (non-test code).
     inner: BTreeMap<String, BTreeSet<String>>,
 }
 
@@ -194,7 +193,6 @@ fn read_graph() -> Graph {
             }
         }
     }
-    g.inner.retain(|k, _| !k.starts_with("app::"));
     g
 }
 

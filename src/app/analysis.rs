@@ -6,7 +6,7 @@
 //! ([`crate::lift::windows::of_mission`]); and the exclusion zones kept in GeoJSON files, read and buffered
 //! by [`crate::zones::zone_shape`] (the same geometry validation uses).
 
-use super::map::scene::ZoneDrawing;
+use super::scene::ZoneDrawing;
 use crate::mission::Context;
 use crate::vessel::{legs, ukc};
 use crate::wind::farm::FarmModel;

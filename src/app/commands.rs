@@ -2,14 +2,16 @@
 
 use super::FathomApp;
 use super::actions::Action;
-use super::file_dialog::FilePurpose;
-use super::jobs::Job;
-use super::map::colour::Style;
-use super::map::pyramid::Pyramid;
-use super::map::scene::Scene;
-use super::map::tiles::TileLayer;
+use super::document::{Document, Loaded, Selection, Site};
+use super::edit::Edit;
+use super::file_dialog::{AfterConfirm, FilePurpose};
+use super::jobs::{Job, Progress};
+use super::raster::colour::Style;
+use super::raster::pyramid::Pyramid;
+use super::raster::tiles::TileLayer;
 use super::recovery;
-use super::state::{AfterConfirm, Document, Loaded, Selection, Site, Tool};
+use super::scene::Scene;
+use super::state::Tool;
 use crate::mission::{self, Context, Mission};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -29,11 +31,7 @@ fn is_grid(path: &Path) -> bool {
 
 /// The worker side of opening: read the mission (or wrap a dropped grid in a new one), read and
 /// reproject the grid, build the overview pyramid.
-fn load(
-    path: &Path,
-    recovered: Option<Mission>,
-    p: &super::jobs::Progress,
-) -> Result<Loaded, String> {
+fn load(path: &Path, recovered: Option<Mission>, p: &Progress) -> Result<Loaded, String> {
     let is_recovered = recovered.is_some();
     let ctx = if let Some(m) = recovered {
         Context::from_mission(m, path).map_err(|e| e.to_string())?
@@ -55,7 +53,7 @@ fn load(
 }
 
 /// Shares the grid and builds its overview pyramid.
-fn derive(ctx: Context, recovered: bool, p: &super::jobs::Progress) -> Result<Loaded, String> {
+fn derive(ctx: Context, recovered: bool, p: &Progress) -> Result<Loaded, String> {
     if p.is_cancelled() {
         return Err("cancelled".into());
     }
@@ -304,7 +302,7 @@ impl FathomApp {
         }));
     }
 
-    pub(super) fn edit(&mut self, edit: super::actions::Edit, gesture: Option<u64>) {
+    pub(super) fn edit(&mut self, edit: Edit, gesture: Option<u64>) {
         let Some(doc) = &mut self.doc else { return };
         let mut next = doc.mission.clone();
         match edit.apply(&mut next) {
@@ -507,15 +505,9 @@ impl FathomApp {
                 }
             }
             Action::DeleteSelected => match self.view.selection {
-                Selection::Cabin(index) => {
-                    self.edit(super::actions::Edit::DeleteCabin { index }, None)
-                }
-                Selection::Waypoint(index) => {
-                    self.edit(super::actions::Edit::DeleteWaypoint { index }, None)
-                }
-                Selection::Zone(index) => {
-                    self.edit(super::actions::Edit::DeleteZone { index }, None)
-                }
+                Selection::Cabin(index) => self.edit(Edit::DeleteCabin { index }, None),
+                Selection::Waypoint(index) => self.edit(Edit::DeleteWaypoint { index }, None),
+                Selection::Zone(index) => self.edit(Edit::DeleteZone { index }, None),
                 _ => {}
             },
             Action::ZoomToGrid => self.view.fit_pending = true,

@@ -3,34 +3,9 @@
 
 use super::FathomApp;
 use super::actions::Action;
-use super::file_dialog::{FileDialog, FilePurpose};
+use super::file_dialog::{FileDialog, FileKind, FilePurpose};
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-
-/// A kind of file the planner opens or writes, with its extensions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileKind {
-    Mission,
-    Rtz,
-    /// An as-run GNSS track: NMEA 0183 log or GPX.
-    Track,
-    /// A route to import: RTZ or GPX.
-    Route,
-}
-
-impl FileKind {
-    pub fn filter(self) -> (&'static str, &'static [&'static str]) {
-        match self {
-            FileKind::Mission => ("fathom mission", &["toml"]),
-            FileKind::Rtz => ("RTZ route (IEC 61174)", &["rtz"]),
-            FileKind::Track => (
-                "GNSS track (NMEA 0183, GPX)",
-                &["nmea", "log", "txt", "gpx"],
-            ),
-            FileKind::Route => ("Route (RTZ, GPX)", &["rtz", "gpx"]),
-        }
-    }
-}
 
 /// What a dialog answered.
 #[derive(Clone, Debug, PartialEq)]

@@ -4,9 +4,11 @@
 //! actions that ask for the paths (through [`Dialogs`](super::Dialogs), so tests inject them).
 
 use super::FathomApp;
+use super::document::Site;
+use super::edit::Edit;
 use super::file_dialog::FilePurpose;
 use super::jobs::Job;
-use super::state::Site;
+use super::state::Track;
 use crate::formats::{gpx, nmea, rtz};
 use crate::mission::{Mission, Route};
 use std::path::{Path, PathBuf};
@@ -62,15 +64,6 @@ pub fn classify(path: &Path) -> Option<Result<Exchange, String>> {
         "nmea" | "log" => Some(Ok(Exchange::Track)),
         _ => None,
     }
-}
-
-/// An as-run track loaded for display: positions in WGS 84 and in the working CRS.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Track {
-    pub path: PathBuf,
-    pub lonlat: Vec<[f64; 2]>,
-    /// Working-CRS positions of the fixes that could be projected.
-    pub xy: Vec<[f64; 2]>,
 }
 
 /// Reads an NMEA 0183 log (`.nmea`, `.log`, `.txt`) or a GPX file's tracks (`.gpx`) and projects
@@ -160,7 +153,7 @@ impl FathomApp {
         match classify(path) {
             Some(Ok(Exchange::Route(route, warnings))) => {
                 let n = route.waypoints.len();
-                self.edit(super::actions::Edit::SetRoute { route }, None);
+                self.edit(Edit::SetRoute { route }, None);
                 self.view.status = format!(
                     "Imported a route of {n} waypoints from {}{}",
                     path.display(),

@@ -7,12 +7,42 @@
 //! instead of closing. `egui_file` 0.29 was considered: it has no recent folders, its text fields
 //! carry no accessible name (egui_kittest refuses them) and it prints errors to stdout.
 
-use super::dialogs::FileKind;
-use super::state::AfterConfirm;
 use std::path::{Path, PathBuf};
 
 /// Most directory entries listed (a bound on reading a folder the user points at).
 const MAX_ENTRIES: usize = 5000;
+
+/// A kind of file the planner opens or writes, with its extensions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Mission,
+    Rtz,
+    /// An as-run GNSS track: NMEA 0183 log or GPX.
+    Track,
+    /// A route to import: RTZ or GPX.
+    Route,
+}
+
+impl FileKind {
+    pub fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            FileKind::Mission => ("fathom mission", &["toml"]),
+            FileKind::Rtz => ("RTZ route (IEC 61174)", &["rtz"]),
+            FileKind::Track => (
+                "GNSS track (NMEA 0183, GPX)",
+                &["nmea", "log", "txt", "gpx"],
+            ),
+            FileKind::Route => ("Route (RTZ, GPX)", &["rtz", "gpx"]),
+        }
+    }
+}
+
+/// Something that waits for the user's answer about unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AfterConfirm {
+    Open(PathBuf),
+    Quit,
+}
 
 /// What the chosen path is for; decides the title, the filter and what happens next.
 #[derive(Clone, Debug, PartialEq)]

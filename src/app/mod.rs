@@ -1,30 +1,60 @@
 //! The planner: the egui desktop app marine engineers plan in. The only module that uses egui.
 //!
-//! Shape (after egui_demo_app and rerun): [`state`] splits the [`Document`](state::Document)
-//! (mission + site + undo), the [`ViewState`](state::ViewState) and the
-//! [`Runtime`](state::Runtime); `ui()` only reads state and pushes [`Action`]s, which are applied
-//! once per frame afterwards ([`commands`]); loading, derivation, validation and tile colouring run
-//! on worker threads ([`jobs`], [`map::tiles`]). File dialogs sit behind [`Dialogs`].
+//! Shape (after egui_demo_app and rerun): the [`Document`](document::Document) (mission + site +
+//! undo), the [`ViewState`](state::ViewState) and the [`Runtime`](state::Runtime); `ui()` only
+//! reads state and pushes [`Action`]s, which are applied once per frame afterwards
+//! ([`commands`]); loading, derivation, validation and tile colouring run on worker threads
+//! ([`jobs`], [`raster::tiles`]). File dialogs sit behind [`Dialogs`].
+//!
+//! ## Layers inside the planner
+//!
+//! The files of `app` form layers; a file uses only files of the layers below it
+//! (`tests/layers.rs` checks that they form no cycle):
+//!
+//! 1. leaves, which know nothing of the planner: [`jobs`] (worker threads), [`recovery`]
+//!    (autosave files), [`file_dialog`] (the in-app dialog and what a chosen path is for),
+//!    `screenshot`;
+//! 2. [`raster`]: the map's view transform and the bathymetry raster drawn in it;
+//! 3. [`document`]: the mission, its loaded site, undo history and the selection — plain data;
+//! 4. what is derived from the document and held by the runtime: [`scene`] (map geometry, the
+//!    suitability and contour overlays), [`analysis`] (the charts), [`live_session`] (the live
+//!    positioning input); and [`edit`], the mission edits as pure functions;
+//! 5. [`state`]: the view state and the runtime — plain data, no planner logic;
+//! 6. [`actions`]: the [`Action`] enum, what the user asked for (plain data);
+//! 7. logic that reads state and emits actions or applies them: [`tools`], [`route_tool`],
+//!    [`exchange`], [`live_panel`], [`dialogs`];
+//! 8. what draws: [`map`] and [`panels`] (read state, emit actions);
+//! 9. `commands` (applies the actions) and this file ([`FathomApp`]).
+//!
+//! `impl FathomApp` blocks in layer 7 (tools, exchange, dialogs) are command handlers split by
+//! topic; nothing below layer 7 names `FathomApp`.
 
 pub mod actions;
 pub mod analysis;
 mod commands;
 pub mod dialogs;
+pub mod document;
+pub mod edit;
 pub mod exchange;
 pub mod file_dialog;
 pub mod jobs;
 pub mod live_panel;
+pub mod live_session;
 pub mod map;
 pub mod panels;
+pub mod raster;
 pub mod recovery;
 pub mod route_tool;
+pub mod scene;
 mod screenshot;
 pub mod state;
 pub mod tools;
 
 use actions::Action;
-pub use dialogs::{DialogAnswer, Dialogs, FileKind, InjectedDialogs, NativeDialogs};
-use state::{Document, Runtime, ViewState};
+pub use dialogs::{DialogAnswer, Dialogs, InjectedDialogs, NativeDialogs};
+use document::Document;
+pub use file_dialog::FileKind;
+use state::{Runtime, ViewState};
 use std::path::PathBuf;
 
 /// How the planner starts.
@@ -256,7 +286,7 @@ impl eframe::App for FathomApp {
         {
             if self.doc.as_ref().is_some_and(|d| d.dirty()) {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.view.confirm = Some(state::AfterConfirm::Quit);
+                self.view.confirm = Some(file_dialog::AfterConfirm::Quit);
             } else {
                 self.clear_recovery();
             }

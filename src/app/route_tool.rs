@@ -2,9 +2,11 @@
 //! finish on double-click or Enter without a duplicate point; and the question asked before
 //! "Plan route to selection" replaces a hand-built route.
 
-use super::actions::{Action, Edit, EditError};
-use super::state::{Document, Runtime, Selection, Tool, ViewState};
-use crate::mission::{LegGeometry, Mission, Route, Waypoint};
+use super::actions::Action;
+use super::document::{Document, Selection};
+use super::edit::Edit;
+use super::state::{Runtime, Tool, ViewState};
+use crate::mission::Route;
 
 /// What a click of the route tool does.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -105,48 +107,6 @@ pub(super) fn interact(
         edit,
         gesture: None,
     });
-}
-
-/// A waypoint with the route's next free id.
-fn next_waypoint(route: &Route, lon: f64, lat: f64) -> Waypoint {
-    Waypoint {
-        id: route.waypoints.iter().map(|w| w.id + 1).max().unwrap_or(1),
-        name: String::new(),
-        lon,
-        lat,
-        speed_kn: None,
-        geometry: LegGeometry::default(),
-    }
-}
-
-/// [`Edit::NewRoute`]: replaces the route by one that starts at (lon, lat); the old name
-/// described the old route, so only its departure time is kept.
-pub(super) fn new_route(m: &mut Mission, lon: f64, lat: f64) -> Result<Selection, EditError> {
-    let mut route = Route {
-        name: "Planned route".into(),
-        departure: m.route.take().and_then(|r| r.departure),
-        waypoints: Vec::new(),
-    };
-    route.waypoints.push(next_waypoint(&route, lon, lat));
-    m.route = Some(route);
-    Ok(Selection::Waypoint(0))
-}
-
-/// [`Edit::InsertWaypoint`]: a new waypoint before waypoint `index` (on the leg arriving there).
-pub(super) fn insert_waypoint(
-    m: &mut Mission,
-    index: usize,
-    lon: f64,
-    lat: f64,
-) -> Result<Selection, EditError> {
-    let route = m
-        .route
-        .as_mut()
-        .filter(|r| index > 0 && index < r.waypoints.len())
-        .ok_or(EditError::NoSuchWaypoint(index))?;
-    let w = next_waypoint(route, lon, lat);
-    route.waypoints.insert(index, w);
-    Ok(Selection::Waypoint(index))
 }
 
 /// A route someone shaped by hand (more than one leg, or names or speeds on its waypoints):
@@ -251,30 +211,5 @@ mod tests {
             classify(&SQUARE, [50.0, 3.0], 5.0, true, false),
             RouteClick::Start
         );
-    }
-
-    #[test]
-    fn insert_and_new_route_keep_ids_unique() {
-        let mut m = Mission::new("t", crate::mission::Site::on_grid("g.tif"));
-        assert_eq!(
-            insert_waypoint(&mut m, 1, 0.0, 0.0),
-            Err(EditError::NoSuchWaypoint(1))
-        );
-        new_route(&mut m, 1.0, 1.0).unwrap();
-        let r = m.route.as_mut().unwrap();
-        r.waypoints.push(next_waypoint(r, 3.0, 3.0));
-        assert_eq!(
-            insert_waypoint(&mut m, 1, 2.0, 2.0),
-            Ok(Selection::Waypoint(1))
-        );
-        let r = m.route.as_ref().unwrap();
-        let ids: Vec<u32> = r.waypoints.iter().map(|w| w.id).collect();
-        let lons: Vec<f64> = r.waypoints.iter().map(|w| w.lon).collect();
-        assert_eq!(ids, [1, 3, 2], "ids are kept, the new one is next free");
-        assert_eq!(lons, [1.0, 2.0, 3.0]);
-        assert!(hand_built(m.route.as_ref()));
-        new_route(&mut m, 5.0, 5.0).unwrap();
-        assert_eq!(m.route.as_ref().unwrap().waypoints.len(), 1);
-        assert!(!hand_built(m.route.as_ref()));
     }
 }

@@ -1,140 +1,27 @@
-//! The planner's state in three parts, as egui_demo_app and rerun split theirs:
-//! [`Document`] (the mission being edited, with its loaded site and undo history),
-//! [`ViewState`] (what the user looks at: map view, selection, tool, layers, dialogs) and
-//! [`Runtime`] (jobs, textures, derived geometry — nothing saved).
+//! The planner's state in three parts, as egui_demo_app and rerun split theirs: the
+//! [`Document`](super::document::Document) (the mission being edited, with its loaded site and
+//! undo history), the [`ViewState`] (what the user looks at: map view, selection, tool,
+//! layers, dialogs) and the [`Runtime`] (jobs, textures, derived geometry — nothing saved).
+//!
+//! Plain data: this module holds the types of the planner's windows and jobs, but none of the
+//! logic that fills them (that sits in the tools, panels and commands above it).
 
-use super::actions::History;
+use super::analysis::Analysis;
+use super::document::{Loaded, Selection};
+use super::file_dialog::{AfterConfirm, FileDialog};
 use super::jobs::Job;
-use super::map::colour::ColourMap;
-use super::map::pyramid::Pyramid;
-use super::map::scene::Scene;
-use super::map::tiles::TileLayer;
-use super::map::view::MapView;
-use crate::bathymetry::Grid;
-use crate::bathymetry::terrain::slope_filled_at;
+use super::live_session::LiveSession;
+use super::raster::colour::ColourMap;
+use super::raster::tiles::TileLayer;
+use super::raster::view::MapView;
+use super::recovery::RecoveryInfo;
+use super::scene::Scene;
+use super::scene::contours::ContourLayer;
+use super::scene::suitability::SuitabilityLayer;
 use crate::finding::Finding;
-use crate::geodesy::{Crs, Transformer};
-use crate::mission::{Context, Mission};
+use crate::mission::{Cabin, Mission, Route};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
-use std::sync::Arc;
-
-/// The loaded site of a mission: its grid in the working CRS and where things came from.
-pub struct Site {
-    pub mission_path: PathBuf,
-    pub grid_path: PathBuf,
-    pub grid_source_crs: Crs,
-    pub working_crs: Crs,
-    pub grid: Arc<Grid>,
-    pub pyramid: Arc<Pyramid>,
-}
-
-impl Site {
-    /// A [`Context`] for library calls (validation, exports) over the current mission.
-    pub fn context(&self, mission: &Mission) -> Context {
-        Context {
-            mission: mission.clone(),
-            path: self.mission_path.clone(),
-            grid_path: self.grid_path.clone(),
-            grid_source_crs: self.grid_source_crs.clone(),
-            working_crs: self.working_crs.clone(),
-            grid: self.grid.clone(),
-        }
-    }
-
-    /// WGS 84 lon/lat → working-CRS metres.
-    pub fn to_work(&self, lon: f64, lat: f64) -> Option<[f64; 2]> {
-        let t = Transformer::cached(&Crs::wgs84(), &self.working_crs).ok()?;
-        t.convert(lon, lat).ok().map(|(x, y)| [x, y])
-    }
-
-    /// Working-CRS metres → WGS 84 lon/lat.
-    pub fn to_lonlat(&self, x: f64, y: f64) -> Option<[f64; 2]> {
-        let t = Transformer::cached(&self.working_crs, &Crs::wgs84()).ok()?;
-        t.convert(x, y).ok().map(|(a, b)| [a, b])
-    }
-
-    /// Grid extent (xmin, ymin, xmax, ymax).
-    pub fn extent(&self) -> [f64; 4] {
-        let (a, b, c, d) = self.grid.extent();
-        [a, b, c, d]
-    }
-
-    /// Depth (m, positive down) at the planning level (bilinear) and seabed slope (degrees) at a
-    /// point: the Horn slope of the cell under it, as siting judges it
-    /// ([`crate::bathymetry::terrain::slope_filled_at`]).
-    pub fn depth_and_slope(
-        &self,
-        tide_offset_m: f64,
-        x: f64,
-        y: f64,
-    ) -> (Option<f64>, Option<f64>) {
-        let g = &self.grid;
-        let z = |x: f64, y: f64| {
-            g.sample_bilinear(x, y)
-                .map(|v| v as f64)
-                .filter(|v| v.is_finite())
-        };
-        let depth = z(x, y).map(|e| -(e + tide_offset_m));
-        let (px, py) = g.transform.to_pixel(x, y);
-        let (c, r) = (px.floor(), py.floor());
-        let (dx, dy) = (g.transform.dx, g.transform.dy);
-        let slope = (g.contains(x, y) && c >= 0.0 && r >= 0.0)
-            .then(|| {
-                let (c, r) = (
-                    (c as usize).min(g.width - 1),
-                    (r as usize).min(g.height - 1),
-                );
-                slope_filled_at(&g.data, g.width, g.height, c, r, dx, dy)
-            })
-            .flatten()
-            .map(f64::from);
-        (depth, slope)
-    }
-}
-
-/// A mission open in the planner.
-pub struct Document {
-    pub mission: Mission,
-    /// Where it is saved (relative grid paths resolve against it).
-    pub path: PathBuf,
-    pub site: Arc<Site>,
-    pub history: History,
-    /// Bumped by every change to `mission`.
-    pub revision: u64,
-    /// `revision` at the last save or load.
-    pub saved_revision: u64,
-}
-
-impl Document {
-    pub fn new(mission: Mission, site: Arc<Site>) -> Self {
-        Document {
-            mission,
-            path: site.mission_path.clone(),
-            site,
-            history: History::default(),
-            revision: 0,
-            saved_revision: 0,
-        }
-    }
-
-    /// Unsaved changes exist.
-    pub fn dirty(&self) -> bool {
-        self.revision != self.saved_revision
-    }
-}
-
-/// What is selected on the map and in the inspector.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Selection {
-    #[default]
-    None,
-    Cabin(usize),
-    Waypoint(usize),
-    LandingPoint(usize),
-    Zone(usize),
-    Turbine(usize),
-}
 
 /// The active map tool.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -299,13 +186,6 @@ impl Prefs {
     }
 }
 
-/// Something that waits for the user's answer about unsaved changes.
-#[derive(Clone, Debug, PartialEq)]
-pub enum AfterConfirm {
-    Open(PathBuf),
-    Quit,
-}
-
 /// Measuring: the first point, and the second once clicked (working-CRS metres).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Measure {
@@ -339,30 +219,22 @@ pub struct ViewState {
     pub show_help: bool,
     pub confirm: Option<AfterConfirm>,
     /// A recovery file found at start-up: (mission path it belongs to, when written).
-    pub recovery_offer: Option<super::recovery::RecoveryInfo>,
+    pub recovery_offer: Option<RecoveryInfo>,
     /// Allowed to close (the unsaved-changes question was answered).
     pub close_confirmed: bool,
     /// The primary-button drag in progress on the map.
-    pub drag: Option<super::map::MapDrag>,
-    pub chart_tab: super::panels::charts::ChartTab,
+    pub drag: Option<MapDrag>,
+    pub chart_tab: ChartTab,
     /// The route tool's next click starts a new route (else it extends the route).
     pub route_new: bool,
     /// Ask before planning into a hand-built route.
     pub plan_question: bool,
     /// The in-app file dialog, while open.
-    pub file_dialog: Option<super::file_dialog::FileDialog>,
+    pub file_dialog: Option<FileDialog>,
     /// The "Lay out cabins" window, while open.
-    pub layout_dialog: Option<super::tools::LayoutDialog>,
+    pub layout_dialog: Option<LayoutDialog>,
     /// Counter for gesture keys (one drag or one field edit = one undo step).
     pub next_gesture: u64,
-}
-
-/// A finished load: the mission and its site.
-pub struct Loaded {
-    pub mission: Mission,
-    pub site: Site,
-    /// Came from the recovery file: the document starts dirty.
-    pub recovered: bool,
 }
 
 /// Runtime-only things: jobs, textures, geometry derived from the mission.
@@ -371,25 +243,136 @@ pub struct Runtime {
     pub load: Option<Job<Loaded>>,
     pub validate: Option<Job<(u64, Vec<Finding>)>>,
     pub autosave: Option<Job<()>>,
-    pub track_job: Option<Job<super::exchange::Track>>,
+    pub track_job: Option<Job<Track>>,
     /// The as-run track shown over the plan.
-    pub track: Option<super::exchange::Track>,
+    pub track: Option<Track>,
     pub tiles: Option<TileLayer>,
     /// The charts of the current revision (or the last one while the next is computed).
-    pub analysis: Option<super::analysis::Analysis>,
-    pub analysis_job: Option<Job<super::analysis::Analysis>>,
+    pub analysis: Option<Analysis>,
+    pub analysis_job: Option<Job<Analysis>>,
     /// The running automatic layout or route planning.
-    pub tool_job: Option<super::tools::ToolJob>,
+    pub tool_job: Option<ToolJob>,
     pub scene: Scene,
     /// The suitability overlay and its worker.
-    pub suitability: super::map::suitability::SuitabilityLayer,
+    pub suitability: SuitabilityLayer,
     /// The isobaths and their worker.
-    pub contours: super::map::contours::ContourLayer,
+    pub contours: ContourLayer,
     /// The live positioning input, its window and what it received.
-    pub live: super::live_panel::LiveSession,
+    pub live: LiveSession,
     /// Document revision `scene` was built for (`None`: rebuild).
     pub scene_revision: Option<u64>,
     /// Frames drawn since start (for the screenshot's settling).
     pub frames: u64,
     pub last_autosave: Option<std::time::Instant>,
+}
+
+/// What a primary-button drag on the map is doing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MapDrag {
+    Pan,
+    /// Moving cabin `index`; `offset` = cabin centre − pointer at the start (m).
+    Cabin {
+        index: usize,
+        offset: [f64; 2],
+        gesture: u64,
+    },
+    Rotate {
+        index: usize,
+        gesture: u64,
+    },
+    /// Moving waypoint `index` of the route.
+    Waypoint {
+        index: usize,
+        offset: [f64; 2],
+        gesture: u64,
+    },
+}
+
+/// The tabs of the chart panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ChartTab {
+    #[default]
+    Profile,
+    Cooling,
+    Power,
+    Weather,
+}
+
+impl ChartTab {
+    pub const ALL: [ChartTab; 4] = [
+        ChartTab::Profile,
+        ChartTab::Cooling,
+        ChartTab::Power,
+        ChartTab::Weather,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ChartTab::Profile => "Depth profile",
+            ChartTab::Cooling => "Cooling",
+            ChartTab::Power => "Power",
+            ChartTab::Weather => "Weather windows",
+        }
+    }
+}
+
+/// Most cabins one layout run may place (the dialog's upper bound).
+pub const MAX_LAYOUT_CABINS: usize = 200;
+
+/// The "Lay out cabins" window's inputs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutDialog {
+    /// How many cabins to add.
+    pub cabins: usize,
+    /// Cabin type id (one of the mission's `[[cabin_types]]`).
+    pub cabin_type: String,
+    /// Why the last run placed fewer cabins than asked (the layout report's reasons).
+    pub note: Option<String>,
+}
+
+impl LayoutDialog {
+    /// Defaults from the mission: the selected cabin's type (else the first type) and as many
+    /// cabins as the mission already has (at least one), i.e. "the same again".
+    pub fn for_mission(m: &Mission, selection: Selection) -> Self {
+        let selected = match selection {
+            Selection::Cabin(i) => m.cabins.get(i).map(|c| c.cabin_type.clone()),
+            _ => None,
+        };
+        LayoutDialog {
+            cabins: m.cabins.len().clamp(1, MAX_LAYOUT_CABINS),
+            cabin_type: selected
+                .or_else(|| m.cabin_types.first().map(|t| t.id.clone()))
+                .unwrap_or_default(),
+            note: None,
+        }
+    }
+}
+
+/// What a tool computed, ready to become an edit.
+pub enum ToolOutput {
+    /// New cabins (free ids), how many were asked for and, when fewer were placed, why.
+    Layout {
+        cabins: Vec<Cabin>,
+        requested: usize,
+        why_short: Option<String>,
+    },
+    /// The planned route and a one-line summary for the status bar.
+    Route { route: Route, summary: String },
+}
+
+/// A running tool and the document revision it started from.
+pub struct ToolJob {
+    pub job: Job<ToolOutput>,
+    pub revision: u64,
+    /// A layout (closing its window cancels it), not a route planning.
+    pub layout: bool,
+}
+
+/// An as-run track loaded for display: positions in WGS 84 and in the working CRS.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Track {
+    pub path: PathBuf,
+    pub lonlat: Vec<[f64; 2]>,
+    /// Working-CRS positions of the fixes that could be projected.
+    pub xy: Vec<[f64; 2]>,
 }

@@ -5,62 +5,11 @@
 //! has not changed meanwhile (otherwise the user is asked to run the tool again).
 
 use super::FathomApp;
-use super::actions::Edit;
-use super::jobs::Job;
-use super::state::Selection;
-use crate::mission::{Cabin, LegGeometry, Mission, Route, Waypoint};
-
-/// Most cabins one layout run may place (the dialog's upper bound).
-pub const MAX_LAYOUT_CABINS: usize = 200;
-
-/// The "Lay out cabins" window's inputs.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LayoutDialog {
-    /// How many cabins to add.
-    pub cabins: usize,
-    /// Cabin type id (one of the mission's `[[cabin_types]]`).
-    pub cabin_type: String,
-    /// Why the last run placed fewer cabins than asked (the layout report's reasons).
-    pub note: Option<String>,
-}
-
-impl LayoutDialog {
-    /// Defaults from the mission: the selected cabin's type (else the first type) and as many
-    /// cabins as the mission already has (at least one), i.e. "the same again".
-    pub fn for_mission(m: &Mission, selection: Selection) -> Self {
-        let selected = match selection {
-            Selection::Cabin(i) => m.cabins.get(i).map(|c| c.cabin_type.clone()),
-            _ => None,
-        };
-        LayoutDialog {
-            cabins: m.cabins.len().clamp(1, MAX_LAYOUT_CABINS),
-            cabin_type: selected
-                .or_else(|| m.cabin_types.first().map(|t| t.id.clone()))
-                .unwrap_or_default(),
-            note: None,
-        }
-    }
-}
-
-/// What a tool computed, ready to become an edit.
-pub enum ToolOutput {
-    /// New cabins (free ids), how many were asked for and, when fewer were placed, why.
-    Layout {
-        cabins: Vec<Cabin>,
-        requested: usize,
-        why_short: Option<String>,
-    },
-    /// The planned route and a one-line summary for the status bar.
-    Route { route: Route, summary: String },
-}
-
-/// A running tool and the document revision it started from.
-pub struct ToolJob {
-    pub job: Job<ToolOutput>,
-    pub revision: u64,
-    /// A layout (closing its window cancels it), not a route planning.
-    pub layout: bool,
-}
+use super::document::Selection;
+use super::edit::Edit;
+use super::jobs::{Job, Progress};
+use super::state::{LayoutDialog, MAX_LAYOUT_CABINS, ToolJob, ToolOutput};
+use crate::mission::{LegGeometry, Mission, Route, Waypoint};
 
 /// Where a planned route starts: the first waypoint of the mission's route (its departure point),
 /// else the mission's first port. Returns a name and (lon, lat).
@@ -157,7 +106,7 @@ impl FathomApp {
         &mut self,
         label: &str,
         layout: bool,
-        work: impl FnOnce(&super::jobs::Progress) -> Result<ToolOutput, String> + Send + 'static,
+        work: impl FnOnce(&Progress) -> Result<ToolOutput, String> + Send + 'static,
     ) {
         let Some(doc) = &self.doc else { return };
         if let Some(t) = &self.rt.tool_job {

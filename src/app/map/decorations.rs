@@ -1,8 +1,8 @@
 //! Map furniture: scale bar, north arrow (true north, after the meridian convergence at the view
 //! centre) and the lon/lat graticule.
 
-use super::view::MapView;
-use crate::app::state::Site;
+use crate::app::document::Site;
+use crate::app::raster::view::MapView;
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
 fn ink(dark: bool) -> Color32 {

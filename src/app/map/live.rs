@@ -2,8 +2,8 @@
 //! target cabin's tolerance circle and the recent track, from [`LiveSession`].
 
 use super::overlays::Overlays;
-use crate::app::live_panel::{LiveSession, thin_step};
-use crate::app::state::Document;
+use crate::app::document::Document;
+use crate::app::live_session::{LiveSession, thin_step};
 use egui::{Color32, Pos2, Shape, Stroke, vec2};
 
 /// Live vessel, track and hook.

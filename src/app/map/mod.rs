@@ -1,43 +1,18 @@
-//! The map: an f64 view over working-CRS metres with the bathymetry tiles underneath and the
-//! mission's objects on top. Interaction turns into [`Action`]s; nothing here edits the mission.
+//! The map: an f64 view over working-CRS metres ([`super::raster`]) with the bathymetry tiles
+//! underneath and the mission's objects ([`super::scene`]) on top. Interaction turns into
+//! [`Action`]s; nothing here edits the mission.
 
-pub mod colour;
-pub mod contours;
 mod decorations;
 pub mod live;
 pub mod overlays;
-pub mod pyramid;
-pub mod scene;
-pub mod suitability;
-pub mod tiles;
-pub mod view;
 
-use super::actions::{Action, Edit};
-use super::state::{Document, Layers, Measure, Runtime, Selection, Tool, ViewState};
+use super::actions::Action;
+use super::document::{Document, Selection};
+use super::edit::Edit;
+use super::scene::point_in_ring;
+use super::state::{Layers, MapDrag, Measure, Runtime, Tool, ViewState};
 use crate::geodesy::geodesic_inverse;
 use egui::{Color32, Pos2, Rect, Sense, Ui};
-
-/// What a primary-button drag on the map is doing.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum MapDrag {
-    Pan,
-    /// Moving cabin `index`; `offset` = cabin centre − pointer at the start (m).
-    Cabin {
-        index: usize,
-        offset: [f64; 2],
-        gesture: u64,
-    },
-    Rotate {
-        index: usize,
-        gesture: u64,
-    },
-    /// Moving waypoint `index` of the route.
-    Waypoint {
-        index: usize,
-        offset: [f64; 2],
-        gesture: u64,
-    },
-}
 
 /// Draws the map into the remaining space and handles its input.
 pub fn show(
@@ -137,7 +112,7 @@ pub fn show(
     if layers.cabins {
         o.cabins(&rt.scene, &view.findings, view.selection);
     }
-    if view.tool == super::state::Tool::DrawRoute
+    if view.tool == Tool::DrawRoute
         && !view.route_new
         && let (Some(last), Some(c)) = (rt.scene.route.last(), view.cursor)
     {
@@ -407,7 +382,7 @@ fn hit_point(rt: &Runtime, layers: &Layers, w: [f64; 2], tol: f64) -> Selection 
             .scene
             .zones
             .iter()
-            .position(|z| z.rings.first().is_some_and(|r| scene::point_in_ring(w, r)))
+            .position(|z| z.rings.first().is_some_and(|r| point_in_ring(w, r)))
     {
         return Selection::Zone(i);
     }

@@ -2,9 +2,10 @@
 //! turbines, the as-run track, cabins, the measuring line. Everything is drawn at true scale from
 //! the [`Scene`]; the colours are public so the layers panel shows them as its legend.
 
-use super::scene::{Scene, ZoneDrawing};
-use super::view::MapView;
-use crate::app::state::{Document, Measure, Selection};
+use crate::app::document::{Document, Selection};
+use crate::app::raster::view::MapView;
+use crate::app::scene::{Scene, ZoneDrawing};
+use crate::app::state::Measure;
 use crate::finding::{Finding, Severity};
 use crate::geodesy::geodesic_inverse;
 use crate::mission::ZoneKind;

@@ -6,36 +6,9 @@
 
 use crate::app::analysis::{Analysis, CoolingChart, RouteProfile, WeatherChart, WindChart};
 use crate::app::map::overlays::ROUTE;
+use crate::app::state::ChartTab;
 use egui::{Color32, Ui};
 use egui_plot::{Bar, BarChart, HLine, HoverPosition, Line, Plot, PlotPoints, Points, Text, VLine};
-
-/// The tabs of the chart panel.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ChartTab {
-    #[default]
-    Profile,
-    Cooling,
-    Power,
-    Weather,
-}
-
-impl ChartTab {
-    pub const ALL: [ChartTab; 4] = [
-        ChartTab::Profile,
-        ChartTab::Cooling,
-        ChartTab::Power,
-        ChartTab::Weather,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ChartTab::Profile => "Depth profile",
-            ChartTab::Cooling => "Cooling",
-            ChartTab::Power => "Power",
-            ChartTab::Weather => "Weather windows",
-        }
-    }
-}
 
 use crate::constants::MONTHS;
 const SHALLOW: Color32 = Color32::from_rgb(220, 50, 47);

@@ -1,7 +1,8 @@
 //! Findings: the validation results; a click zooms the map to the finding and selects its object.
 
 use crate::app::actions::Action;
-use crate::app::state::{Document, Runtime, ViewState};
+use crate::app::document::Document;
+use crate::app::state::{Runtime, ViewState};
 use crate::finding::Severity;
 use egui::{Color32, RichText, Ui};
 

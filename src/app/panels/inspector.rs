@@ -1,8 +1,10 @@
 //! The inspector: the selected object's fields with units, edited in place with immediate
 //! validation (the mission's range checks and the findings about the object).
 
-use crate::app::actions::{Action, Edit};
-use crate::app::state::{Document, Selection, ViewState};
+use crate::app::actions::Action;
+use crate::app::document::{Document, Selection};
+use crate::app::edit::Edit;
+use crate::app::state::ViewState;
 use crate::mission::Cabin;
 use egui::{Color32, RichText, Ui};
 

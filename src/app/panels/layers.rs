@@ -1,8 +1,9 @@
 //! Layers: visibility, opacity and the raster's colour map and hillshade, with each vector
 //! layer's symbol drawn next to its switch (the legend).
 
-use crate::app::map::colour::ColourMap;
-use crate::app::map::{overlays, suitability};
+use crate::app::map::overlays;
+use crate::app::raster::colour::ColourMap;
+use crate::app::scene::suitability;
 use crate::app::state::Layers;
 use crate::mission::ZoneKind;
 use egui::{Color32, Sense, Stroke, Ui, vec2};

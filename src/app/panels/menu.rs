@@ -1,7 +1,8 @@
 //! The menu bar and the tool bar.
 
 use crate::app::actions::Action;
-use crate::app::state::{Document, Runtime, Selection, Tool, ViewState};
+use crate::app::document::{Document, Selection};
+use crate::app::state::{Runtime, Tool, ViewState};
 use egui::Ui;
 
 pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: &mut Vec<Action>) {

@@ -1,8 +1,9 @@
 //! Inspector pages for a route waypoint and an exclusion zone: their fields with units, edited in
 //! place (one undo step per field being typed in or dragged), and the range checks about them.
 
-use crate::app::actions::{Action, Edit};
-use crate::app::state::Document;
+use crate::app::actions::Action;
+use crate::app::document::Document;
+use crate::app::edit::Edit;
 use crate::mission::{LegGeometry, Waypoint, ZoneKind};
 use crate::vessel::legs::{format_duration, route_table};
 use egui::{Color32, RichText, Ui};

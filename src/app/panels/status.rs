@@ -2,7 +2,8 @@
 //! running jobs with progress and Cancel, and the last message.
 
 use crate::app::actions::Action;
-use crate::app::state::{Document, Runtime, ViewState};
+use crate::app::document::Document;
+use crate::app::state::{Runtime, ViewState};
 use egui::Ui;
 
 /// Degrees, minutes and seconds with hemisphere: `53°21'04.32"N`.

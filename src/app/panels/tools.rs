@@ -2,8 +2,8 @@
 //! the running layout and, when fewer were placed than asked, the layout report's reasons.
 
 use crate::app::actions::Action;
-use crate::app::state::{Document, Runtime, ViewState};
-use crate::app::tools::MAX_LAYOUT_CABINS;
+use crate::app::document::Document;
+use crate::app::state::{MAX_LAYOUT_CABINS, Runtime, ViewState};
 
 /// Shows the window while `view.layout_dialog` is open; edits its inputs in place and pushes
 /// [`Action::RunLayout`] / [`Action::CloseLayoutDialog`].

@@ -5,9 +5,9 @@
 //! Grids larger than [`MAX_SIDE`] cells a side are contoured on a strided copy so that drawing
 //! stays cheap at any zoom.
 
-use super::view::MapView;
+use crate::app::document::Document;
 use crate::app::jobs::Job;
-use crate::app::state::Document;
+use crate::app::raster::view::MapView;
 use crate::bathymetry::contours::{Levels, contour_lines};
 use crate::bathymetry::{GeoTransform, Grid};
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, vec2};

@@ -8,9 +8,9 @@
 //! landing points and the tide offset, not on where the cabins are: it is keyed on those inputs,
 //! so dragging a cabin does not recompute it.
 
-use super::view::MapView;
+use crate::app::document::{Document, Selection};
 use crate::app::jobs::Job;
-use crate::app::state::{Document, Selection};
+use crate::app::raster::view::MapView;
 use crate::siting::model::fail;
 use crate::siting::plan::suitability_map;
 use crate::siting::suitability::SuitabilityMap;
@@ -118,7 +118,7 @@ pub fn image(map: &SuitabilityMap, stride: usize) -> ColorImage {
 
 /// Computes the map for `doc` (called on a worker).
 fn compute(
-    doc_site: &crate::app::state::Site,
+    doc_site: &crate::app::document::Site,
     m: &crate::mission::Mission,
     key: String,
     type_id: Option<String>,

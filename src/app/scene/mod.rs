@@ -1,8 +1,12 @@
-//! [`Scene`]: the mission's objects converted once per edit into working-CRS metres at true
-//! scale, ready to draw (cabin footprints oriented to true north, exclusion zones buffered and
-//! triangulated).
+//! What the map shows of the document, derived from it off the drawing path: the [`Scene`] (the
+//! mission's objects converted once per edit into working-CRS metres at true scale, ready to
+//! draw: cabin footprints oriented to true north, exclusion zones buffered and triangulated), the
+//! [`suitability`] overlay and the [`contours`] (isobaths), both computed on workers.
 
-use crate::app::state::Site;
+pub mod contours;
+pub mod suitability;
+
+use crate::app::document::Site;
 use crate::mission::{Mission, ZoneKind};
 use geo::{MultiPolygon, TriangulateEarcut};
 
