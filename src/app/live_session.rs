@@ -180,7 +180,7 @@ impl LiveSession {
     }
 }
 
-/// Thins `n` points to at most [`MAX_DRAWN`], keeping the newest.
+/// Thins `n` points to at most `MAX_DRAWN` (2,000), keeping the newest.
 pub fn thin_step(n: usize) -> usize {
     n.div_ceil(MAX_DRAWN).max(1)
 }

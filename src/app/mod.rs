@@ -1,10 +1,10 @@
 //! The planner: the egui desktop app marine engineers plan in. The only module that uses egui.
 //!
-//! Shape (after egui_demo_app and rerun): the [`Document`](document::Document) (mission + site +
-//! undo), the [`ViewState`](state::ViewState) and the [`Runtime`](state::Runtime); `ui()` only
-//! reads state and pushes [`Action`]s, which are applied once per frame afterwards
-//! ([`commands`]); loading, derivation, validation and tile colouring run on worker threads
-//! ([`jobs`], [`raster::tiles`]). File dialogs sit behind [`Dialogs`].
+//! Shape (after egui_demo_app and rerun): the [`Document`] (mission + site + undo), the
+//! [`ViewState`] and the [`Runtime`]; `ui()` only reads state and pushes [`Action`]s, which are
+//! applied once per frame afterwards (`commands`); loading, derivation, validation and tile
+//! colouring run on worker threads ([`jobs`], [`raster::tiles`]). File dialogs sit behind
+//! [`Dialogs`].
 //!
 //! ## Layers inside the planner
 //!
