@@ -48,9 +48,10 @@ pub fn offset_north_east(antenna: [f64; 3], point: [f64; 3], a: Attitude) -> (f6
 }
 
 /// Working-CRS easting/northing of a vessel point, given the antenna's easting/northing, the
-/// attitude, and the grid convergence γ (degrees; the angle from true north to grid north,
-/// positive when grid north lies east of true north). Grid coordinates turn the true-north
-/// offsets by −γ.
+/// attitude, and the meridian convergence γ in the convention of
+/// [`crate::geodesy::meridian_convergence_deg`]: the grid bearing of true north (degrees
+/// clockwise from grid north), so that grid bearing = true bearing + γ. The true north-east
+/// offsets are turned clockwise by γ.
 pub fn point_on_map(
     antenna_en: (f64, f64),
     antenna: [f64; 3],
@@ -60,9 +61,9 @@ pub fn point_on_map(
 ) -> (f64, f64) {
     let (n, e) = offset_north_east(antenna, point, a);
     let (s, c) = convergence_deg.to_radians().sin_cos();
-    // Rotate (e, n) from true to grid axes by −γ.
-    let e_g = e * c - n * s;
-    let n_g = e * s + n * c;
+    // A true bearing β becomes the grid bearing β + γ: (e, n) turned clockwise by γ.
+    let e_g = e * c + n * s;
+    let n_g = n * c - e * s;
     (antenna_en.0 + e_g, antenna_en.1 + n_g)
 }
 
@@ -118,14 +119,15 @@ mod tests {
 
     #[test]
     fn convergence_rotates_into_grid_axes() {
-        // A point 100 m true north, grid north 1° east of true north: on the grid it is slightly
+        // A point 100 m true north, grid north 1° east of true north (true north at grid bearing
+        // −1°, east of a UTM zone's central meridian in the north): on the grid it is slightly
         // west of the grid meridian.
         let (x, y) = point_on_map(
             (0.0, 0.0),
             [0.0; 3],
             [100.0, 0.0, 0.0],
             att(0.0, 0.0, 0.0),
-            1.0,
+            -1.0,
         );
         assert!(x < 0.0 && (x + 100.0 * 1f64.to_radians().sin()).abs() < 1e-9);
         assert!((y - 100.0 * 1f64.to_radians().cos()).abs() < 1e-9);

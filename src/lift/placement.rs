@@ -28,8 +28,7 @@ pub fn place(
     cabin: &Cabin,
 ) -> Result<Placement, String> {
     let antenna = ctx.to_work(fix.lon, fix.lat).map_err(|e| e.to_string())?;
-    // `point_on_map` takes γ from true north to grid north: minus the grid bearing of true north.
-    let gamma = -ctx
+    let gamma = ctx
         .meridian_convergence_deg(fix.lon, fix.lat)
         .map_err(|e| e.to_string())?;
     let hook = lever_arm::hook_in_vessel(
