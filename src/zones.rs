@@ -178,14 +178,15 @@ pub fn parse_geojson(text: &str) -> Result<LonLatGeometry, String> {
             .chain(p.interiors().iter().map(ring))
             .collect::<Vec<_>>()
     };
-    let mut stack: Vec<geo::Geometry<f64>> = collection.0;
+    // A stack, reversed so that the geometries come out in the file's order.
+    let mut stack: Vec<geo::Geometry<f64>> = collection.0.into_iter().rev().collect();
     while let Some(g) = stack.pop() {
         match g {
             geo::Geometry::Polygon(p) => polygons.push(poly(&p)),
             geo::Geometry::MultiPolygon(mp) => polygons.extend(mp.iter().map(poly)),
             geo::Geometry::LineString(l) => lines.push(ring(&l)),
             geo::Geometry::MultiLineString(ml) => lines.extend(ml.iter().map(ring)),
-            geo::Geometry::GeometryCollection(c) => stack.extend(c.0),
+            geo::Geometry::GeometryCollection(c) => stack.extend(c.0.into_iter().rev()),
             other => {
                 return Err(format!(
                     "a {} has no extent: expected Polygon, MultiPolygon, LineString or MultiLineString",

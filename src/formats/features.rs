@@ -209,56 +209,17 @@ pub fn footprint(c: &Cabin, t: &CabinType) -> Option<Vec<[f64; 2]>> {
     Some(closed(&ring))
 }
 
-/// Polygons and lines of a zone's GeoJSON file.
+/// Outer rings and lines of a zone's GeoJSON file, read and checked as validation reads it
+/// ([`crate::zones::parse_geojson`]).
 fn zone_file(path: &Path) -> Result<Vec<Geometry>, FormatError> {
-    let text = super::read_text(path, super::MAX_ROUTE_FILE_BYTES)?;
-    let gj: geojson::GeoJson = text
-        .parse()
-        .map_err(|e| FormatError::at(path, 0, format!("not GeoJSON: {e}")))?;
-    let mut geoms = Vec::new();
-    let mut add = |g: &geojson::Geometry| collect(&g.value, &mut geoms);
-    match &gj {
-        geojson::GeoJson::FeatureCollection(fc) => fc
-            .features
-            .iter()
-            .filter_map(|f| f.geometry.as_ref())
-            .for_each(&mut add),
-        geojson::GeoJson::Feature(f) => f.geometry.iter().for_each(&mut add),
-        geojson::GeoJson::Geometry(g) => add(g),
-    }
-    Ok(geoms)
-}
-
-fn collect(v: &geojson::GeometryValue, out: &mut Vec<Geometry>) {
-    use geojson::GeometryValue as G;
-    let ring = |r: &[geojson::Position]| -> Vec<[f64; 2]> {
-        r.iter()
-            .filter(|p| p.len() >= 2)
-            .map(|p| [p[0], p[1]])
-            .collect()
-    };
-    match v {
-        G::Polygon { coordinates } => {
-            if let Some(outer) = coordinates.first() {
-                out.push(Geometry::Polygon(closed(&ring(outer))));
-            }
-        }
-        G::MultiPolygon { coordinates } => {
-            for p in coordinates {
-                if let Some(outer) = p.first() {
-                    out.push(Geometry::Polygon(closed(&ring(outer))));
-                }
-            }
-        }
-        G::LineString { coordinates } => out.push(Geometry::Line(ring(coordinates))),
-        G::MultiLineString { coordinates } => {
-            out.extend(coordinates.iter().map(|l| Geometry::Line(ring(l))))
-        }
-        G::GeometryCollection { geometries } => {
-            geometries.iter().for_each(|g| collect(&g.value, out))
-        }
-        _ => {}
-    }
+    let text = super::read_text(path, crate::zones::MAX_ZONE_FILE_BYTES)?;
+    let (polygons, lines) =
+        crate::zones::parse_geojson(&text).map_err(|e| FormatError::at(path, 0, e))?;
+    let outer = polygons.iter().filter_map(|rings| rings.first());
+    Ok(outer
+        .map(|r| Geometry::Polygon(closed(r)))
+        .chain(lines.into_iter().map(Geometry::Line))
+        .collect())
 }
 
 #[cfg(test)]
@@ -327,5 +288,52 @@ mod tests {
             assert!((d - 5.0).abs() < 1e-6);
         }
         assert!(footprint(&c, &cabin_type(None, None, None)).is_none());
+    }
+
+    /// A mission with one exclusion zone read from `z.geojson` in `dir`.
+    fn zone_mission(dir: &Path, geojson: &str) -> Mission {
+        std::fs::write(dir.join("z.geojson"), geojson).unwrap();
+        let mut m = Mission::new("t", crate::mission::Site::on_grid("g.asc"));
+        m.exclusion_zones.push(crate::mission::ExclusionZone {
+            id: "Z".into(),
+            kind: crate::mission::ZoneKind::Other,
+            buffer_m: 50.0,
+            polygon: None,
+            line: None,
+            geojson: Some("z.geojson".into()),
+        });
+        m
+    }
+
+    #[test]
+    fn zone_files_are_read_as_validation_reads_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let m = zone_mission(
+            dir.path(),
+            r#"{"type": "FeatureCollection", "features": [
+                {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon",
+                  "coordinates": [[[122.0, 30.0], [122.1, 30.0], [122.0, 30.1], [122.0, 30.0]]]}},
+                {"type": "Feature", "properties": {}, "geometry": {"type": "LineString",
+                  "coordinates": [[122.2, 30.2], [122.3, 30.3]]}}]}"#,
+        );
+        let zones: Vec<Geometry> = mission_features(&m, dir.path())
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.kind == "exclusion_zone")
+            .map(|f| f.geometry)
+            .collect();
+        assert_eq!(zones.len(), 2, "{zones:?}");
+        assert!(matches!(&zones[0], Geometry::Polygon(r) if r.len() == 4 && r[0] == r[3]));
+        assert_eq!(zones[1], Geometry::Line(vec![[122.2, 30.2], [122.3, 30.3]]));
+        // A point has no extent and a one-number position is no position: validation refuses
+        // both (zones::parse_geojson), and so does the export now instead of dropping them.
+        for bad in [
+            r#"{"type": "Point", "coordinates": [122.0, 30.0]}"#,
+            r#"{"type": "LineString", "coordinates": [[122.0], [122.1, 30.1]]}"#,
+        ] {
+            let m = zone_mission(dir.path(), bad);
+            let e = mission_features(&m, dir.path()).unwrap_err().to_string();
+            assert!(e.contains("z.geojson"), "{e}");
+        }
     }
 }
