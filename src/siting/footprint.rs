@@ -56,7 +56,7 @@ impl Shape {
 }
 
 /// A footprint placed in the working CRS: centre (m) and heading of the long axis in degrees
-/// clockwise from grid north (see [`grid_heading`] for the conversion from true north).
+/// clockwise from grid north (the true heading plus [`convergence_deg`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Footprint {
     pub x: f64,
@@ -173,12 +173,6 @@ impl Footprint {
             }
         }
     }
-}
-
-/// Converts a heading from true north to grid north at (`lon`, `lat`) by the meridian convergence
-/// there ([`Context::meridian_convergence_deg`]).
-pub fn grid_heading(ctx: &Context, lon: f64, lat: f64, true_deg: f64) -> Result<f64, String> {
-    Ok(true_deg + convergence_deg(ctx, lon, lat)?)
 }
 
 /// Grid bearing of true north at (`lon`, `lat`), degrees clockwise from grid north
