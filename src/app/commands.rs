@@ -2,7 +2,7 @@
 
 use super::FathomApp;
 use super::actions::Action;
-use super::document::{Document, Loaded, Selection, Site};
+use super::document::{Document, Loaded, LoadedSite, Selection};
 use super::edit::Edit;
 use super::file_dialog::{AfterConfirm, FilePurpose};
 use super::jobs::{Job, Progress};
@@ -68,7 +68,7 @@ fn derive(ctx: Context, recovered: bool, p: &Progress) -> Result<Loaded, String>
     let pyramid = Pyramid::build(grid.clone(), p).ok_or("cancelled")?;
     Ok(Loaded {
         mission,
-        site: Site {
+        site: LoadedSite {
             mission_path: path,
             grid_path,
             grid_source_crs,

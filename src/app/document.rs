@@ -1,4 +1,4 @@
-//! The document: a mission open in the planner with its loaded [`Site`] (grid, overview pyramid,
+//! The document: a mission open in the planner with its [`LoadedSite`] (grid, overview pyramid,
 //! CRSs), its undo [`History`] and the [`Selection`] of one of its objects. Plain data with no
 //! planner logic, below the state, the edits and everything that draws.
 
@@ -10,8 +10,9 @@ use crate::mission::{Context, Mission};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// The loaded site of a mission: its grid in the working CRS and where things came from.
-pub struct Site {
+/// The loaded site of a mission: its grid in the working CRS and where things came from (the
+/// mission's `[site]` section, [`crate::mission::Site`], says where to find them).
+pub struct LoadedSite {
     pub mission_path: PathBuf,
     pub grid_path: PathBuf,
     pub grid_source_crs: Crs,
@@ -20,7 +21,7 @@ pub struct Site {
     pub pyramid: Arc<Pyramid>,
 }
 
-impl Site {
+impl LoadedSite {
     /// A [`Context`] for library calls (validation, exports) over the current mission.
     pub fn context(&self, mission: &Mission) -> Context {
         Context {
@@ -89,7 +90,7 @@ pub struct Document {
     pub mission: Mission,
     /// Where it is saved (relative grid paths resolve against it).
     pub path: PathBuf,
-    pub site: Arc<Site>,
+    pub site: Arc<LoadedSite>,
     pub history: History,
     /// Bumped by every change to `mission`.
     pub revision: u64,
@@ -98,7 +99,7 @@ pub struct Document {
 }
 
 impl Document {
-    pub fn new(mission: Mission, site: Arc<Site>) -> Self {
+    pub fn new(mission: Mission, site: Arc<LoadedSite>) -> Self {
         Document {
             mission,
             path: site.mission_path.clone(),
@@ -130,7 +131,7 @@ pub enum Selection {
 /// A finished load: the mission and its site.
 pub struct Loaded {
     pub mission: Mission,
-    pub site: Site,
+    pub site: LoadedSite,
     /// Came from the recovery file: the document starts dirty.
     pub recovered: bool,
 }

@@ -4,7 +4,7 @@
 //! actions that ask for the paths (through [`Dialogs`](super::Dialogs), so tests inject them).
 
 use super::FathomApp;
-use super::document::Site;
+use super::document::LoadedSite;
 use super::edit::Edit;
 use super::file_dialog::FilePurpose;
 use super::jobs::Job;
@@ -68,7 +68,7 @@ pub fn classify(path: &Path) -> Option<Result<Exchange, String>> {
 
 /// Reads an NMEA 0183 log (`.nmea`, `.log`, `.txt`) or a GPX file's tracks (`.gpx`) and projects
 /// the fixes into the site's working CRS. Runs on a worker.
-pub fn read_track(path: &Path, site: &Site) -> Result<Track, String> {
+pub fn read_track(path: &Path, site: &LoadedSite) -> Result<Track, String> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

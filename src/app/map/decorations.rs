@@ -1,7 +1,7 @@
 //! Map furniture: scale bar, north arrow (true north, after the meridian convergence at the view
 //! centre) and the lon/lat graticule.
 
-use crate::app::document::Site;
+use crate::app::document::LoadedSite;
 use crate::app::raster::view::MapView;
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
@@ -57,7 +57,7 @@ pub fn scale_bar(painter: &Painter, rect: Rect, view: &MapView, dark: bool) {
 }
 
 /// North arrow in the upper right, pointing to true north.
-pub fn north_arrow(painter: &Painter, rect: Rect, view: &MapView, site: &Site, dark: bool) {
+pub fn north_arrow(painter: &Painter, rect: Rect, view: &MapView, site: &LoadedSite, dark: bool) {
     let [cx, cy] = view.center;
     let angle = site
         .to_lonlat(cx, cy)
@@ -129,7 +129,7 @@ fn dm(v: f64, pos: char, neg: char) -> String {
 }
 
 /// Lines of constant longitude and latitude, bent as the projection bends them.
-pub fn graticule(painter: &Painter, rect: Rect, view: &MapView, site: &Site, dark: bool) {
+pub fn graticule(painter: &Painter, rect: Rect, view: &MapView, site: &LoadedSite, dark: bool) {
     let corners = [
         rect.left_top(),
         rect.right_top(),

@@ -6,7 +6,7 @@
 pub mod contours;
 pub mod suitability;
 
-use crate::app::document::Site;
+use crate::app::document::LoadedSite;
 use crate::mission::{Mission, ZoneKind};
 use geo::{MultiPolygon, TriangulateEarcut};
 
@@ -99,7 +99,7 @@ pub struct Scene {
 
 /// Clockwise angle (rad) from grid north to true north at a point: the meridian convergence
 /// ([`crate::geodesy::meridian_convergence_deg`]).
-fn convergence(site: &Site, lon: f64, lat: f64) -> f64 {
+fn convergence(site: &LoadedSite, lon: f64, lat: f64) -> f64 {
     crate::geodesy::meridian_convergence_deg(
         |a, b| site.to_work(a, b).map(|p| (p[0], p[1])).ok_or(()),
         lon,
@@ -110,7 +110,7 @@ fn convergence(site: &Site, lon: f64, lat: f64) -> f64 {
 
 impl Scene {
     /// Builds the scene of `m` over `site`.
-    pub fn build(m: &Mission, site: &Site) -> Scene {
+    pub fn build(m: &Mission, site: &LoadedSite) -> Scene {
         let mut s = Scene::default();
         for c in &m.cabins {
             let Some(at) = site.to_work(c.lon, c.lat) else {

@@ -118,7 +118,7 @@ pub fn image(map: &SuitabilityMap, stride: usize) -> ColorImage {
 
 /// Computes the map for `doc` (called on a worker).
 fn compute(
-    doc_site: &crate::app::document::Site,
+    doc_site: &crate::app::document::LoadedSite,
     m: &crate::mission::Mission,
     key: String,
     type_id: Option<String>,
