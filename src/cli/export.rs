@@ -210,8 +210,11 @@ pub fn import_route(args: &ImportRouteArgs) -> Result<ExitCode, CliError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mission::fixtures::BOX_CABIN_TOML;
 
-    const MISSION: &str = r#"schema = 1
+    /// A mission with a vessel, a port and one cabin.
+    fn mission_toml() -> String {
+        let head = r#"schema = 1
 name = "Formats test"
 
 [site]
@@ -230,27 +233,9 @@ ukc_min_m = 1.0
 id = "P"
 lon = 121.9
 lat = 30.6
-
-[[cabin_types]]
-id = "box"
-length_m = 12.0
-width_m = 4.0
-height_m = 4.0
-mass_t = 300.0
-displaced_volume_m3 = 150.0
-foundation = "gravity-base"
-max_slope_deg = 5.0
-max_relief_m = 1.0
-racks = 10
-rack_kw = 10.0
-
-[[cabins]]
-id = "C1"
-cabin_type = "box"
-lon = 122.2
-lat = 30.7
-heading_deg = 30.0
 "#;
+        format!("{head}{BOX_CABIN_TOML}")
+    }
 
     #[test]
     fn import_rtz_then_export_every_format() {
@@ -261,7 +246,7 @@ heading_deg = 30.0
         };
         let dir = tempfile::tempdir().unwrap();
         let mission = dir.path().join("m.toml");
-        std::fs::write(&mission, MISSION).unwrap();
+        std::fs::write(&mission, mission_toml()).unwrap();
         import_route(&ImportRouteArgs {
             file: sample,
             into: mission.clone(),
@@ -299,7 +284,7 @@ heading_deg = 30.0
     fn unknown_extension_and_missing_route_are_errors() {
         let dir = tempfile::tempdir().unwrap();
         let mission = dir.path().join("m.toml");
-        std::fs::write(&mission, MISSION).unwrap();
+        std::fs::write(&mission, mission_toml()).unwrap();
         let e = import_route(&ImportRouteArgs {
             file: dir.path().join("x.txt"),
             into: mission.clone(),
@@ -320,7 +305,7 @@ heading_deg = 30.0
     fn a_gpx_with_a_useless_speed_or_one_point_is_refused_naming_the_gpx() {
         let dir = tempfile::tempdir().unwrap();
         let mission = dir.path().join("m.toml");
-        std::fs::write(&mission, MISSION).unwrap();
+        std::fs::write(&mission, mission_toml()).unwrap();
         let gpx = |speed: &str, points: usize| {
             let pts: String = (0..points)
                 .map(|i| format!(r#"<rtept lat="30.{i}" lon="122.0"/>"#))

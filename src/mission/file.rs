@@ -253,27 +253,7 @@ bathymetry = "grid.asc"
         }
     }
 
-    const CABINS: &str = r#"
-[[cabin_types]]
-id = "box"
-length_m = 12.0
-width_m = 4.0
-height_m = 4.0
-mass_t = 300.0
-displaced_volume_m3 = 150.0
-foundation = "gravity-base"
-max_slope_deg = 5.0
-max_relief_m = 1.0
-racks = 10
-rack_kw = 10.0
-
-[[cabins]]
-id = "C1"
-cabin_type = "box"
-lon = 122.2
-lat = 30.7
-heading_deg = 30.0
-"#;
+    use crate::mission::fixtures::BOX_CABIN_TOML as CABINS;
 
     #[test]
     fn huge_cabin_and_duplicate_ids_are_refused_at_their_line() {

@@ -4,6 +4,30 @@ use crate::bathymetry::{GeoTransform, Grid, reproject::reproject};
 use crate::geodesy::{Crs, Transformer, utm_epsg};
 use crate::mission::{CabinType, Context, Foundation, Mission, Site};
 
+/// A `[[cabin_types]]` "box" (a 12 × 4 m gravity base) and one cabin `C1` of it at 122.2°E
+/// 30.7°N, as mission-file TOML to append to a test mission.
+pub const BOX_CABIN_TOML: &str = r#"
+[[cabin_types]]
+id = "box"
+length_m = 12.0
+width_m = 4.0
+height_m = 4.0
+mass_t = 300.0
+displaced_volume_m3 = 150.0
+foundation = "gravity-base"
+max_slope_deg = 5.0
+max_relief_m = 1.0
+racks = 10
+rack_kw = 10.0
+
+[[cabins]]
+id = "C1"
+cabin_type = "box"
+lon = 122.2
+lat = 30.7
+heading_deg = 30.0
+"#;
+
 /// A context as `Context::from_mission` builds it: the working CRS is the grid's own when
 /// projected, else the UTM zone of its centre (the grid reprojected into it).
 pub fn context(mission: Mission, grid: Grid) -> Context {

@@ -207,22 +207,25 @@ fn bad_files_give_format_errors() {
     assert!(e.contains("no georeferencing"), "{e}");
 }
 
+/// Rewrites tag `tag` of a little-endian TIFF's first IFD as one LONG `value` (a header that
+/// lies about the image).
+fn patch(bytes: &mut [u8], tag: u16, value: u32) {
+    let ifd = u32::from_le_bytes(bytes[4..8].try_into().unwrap()) as usize;
+    let n = u16::from_le_bytes(bytes[ifd..ifd + 2].try_into().unwrap()) as usize;
+    for i in 0..n {
+        let e = ifd + 2 + 12 * i;
+        if u16::from_le_bytes(bytes[e..e + 2].try_into().unwrap()) == tag {
+            bytes[e + 2..e + 4].copy_from_slice(&4u16.to_le_bytes()); // LONG
+            bytes[e + 4..e + 8].copy_from_slice(&1u32.to_le_bytes());
+            bytes[e + 8..e + 12].copy_from_slice(&value.to_le_bytes());
+        }
+    }
+}
+
 #[test]
 fn hostile_size_refused_before_decoding() {
     // A 1 × 1 image whose ImageWidth/ImageLength we patch to 2^20 × 2^20.
     let mut bytes = tiff_with::<colortype::Gray32Float>(1, 1, &[1.0], 1, None);
-    let patch = |bytes: &mut Vec<u8>, tag: u16, value: u32| {
-        let ifd = u32::from_le_bytes(bytes[4..8].try_into().unwrap()) as usize;
-        let n = u16::from_le_bytes(bytes[ifd..ifd + 2].try_into().unwrap()) as usize;
-        for i in 0..n {
-            let e = ifd + 2 + 12 * i;
-            if u16::from_le_bytes(bytes[e..e + 2].try_into().unwrap()) == tag {
-                bytes[e + 2..e + 4].copy_from_slice(&4u16.to_le_bytes()); // LONG
-                bytes[e + 4..e + 8].copy_from_slice(&1u32.to_le_bytes());
-                bytes[e + 8..e + 12].copy_from_slice(&value.to_le_bytes());
-            }
-        }
-    };
     patch(&mut bytes, 256, 1 << 20);
     patch(&mut bytes, 257, 1 << 20);
     patch(&mut bytes, 278, 1 << 20); // RowsPerStrip: still one strip
@@ -238,18 +241,6 @@ fn hostile_size_refused_before_decoding() {
 fn header_larger_than_its_strips_is_refused_before_allocating() {
     // issue #18: a 322-byte file declaring 32768² cells took 4.1 GB before the decoder failed.
     let mut bytes = tiff_with::<colortype::Gray32Float>(1, 1, &[1.0], 1, None);
-    let patch = |bytes: &mut Vec<u8>, tag: u16, value: u32| {
-        let ifd = u32::from_le_bytes(bytes[4..8].try_into().unwrap()) as usize;
-        let n = u16::from_le_bytes(bytes[ifd..ifd + 2].try_into().unwrap()) as usize;
-        for i in 0..n {
-            let e = ifd + 2 + 12 * i;
-            if u16::from_le_bytes(bytes[e..e + 2].try_into().unwrap()) == tag {
-                bytes[e + 2..e + 4].copy_from_slice(&4u16.to_le_bytes()); // LONG
-                bytes[e + 4..e + 8].copy_from_slice(&1u32.to_le_bytes());
-                bytes[e + 8..e + 12].copy_from_slice(&value.to_le_bytes());
-            }
-        }
-    };
     patch(&mut bytes, 256, 32768);
     patch(&mut bytes, 257, 32768);
     patch(&mut bytes, 278, 32768); // RowsPerStrip: one strip
