@@ -106,6 +106,14 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
             };
             let bits = terrain.failures(&limits);
             use super::model::fail;
+            // Where a limit comes from: the mission's constraints, else the cabin type.
+            let source = |from_constraints: bool, field: &str| {
+                if from_constraints {
+                    format!("constraints.{field}")
+                } else {
+                    format!("cabin type `{}`", t.id)
+                }
+            };
             if bits & fail::DEPTH != 0 {
                 let window = format!(
                     "{}–{} m",
@@ -139,11 +147,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                         "seabed slope under the footprint reaches {:.2}°; limit {}° ({})",
                         s.max_slope_deg,
                         limits.max_slope_deg,
-                        if limits.slope_from_constraints {
-                            "constraints.max_slope_deg".to_string()
-                        } else {
-                            format!("cabin type `{}`", t.id)
-                        }
+                        source(limits.slope_from_constraints, "max_slope_deg")
                     ),
                 ));
             }
@@ -154,11 +158,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                         "seabed relief under the footprint is {:.2} m; limit {} m ({})",
                         s.relief_m,
                         limits.max_relief_m,
-                        if limits.relief_from_constraints {
-                            "constraints.max_relief_m".to_string()
-                        } else {
-                            format!("cabin type `{}`", t.id)
-                        }
+                        source(limits.relief_from_constraints, "max_relief_m")
                     ),
                 ));
             }
