@@ -2,14 +2,14 @@
 
 use super::{CliError, Format};
 use crate::geodesy::{Crs, Transformer, utm_epsg};
-use crate::mission::Context;
+use crate::mission::{Context, SuperpositionName, WakeModelName};
 use crate::wind::aep::{AepOptions, AepResult, aep};
-use crate::wind::farm::FarmModel;
+use crate::wind::farm::{FarmModel, named_wake_model};
 use crate::wind::limits;
 use crate::wind::resource::{WindRose, parse_timeseries};
 use crate::wind::supply;
 use crate::wind::turbine::Turbine;
-use crate::wind::wake::{GAUSSIAN_K_PYWAKE, NOJ_K_OFFSHORE, Superposition, WakeModel, flow};
+use crate::wind::wake::{WakeModel, flow};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -133,20 +133,15 @@ pub fn run(args: &WindArgs) -> Result<ExitCode, CliError> {
 }
 
 fn model_from(o: &FarmOpts) -> Result<WakeModel, CliError> {
-    let mut m = match o.wake {
-        WakeName::Noj => WakeModel::noj(),
-        WakeName::Gaussian => WakeModel::gaussian(),
+    let name = match o.wake {
+        WakeName::Noj => WakeModelName::Noj,
+        WakeName::Gaussian => WakeModelName::Gaussian,
     };
-    m.k = o.wake_k.unwrap_or(match o.wake {
-        WakeName::Noj => NOJ_K_OFFSHORE,
-        WakeName::Gaussian => GAUSSIAN_K_PYWAKE,
+    let superposition = o.superposition.map(|s| match s {
+        SuperName::Squared => SuperpositionName::Squared,
+        SuperName::Linear => SuperpositionName::Linear,
     });
-    if let Some(s) = o.superposition {
-        m.superposition = match s {
-            SuperName::Squared => Superposition::Squared,
-            SuperName::Linear => Superposition::Linear,
-        };
-    }
+    let m = named_wake_model(name, o.wake_k, superposition);
     limits::check_option("--wake-k", m.k, (0.0, 1.0)).map_err(CliError)?;
     Ok(m)
 }

@@ -180,15 +180,23 @@ impl FarmModel {
 
 /// The mission's wake model with per-model defaults (see [`WakeModel::noj`], [`WakeModel::gaussian`]).
 pub fn wake_model(wf: &WindFarm) -> WakeModel {
-    let mut m = match wf.wake_model {
-        WakeModelName::Noj => WakeModel::noj(),
-        WakeModelName::Gaussian => WakeModel::gaussian(),
+    named_wake_model(wf.wake_model, wf.wake_k, wf.superposition)
+}
+
+/// The wake model `name` with its defaults (see [`WakeModel::noj`], [`WakeModel::gaussian`]), the
+/// expansion `k` and the `superposition` replaced where given (the mission's `[wind_farm]` and
+/// `fathom wind`'s options).
+pub fn named_wake_model(
+    name: WakeModelName,
+    k: Option<f64>,
+    superposition: Option<SuperpositionName>,
+) -> WakeModel {
+    let (mut m, default_k) = match name {
+        WakeModelName::Noj => (WakeModel::noj(), NOJ_K_OFFSHORE),
+        WakeModelName::Gaussian => (WakeModel::gaussian(), GAUSSIAN_K_PYWAKE),
     };
-    m.k = wf.wake_k.unwrap_or(match wf.wake_model {
-        WakeModelName::Noj => NOJ_K_OFFSHORE,
-        WakeModelName::Gaussian => GAUSSIAN_K_PYWAKE,
-    });
-    if let Some(s) = wf.superposition {
+    m.k = k.unwrap_or(default_k);
+    if let Some(s) = superposition {
         m.superposition = match s {
             SuperpositionName::Squared => Superposition::Squared,
             SuperpositionName::Linear => Superposition::Linear,
