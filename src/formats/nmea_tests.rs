@@ -1,6 +1,12 @@
 use super::*;
 use crate::testdata::shared_data;
 
+/// `$body*CS` and a newline, CS the sentence's XOR checksum (NMEA 0183 §5.2.3).
+fn line(body: &str) -> String {
+    let sum = body.bytes().fold(0u8, |a, b| a ^ b);
+    format!("${body}*{sum:02X}\n")
+}
+
 #[test]
 fn canonical_gga_and_checksum() {
     // domain-reference §4.1: the canonical GGA example, checksum 47.
@@ -21,10 +27,6 @@ fn canonical_gga_and_checksum() {
 
 #[test]
 fn midnight_rollover_and_leading_undated_epochs() {
-    let line = |body: &str| {
-        let sum = body.bytes().fold(0u8, |a, b| a ^ b);
-        format!("${body}*{sum:02X}\n")
-    };
     let log = parse(
         &[
             line("GPGGA,235959,5000.0,N,00100.0,W,1,,,,,,,"),
@@ -165,10 +167,6 @@ fn one_hz_log_spans_about_695_seconds() {
 fn exponent_time_and_far_year_are_garbled_not_a_panic() {
     // issue #18: `235959.9e3` with a ZDA year 262142 overflowed the timestamp; `.5e3` shifted the
     // time by 500 s.
-    let line = |body: &str| {
-        let sum = body.bytes().fold(0u8, |a, b| a ^ b);
-        format!("${body}*{sum:02X}\n")
-    };
     let log = parse(
         &[
             line("GPZDA,235959.9e3,31,12,262142,,"),

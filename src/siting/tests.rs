@@ -9,6 +9,7 @@ fn lonlat(ctx: &Context, x: f64, y: f64) -> (f64, f64) {
     ctx.to_lonlat(x, y).unwrap()
 }
 
+/// The (object, code) pairs of the siting findings, sorted.
 fn codes(ctx: &Context) -> Vec<(String, String)> {
     let mut v: Vec<_> = check(ctx)
         .into_iter()
@@ -16,6 +17,15 @@ fn codes(ctx: &Context) -> Vec<(String, String)> {
         .collect();
     v.sort();
     v
+}
+
+/// The siting findings are exactly `want` (object, code), in sorted order.
+pub(super) fn assert_codes(ctx: &Context, want: &[(&str, &str)]) {
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(codes(ctx), want);
 }
 
 /// 300 × 300 cells of 2 m, 20 m deep with a gentle east–west tilt, a landing point in the
@@ -166,20 +176,18 @@ fn findings_name_each_violation_with_value_and_limit() {
         at(&ctx, "a", 30, 260, 0.0),
         at(&ctx, "b", 38, 260, 0.0), // 16 m east of a: 6 m edge to edge
     ];
-    let got = codes(&ctx);
-    let want: Vec<(String, String)> = [
-        ("cabin a", "SITE-SPACING"),
-        ("cabin cliff", "SITE-RELIEF"),
-        ("cabin cliff", "SITE-SLOPE"),
-        ("cabin edge", "SITE-OUTSIDE-GRID"),
-        ("cabin far", "SITE-CABLE"),
-        ("cabin hole", "SITE-NODATA"),
-        ("cabin zone", "SITE-EXCLUSION"),
-    ]
-    .iter()
-    .map(|(a, b)| (a.to_string(), b.to_string()))
-    .collect();
-    assert_eq!(got, want);
+    assert_codes(
+        &ctx,
+        &[
+            ("cabin a", "SITE-SPACING"),
+            ("cabin cliff", "SITE-RELIEF"),
+            ("cabin cliff", "SITE-SLOPE"),
+            ("cabin edge", "SITE-OUTSIDE-GRID"),
+            ("cabin far", "SITE-CABLE"),
+            ("cabin hole", "SITE-NODATA"),
+            ("cabin zone", "SITE-EXCLUSION"),
+        ],
+    );
     let f = check(&ctx);
     let msg = |code: &str| f.iter().find(|x| x.code == code).unwrap().message.clone();
     assert!(
