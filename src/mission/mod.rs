@@ -50,34 +50,48 @@ pub struct Mission {
     pub schema: u32,
     /// Mission name, shown in the planner and reports.
     pub name: String,
+    /// Free text: what the study is for.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// Bathymetry, CRS and datum.
     pub site: Site,
+    /// `[constraints]`: the siting limits that apply to every cabin.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub constraints: Option<Constraints>,
+    /// `[[cabin_types]]`: the cabin designs, referred to by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cabin_types: Vec<CabinType>,
+    /// `[[cabins]]`: the cabins placed, each of one cabin type.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cabins: Vec<Cabin>,
+    /// Areas the cabins and the route keep out of.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclusion_zones: Vec<ExclusionZone>,
+    /// Cable landing points and subsea substations the cabins connect to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub landing_points: Vec<LandingPoint>,
+    /// The installation vessel and its crane.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vessel: Option<Vessel>,
+    /// Ports the vessel sails from or returns to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ports: Vec<Port>,
+    /// The vessel's route to the site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route: Option<Route>,
+    /// `[lift]`: the lift and lowering plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lift: Option<LiftPlan>,
+    /// `[metocean]`: sea conditions at the site (the lift, weather windows and cooling read them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metocean: Option<Metocean>,
+    /// `[wind_farm]`: the offshore wind farm that powers the cabins.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wind_farm: Option<WindFarm>,
+    /// `[cooling]`: site-wide cooling inputs and limits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cooling: Option<Cooling>,
+    /// `[campaign]`: the installation campaign.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign: Option<Campaign>,
     /// Subsea power and fibre cables.
