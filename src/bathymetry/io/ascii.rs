@@ -368,6 +368,8 @@ impl Header {
             "cellsize" => self.cellsize = Some(num("a number")?),
             "dx" => self.dx = Some(num("a number")?),
             "dy" => self.dy = Some(num("a number")?),
+            // GDAL writes `NODATA_value nan` for a Float32 band whose no-data is NaN.
+            "nodata_value" if value.eq_ignore_ascii_case("nan") => self.nodata = Some(f64::NAN),
             "nodata_value" => self.nodata = Some(num("a number")?),
             _ => {
                 return Err(format_err(
@@ -487,6 +489,17 @@ mod tests {
         .unwrap();
         assert!(!g.data[0].is_nan());
         assert!(g.data[1].is_nan());
+    }
+
+    #[test]
+    fn nan_nodata_as_gdal_writes_it() {
+        let g = parse(
+            p(),
+            "ncols 2\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\nNODATA_value  nan\nnan -3.5\n",
+        )
+        .unwrap();
+        assert!(g.data[0].is_nan());
+        assert_eq!(g.data[1], -3.5);
     }
 
     #[test]
