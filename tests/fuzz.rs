@@ -14,7 +14,8 @@
 //! FATHOM_FUZZ_SECONDS=600 cargo test --test fuzz nmea -- --nocapture   # one parser
 //! ```
 //!
-//! `FATHOM_FUZZ_RUNS=N` sets a run count instead, `FATHOM_FUZZ_SEED=N` the generator's seed,
+//! `FATHOM_FUZZ_RUNS=N` sets a run count instead (with both, the first reached ends a parser's
+//! turn: `FATHOM_FUZZ_RUNS=1000000 FATHOM_FUZZ_SECONDS=240`), `FATHOM_FUZZ_SEED=N` the seed,
 //! `FATHOM_FUZZ_ONLY=rtz,gpx` the parsers that run (names as printed: asc, xyz, geotiff,
 //! mission, rtz, gpx, nmea, geojson, csv-wind-rose, csv-wind-series, csv-turbine,
 //! csv-metocean, csv-alpha). A release build runs about ten times as many inputs:
@@ -226,7 +227,8 @@ fn fuzz(name: &str, seeds: Vec<Vec<u8>>, parse: impl Fn(&[u8]) -> bool) {
     }
     assert!(!seeds.is_empty(), "{name}: no seeds");
     let budget = env_u64("FATHOM_FUZZ_SECONDS").map(Duration::from_secs);
-    let runs = env_u64("FATHOM_FUZZ_RUNS").unwrap_or(300);
+    // With both a time budget and a run count, whichever comes first ends the parser's turn.
+    let runs = env_u64("FATHOM_FUZZ_RUNS").unwrap_or(if budget.is_some() { u64::MAX } else { 300 });
     let mut rng = Rng(env_u64("FATHOM_FUZZ_SEED").unwrap_or(0x5eed_f00d) | 1);
     let start = Instant::now();
     let (mut n, mut rejected, mut crashes) = (0u64, 0u64, 0u64);
@@ -234,10 +236,8 @@ fn fuzz(name: &str, seeds: Vec<Vec<u8>>, parse: impl Fn(&[u8]) -> bool) {
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     loop {
-        match budget {
-            Some(b) if start.elapsed() >= b => break,
-            None if n >= runs => break,
-            _ => {}
+        if n >= runs || budget.is_some_and(|b| start.elapsed() >= b) {
+            break;
         }
         let mut input = seeds[rng.below(seeds.len())].clone();
         // Every seed is also run unmutated once.
