@@ -26,7 +26,21 @@ pub fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
 /// device, a socket or a directory is refused before it is opened, so a FIFO without a writer
 /// cannot block the program. Symbolic links are followed.
 pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
-    let kind = std::fs::metadata(path)?.file_type();
+    check_regular(path)?;
+    read_limited(path, limit)
+}
+
+/// Opens an ordinary file for reading in pieces (a grid decoded strip by strip), refusing what
+/// [`read_regular`] refuses; returns the file and its length, which for a regular file is what
+/// the reads will find (the bound a reader checks its offsets against).
+pub fn open_regular(path: &Path) -> std::io::Result<(std::fs::File, u64)> {
+    let len = check_regular(path)?.len();
+    Ok((std::fs::File::open(path)?, len))
+}
+
+fn check_regular(path: &Path) -> std::io::Result<std::fs::Metadata> {
+    let meta = std::fs::metadata(path)?;
+    let kind = meta.file_type();
     if !kind.is_file() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
@@ -36,7 +50,7 @@ pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
             ),
         ));
     }
-    read_limited(path, limit)
+    Ok(meta)
 }
 
 /// The largest CSV table read (layouts, turbine curves, wind roses, metocean and wind series),
@@ -286,6 +300,9 @@ mod tests {
         assert!(e.to_string().contains("a device"), "{e}");
         let e = read_regular(dir.path(), 1 << 16).unwrap_err();
         assert!(e.to_string().contains("a directory"), "{e}");
+        let e = open_regular(Path::new("/dev/zero")).unwrap_err();
+        assert!(e.to_string().contains("a device"), "{e}");
+        assert_eq!(open_regular(&p).unwrap().1, 5);
     }
 
     #[cfg(unix)]

@@ -8,7 +8,6 @@
 //! limit, and one error type whose message reads `file:line: column: what was expected`.
 
 use serde::de::DeserializeOwned;
-use std::io::Read;
 use std::path::Path;
 
 /// Default byte limit (1 GiB): about four million hourly rows of ten columns.
@@ -93,31 +92,26 @@ pub struct Table {
 
 /// Reads a table file with a bounded read.
 pub fn read(path: &Path, opts: &Options) -> Result<Table, TableError> {
-    let file = path.display().to_string();
+    parse(&read_text(path, opts)?, &path.display().to_string(), opts)
+}
+
+/// The text of a table file, read through [`crate::fsutil::read_limited`] (at most
+/// `opts.max_bytes`, counted as read, so a FIFO or a device is bounded too): for readers that
+/// look at the text before parsing it (the metocean delimiter).
+pub fn read_text(path: &Path, opts: &Options) -> Result<String, TableError> {
     let fail = |expected: String| TableError {
-        file: file.clone(),
+        file: path.display().to_string(),
         line: None,
         column: None,
         expected,
     };
-    let f = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
-    let mut buf = Vec::new();
-    f.take(opts.max_bytes.saturating_add(1))
-        .read_to_end(&mut buf)
-        .map_err(|e| fail(e.to_string()))?;
-    if buf.len() as u64 > opts.max_bytes {
-        return Err(fail(format!(
-            "more than {} bytes: expected a file within the size limit",
-            opts.max_bytes
-        )));
-    }
-    let text = String::from_utf8(buf).map_err(|e| {
+    let buf = crate::fsutil::read_limited(path, opts.max_bytes).map_err(|e| fail(e.to_string()))?;
+    String::from_utf8(buf).map_err(|e| {
         fail(format!(
             "byte {}: expected UTF-8 text",
             e.utf8_error().valid_up_to()
         ))
-    })?;
-    parse(&text, &file, opts)
+    })
 }
 
 /// Parses table text; `file` names it in messages.
@@ -155,6 +149,13 @@ pub fn parse(text: &str, file: &str, opts: &Options) -> Result<Table, TableError
     // A record's position is where the reader began, before the blank lines it skipped.
     let blank: Vec<bool> = body.split('\n').map(|l| l.trim().is_empty()).collect();
     let line_of = |byte: u64| {
+        // With CRLF line ends the reader stops after `\r`: the position of the next record is
+        // then the `\n` still on the line before. Step over line ends to the record itself.
+        let byte = byte
+            + body.as_bytes()[(byte as usize).min(body.len())..]
+                .iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count() as u64;
         let mut i = starts.partition_point(|&s| s <= byte);
         while blank.get(i - 1).copied().unwrap_or(false) && i < blank.len() {
             i += 1;
@@ -374,6 +375,15 @@ mod tests {
             .expect_header(&["a", "c"])
             .unwrap_err();
         assert_eq!(e.to_string(), "t.csv:1: header `a,b`: expected `a,c`");
+    }
+
+    #[test]
+    fn crlf_rows_name_their_own_line() {
+        // issue #18: with CRLF line ends an error blamed the line before the bad one.
+        let t = p("# c\r\na,b\r\n1,2\r\n\r\n3,x\r\n4,5\r\n").unwrap();
+        assert_eq!(t.header_line, 2);
+        let lines: Vec<usize> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![3, 5, 6]);
     }
 
     #[test]

@@ -165,7 +165,7 @@ fn read_geojson(path: &std::path::Path) -> Result<LonLatGeometry, String> {
 pub fn parse_geojson(text: &str) -> Result<LonLatGeometry, String> {
     let json: serde_json::Value =
         serde_json::from_str(text).map_err(|e| format!("not valid GeoJSON: {e}"))?;
-    check_positions(&json)?;
+    check_positions(&json, &mut 0)?;
     let gj = serde_json::from_value::<geojson::GeoJson>(json)
         .map_err(|e| format!("not valid GeoJSON: {e}"))?;
     let collection: geo::GeometryCollection<f64> =
@@ -203,10 +203,12 @@ pub fn parse_geojson(text: &str) -> Result<LonLatGeometry, String> {
 }
 
 /// Every position under a `coordinates` member has at least two numbers (RFC 7946 §3.1.1): the
-/// `geojson` crate's conversion indexes `[1]` unchecked and panics on `[122.0]`.
-fn check_positions(v: &serde_json::Value) -> Result<(), String> {
+/// `geojson` crate's conversion indexes `[1]` unchecked and panics on `[122.0]`. Positions are
+/// counted into `seen` and refused beyond [`MAX_ZONE_VERTICES`] here, on the parsed JSON, before
+/// the geometry conversions copy them twice more.
+fn check_positions(v: &serde_json::Value, seen: &mut usize) -> Result<(), String> {
     use serde_json::Value;
-    fn positions(v: &Value) -> Result<(), String> {
+    fn positions(v: &Value, seen: &mut usize) -> Result<(), String> {
         let Value::Array(items) = v else {
             return Ok(());
         };
@@ -215,6 +217,12 @@ fn check_positions(v: &serde_json::Value) -> Result<(), String> {
                 return Err(format!(
                     "a position with {} number(s): expected [longitude, latitude]",
                     items.len()
+                ));
+            }
+            *seen += 1;
+            if *seen > MAX_ZONE_VERTICES {
+                return Err(format!(
+                    "more than {MAX_ZONE_VERTICES} vertices: simplify the geometry (e.g. `ogr2ogr -simplify`)"
                 ));
             }
             return Ok(());
@@ -228,17 +236,17 @@ fn check_positions(v: &serde_json::Value) -> Result<(), String> {
         {
             return Err("a position with 0 number(s): expected [longitude, latitude]".into());
         }
-        items.iter().try_for_each(positions)
+        items.iter().try_for_each(|i| positions(i, seen))
     }
     match v {
         Value::Object(m) => m.iter().try_for_each(|(k, v)| {
             if k == "coordinates" {
-                positions(v)
+                positions(v, seen)
             } else {
-                check_positions(v)
+                check_positions(v, seen)
             }
         }),
-        Value::Array(items) => items.iter().try_for_each(check_positions),
+        Value::Array(items) => items.iter().try_for_each(|i| check_positions(i, seen)),
         _ => Ok(()),
     }
 }
@@ -271,11 +279,6 @@ fn check_geometry(polygons: &[Vec<Vec<[f64; 2]>>], lines: &[Vec<[f64; 2]>]) -> R
     }
     let vertices = polygons.iter().flatten().chain(lines.iter()).flatten();
     for (i, p) in vertices.enumerate() {
-        if i >= MAX_ZONE_VERTICES {
-            return Err(format!(
-                "more than {MAX_ZONE_VERTICES} vertices: simplify the geometry (e.g. `ogr2ogr -simplify`)"
-            ));
-        }
         if !(p[0].abs() <= 180.0 && p[1].abs() <= 90.0) {
             return Err(format!(
                 "vertex {i} ({}, {}) is not a WGS 84 longitude/latitude",

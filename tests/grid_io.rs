@@ -556,3 +556,107 @@ fn reads_what_gdal_writes() {
         assert!(a.is_nan() || (a - b).abs() <= 0.5, "{a} vs {b}");
     }
 }
+
+/// `gdalinfo -stats` statistics of `path`: (min, max, mean, stddev, valid percent), from the
+/// band metadata (14 significant digits; the JSON band fields are rounded to 3 decimals). No
+/// `.aux.xml` is written beside the input (`GDAL_PAM_ENABLED=NO`).
+fn gdal_stats(path: &Path) -> [f64; 5] {
+    let out = Command::new("gdalinfo")
+        .args(["-json", "-stats"])
+        .arg(path)
+        .env("GDAL_PAM_ENABLED", "NO")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let md = &v["bands"][0]["metadata"][""];
+    [
+        "STATISTICS_MINIMUM",
+        "STATISTICS_MAXIMUM",
+        "STATISTICS_MEAN",
+        "STATISTICS_STDDEV",
+        "STATISTICS_VALID_PERCENT",
+    ]
+    .map(|k| {
+        md[k]
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("{k} missing in {md}"))
+    })
+}
+
+/// `grid info` gathers its statistics strip by strip (GeoTIFF), tile by tile, or value by value
+/// (ESRI ASCII); they agree with `gdalinfo -stats` to GDAL's printed precision.
+#[test]
+fn info_statistics_agree_with_gdalinfo_stats() {
+    if !have_gdal("gdal_translate") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    // A surface with no-data holes, 301 × 157 (edge tiles are partly outside the image).
+    let t = fathom::bathymetry::GeoTransform {
+        origin_x: 500_000.0,
+        origin_y: 5_900_000.0,
+        dx: 10.0,
+        dy: 10.0,
+    };
+    let mut g = Grid::from_fn(301, 157, t, |x, y| {
+        -30.0 + 12.0 * ((x - 500_000.0) / 400.0).sin() * ((y - 5_899_000.0) / 300.0).cos()
+    });
+    for i in (0..g.data.len()).step_by(37) {
+        g.data[i] = f32::NAN;
+    }
+    g.crs = Some(Crs::epsg(32631));
+    let asc = dir.path().join("surface.asc");
+    io::write(&g, &asc).unwrap();
+    let tiled = dir.path().join("tiled.tif");
+    let st = Command::new("gdal_translate")
+        .args(["-q", "-ot", "Float32", "-co", "TILED=YES"])
+        .args(["-co", "BLOCKXSIZE=64", "-co", "BLOCKYSIZE=48"])
+        .args(["-co", "COMPRESS=LZW"])
+        .arg(&asc)
+        .arg(&tiled)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let mut cases: Vec<(std::path::PathBuf, Vec<&str>)> =
+        vec![(asc.clone(), vec![]), (tiled, vec![])];
+    for (name, extra) in [
+        ("wadden_ameland_30m_utm31n.tif", vec![]),
+        (
+            "usml_small_crm_florida_3arcsec.asc",
+            vec!["--crs", "EPSG:4326"],
+        ),
+        ("lithuania_baltic_1km_epsg3035.asc", vec![]),
+    ] {
+        if let Some(p) = shared_data(&format!("bathymetry/{name}")) {
+            cases.push((p, extra));
+        }
+    }
+    for (path, extra) in &cases {
+        let ours = info(path, extra);
+        let [min, max, mean, sd, valid_pct] = gdal_stats(path);
+        let name = path.display();
+        let close = |key: &str, theirs: f64| {
+            let got = ours[key].as_f64().unwrap();
+            // GDAL prints 14 significant digits.
+            assert!(
+                (got - theirs).abs() <= 1e-12 * theirs.abs().max(1.0),
+                "{name}: {key} {got} vs gdalinfo {theirs}"
+            );
+        };
+        close("elevation_min_m", min);
+        close("elevation_max_m", max);
+        close("elevation_mean_m", mean);
+        close("elevation_stddev_m", sd);
+        let share = 100.0 * ours["valid_share"].as_f64().unwrap();
+        assert!(
+            (share - valid_pct).abs() <= 0.005,
+            "{name}: {share} % valid"
+        );
+    }
+}

@@ -204,3 +204,113 @@ fn a_save_keeps_permissions_and_writes_through_a_link() {
             .contains("name = \"R\"")
     );
 }
+
+#[test]
+fn an_rtz_beyond_the_waypoint_limit_stops_while_parsing() {
+    // issue #18: 100,000 waypoints were parsed into a tree (1.3 GB) before the limit applied.
+    let dir = tempfile::tempdir().unwrap();
+    let m = demo_mission(dir.path());
+    let rtz = dir.path().join("long.rtz");
+    let mut text = String::from(
+        "<?xml version=\"1.0\"?>\n<route xmlns=\"http://www.cirm.org/RTZ/1/0\" version=\"1.0\">\
+         <routeInfo routeName=\"long\"/>\n<waypoints>\n",
+    );
+    for i in 0..10_050 {
+        text.push_str(&format!(
+            "<waypoint id=\"{i}\"><position lat=\"30.6\" lon=\"{:.6}\"/></waypoint>\n",
+            122.0 + i as f64 * 1e-5
+        ));
+    }
+    text.push_str("</waypoints>\n</route>\n");
+    std::fs::write(&rtz, text).unwrap();
+    // Header on lines 1–3, waypoint i on line 4 + i: the 10,001st is on line 10,004.
+    refused(
+        &run(&["import-route", rtz.to_str().unwrap(), "--into", &m]),
+        &[
+            "long.rtz:10004: more than 10000 <waypoint> elements: expected at most 10000",
+            "split the passage into routes",
+        ],
+    );
+}
+
+#[test]
+fn a_wind_rose_with_a_repeated_sector_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let layout = dir.path().join("farm.csv");
+    std::fs::write(&layout, "x_m,y_m\n0,0\n1000,0\n").unwrap();
+    let rose = dir.path().join("rose.csv");
+    std::fs::write(
+        &rose,
+        "sector_deg,frequency,weibull_a_ms,weibull_k\n0,0.25,9,2\n90,0.25,9,2\n180,0.25,9,2\n90,0.25,9,2\n",
+    )
+    .unwrap();
+    refused(
+        &run(&[
+            "wind",
+            "aep",
+            "--layout",
+            layout.to_str().unwrap(),
+            "--turbine",
+            "iea-15mw",
+            "--wind-rose",
+            rose.to_str().unwrap(),
+        ]),
+        &["rose.csv:5: sector_deg 90: expected a direction not given before (it repeats line 3)"],
+    );
+}
+
+#[test]
+fn an_irregular_metocean_step_names_the_bad_line_in_a_crlf_file() {
+    // issue #18: in CRLF files (the published coastDat-2 excerpt) the line before was blamed.
+    let dir = tempfile::tempdir().unwrap();
+    let series = dir.path().join("met.csv");
+    std::fs::write(
+        &series,
+        "time_utc,hs_m,tp_s,wind_ms,current_ms\r\n\
+         2025-01-01T00:00:00Z,1,6,5,0.3\r\n\
+         2025-01-01T01:00:00Z,1,6,5,0.3\r\n\
+         2025-01-01T02:00:00Z,1,6,5,0.3\r\n\
+         2025-01-01T02:20:00Z,1,6,5,0.3\r\n\
+         2025-01-01T04:00:00Z,1,6,5,0.3\r\n",
+    )
+    .unwrap();
+    refused(
+        &run(&[
+            "weather",
+            &demo_in_place(),
+            "--metocean",
+            series.to_str().unwrap(),
+        ]),
+        &["met.csv:5: time_utc: 1200 s after the previous row"],
+    );
+}
+
+#[test]
+fn campaign_durations_and_speeds_beyond_reason_are_refused() {
+    // A load-out of 1e300 h overflowed the campaign's step arithmetic (exit 101); a lay speed of
+    // 1e-300 km/h did the same through the cable-lay duration.
+    let dir = tempfile::tempdir().unwrap();
+    let m = demo_mission(dir.path());
+    let text = std::fs::read_to_string(&m).unwrap();
+    let cases = [
+        (
+            text.replacen("load_out_h = 24.0", "load_out_h = 1e300", 1),
+            "campaign.load_out_h: 1e300 is out of range: expected a number from 0 to 8760",
+        ),
+        (
+            text.replacen("[campaign]\n", "[campaign]\ntransit_nm = 1e300\n", 1),
+            "campaign.transit_nm: 1e300 is out of range: expected a number from 0 to 20000",
+        ),
+        (
+            format!(
+                "{text}\n[[campaign.operations]]\nkind = \"cable_lay\"\nlay_speed_kmh = 1e-300\n"
+            ),
+            "campaign.operations[0].lay_speed_kmh: 1e-300 is out of range: expected a number from 0.01 to 50",
+        ),
+    ];
+    for (modified, expected) in cases {
+        assert_ne!(modified, text);
+        std::fs::write(&m, modified).unwrap();
+        refused(&run(&["campaign", &m]), &["demo.toml", expected]);
+    }
+}

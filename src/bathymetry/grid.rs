@@ -33,6 +33,16 @@ impl GeoTransform {
     pub fn to_pixel(&self, x: f64, y: f64) -> (f64, f64) {
         ((x - self.origin_x) / self.dx, (self.origin_y - y) / self.dy)
     }
+
+    /// Bounds (xmin, ymin, xmax, ymax) of the outer cell edges of a `width` × `height` grid.
+    pub fn extent(&self, width: usize, height: usize) -> (f64, f64, f64, f64) {
+        (
+            self.origin_x,
+            self.origin_y - height as f64 * self.dy,
+            self.origin_x + width as f64 * self.dx,
+            self.origin_y,
+        )
+    }
 }
 
 /// How the source file signs its vertical values. fathom always stores elevation positive up
@@ -47,14 +57,160 @@ pub enum SignConvention {
     DepthPositiveDown,
 }
 
-/// Summary statistics over valid cells.
+impl SignConvention {
+    /// The other convention (what negating every value turns this one into).
+    pub fn flipped(self) -> Self {
+        match self {
+            SignConvention::ElevationUp => SignConvention::DepthPositiveDown,
+            SignConvention::DepthPositiveDown => SignConvention::ElevationUp,
+        }
+    }
+}
+
+/// Summary statistics over valid cells, as `gdalinfo -stats` gives them.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct GridStats {
     pub min: f64,
     pub max: f64,
     pub mean: f64,
+    /// Population standard deviation (divided by the number of valid cells, as GDAL does).
+    pub stddev: f64,
     pub valid_cells: usize,
     pub total_cells: usize,
+}
+
+impl GridStats {
+    /// The statistics of the negated values (a file read with `--positive-down`).
+    pub fn negated(self) -> Self {
+        GridStats {
+            min: -self.max,
+            max: -self.min,
+            mean: -self.mean,
+            ..self
+        }
+    }
+}
+
+/// Count, min, max, mean and sum of squared deviations of the valid (non-NaN) values seen so
+/// far: what [`GridStats`] needs, kept in O(1) memory so statistics can be gathered strip by
+/// strip from a file without holding the grid. Each slice is summed in two passes (mean, then
+/// squared deviations) and slices are merged with the pairwise update of Chan, Golub & LeVeque
+/// (1983, "Algorithms for computing the sample variance"), which stays accurate where a running
+/// sum of squares would cancel.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Moments {
+    pub count: u64,
+    pub min: f64,
+    pub max: f64,
+    pub mean: f64,
+    /// Σ (v − mean)².
+    pub m2: f64,
+}
+
+impl Default for Moments {
+    fn default() -> Self {
+        Moments {
+            count: 0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+            mean: 0.0,
+            m2: 0.0,
+        }
+    }
+}
+
+impl Moments {
+    /// The moments of the non-NaN values of `values`.
+    pub fn of(values: &[f32]) -> Self {
+        let mut m = Moments::default();
+        let mut sum = 0.0f64;
+        for v in values.iter().filter(|v| !v.is_nan()).map(|&v| f64::from(v)) {
+            m.min = m.min.min(v);
+            m.max = m.max.max(v);
+            sum += v;
+            m.count += 1;
+        }
+        if m.count == 0 {
+            return m;
+        }
+        m.mean = sum / m.count as f64;
+        m.m2 = values
+            .iter()
+            .filter(|v| !v.is_nan())
+            .map(|&v| (f64::from(v) - m.mean).powi(2))
+            .sum();
+        m
+    }
+
+    /// The moments of both sets of values together.
+    pub fn merge(self, o: Moments) -> Self {
+        if o.count == 0 {
+            return self;
+        }
+        if self.count == 0 {
+            return o;
+        }
+        let n = (self.count + o.count) as f64;
+        let delta = o.mean - self.mean;
+        Moments {
+            count: self.count + o.count,
+            min: self.min.min(o.min),
+            max: self.max.max(o.max),
+            mean: self.mean + delta * o.count as f64 / n,
+            m2: self.m2 + o.m2 + delta * delta * self.count as f64 * o.count as f64 / n,
+        }
+    }
+
+    /// The statistics of a grid of `total_cells` cells whose valid values these are (`None` when
+    /// there were none).
+    pub fn stats(&self, total_cells: usize) -> Option<GridStats> {
+        (self.count > 0).then(|| GridStats {
+            min: self.min,
+            max: self.max,
+            mean: self.mean,
+            stddev: (self.m2 / self.count as f64).sqrt(),
+            valid_cells: self.count as usize,
+            total_cells,
+        })
+    }
+}
+
+/// A grid without its cells: size, georeferencing, CRS and sign convention, with the statistics
+/// of its values. What `grid info` reports; readers can produce it strip by strip in bounded
+/// memory ([`super::io::summarise`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridSummary {
+    pub width: usize,
+    pub height: usize,
+    pub transform: GeoTransform,
+    pub crs: Option<Crs>,
+    pub source_sign: SignConvention,
+    pub stats: Option<GridStats>,
+}
+
+impl GridSummary {
+    /// The summary of a grid held in memory.
+    pub fn of(grid: &Grid) -> Self {
+        GridSummary {
+            width: grid.width,
+            height: grid.height,
+            transform: grid.transform,
+            crs: grid.crs.clone(),
+            source_sign: grid.source_sign,
+            stats: grid.stats(),
+        }
+    }
+
+    /// Bounds (xmin, ymin, xmax, ymax) of the outer cell edges, in CRS units.
+    pub fn extent(&self) -> (f64, f64, f64, f64) {
+        self.transform.extent(self.width, self.height)
+    }
+
+    /// As if every value were negated ([`Grid::flip_sign`]).
+    pub fn flip_sign(&mut self) {
+        self.stats = self.stats.map(GridStats::negated);
+        self.source_sign = self.source_sign.flipped();
+    }
 }
 
 /// A north-up raster of seabed elevations (metres, positive up; NaN = no data), row-major from
@@ -146,13 +302,7 @@ impl Grid {
 
     /// Bounds (xmin, ymin, xmax, ymax) of the grid's outer cell edges, in CRS units.
     pub fn extent(&self) -> (f64, f64, f64, f64) {
-        let t = &self.transform;
-        (
-            t.origin_x,
-            t.origin_y - self.height as f64 * t.dy,
-            t.origin_x + self.width as f64 * t.dx,
-            t.origin_y,
-        )
+        self.transform.extent(self.width, self.height)
     }
 
     /// True when (`x`, `y`) lies within the outer cell edges.
@@ -225,34 +375,15 @@ impl Grid {
         (!v.is_nan()).then_some(v)
     }
 
-    /// Min, max and mean over valid cells (`None` when every cell is no data).
+    /// Min, max, mean and standard deviation over valid cells (`None` when every cell is no
+    /// data).
     pub fn stats(&self) -> Option<GridStats> {
         use rayon::prelude::*;
-        let (min, max, sum, n) = self
-            .data
+        self.data
             .par_chunks(1 << 16)
-            .map(|chunk| {
-                let mut acc = (f64::INFINITY, f64::NEG_INFINITY, 0.0f64, 0usize);
-                for &v in chunk.iter().filter(|v| !v.is_nan()) {
-                    let v = v as f64;
-                    acc.0 = acc.0.min(v);
-                    acc.1 = acc.1.max(v);
-                    acc.2 += v;
-                    acc.3 += 1;
-                }
-                acc
-            })
-            .reduce(
-                || (f64::INFINITY, f64::NEG_INFINITY, 0.0, 0),
-                |a, b| (a.0.min(b.0), a.1.max(b.1), a.2 + b.2, a.3 + b.3),
-            );
-        (n > 0).then(|| GridStats {
-            min,
-            max,
-            mean: sum / n as f64,
-            valid_cells: n,
-            total_cells: self.data.len(),
-        })
+            .map(Moments::of)
+            .reduce(Moments::default, Moments::merge)
+            .stats(self.data.len())
     }
 
     /// Negates every value: used when a source stores depths positive down.
@@ -260,10 +391,7 @@ impl Grid {
         for v in &mut self.data {
             *v = -*v;
         }
-        self.source_sign = match self.source_sign {
-            SignConvention::ElevationUp => SignConvention::DepthPositiveDown,
-            SignConvention::DepthPositiveDown => SignConvention::ElevationUp,
-        };
+        self.source_sign = self.source_sign.flipped();
     }
 }
 
@@ -316,6 +444,64 @@ mod tests {
             (1.0, 12.0, 5, 6)
         );
         assert!((s.mean - (1.0 + 2.0 + 10.0 + 11.0 + 12.0) / 5.0).abs() < 1e-12);
+        // Population standard deviation of {1, 2, 10, 11, 12}: mean 7.2, Σ(v − 7.2)² = 110.8.
+        assert!((s.stddev - (110.8f64 / 5.0).sqrt()).abs() < 1e-12, "{s:?}");
+    }
+
+    #[test]
+    fn moments_merge_in_any_split_and_do_not_cancel() {
+        // 1e6 + {0, 1, 2, 3} repeated: mean 1e6 + 1.5, variance 1.25 exactly. A running sum of
+        // squares (≈ 4e12 per value) would lose the variance to cancellation in f32 and blur it
+        // in f64; the pairwise update keeps it.
+        let values: Vec<f32> = (0..40_000)
+            .map(|i| {
+                if i % 7 == 3 {
+                    f32::NAN
+                } else {
+                    1e6 + (i % 4) as f32
+                }
+            })
+            .collect();
+        let whole = Moments::of(&values);
+        for split in [1, 3, 1000, 39_999] {
+            let (a, b) = values.split_at(split);
+            let m = Moments::of(a).merge(Moments::of(b));
+            assert_eq!(m.count, whole.count);
+            assert!((m.mean - whole.mean).abs() < 1e-9, "{split}");
+            assert!((m.m2 - whole.m2).abs() < 1e-6 * whole.m2, "{split}");
+        }
+        let by_chunks = values
+            .chunks(333)
+            .map(Moments::of)
+            .fold(Moments::default(), Moments::merge);
+        let s = by_chunks.stats(values.len()).unwrap();
+        let valid = values.iter().filter(|v| !v.is_nan()).count();
+        assert_eq!((s.valid_cells, s.total_cells), (valid, 40_000));
+        assert_eq!((s.min, s.max), (1e6, 1e6 + 3.0));
+        // The counts of 0..3 differ slightly (NaN every 7th): the exact mean and variance from
+        // the counts, in the test.
+        let mut n = [0u64; 4];
+        for (i, v) in values.iter().enumerate() {
+            if !v.is_nan() {
+                n[i % 4] += 1;
+            }
+        }
+        let total = n.iter().sum::<u64>() as f64;
+        let mean_off = (0..4).map(|k| k as f64 * n[k] as f64).sum::<f64>() / total;
+        let var = (0..4)
+            .map(|k| n[k] as f64 * (k as f64 - mean_off).powi(2))
+            .sum::<f64>()
+            / total;
+        assert!((s.mean - (1e6 + mean_off)).abs() < 1e-9, "{}", s.mean);
+        assert!(
+            (s.stddev - var.sqrt()).abs() < 1e-9,
+            "{} vs {}",
+            s.stddev,
+            var.sqrt()
+        );
+        assert_eq!(Moments::default().stats(5), None);
+        let neg = s.negated();
+        assert_eq!((neg.min, neg.max, neg.stddev), (-1e6 - 3.0, -1e6, s.stddev));
     }
 
     #[test]

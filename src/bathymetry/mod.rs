@@ -15,4 +15,4 @@ pub mod synthetic;
 pub mod terrain;
 
 pub use error::BathyError;
-pub use grid::{GeoTransform, Grid, GridStats, MAX_CELLS, SignConvention};
+pub use grid::{GeoTransform, Grid, GridStats, GridSummary, MAX_CELLS, Moments, SignConvention};

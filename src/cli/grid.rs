@@ -9,7 +9,7 @@ mod info;
 mod terrain;
 
 use super::CliError;
-use crate::bathymetry::{self, Grid};
+use crate::bathymetry::{self, Grid, GridSummary};
 use crate::geodesy::Crs;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -59,15 +59,24 @@ impl GridInput {
     /// Reads the grid: elevation positive up, NaN for no data, a CRS set. A file without CRS and
     /// no `--crs` is refused with a message saying to give `--crs`.
     pub fn load(&self) -> Result<Grid, CliError> {
+        bathymetry::io::read(&self.grid, &self.options()?).map_err(CliError::from_display)
+    }
+
+    /// What [`GridInput::load`] would read, without the cells (statistics gathered in bounded
+    /// memory).
+    pub fn summarise(&self) -> Result<GridSummary, CliError> {
+        bathymetry::io::summarise(&self.grid, &self.options()?).map_err(CliError::from_display)
+    }
+
+    fn options(&self) -> Result<bathymetry::io::ReadOptions, CliError> {
         let crs = match &self.crs {
             Some(c) => Some(Crs::parse(c).map_err(|e| CliError(format!("--crs: {e}")))?),
             None => None,
         };
-        let opts = bathymetry::io::ReadOptions {
+        Ok(bathymetry::io::ReadOptions {
             crs,
             positive_down: self.positive_down,
-        };
-        bathymetry::io::read(&self.grid, &opts).map_err(CliError::from_display)
+        })
     }
 }
 

@@ -70,7 +70,13 @@ pub fn read(path: &Path) -> Result<Gpx, FormatError> {
 
 /// Parses GPX text; `path` names the file in messages.
 pub fn read_str(text: &str, path: &Path) -> Result<Gpx, FormatError> {
-    let root = xml::parse(text, path)?;
+    // Route points become a mission route, capped as a route is: counted while parsing.
+    let limit = xml::Limit {
+        name: "rtept",
+        max: crate::mission::MAX_WAYPOINTS,
+        hint: "split the passage into routes",
+    };
+    let root = xml::parse_limited(text, path, &[limit])?;
     if root.local_name() != "gpx" {
         return Err(FormatError::at(
             path,

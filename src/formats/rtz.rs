@@ -36,7 +36,14 @@ pub fn read(path: &Path) -> Result<RtzImport, FormatError> {
 
 /// Parses RTZ text; `path` names the file in messages and its stem is compared with `routeName`.
 pub fn read_str(text: &str, path: &Path) -> Result<RtzImport, FormatError> {
-    let root = xml::parse(text, path)?;
+    // Counted while parsing: a 100,000-waypoint file stops at waypoint 10,001, before the tree
+    // of the rest is built.
+    let limit = xml::Limit {
+        name: "waypoint",
+        max: crate::mission::MAX_WAYPOINTS,
+        hint: "split the passage into routes",
+    };
+    let root = xml::parse_limited(text, path, &[limit])?;
     let mut p = Parser {
         errors: Vec::new(),
         warnings: Vec::new(),

@@ -133,12 +133,48 @@ pub fn escape(s: &str) -> String {
     quick_xml::escape::escape(s).into_owned()
 }
 
+/// A cap on the elements of one local name, checked as each start tag is read, so a file with
+/// too many stops before the rest of it is built into a tree.
+#[derive(Clone, Copy, Debug)]
+pub struct Limit {
+    /// Local name counted (`waypoint`, `rtept`).
+    pub name: &'static str,
+    /// Most elements accepted.
+    pub max: usize,
+    /// What to do instead, appended to the message.
+    pub hint: &'static str,
+}
+
 /// Parses a whole document and returns its root element. `path` names the file in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Element, FormatError> {
+    parse_limited(text, path, &[])
+}
+
+/// [`parse`], refusing the document at the first element beyond a [`Limit`] (with the line).
+pub fn parse_limited(text: &str, path: &Path, limits: &[Limit]) -> Result<Element, FormatError> {
     let mut reader = quick_xml::Reader::from_str(text);
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
     let mut lines = LineCounter::default();
+    let mut counts = vec![0usize; limits.len()];
+    let mut count = |e: &Element, line: usize| -> Result<(), FormatError> {
+        for (l, n) in limits.iter().zip(&mut counts) {
+            if e.local_name() == l.name {
+                *n += 1;
+                if *n > l.max {
+                    return Err(FormatError::at(
+                        path,
+                        line,
+                        format!(
+                            "more than {} <{}> elements: expected at most {} ({})",
+                            l.max, l.name, l.max, l.hint
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    };
     loop {
         let before = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|e| {
@@ -155,10 +191,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Element, FormatError> {
                         format!("elements nested deeper than {MAX_DEPTH} levels"),
                     ));
                 }
-                stack.push(start(&s, line, path)?);
+                let e = start(&s, line, path)?;
+                count(&e, line)?;
+                stack.push(e);
             }
             Event::Empty(s) => {
                 let e = start(&s, line, path)?;
+                count(&e, line)?;
                 attach(&mut stack, &mut root, e, path, line)?;
             }
             Event::End(_) => {
@@ -300,5 +339,21 @@ mod tests {
         let e = parse("<a>\n<b>", Path::new("f.xml")).unwrap_err();
         assert!(e.to_string().contains("never closed"), "{e}");
         assert!(parse("", Path::new("f.xml")).is_err());
+    }
+
+    #[test]
+    fn a_limit_stops_at_the_first_element_beyond_it() {
+        let limit = Limit {
+            name: "p",
+            max: 2,
+            hint: "fewer, please",
+        };
+        let doc = "<a>\n<x:p/>\n<p></p>\n<q/>\n<p/>\n<p/>\n</a>";
+        let e = parse_limited(doc, Path::new("f.xml"), &[limit]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "f.xml:5: more than 2 <p> elements: expected at most 2 (fewer, please)"
+        );
+        assert!(parse_limited("<a><p/><p/></a>", Path::new("f.xml"), &[limit]).is_ok());
     }
 }

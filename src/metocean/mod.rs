@@ -78,23 +78,16 @@ impl Series {
 
 /// Reads a series file (bounded read) with a column mapping (`None`: fathom's own names).
 pub fn read(path: &Path, cols: Option<&SeriesColumns>) -> Result<Series, TableError> {
-    let delimiter = match cols.and_then(|c| c.delimiter) {
-        Some(d) => d,
-        None => sniff_delimiter(path),
-    };
-    let opts = Options {
-        delimiter: u8::try_from(u32::from(delimiter)).unwrap_or(b','),
-        ..Options::default()
-    };
-    from_table(&table::read(path, &opts)?, cols)
+    parse(&table::read_text(path, &Options::default())?, path, cols)
 }
 
-/// Parses series text (`path` names it in messages).
+/// Parses series text (`path` names it in messages). The delimiter is the mapping's, else `;`
+/// when the first line that is not a comment has one, else `,`.
 pub fn parse(text: &str, path: &Path, cols: Option<&SeriesColumns>) -> Result<Series, TableError> {
     let delimiter = cols.and_then(|c| c.delimiter).unwrap_or_else(|| {
         let head = text
             .lines()
-            .find(|l| !l.trim().is_empty() && !l.starts_with('#'));
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
         if head.is_some_and(|h| h.contains(';')) {
             ';'
         } else {
@@ -109,24 +102,6 @@ pub fn parse(text: &str, path: &Path, cols: Option<&SeriesColumns>) -> Result<Se
         &table::parse(text, &path.display().to_string(), &opts)?,
         cols,
     )
-}
-
-/// `;` when the first non-comment line of the file has one, else `,` (reads at most 64 KiB).
-fn sniff_delimiter(path: &Path) -> char {
-    use std::io::Read;
-    let mut buf = Vec::new();
-    if let Ok(f) = std::fs::File::open(path) {
-        let _ = f.take(1 << 16).read_to_end(&mut buf);
-    }
-    let text = String::from_utf8_lossy(&buf);
-    let head = text
-        .lines()
-        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
-    if head.is_some_and(|h| h.contains(';')) {
-        ';'
-    } else {
-        ','
-    }
 }
 
 /// Parses a `--columns` value: `time=…,hs_m=…,tz_s=…,wind_ms=…,delimiter=;`.

@@ -46,6 +46,13 @@ fn bad_rows_name_their_line_and_column() {
     ))
     .unwrap_err();
     assert!(e.to_string().contains("m.csv:5: time_utc: 1800 s"), "{e}");
+    // issue #18: the published coastDat-2 file has CRLF line ends, where the irregular step was
+    // blamed on the line before the bad one.
+    let crlf = "time;hs\r\n2014-01-01-00;1\r\n2014-01-01-01;1\r\n2014-01-01-02;1\r\n\
+                2014-01-01 02:30;1\r\n2014-01-01-04;1\r\n";
+    let cols = parse_columns("time=time,hs_m=hs").unwrap();
+    let e = parse(crlf, Path::new("m.csv"), Some(&cols)).unwrap_err();
+    assert!(e.to_string().starts_with("m.csv:5: time: 1800 s"), "{e}");
 }
 
 #[test]

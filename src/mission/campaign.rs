@@ -133,6 +133,9 @@ impl Campaign {
         r.non_negative(path, "mobilisation_eur", self.mobilisation_eur);
         r.non_negative(path, "mobilisation_h", self.mobilisation_h);
         r.non_negative(path, "load_out_h", self.load_out_h);
+        if let Some(nm) = self.transit_nm {
+            r.non_negative(path, "transit_nm", nm);
+        }
         if self.deck_capacity_cabins == 0 {
             r.fail(
                 format!("{path}.deck_capacity_cabins"),

@@ -6,10 +6,12 @@
 /// estimates \[E\] a real mission never meets: the largest ships (≈ 460 m, 70 m beam, 25 m
 /// draught), heavy-lift vessels (≈ 20,000 t, hook heights ≈ 150 m), the fastest service craft
 /// (≈ 45 kn), sea states and currents beyond any lift window (Hs 20 m, 10 m/s), one year for
-/// durations. Fields without an entry have no upper bound.
+/// durations, half the globe for a transit. Fields without an entry have no upper bound.
 pub fn plausible(field: &str) -> (f64, f64) {
     let max = match field {
         "speed_kn" | "service_speed_kn" => return (0.1, 60.0),
+        // Cable lay: ploughs and jetting run at ≈ 0.1–1 km/h, surface lay a few km/h \[E\].
+        "lay_speed_kmh" => return (0.01, 50.0),
         "length_m" | "width_m" | "diameter_m" | "radius_m" => 500.0,
         "beam_m" | "max_relief_m" | "seabed_hold_height_m" | "liftoff_clearance_m" => 100.0,
         "draught_m" | "deck_height_m" | "ukc_min_m" => 50.0,
@@ -25,7 +27,10 @@ pub fn plausible(field: &str) -> (f64, f64) {
         "current_max_ms" | "surface_ms" | "plume_current_ms" => 10.0,
         "lowering_speed_m_min" | "set_down_speed_m_min" => 200.0,
         "liftoff_min" | "splash_hold_min" | "seabed_hold_min" => 1_440.0,
-        "duration_h" | "contingency_h" => 8_760.0,
+        "duration_h" | "contingency_h" | "mobilisation_h" | "load_out_h" => 8_760.0,
+        "transit_nm" => 20_000.0,
+        "vessel_day_rate_eur" => 1e8,
+        "mobilisation_eur" => 1e10,
         "heading_tolerance_deg" => 180.0,
         "interference_limit_k" | "plume_limit_summer_k" | "plume_limit_other_k" => 50.0,
         "pump_head_m" => 1_000.0,

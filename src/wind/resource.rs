@@ -102,8 +102,28 @@ impl WindRose {
             if !(k.is_finite() && (0.5..=20.0).contains(&k)) {
                 return Err(bad("weibull_k", k, "0.5 to 20"));
             }
+            let centre = c.rem_euclid(360.0);
+            if let Some(j) = sectors.iter().position(|s: &Sector| {
+                let d = (s.centre_deg - centre).abs();
+                d.min(360.0 - d) < 1e-9
+            }) {
+                // Two rows for one direction: the frequencies would be counted twice.
+                let (file, line) = what(j);
+                let first = if line > 0 {
+                    format!("line {line}")
+                } else {
+                    file
+                };
+                return Err(bad(
+                    "sector_deg",
+                    c,
+                    &format!(
+                        "a direction not given before (it repeats {first}): one row per sector"
+                    ),
+                ));
+            }
             sectors.push(Sector {
-                centre_deg: c.rem_euclid(360.0),
+                centre_deg: centre,
                 width_deg: width,
                 frequency: f / total,
                 weibull: Weibull { a, k },
@@ -252,6 +272,17 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("frequencies sum to 0.7"), "{e}");
+        // issue #18: a repeated sector (also as −90 for 270) was accepted silently.
+        let dup = "sector_deg,frequency,weibull_a_ms,weibull_k\n# note\n0,0.25,9,2\n90,0.25,9,2\n\
+                   180,0.25,9,2\n-270,0.25,9,2\n";
+        let e = WindRose::parse_csv(dup, "rose.csv")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "rose.csv:6: sector_deg -270: expected a direction not given before (it repeats line 4): \
+             one row per sector"
+        );
     }
 
     #[test]

@@ -7,9 +7,10 @@
 //! wrap across lines). The CRS, when present, is WKT in a `.prj` file of the same stem.
 
 use super::{format_err, io_err};
-use crate::bathymetry::{BathyError, GeoTransform, Grid, SignConvention};
+use crate::bathymetry::{BathyError, GeoTransform, Grid, GridSummary, Moments, SignConvention};
 use crate::geodesy::Crs;
 use std::fmt::Write as _;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 /// The parsed header.
@@ -28,59 +29,313 @@ struct Header {
 }
 
 /// Reads an ESRI ASCII grid and the CRS of its `.prj`, if any (the grid's CRS stays `None`
-/// without one; [`super::read`] then asks for `--crs`).
+/// without one; [`super::read`] then asks for `--crs`). The file is parsed as it is read.
 pub fn read(path: &Path) -> Result<Grid, BathyError> {
-    let bytes = crate::fsutil::read_regular(path, super::MAX_GRID_FILE_BYTES)
-        .map_err(|e| io_err(path, e))?;
-    let mut grid = decode(path, &bytes)?;
+    let (file, len) = crate::fsutil::open_regular(path).map_err(|e| io_err(path, e))?;
+    let mut grid = collect(path, BufReader::new(file), len)?;
     grid.crs = read_prj(path)?;
     Ok(grid)
 }
 
 /// Decodes grid bytes held in memory (no `.prj`); `path` is only used in messages.
 pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<Grid, BathyError> {
-    // A UTF-8 byte-order mark (Windows editors) is not part of the `ncols` keyword.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        format_err(path, Some(line), "not text (invalid UTF-8)".into())
-    })?;
-    parse(path, text)
+    collect(path, bytes, bytes.len() as u64)
 }
 
-/// Parses the grid text (no `.prj`).
-fn parse(path: &Path, text: &str) -> Result<Grid, BathyError> {
-    let mut header = Header::default();
-    let mut lines = text.lines().enumerate().peekable();
-    // Header: lines whose first token is a known key.
-    while let Some(&(i, line)) = lines.peek() {
-        let mut tokens = line.split_ascii_whitespace();
-        let Some(key) = tokens.next() else {
-            lines.next();
-            continue;
-        };
-        if !key.starts_with(|c: char| c.is_ascii_alphabetic()) || key.parse::<f64>().is_ok() {
-            break; // first data line ("nan" parses as a number, so it is data)
+/// The size, georeferencing, `.prj` CRS and statistics of an ESRI ASCII grid, read value by value:
+/// memory stays one batch of values whatever the grid's size.
+pub fn summarise(path: &Path) -> Result<GridSummary, BathyError> {
+    let (file, _) = crate::fsutil::open_regular(path).map_err(|e| io_err(path, e))?;
+    let mut reader = AscReader::new(path, BufReader::new(file))?;
+    let mut moments = Moments::default();
+    reader.values(|batch| moments = moments.merge(Moments::of(batch)))?;
+    Ok(GridSummary {
+        width: reader.width,
+        height: reader.height,
+        transform: reader.transform,
+        crs: read_prj(path)?,
+        source_sign: SignConvention::ElevationUp,
+        stats: moments.stats(reader.width * reader.height),
+    })
+}
+
+/// The whole grid from `src` (`len` bytes: the values reserved are what the text can hold, ≥ 2
+/// bytes each, not what the header claims).
+fn collect(path: &Path, src: impl BufRead, len: u64) -> Result<Grid, BathyError> {
+    let mut reader = AscReader::new(path, src)?;
+    let n = reader.width * reader.height;
+    let mut data = Vec::with_capacity(n.min(usize::try_from(len / 2 + 1).unwrap_or(n)));
+    reader.values(|batch| data.extend_from_slice(batch))?;
+    Ok(Grid {
+        width: reader.width,
+        height: reader.height,
+        transform: reader.transform,
+        crs: None,
+        data,
+        source_sign: SignConvention::ElevationUp,
+        vertical_datum: None,
+    })
+}
+
+/// The longest token read (bytes): far beyond any number's spelling, and what bounds the memory of
+/// a file that is one endless "word".
+const MAX_TOKEN: usize = 256;
+
+/// Whitespace-separated tokens of a byte stream with their 1-based line numbers, read in pieces.
+struct Tokens<R> {
+    src: R,
+    /// Line of the next byte.
+    line: usize,
+    /// The token read ahead by [`Tokens::peek`], with its line.
+    ahead: Option<(usize, String)>,
+    /// Whether the last byte consumed was a newline (for the line a truncated file ends on).
+    after_newline: bool,
+    started: bool,
+}
+
+impl<R: BufRead> Tokens<R> {
+    fn new(src: R) -> Self {
+        Tokens {
+            src,
+            line: 1,
+            ahead: None,
+            after_newline: true,
+            started: false,
         }
-        let lineno = i + 1;
-        let value = tokens.next().ok_or_else(|| {
-            format_err(
-                path,
-                Some(lineno),
-                format!("header key `{key}` has no value"),
-            )
-        })?;
-        if let Some(extra) = tokens.next() {
+    }
+
+    /// The last line that held anything (what "the file ends at line N" points to).
+    fn last_line(&self) -> usize {
+        if self.after_newline {
+            (self.line - 1).max(1)
+        } else {
+            self.line
+        }
+    }
+
+    fn peek(&mut self, path: &Path) -> Result<Option<&(usize, String)>, BathyError> {
+        if self.ahead.is_none() {
+            self.ahead = self.next(path)?;
+        }
+        Ok(self.ahead.as_ref())
+    }
+
+    fn next(&mut self, path: &Path) -> Result<Option<(usize, String)>, BathyError> {
+        let mut token = Vec::new();
+        let Some(line) = self.read_into(path, &mut token)? else {
+            return Ok(None);
+        };
+        String::from_utf8(token)
+            .map(|t| Some((line, t)))
+            .map_err(|_| format_err(path, Some(line), "not text (invalid UTF-8)".into()))
+    }
+
+    /// Reads the next token into `token` (cleared first) and returns its line; `None` at the end.
+    /// A token read ahead by [`Tokens::peek`] comes first.
+    fn read_into(&mut self, path: &Path, token: &mut Vec<u8>) -> Result<Option<usize>, BathyError> {
+        token.clear();
+        if let Some((line, t)) = self.ahead.take() {
+            token.extend_from_slice(t.as_bytes());
+            return Ok(Some(line));
+        }
+        if !self.started {
+            self.started = true;
+            // A UTF-8 byte-order mark (Windows editors) is not part of the `ncols` keyword.
+            let buf = self.src.fill_buf().map_err(|e| io_err(path, e))?;
+            if buf.starts_with(b"\xEF\xBB\xBF") {
+                self.src.consume(3);
+            }
+        }
+        let mut token_line = self.line;
+        loop {
+            let buf = self.src.fill_buf().map_err(|e| io_err(path, e))?;
+            if buf.is_empty() {
+                break;
+            }
+            let mut used = 0;
+            let mut done = false;
+            for &b in buf {
+                if b.is_ascii_whitespace() {
+                    if !token.is_empty() {
+                        done = true;
+                        break;
+                    }
+                    used += 1;
+                    self.after_newline = b == b'\n' || (self.after_newline && b == b'\r');
+                    if b == b'\n' {
+                        self.line += 1;
+                    }
+                } else {
+                    if token.is_empty() {
+                        token_line = self.line;
+                    }
+                    if token.len() == MAX_TOKEN {
+                        return Err(format_err(
+                            path,
+                            Some(self.line),
+                            format!("a word longer than {MAX_TOKEN} bytes: expected numbers"),
+                        ));
+                    }
+                    token.push(b);
+                    used += 1;
+                    self.after_newline = false;
+                }
+            }
+            self.src.consume(used);
+            if done {
+                break;
+            }
+        }
+        Ok((!token.is_empty()).then_some(token_line))
+    }
+}
+
+/// An ESRI ASCII grid being read: the header is parsed by [`AscReader::new`], the values are
+/// streamed by [`AscReader::values`].
+struct AscReader<'p, R> {
+    path: &'p Path,
+    tokens: Tokens<R>,
+    width: usize,
+    height: usize,
+    transform: GeoTransform,
+    nodata: Option<f64>,
+}
+
+impl<'p, R: BufRead> AscReader<'p, R> {
+    /// Reads and checks the header, refusing a size beyond [`crate::bathymetry::MAX_CELLS`].
+    fn new(path: &'p Path, src: R) -> Result<Self, BathyError> {
+        let mut tokens = Tokens::new(src);
+        let mut header = Header::default();
+        // Header: lines whose first token is a known key.
+        while let Some((lineno, key)) = tokens.peek(path)?.cloned() {
+            if !key.starts_with(|c: char| c.is_ascii_alphabetic()) || key.parse::<f64>().is_ok() {
+                break; // first data line ("nan" parses as a number, so it is data)
+            }
+            tokens.next(path)?;
+            let value = match tokens.next(path)? {
+                Some((l, v)) if l == lineno => v,
+                _ => {
+                    return Err(format_err(
+                        path,
+                        Some(lineno),
+                        format!("header key `{key}` has no value"),
+                    ));
+                }
+            };
+            if let Some((l, extra)) = tokens.peek(path)?
+                && *l == lineno
+            {
+                return Err(format_err(
+                    path,
+                    Some(lineno),
+                    format!(
+                        "unexpected `{extra}` after `{key} {value}` (one value per header line)"
+                    ),
+                ));
+            }
+            header.set(path, lineno, &key, &value)?;
+        }
+        let missing = |k: &str| format_err(path, None, format!("header lacks `{k}`"));
+        let ncols = header.ncols.ok_or_else(|| missing("ncols"))?;
+        let nrows = header.nrows.ok_or_else(|| missing("nrows"))?;
+        let (xll, x_center) = header.xll.ok_or_else(|| missing("xllcorner"))?;
+        let (yll, y_center) = header.yll.ok_or_else(|| missing("yllcorner"))?;
+        let (dx, dy) = match (header.cellsize, header.dx, header.dy) {
+            (Some(c), _, _) => (c, c),
+            (None, Some(dx), Some(dy)) => (dx, dy),
+            _ => return Err(missing("cellsize")),
+        };
+        if !(dx > 0.0 && dy > 0.0) {
             return Err(format_err(
                 path,
-                Some(lineno),
-                format!("unexpected `{extra}` after `{key} {value}` (one value per header line)"),
+                None,
+                format!("cell size {dx} × {dy}: expected positive numbers"),
             ));
         }
+        Grid::check_size(path, ncols, nrows)?;
+        let origin_x = if x_center { xll - dx / 2.0 } else { xll };
+        let south = if y_center { yll - dy / 2.0 } else { yll };
+        Ok(AscReader {
+            path,
+            tokens,
+            width: ncols as usize,
+            height: nrows as usize,
+            transform: GeoTransform {
+                origin_x,
+                origin_y: south + nrows as f64 * dy,
+                dx,
+                dy,
+            },
+            nodata: header.nodata,
+        })
+    }
+
+    /// Streams the values row by row from the north, no data as NaN, in batches to `sink`;
+    /// refuses a value that is not a finite number, and more or fewer values than the header's.
+    fn values(&mut self, mut sink: impl FnMut(&[f32])) -> Result<(), BathyError> {
+        const BATCH: usize = 1 << 16;
+        let path = self.path;
+        let n = self.width * self.height;
+        let (ncols, nrows) = (self.width, self.height);
+        let mut batch = Vec::with_capacity(BATCH.min(n));
+        let mut count = 0usize;
+        let mut bytes = Vec::with_capacity(MAX_TOKEN);
+        while let Some(line) = self.tokens.read_into(path, &mut bytes)? {
+            let token = std::str::from_utf8(&bytes)
+                .map_err(|_| format_err(path, Some(line), "not text (invalid UTF-8)".into()))?;
+            let v: f64 = token.parse().map_err(|_| {
+                format_err(
+                    path,
+                    Some(line),
+                    format!("`{token}` is not a number (value {} of {n})", count + 1),
+                )
+            })?;
+            if count == n {
+                return Err(format_err(
+                    path,
+                    Some(line),
+                    format!("more values than the header's {ncols} × {nrows} = {n}"),
+                ));
+            }
+            let is_nodata = self.nodata == Some(v) || v.is_nan();
+            if !is_nodata && !(v as f32).is_finite() {
+                return Err(format_err(
+                    path,
+                    Some(line),
+                    format!(
+                        "`{token}` (value {} of {n}): expected a finite elevation",
+                        count + 1
+                    ),
+                ));
+            }
+            batch.push(if is_nodata { f32::NAN } else { v as f32 });
+            count += 1;
+            if batch.len() == BATCH {
+                sink(&batch);
+                batch.clear();
+            }
+        }
+        sink(&batch);
+        if count < n {
+            return Err(format_err(
+                path,
+                Some(self.tokens.last_line()),
+                format!("file ends after {count} of {ncols} × {nrows} = {n} values (truncated?)"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Header {
+    /// Records header line `lineno`: `key value`.
+    fn set(
+        &mut self,
+        path: &Path,
+        lineno: usize,
+        key: &str,
+        value: &str,
+    ) -> Result<(), BathyError> {
         let num = |what: &str| -> Result<f64, BathyError> {
             value
                 .parse::<f64>()
@@ -104,16 +359,18 @@ fn parse(path: &Path, text: &str) -> Result<Grid, BathyError> {
             })
         };
         match key.to_ascii_lowercase().as_str() {
-            "ncols" => header.ncols = Some(count()?),
-            "nrows" => header.nrows = Some(count()?),
-            "xllcorner" => header.xll = Some((num("a number")?, false)),
-            "xllcenter" => header.xll = Some((num("a number")?, true)),
-            "yllcorner" => header.yll = Some((num("a number")?, false)),
-            "yllcenter" => header.yll = Some((num("a number")?, true)),
-            "cellsize" => header.cellsize = Some(num("a number")?),
-            "dx" => header.dx = Some(num("a number")?),
-            "dy" => header.dy = Some(num("a number")?),
-            "nodata_value" => header.nodata = Some(num("a number")?),
+            "ncols" => self.ncols = Some(count()?),
+            "nrows" => self.nrows = Some(count()?),
+            "xllcorner" => self.xll = Some((num("a number")?, false)),
+            "xllcenter" => self.xll = Some((num("a number")?, true)),
+            "yllcorner" => self.yll = Some((num("a number")?, false)),
+            "yllcenter" => self.yll = Some((num("a number")?, true)),
+            "cellsize" => self.cellsize = Some(num("a number")?),
+            "dx" => self.dx = Some(num("a number")?),
+            "dy" => self.dy = Some(num("a number")?),
+            // GDAL writes `NODATA_value nan` for a Float32 band whose no-data is NaN.
+            "nodata_value" if value.eq_ignore_ascii_case("nan") => self.nodata = Some(f64::NAN),
+            "nodata_value" => self.nodata = Some(num("a number")?),
             _ => {
                 return Err(format_err(
                     path,
@@ -125,91 +382,8 @@ fn parse(path: &Path, text: &str) -> Result<Grid, BathyError> {
                 ));
             }
         }
-        lines.next();
+        Ok(())
     }
-    let missing = |k: &str| format_err(path, None, format!("header lacks `{k}`"));
-    let ncols = header.ncols.ok_or_else(|| missing("ncols"))?;
-    let nrows = header.nrows.ok_or_else(|| missing("nrows"))?;
-    let (xll, x_center) = header.xll.ok_or_else(|| missing("xllcorner"))?;
-    let (yll, y_center) = header.yll.ok_or_else(|| missing("yllcorner"))?;
-    let (dx, dy) = match (header.cellsize, header.dx, header.dy) {
-        (Some(c), _, _) => (c, c),
-        (None, Some(dx), Some(dy)) => (dx, dy),
-        _ => return Err(missing("cellsize")),
-    };
-    if !(dx > 0.0 && dy > 0.0) {
-        return Err(format_err(
-            path,
-            None,
-            format!("cell size {dx} × {dy}: expected positive numbers"),
-        ));
-    }
-    Grid::check_size(path, ncols, nrows)?;
-    let (w, h) = (ncols as usize, nrows as usize);
-    let n = w * h;
-    // Reserve from the header only as far as the text can hold (≥ 2 bytes per value).
-    let mut data = Vec::with_capacity(n.min(text.len() / 2 + 1));
-    let mut last_line = 0;
-    for (i, line) in lines {
-        last_line = i + 1;
-        for token in line.split_ascii_whitespace() {
-            let v: f64 = token.parse().map_err(|_| {
-                format_err(
-                    path,
-                    Some(i + 1),
-                    format!(
-                        "`{token}` is not a number (value {} of {n})",
-                        data.len() + 1
-                    ),
-                )
-            })?;
-            if data.len() == n {
-                return Err(format_err(
-                    path,
-                    Some(i + 1),
-                    format!("more values than the header's {ncols} × {nrows} = {n}"),
-                ));
-            }
-            let is_nodata = header.nodata == Some(v) || v.is_nan();
-            if !is_nodata && !(v as f32).is_finite() {
-                return Err(format_err(
-                    path,
-                    Some(i + 1),
-                    format!(
-                        "`{token}` (value {} of {n}): expected a finite elevation",
-                        data.len() + 1
-                    ),
-                ));
-            }
-            data.push(if is_nodata { f32::NAN } else { v as f32 });
-        }
-    }
-    if data.len() < n {
-        return Err(format_err(
-            path,
-            Some(last_line.max(1)),
-            format!(
-                "file ends after {} of {ncols} × {nrows} = {n} values (truncated?)",
-                data.len()
-            ),
-        ));
-    }
-    let origin_x = if x_center { xll - dx / 2.0 } else { xll };
-    let south = if y_center { yll - dy / 2.0 } else { yll };
-    Ok(Grid {
-        width: w,
-        height: h,
-        transform: GeoTransform {
-            origin_x,
-            origin_y: south + nrows as f64 * dy,
-            dx,
-            dy,
-        },
-        crs: None,
-        data,
-        source_sign: SignConvention::ElevationUp,
-        vertical_datum: None,
-    })
 }
 
 /// The `.prj` beside `path` (`.prj` or `.PRJ`), parsed; `None` when there is none.
@@ -287,6 +461,10 @@ mod tests {
         Path::new("t.asc")
     }
 
+    fn parse(path: &Path, text: &str) -> Result<Grid, BathyError> {
+        decode(path, text.as_bytes())
+    }
+
     #[test]
     fn lower_case_keys_centres_and_wrapped_rows() {
         let g = parse(
@@ -311,6 +489,17 @@ mod tests {
         .unwrap();
         assert!(!g.data[0].is_nan());
         assert!(g.data[1].is_nan());
+    }
+
+    #[test]
+    fn nan_nodata_as_gdal_writes_it() {
+        let g = parse(
+            p(),
+            "ncols 2\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\nNODATA_value  nan\nnan -3.5\n",
+        )
+        .unwrap();
+        assert!(g.data[0].is_nan());
+        assert_eq!(g.data[1], -3.5);
     }
 
     #[test]

@@ -9,17 +9,25 @@
 //!
 //! Chunks (strips or tiles) are decoded in parallel: each rayon worker opens its own decoder on the
 //! in-memory file and decodes one band of chunks (one chunk-height of rows) at a time.
+//! [`summarise`] decodes the same chunks from the file, each worker with its own handle, and
+//! keeps only their statistics, so its memory is a few chunks whatever the grid's size (as
+//! `gdalinfo -stats` reads block by block).
 
-use super::tiff_write::{GeoTags, Sample, encode};
 use super::{format_err, io_err};
-use crate::bathymetry::{BathyError, GeoTransform, Grid, SignConvention};
+use crate::bathymetry::{BathyError, GeoTransform, Grid, GridSummary, Moments, SignConvention};
 use crate::geodesy::Crs;
 use rayon::prelude::*;
-use std::io::Cursor;
+use std::io::{BufReader, Cursor, Read, Seek};
 use std::path::Path;
 use tiff::decoder::{ChunkType, Decoder, DecodingResult};
 use tiff::tags::Tag;
 use tiff::{ColorType, TiffError};
+
+#[path = "geotiff_write.rs"]
+mod write;
+#[cfg(test)]
+use write::geokey_directory;
+pub use write::{encode_grid, encode_like};
 
 const MODEL_PIXEL_SCALE: u16 = 33550;
 const MODEL_TIEPOINT: u16 = 33922;
@@ -57,6 +65,13 @@ fn open<'a>(path: &Path, bytes: &'a [u8]) -> Result<Decoder<Cursor<&'a [u8]>>, B
     Decoder::new(Cursor::new(bytes)).map_err(|e| tiff_err(path, e))
 }
 
+/// A decoder reading the file itself, through a buffer, for [`summarise`].
+fn open_file(path: &Path) -> Result<(Decoder<BufReader<std::fs::File>>, u64), BathyError> {
+    let (file, len) = crate::fsutil::open_regular(path).map_err(|e| io_err(path, e))?;
+    let dec = Decoder::new(BufReader::new(file)).map_err(|e| tiff_err(path, e))?;
+    Ok((dec, len))
+}
+
 /// The georeferencing found in the tags.
 struct GeoRef {
     transform: GeoTransform,
@@ -64,13 +79,40 @@ struct GeoRef {
     nodata: Option<f64>,
 }
 
-/// Decodes a GeoTIFF held in memory.
-pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<Grid, BathyError> {
-    let mut dec = open(path, bytes)?;
+/// The image as the header declares it, checked against the file before anything is allocated.
+struct Layout {
+    width: usize,
+    height: usize,
+    /// Chunk (strip or tile) width and height.
+    cw: usize,
+    ch: usize,
+    /// Chunks across the image and in all.
+    across: usize,
+    chunks: usize,
+    geo: GeoRef,
+}
+
+impl Layout {
+    /// Columns and rows of chunk `index` that lie inside the image (the `tiff` crate returns the
+    /// chunk cropped to them).
+    fn extent_of(&self, index: usize) -> (usize, usize) {
+        let x0 = (index % self.across) * self.cw;
+        let y0 = (index / self.across) * self.ch;
+        (self.cw.min(self.width - x0), self.ch.min(self.height - y0))
+    }
+}
+
+/// Reads and checks the header: size within [`crate::bathymetry::MAX_CELLS`], sample type,
+/// georeferencing, and chunks that lie in the `file_len`-byte file and can hold the cells.
+fn layout<R: Read + Seek>(
+    path: &Path,
+    dec: &mut Decoder<R>,
+    file_len: u64,
+) -> Result<Layout, BathyError> {
     let (w, h) = dec.dimensions().map_err(|e| tiff_err(path, e))?;
     Grid::check_size(path, w as u64, h as u64)?;
-    check_sample_type(path, &mut dec)?;
-    let geo = georef(path, &mut dec)?;
+    check_sample_type(path, dec)?;
+    let geo = georef(path, dec)?;
     let (w, h) = (w as usize, h as usize);
     let (cw, ch) = dec.chunk_dimensions();
     let (cw, ch) = (cw as usize, ch as usize);
@@ -91,48 +133,104 @@ pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<Grid, BathyError> {
             format!("{count} strips/tiles for a {w} × {h} image: expected {expected}"),
         ));
     }
-    check_chunk_bytes(path, &mut dec, bytes.len() as u64, (w * h) as u64, expected)?;
-    drop(dec);
-    let mut data = vec![f32::NAN; w * h];
-    let nodata = geo.nodata;
-    data.par_chunks_mut(ch * w).enumerate().try_for_each_init(
-        || open(path, bytes),
-        |dec, (band, out)| {
-            let dec = dec.as_mut().map_err(|e| clone_err(path, e))?;
-            let rows = out.len() / w;
-            for i in 0..across {
-                let index = (band * across + i) as u32;
-                let chunk = dec.read_chunk(index).map_err(|e| tiff_err(path, e))?;
-                let x0 = i * cw;
-                let cols = cw.min(w - x0);
-                let values = to_f32(path, chunk, nodata)?;
-                if values.len() < cols * rows {
-                    return Err(format_err(
-                        path,
-                        None,
-                        format!(
-                            "chunk {index} holds {} values, expected {}",
-                            values.len(),
-                            cols * rows
-                        ),
-                    ));
-                }
-                for r in 0..rows {
-                    out[r * w + x0..r * w + x0 + cols]
-                        .copy_from_slice(&values[r * cols..(r + 1) * cols]);
-                }
-            }
-            Ok(())
-        },
-    )?;
-    Ok(Grid {
+    check_chunk_bytes(path, dec, file_len, (w * h) as u64, expected)?;
+    Ok(Layout {
         width: w,
         height: h,
-        transform: geo.transform,
-        crs: geo.crs,
+        cw,
+        ch,
+        across,
+        chunks: expected,
+        geo,
+    })
+}
+
+/// Chunk `index` as f32 values (no data → NaN), cut to the `cols × rows` inside the image.
+fn chunk_values<R: Read + Seek>(
+    path: &Path,
+    dec: &mut Decoder<R>,
+    layout: &Layout,
+    index: usize,
+) -> Result<Vec<f32>, BathyError> {
+    let (cols, rows) = layout.extent_of(index);
+    let chunk = dec
+        .read_chunk(index as u32)
+        .map_err(|e| tiff_err(path, e))?;
+    let mut values = to_f32(path, chunk, layout.geo.nodata)?;
+    if values.len() < cols * rows {
+        return Err(format_err(
+            path,
+            None,
+            format!(
+                "chunk {index} holds {} values, expected {}",
+                values.len(),
+                cols * rows
+            ),
+        ));
+    }
+    values.truncate(cols * rows);
+    Ok(values)
+}
+
+/// Decodes a GeoTIFF held in memory.
+pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<Grid, BathyError> {
+    let l = layout(path, &mut open(path, bytes)?, bytes.len() as u64)?;
+    let w = l.width;
+    let mut data = vec![f32::NAN; w * l.height];
+    data.par_chunks_mut(l.ch * w)
+        .enumerate()
+        .try_for_each_init(
+            || open(path, bytes),
+            |dec, (band, out)| {
+                let dec = dec.as_mut().map_err(|e| clone_err(path, e))?;
+                for i in 0..l.across {
+                    let index = band * l.across + i;
+                    let (cols, rows) = l.extent_of(index);
+                    let values = chunk_values(path, dec, &l, index)?;
+                    let x0 = i * l.cw;
+                    for r in 0..rows {
+                        out[r * w + x0..r * w + x0 + cols]
+                            .copy_from_slice(&values[r * cols..(r + 1) * cols]);
+                    }
+                }
+                Ok(())
+            },
+        )?;
+    Ok(Grid {
+        width: w,
+        height: l.height,
+        transform: l.geo.transform,
+        crs: l.geo.crs,
         data,
         source_sign: SignConvention::ElevationUp,
         vertical_datum: None,
+    })
+}
+
+/// The size, georeferencing and statistics of a GeoTIFF file, decoded chunk by chunk from disk
+/// in parallel (each worker with its own file handle); no grid is allocated, so memory stays a
+/// few chunks per worker.
+pub fn summarise(path: &Path) -> Result<GridSummary, BathyError> {
+    let (mut dec, len) = open_file(path)?;
+    let l = layout(path, &mut dec, len)?;
+    drop(dec);
+    let moments = (0..l.chunks)
+        .into_par_iter()
+        .map_init(
+            || open_file(path),
+            |dec, index| {
+                let (dec, _) = dec.as_mut().map_err(|e| clone_err(path, e))?;
+                Ok(Moments::of(&chunk_values(path, dec, &l, index)?))
+            },
+        )
+        .try_reduce(Moments::default, |a, b| Ok(a.merge(b)))?;
+    Ok(GridSummary {
+        width: l.width,
+        height: l.height,
+        transform: l.geo.transform,
+        crs: l.geo.crs,
+        source_sign: SignConvention::ElevationUp,
+        stats: moments.stats(l.width * l.height),
     })
 }
 
@@ -151,9 +249,9 @@ fn max_ratio(compression: u16) -> u64 {
 /// Before the grid is allocated from the header: every strip or tile lies inside the file (else
 /// "strip N is truncated"), and the bytes stored can decode to the cells declared — a 322-byte
 /// file declaring 32768² cells took 4.1 GB before this check.
-fn check_chunk_bytes(
+fn check_chunk_bytes<R: Read + Seek>(
     path: &Path,
-    dec: &mut Decoder<Cursor<&[u8]>>,
+    dec: &mut Decoder<R>,
     file_len: u64,
     cells: u64,
     chunks: usize,
@@ -164,7 +262,7 @@ fn check_chunk_bytes(
     } else {
         (Tag::StripOffsets, Tag::StripByteCounts, "strip")
     };
-    let read = |dec: &mut Decoder<Cursor<&[u8]>>, tag: Tag| {
+    let read = |dec: &mut Decoder<R>, tag: Tag| {
         dec.find_tag_unsigned_vec::<u64>(tag)
             .map_err(|e| tiff_err(path, e))?
             .ok_or_else(|| format_err(path, None, format!("no {tag:?} tag")))
@@ -226,7 +324,7 @@ fn clone_err(path: &Path, e: &BathyError) -> BathyError {
 }
 
 /// Refuses anything but one sample per pixel of a real-valued type fathom can hold in f32.
-fn check_sample_type(path: &Path, dec: &mut Decoder<Cursor<&[u8]>>) -> Result<(), BathyError> {
+fn check_sample_type<R: Read + Seek>(path: &Path, dec: &mut Decoder<R>) -> Result<(), BathyError> {
     let unsupported = |what: String| BathyError::Unsupported {
         path: path.to_path_buf(),
         what,
@@ -325,9 +423,9 @@ fn result_name(r: &DecodingResult) -> &'static str {
     }
 }
 
-fn f64_tag(
+fn f64_tag<R: Read + Seek>(
     path: &Path,
-    dec: &mut Decoder<Cursor<&[u8]>>,
+    dec: &mut Decoder<R>,
     tag: u16,
 ) -> Result<Option<Vec<f64>>, BathyError> {
     match dec
@@ -343,7 +441,7 @@ fn f64_tag(
 }
 
 /// Reads the model transform, CRS and no-data value from the GeoTIFF tags.
-fn georef(path: &Path, dec: &mut Decoder<Cursor<&[u8]>>) -> Result<GeoRef, BathyError> {
+fn georef<R: Read + Seek>(path: &Path, dec: &mut Decoder<R>) -> Result<GeoRef, BathyError> {
     let keys = read_geokeys(path, dec)?;
     let key = |id: u16| keys.iter().find(|k| k.0 == id).map(|k| k.1);
     let scale = f64_tag(path, dec, MODEL_PIXEL_SCALE)?;
@@ -427,9 +525,9 @@ fn georef(path: &Path, dec: &mut Decoder<Cursor<&[u8]>>) -> Result<GeoRef, Bathy
 
 /// The GeoKeyDirectoryTag as (key id, short value) pairs; keys stored in other tags (doubles,
 /// ASCII) are skipped, as fathom needs only short-valued keys.
-fn read_geokeys(
+fn read_geokeys<R: Read + Seek>(
     path: &Path,
-    dec: &mut Decoder<Cursor<&[u8]>>,
+    dec: &mut Decoder<R>,
 ) -> Result<Vec<(u16, u16)>, BathyError> {
     let Some(v) = dec
         .find_tag(Tag::Unknown(GEO_KEY_DIRECTORY))
@@ -467,66 +565,6 @@ fn read_geokeys(
         .filter(|k| k[1] == 0)
         .map(|k| (k[0], k[3]))
         .collect())
-}
-
-/// Encodes `grid` as a GeoTIFF: Float32, DEFLATE, strips of about 256 KiB, ModelPixelScale +
-/// ModelTiepoint (PixelIsArea), a GeoKeyDirectory with the EPSG code, and GDAL_NODATA "nan" —
-/// what `gdal_translate -of GTiff -co COMPRESS=DEFLATE` writes for the same grid.
-pub fn encode_grid(grid: &Grid, path: &Path) -> Result<Vec<u8>, BathyError> {
-    encode_like(grid, &grid.data, "nan", path)
-}
-
-/// Encodes `samples` (one per cell of `grid`, row-major) with `grid`'s georeferencing and
-/// `nodata` as GDAL_NODATA: how byte rasters such as a hillshade are written, as gdaldem does.
-pub fn encode_like<T: Sample>(
-    grid: &Grid,
-    samples: &[T],
-    nodata: &str,
-    path: &Path,
-) -> Result<Vec<u8>, BathyError> {
-    let t = &grid.transform;
-    let tags = GeoTags {
-        pixel_scale: [t.dx, t.dy, 0.0],
-        tiepoint: [0.0, 0.0, 0.0, t.origin_x, t.origin_y, 0.0],
-        geokeys: geokey_directory(grid.crs.as_ref(), path)?,
-        gdal_metadata: None,
-        nodata: Some(nodata.into()),
-    };
-    encode(samples, grid.width, grid.height, 1, &tags)
-        .map_err(|e| format_err(path, None, format!("cannot encode GeoTIFF: {e}")))
-}
-
-/// GeoKeyDirectoryTag: version 1.1.0, model type, PixelIsArea, and the EPSG code of the CRS.
-fn geokey_directory(crs: Option<&Crs>, path: &Path) -> Result<Vec<u16>, BathyError> {
-    let mut keys: Vec<[u16; 4]> = Vec::new();
-    if let Some(crs) = crs {
-        let code = crs.epsg_code().and_then(|c| u16::try_from(c).ok()).ok_or_else(|| {
-            BathyError::Unsupported {
-                path: path.to_path_buf(),
-                what: format!(
-                    "CRS {crs} in a GeoTIFF: fathom writes EPSG codes only (convert with --to-crs EPSG:N)"
-                ),
-            }
-        })?;
-        let geographic = crs.is_geographic();
-        keys.push([GT_MODEL_TYPE, 0, 1, if geographic { 2 } else { 1 }]);
-        keys.push([GT_RASTER_TYPE, 0, 1, 1]);
-        keys.push([
-            if geographic {
-                GEOGRAPHIC_TYPE
-            } else {
-                PROJECTED_CS_TYPE
-            },
-            0,
-            1,
-            code,
-        ]);
-    } else {
-        keys.push([GT_RASTER_TYPE, 0, 1, 1]);
-    }
-    let mut dir = vec![1, 1, 0, keys.len() as u16];
-    dir.extend(keys.into_iter().flatten());
-    Ok(dir)
 }
 
 #[cfg(test)]

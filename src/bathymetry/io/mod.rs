@@ -12,7 +12,7 @@ mod geotiff;
 pub mod tiff_write;
 mod xyz;
 
-use super::{BathyError, Grid};
+use super::{BathyError, Grid, GridSummary};
 use crate::geodesy::Crs;
 use std::path::Path;
 
@@ -41,19 +41,59 @@ pub fn read(path: &Path, opts: &ReadOptions) -> Result<Grid, BathyError> {
             });
         }
     };
-    if let Some(crs) = &opts.crs {
-        grid.crs = Some(crs.clone());
-    }
-    let Some(crs) = &grid.crs else {
-        return Err(BathyError::NoCrs {
-            path: path.to_path_buf(),
-        });
-    };
-    check_extent(path, &grid, crs.is_geographic())?;
+    apply_options(
+        path,
+        opts,
+        &mut grid.crs,
+        grid.transform.extent(grid.width, grid.height),
+    )?;
     if opts.positive_down {
         grid.flip_sign();
     }
     Ok(grid)
+}
+
+/// What [`read`] would return, without the cells: size, georeferencing, CRS and the statistics
+/// of the values (as `gdalinfo -stats`), under the same options and checks. GeoTIFF is decoded
+/// strip by strip (or tile by tile) and ESRI ASCII value by value, so memory stays bounded by a
+/// few strips however large the grid; an XYZ file is read whole, as its grid comes from the set
+/// of all its points.
+pub fn summarise(path: &Path, opts: &ReadOptions) -> Result<GridSummary, BathyError> {
+    let mut summary = match extension(path).as_str() {
+        "asc" => ascii::summarise(path)?,
+        "tif" | "tiff" => geotiff::summarise(path)?,
+        "xyz" | "txt" => GridSummary::of(&xyz::read(path)?),
+        other => {
+            return Err(BathyError::Unsupported {
+                path: path.to_path_buf(),
+                what: format!("grid format `.{other}` (expected .asc, .tif, .tiff or .xyz)"),
+            });
+        }
+    };
+    let extent = summary.extent();
+    apply_options(path, opts, &mut summary.crs, extent)?;
+    if opts.positive_down {
+        summary.flip_sign();
+    }
+    Ok(summary)
+}
+
+/// `opts.crs` over the file's CRS, then refuses a grid without one or with an impossible extent.
+fn apply_options(
+    path: &Path,
+    opts: &ReadOptions,
+    crs: &mut Option<Crs>,
+    extent: (f64, f64, f64, f64),
+) -> Result<(), BathyError> {
+    if let Some(c) = &opts.crs {
+        *crs = Some(c.clone());
+    }
+    let Some(crs) = crs else {
+        return Err(BathyError::NoCrs {
+            path: path.to_path_buf(),
+        });
+    };
+    check_extent(path, extent, crs.is_geographic())
 }
 
 /// Decodes a grid held in memory, choosing the format by `path`'s extension (no `.prj` is read
@@ -123,12 +163,14 @@ fn format_err(path: &Path, line: Option<usize>, message: String) -> BathyError {
     }
 }
 
-/// A [`BathyError::Io`] for `path`.
 /// Refuses georeferencing no survey has: a NaN or infinite origin or cell size (a NaN GeoTIFF
 /// tiepoint), and in a geographic CRS latitudes beyond ±90° or longitudes beyond ±360° (a
 /// 0–360° grid is allowed).
-fn check_extent(path: &Path, grid: &Grid, geographic: bool) -> Result<(), BathyError> {
-    let (x0, y0, x1, y1) = grid.extent();
+fn check_extent(
+    path: &Path,
+    (x0, y0, x1, y1): (f64, f64, f64, f64),
+    geographic: bool,
+) -> Result<(), BathyError> {
     let bad = |message: String| BathyError::Format {
         path: path.to_path_buf(),
         line: None,
@@ -160,6 +202,7 @@ fn check_extent(path: &Path, grid: &Grid, geographic: bool) -> Result<(), BathyE
 /// above any survey tile fathom plans on, and below what the machine can hold decoded.
 pub const MAX_GRID_FILE_BYTES: u64 = 2 << 30;
 
+/// A [`BathyError::Io`] for `path`.
 fn io_err(path: &Path, source: std::io::Error) -> BathyError {
     BathyError::Io {
         path: path.to_path_buf(),

@@ -1,7 +1,7 @@
 //! `fathom grid info`: what a grid holds and where it is.
 
 use super::GridInput;
-use crate::bathymetry::{Grid, SignConvention};
+use crate::bathymetry::{GridSummary, SignConvention};
 use crate::cli::{CliError, Format};
 use crate::geodesy::{Crs, Transformer};
 use serde::Serialize;
@@ -50,6 +50,8 @@ pub struct GridInfo {
     pub elevation_min_m: Option<f64>,
     pub elevation_max_m: Option<f64>,
     pub elevation_mean_m: Option<f64>,
+    /// Population standard deviation of the valid cells (as `gdalinfo -stats`).
+    pub elevation_stddev_m: Option<f64>,
     pub valid_cells: usize,
     pub total_cells: usize,
     /// Valid cells over all cells, 0–1.
@@ -59,11 +61,11 @@ pub struct GridInfo {
 }
 
 impl GridInfo {
-    /// Gathers the report for a grid read from `file`.
-    pub fn of(grid: &Grid, file: &str) -> Self {
+    /// Gathers the report for a grid summarised from `file`.
+    pub fn of(grid: &GridSummary, file: &str) -> Self {
         let crs = grid.crs.clone();
         let (x0, y0, x1, y1) = grid.extent();
-        let stats = grid.stats();
+        let stats = grid.stats;
         let total = grid.width * grid.height;
         let valid = stats.map_or(0, |s| s.valid_cells);
         GridInfo {
@@ -82,10 +84,11 @@ impl GridInfo {
                 max_x: x1,
                 max_y: y1,
             },
-            extent_lonlat: crs.as_ref().and_then(|c| lonlat_bounds(grid, c)),
+            extent_lonlat: crs.as_ref().and_then(|c| lonlat_bounds(grid.extent(), c)),
             elevation_min_m: stats.map(|s| s.min),
             elevation_max_m: stats.map(|s| s.max),
             elevation_mean_m: stats.map(|s| s.mean),
+            elevation_stddev_m: stats.map(|s| s.stddev),
             valid_cells: valid,
             total_cells: total,
             valid_share: valid as f64 / total.max(1) as f64,
@@ -132,10 +135,14 @@ impl GridInfo {
             self.elevation_min_m,
             self.elevation_max_m,
             self.elevation_mean_m,
+            self.elevation_stddev_m,
         ) {
-            (Some(lo), Some(hi), Some(mean)) => line(
+            (Some(lo), Some(hi), Some(mean), Some(sd)) => line(
                 "elevation",
-                format!("min {lo:.3} m, max {hi:.3} m, mean {mean:.3} m (positive up)"),
+                format!(
+                    "min {lo:.3} m, max {hi:.3} m, mean {mean:.3} m, std. dev. {sd:.3} m \
+                     (positive up)"
+                ),
             ),
             _ => line("elevation", "no valid cells".into()),
         }
@@ -163,8 +170,7 @@ impl GridInfo {
 
 /// Bounding box in WGS 84 lon/lat of the grid outline: the four corners and 32 points along each
 /// edge, so the curved image of a projected edge is covered.
-fn lonlat_bounds(grid: &Grid, crs: &Crs) -> Option<Bounds> {
-    let (x0, y0, x1, y1) = grid.extent();
+fn lonlat_bounds((x0, y0, x1, y1): (f64, f64, f64, f64), crs: &Crs) -> Option<Bounds> {
     let t = Transformer::new(crs, &Crs::wgs84()).ok()?;
     let mut b = Bounds {
         min_x: f64::INFINITY,
@@ -187,8 +193,9 @@ fn lonlat_bounds(grid: &Grid, crs: &Crs) -> Option<Bounds> {
     Some(b)
 }
 
+/// Runs `grid info`: the statistics are gathered as the file is read, without holding the grid.
 pub fn run(args: &InfoArgs) -> Result<ExitCode, CliError> {
-    let grid = args.input.load()?;
+    let grid = args.input.summarise()?;
     let info = GridInfo::of(&grid, &args.input.grid.display().to_string());
     match args.format {
         Format::Text => print!("{}", info.to_text()),
