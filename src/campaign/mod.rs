@@ -76,6 +76,19 @@ pub fn simulate(
     window: Option<[(u32, u32); 2]>,
     max_starts: Option<usize>,
 ) -> Result<(plan::Plan, CampaignResult), String> {
+    simulate_observed(ctx, series, cables, window, max_starts, &|_| true)
+}
+
+/// [`simulate`] with `progress` told the share of starts done; it stops with `Err("cancelled")`
+/// when `progress` returns false (the planner's job runs it this way).
+pub fn simulate_observed(
+    ctx: &Context,
+    series: &Series,
+    cables: &[CableWork],
+    window: Option<[(u32, u32); 2]>,
+    max_starts: Option<usize>,
+    progress: &dyn Fn(f32) -> bool,
+) -> Result<(plan::Plan, CampaignResult), String> {
     let m = &ctx.mission;
     let default = Campaign::default_for(m);
     let c = m.campaign.as_ref().unwrap_or(&default);
@@ -116,7 +129,8 @@ pub fn simulate(
         mobilisation_eur: c.mobilisation_eur,
         mobilisation_h: c.mobilisation_h,
     };
-    let r = results::simulate(&eng, &p.seq, &starts, costs);
+    let r = results::simulate_observed(&eng, &p.seq, &starts, costs, progress)
+        .ok_or_else(|| "cancelled".to_string())?;
     Ok((p, r))
 }
 

@@ -153,6 +153,35 @@ fn month_of(t: i64) -> usize {
 /// Runs the sequence from every start and gathers the statistics.
 pub fn simulate(engine: &Engine, seq: &[Step], starts: &[i64], costs: Costs) -> CampaignResult {
     let runs: Vec<(i64, Option<Run>)> = starts.iter().map(|&t| (t, engine.run(seq, t))).collect();
+    gather(engine, starts, runs, costs)
+}
+
+/// [`simulate`], telling `progress` the share of starts done (every 64 starts and at the end);
+/// `None` as soon as `progress` returns false (cancelled).
+pub fn simulate_observed(
+    engine: &Engine,
+    seq: &[Step],
+    starts: &[i64],
+    costs: Costs,
+    progress: &dyn Fn(f32) -> bool,
+) -> Option<CampaignResult> {
+    let mut runs = Vec::with_capacity(starts.len());
+    for (i, &t) in starts.iter().enumerate() {
+        if i % 64 == 0 && !progress(i as f32 / starts.len() as f32) {
+            return None;
+        }
+        runs.push((t, engine.run(seq, t)));
+    }
+    progress(1.0).then(|| gather(engine, starts, runs, costs))
+}
+
+/// The statistics of the runs from `starts`.
+fn gather(
+    engine: &Engine,
+    starts: &[i64],
+    runs: Vec<(i64, Option<Run>)>,
+    costs: Costs,
+) -> CampaignResult {
     let mut months = Vec::new();
     for m in 0..12 {
         let mine: Vec<&(i64, Option<Run>)> =

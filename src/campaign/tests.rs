@@ -349,3 +349,28 @@ fn alpha_follows_each_steps_planned_duration() {
     assert_eq!(p.ops.len(), 1);
     assert_eq!((p.alphas[0], p.ops[0].limits.hs_m), (1.0, Some(2.0)));
 }
+
+#[test]
+fn progress_is_reported_and_a_cancel_stops_the_runs() {
+    use super::results::simulate_observed;
+    use std::cell::RefCell;
+    let e = Engine::new(&storm(), vec![op("lay", 2.0, true)]).unwrap();
+    let seq = [step(0, 5.0, 10.0)];
+    let starts: Vec<i64> = (0..150).map(|h| T0 + h * 3600).collect();
+    let costs = Costs {
+        day_rate_eur: 0.0,
+        mobilisation_eur: 0.0,
+        mobilisation_h: 0.0,
+    };
+    let seen = RefCell::new(Vec::new());
+    let r = simulate_observed(&e, &seq, &starts, costs, &|f| {
+        seen.borrow_mut().push(f);
+        true
+    })
+    .unwrap();
+    // Every 64 starts and at the end; the result is the unobserved one.
+    assert_eq!(*seen.borrow(), vec![0.0, 64.0 / 150.0, 128.0 / 150.0, 1.0]);
+    assert_eq!(r, stats(&e, &seq, &starts, costs));
+    let cancelled = simulate_observed(&e, &seq, &starts, costs, &|f| f < 0.5);
+    assert!(cancelled.is_none());
+}
