@@ -58,8 +58,6 @@ fn ops() -> Vec<OpType> {
             wind_ms: hs.map(|_| 15.0),
             ..Limits::default()
         },
-        duration_h: 1.0,
-        reference_h: 2.0,
         splittable,
     })
     .collect()

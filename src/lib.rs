@@ -52,6 +52,7 @@ pub mod mission;
 pub mod render;
 pub mod report;
 pub mod siting;
+pub mod solar;
 pub mod table;
 #[cfg(test)]
 mod testdata;

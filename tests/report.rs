@@ -5,12 +5,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const SECTIONS: [&str; 9] = [
+const SECTIONS: [&str; 10] = [
     "Site",
     "Cabins",
     "Route",
     "Lift and lowering",
     "Weather windows",
+    "Installation campaign",
     "Wind energy",
     "Cooling and plume",
     "Findings",
@@ -200,4 +201,69 @@ fn full_report_fills_every_section() {
     // Six turbines and the legend's symbol.
     assert_eq!(html.matches("M0,0V-7").count(), 6 + 1);
     assert!(html.contains("stroke-dasharray=\"6 3\""));
+}
+
+#[test]
+fn campaign_section_shows_the_figures_of_fathom_campaign() {
+    let dir = tempfile::tempdir().unwrap();
+    let mission = full_mission(dir.path());
+    let html = report(&mission, &dir.path().join("full.html"));
+    let md = report(&mission, &dir.path().join("full.md"));
+    let out = Command::new(env!("CARGO_BIN_EXE_fathom"))
+        .args(["campaign", "--format", "json"])
+        .arg(&mission)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // One row per start month with the same P10/P50/P90 and finish dates.
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let months = v["months"].as_array().unwrap();
+    assert_eq!(months.len(), 6);
+    let d = |x: &serde_json::Value| format!("{:.1}", x.as_f64().unwrap());
+    for m in months {
+        let row = format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            MONTHS[m["month"].as_u64().unwrap() as usize - 1],
+            m["runs"],
+            m["censored"],
+            d(&m["duration_p10_d"]),
+            d(&m["duration_p50_d"]),
+            d(&m["duration_p90_d"]),
+            m["finish_p50"].as_str().unwrap(),
+            m["finish_p90"].as_str().unwrap()
+        );
+        assert!(md.contains(&row), "{row}");
+    }
+    let best = MONTHS[v["best_start_month"].as_u64().unwrap() as usize - 1];
+    assert!(md.contains(&format!("Best start month: {best}")), "{best}");
+    assert!(md.contains(&format!(
+        "Vessel days P50 {} / P90 {}",
+        d(&v["vessel_days_p50"]),
+        d(&v["vessel_days_p90"])
+    )));
+    // Waiting on weather: one row per operation with its mean.
+    for w in v["downtime"].as_array().unwrap() {
+        let op = w["operation"].as_str().unwrap();
+        let row = md
+            .lines()
+            .find(|l| l.starts_with(&format!("| {op} |")))
+            .unwrap();
+        assert!(row.contains(&format!("| {} |", d(&w["mean_h"]))), "{row}");
+    }
+    // The lift is weather-restricted: its Hs limit shows its α.
+    assert!(
+        md.lines()
+            .any(|l| l.starts_with("| lift |") && l.contains("(α 0."))
+    );
+    // The monthly P50/P90 chart and the Gantt chart of the P50 run, one work bar per step.
+    assert!(html.contains("campaign duration (d)") && html.contains(">days from the start<"));
+    let steps = v["p50_run"].as_array().unwrap().len();
+    assert_eq!(html.matches(" d</title></rect>").count(), steps);
 }

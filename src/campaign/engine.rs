@@ -9,7 +9,11 @@
 //!   same one the weather windows use — and then takes T_POP;
 //! - **splittable**: it works in every step whose design limits hold and pauses otherwise,
 //!   until T_POP of work is done;
-//! - not weather limited (no Hs limit): it takes T_POP.
+//! - not weather limited (no limit at all): it takes T_POP.
+//!
+//! A daylight-only operation treats the hours between sunset and sunrise like weather beyond
+//! its limits: a splittable one pauses overnight, a weather-restricted one needs T_R within one
+//! day's daylight (so a T_R longer than the day never fits and the run is censored).
 //!
 //! Durations are whole steps (rounded up). The time between ready and done, less T_POP, is the
 //! operation's waiting on weather. A run that cannot finish before the series ends is censored.
@@ -25,6 +29,9 @@ pub struct Limits {
     pub wind_ms: Option<f64>,
     pub current_ms: Option<f64>,
     pub tp_max_s: Option<f64>,
+    /// Daylight only, at this (latitude, longitude) (°): a record is workable when the sun is up
+    /// over its whole interval ([`crate::solar::is_daylight`]).
+    pub daylight: Option<(f64, f64)>,
 }
 
 impl Limits {
@@ -36,6 +43,19 @@ impl Limits {
             && le(self.wind_ms, &s.wind_ms)
             && le(self.current_ms, &s.current_ms)
             && le(self.tp_max_s, &s.tp_s)
+            && self.daylight.is_none_or(|(lat, lon)| {
+                let t = s.time_s[i];
+                crate::solar::is_daylight(lat, lon, t, t + s.step_s)
+            })
+    }
+
+    /// Whether any limit applies (else the operation just takes its time).
+    fn any(&self) -> bool {
+        self.hs_m.is_some()
+            || self.wind_ms.is_some()
+            || self.current_ms.is_some()
+            || self.tp_max_s.is_some()
+            || self.daylight.is_some()
     }
 
     /// Refuses a series that lacks a limited variable, naming the operation and the variable.
@@ -55,19 +75,18 @@ impl Limits {
     }
 }
 
-/// An operation type as the engine runs it.
+/// An operation type as the engine runs it: a name and the limits it is held to. Steps of one
+/// operation whose α differs (their planned durations fall in different T_POP classes) are
+/// separate types of the same name.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OpType {
     pub name: String,
     pub limits: Limits,
-    /// T_POP (h).
-    pub duration_h: f64,
-    /// T_R = T_POP + T_C (h), for weather-restricted operations.
-    pub reference_h: f64,
     pub splittable: bool,
 }
 
-/// One step of a sequence: an operation type (index) with its own duration (h) and a label.
+/// One step of a sequence: an operation type (index) with its own planned duration T_POP (h),
+/// reference period T_R = T_POP + T_C (h, for weather-restricted operations) and a label.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
     pub op: usize,
@@ -140,10 +159,7 @@ impl Engine {
         let prep = ops
             .iter()
             .map(|op| {
-                let weather = op.limits.hs_m.is_some()
-                    || op.limits.wind_ms.is_some()
-                    || op.limits.current_ms.is_some()
-                    || op.limits.tp_max_s.is_some();
+                let weather = op.limits.any();
                 let r = runs(s, |i| op.limits.holds(s, i));
                 let mut run = vec![0u32; n];
                 for (i, &k) in slot.iter().enumerate() {

@@ -59,13 +59,35 @@ pub fn cable_work(ctx: &Context) -> Vec<CableWork> {
 /// The default start window: April to September, the usual North Sea installation season.
 pub const DEFAULT_WINDOW: [(u32, u32); 2] = [(4, 1), (9, 30)];
 
+/// Most starts `fathom validate` simulates for `CAMPAIGN-SEASON`: beyond it the start step is
+/// coarsened (a whole multiple of the mission's), so the simulation part of validation stays
+/// bounded on a long hindcast — 25 years of an April–September window at a daily step are
+/// 4,575 starts, cut to 475 (a start every 10 days, 19 a season, about 80 per start month).
+/// Reading and preparing the series stays linear in its records.
+pub const VALIDATE_MAX_STARTS: usize = 500;
+
 /// Simulates the mission's campaign over `series` (`window` overrides the mission's start
-/// window). `cables` is the cable work per cabin (empty without cables).
+/// window). `cables` is the cable work per cabin (empty without cables). With `max_starts`, a
+/// start step giving more starts is multiplied until they are at most that many.
 pub fn simulate(
     ctx: &Context,
     series: &Series,
     cables: &[CableWork],
     window: Option<[(u32, u32); 2]>,
+    max_starts: Option<usize>,
+) -> Result<(plan::Plan, CampaignResult), String> {
+    simulate_observed(ctx, series, cables, window, max_starts, &|_| true)
+}
+
+/// [`simulate`] with `progress` told the share of starts done; it stops with `Err("cancelled")`
+/// when `progress` returns false (the planner's job runs it this way).
+pub fn simulate_observed(
+    ctx: &Context,
+    series: &Series,
+    cables: &[CableWork],
+    window: Option<[(u32, u32); 2]>,
+    max_starts: Option<usize>,
+    progress: &dyn Fn(f32) -> bool,
 ) -> Result<(plan::Plan, CampaignResult), String> {
     let m = &ctx.mission;
     let default = Campaign::default_for(m);
@@ -94,13 +116,21 @@ pub fn simulate(
     };
     let eng = engine::Engine::new(series, p.ops.clone())?;
     let t0 = series.time_s.first().copied().unwrap_or(0);
-    let starts = results::start_times(&eng, t0, window[0], window[1], c.start_step_h);
+    let mut starts = results::start_times(&eng, t0, window[0], window[1], c.start_step_h);
+    if let Some(max) = max_starts
+        && starts.len() > max.max(1)
+    {
+        let factor = u32::try_from(starts.len().div_ceil(max.max(1))).unwrap_or(u32::MAX);
+        let step = c.start_step_h.saturating_mul(factor);
+        starts = results::start_times(&eng, t0, window[0], window[1], step);
+    }
     let costs = results::Costs {
         day_rate_eur: c.vessel_day_rate_eur,
         mobilisation_eur: c.mobilisation_eur,
         mobilisation_h: c.mobilisation_h,
     };
-    let r = results::simulate(&eng, &p.seq, &starts, costs);
+    let r = results::simulate_observed(&eng, &p.seq, &starts, costs, progress)
+        .ok_or_else(|| "cancelled".to_string())?;
     Ok((p, r))
 }
 
@@ -113,7 +143,8 @@ impl Campaign {
 
 /// Campaign rules: `CAMPAIGN-CAPACITY` (a cabin heavier than the deck load or the crane's
 /// largest safe working load) and `CAMPAIGN-SEASON` (a start month whose P90 finish falls after
-/// `campaign.deadline`, when the mission has a metocean series).
+/// `campaign.deadline`, when the mission has a metocean series; at most
+/// [`VALIDATE_MAX_STARTS`] starts).
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let m = &ctx.mission;
     let Some(c) = &m.campaign else {
@@ -165,7 +196,7 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
     let cols = m.metocean.as_ref().and_then(|x| x.columns.as_ref());
     let result = crate::metocean::read(&ctx.resolve(csv), cols)
         .map_err(|e| e.to_string())
-        .and_then(|s| simulate(ctx, &s, &cable_work(ctx), None));
+        .and_then(|s| simulate(ctx, &s, &cable_work(ctx), None, Some(VALIDATE_MAX_STARTS)));
     match result {
         Err(e) => out.push(Finding::warning(
             "CAMPAIGN-SEASON",
@@ -181,8 +212,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
                     out.push(Finding::warning(
                         "CAMPAIGN-SEASON",
                         format!(
-                            "starting in month {}, the P90 finish {s} is after the deadline {deadline}",
-                            mo.month
+                            "starting in month {}, the P90 finish {s} is after the deadline {deadline} ({} start(s), one every {} h; `fathom campaign` for every start)",
+                            mo.month, r.starts, r.start_step_h
                         ),
                     ));
                 }

@@ -4,7 +4,8 @@
 
 use super::engine::{Limits, OpType, Step};
 use crate::lift::alpha::AlphaTable;
-use crate::mission::{Campaign, CampaignOperation, Mission, OperationKind};
+use crate::lift::windows::AppliedLimits;
+use crate::mission::{Campaign, CampaignOperation, Mission, Operation, OperationKind};
 use crate::vessel::sailing::{METRES_PER_NM, leg_distance_bearing};
 
 /// Cable work of one cabin, a plain input so the campaign does not depend on the cable design:
@@ -51,6 +52,7 @@ pub fn default_template(m: &Mission) -> Vec<CampaignOperation> {
         tp_max_s: None,
         splittable,
         lay_speed_kmh: None,
+        daylight_only: false,
     };
     let transit_hs = t.map_or(2.5, |t| t.hs_max_m);
     let transit_wind = t.map_or(20.0, |t| t.wind_max_ms);
@@ -100,8 +102,63 @@ pub fn route_nm(m: &Mission) -> Option<f64> {
 #[derive(Clone, Debug)]
 pub struct Plan {
     pub ops: Vec<OpType>,
+    /// Per operation type: what it does and its DNV α (1 when splittable or without an Hs limit).
     pub kinds: Vec<OperationKind>,
+    pub alphas: Vec<f64>,
     pub seq: Vec<Step>,
+}
+
+/// The mean position (latitude, longitude) of the mission's cabins: where the daylight limit is
+/// evaluated (a site spans a few kilometres, a few seconds of sunrise).
+pub fn site_lat_lon(m: &Mission) -> Option<(f64, f64)> {
+    let n = m.cabins.len() as f64;
+    (n > 0.0).then(|| {
+        let (lat, lon) = m
+            .cabins
+            .iter()
+            .fold((0.0, 0.0), |(a, b), c| (a + c.lat, b + c.lon));
+        (lat / n, lon / n)
+    })
+}
+
+/// The limits of one step of template operation `o` with planned duration `t_pop_h`: a
+/// weather-restricted operation (not splittable, with an Hs limit) gets the forecast limit
+/// α·Hs and the reference period T_R exactly as the lift's weather windows do
+/// ([`AppliedLimits::new`]: α from the table by T_POP class and design Hs, DNV-ST-N001
+/// sec. 2.6.10; T_R = T_POP + T_C, T_C default T_POP); otherwise the design limits and α = 1.
+/// Returns (limits, α, T_R).
+fn step_limits(
+    o: &CampaignOperation,
+    t_pop_h: f64,
+    alpha: &AlphaTable,
+    site: Option<(f64, f64)>,
+) -> (Limits, f64, f64) {
+    let t_r = t_pop_h + o.contingency_h.unwrap_or(t_pop_h);
+    let (hs, a, t_r) = match o.hs_max_m {
+        Some(hs) if !o.splittable => {
+            let applied = AppliedLimits::new(
+                &Operation {
+                    name: o.kind.as_str().to_string(),
+                    duration_h: t_pop_h,
+                    contingency_h: o.contingency_h,
+                    hs_max_m: hs,
+                    wind_max_ms: o.wind_max_ms,
+                    current_max_ms: o.current_max_ms,
+                },
+                alpha,
+            );
+            (Some(applied.hs_forecast_m), applied.alpha, applied.t_r_h)
+        }
+        hs => (hs, 1.0, t_r),
+    };
+    let limits = Limits {
+        hs_m: hs,
+        wind_ms: o.wind_max_ms,
+        current_ms: o.current_max_ms,
+        tp_max_s: o.tp_max_s,
+        daylight: if o.daylight_only { site } else { None },
+    };
+    (limits, a, t_r)
 }
 
 /// Builds the plan. `lift_h` gives the lift-and-lowering time of a cabin from its lift phases
@@ -123,29 +180,16 @@ pub fn plan(
         (Some(nm), Some(kn)) if kn > 0.0 => Some(nm / kn),
         _ => None,
     };
-    let mut ops = Vec::new();
-    let mut kinds = Vec::new();
-    for o in &template {
-        let splittable = o.splittable;
-        let design = o.hs_max_m;
-        let nominal = o.duration_h.unwrap_or(1.0);
-        let alpha_f = match design {
-            Some(hs) if !splittable => alpha.alpha(nominal, hs),
-            _ => 1.0,
-        };
-        ops.push(OpType {
-            name: o.kind.as_str().to_string(),
-            limits: Limits {
-                hs_m: design.map(|h| h * alpha_f),
-                wind_ms: o.wind_max_ms,
-                current_ms: o.current_max_ms,
-                tp_max_s: o.tp_max_s,
-            },
-            duration_h: nominal,
-            reference_h: nominal + o.contingency_h.unwrap_or(nominal),
-            splittable,
-        });
-        kinds.push(o.kind);
+    let site = site_lat_lon(m);
+    if let Some((i, o)) = template
+        .iter()
+        .enumerate()
+        .find(|(_, o)| o.daylight_only && site.is_none())
+    {
+        return Err(format!(
+            "campaign.operations[{i}] ({}) is daylight_only, but the sunrise and sunset need the site's position: expected at least one [[cabins]] entry",
+            o.kind.as_str()
+        ));
     }
     let order: Vec<String> = if c.cabin_order.is_empty() {
         m.cabins.iter().map(|x| x.id.clone()).collect()
@@ -195,13 +239,33 @@ pub fn plan(
             (OperationKind::Survey, None) => one(SURVEY_H, cab.to_string()),
         }
     };
-    let mut seq = Vec::new();
-    let mut push = |i: usize, list: Vec<(f64, String)>, o: &CampaignOperation| {
+    let mut out = Plan {
+        ops: Vec::new(),
+        kinds: Vec::new(),
+        alphas: Vec::new(),
+        seq: Vec::new(),
+    };
+    let mut push = |list: Vec<(f64, String)>, o: &CampaignOperation| {
         for (h, label) in list {
-            seq.push(Step {
-                op: i,
+            let (limits, a, t_r) = step_limits(o, h, alpha, site);
+            let op = OpType {
+                name: o.kind.as_str().to_string(),
+                limits,
+                splittable: o.splittable,
+            };
+            let index = match out.ops.iter().position(|x| *x == op) {
+                Some(k) => k,
+                None => {
+                    out.ops.push(op);
+                    out.kinds.push(o.kind);
+                    out.alphas.push(a);
+                    out.ops.len() - 1
+                }
+            };
+            out.seq.push(Step {
+                op: index,
                 duration_h: h,
-                reference_h: h + o.contingency_h.unwrap_or(h),
+                reference_h: t_r,
                 label,
             });
         }
@@ -214,21 +278,21 @@ pub fn plan(
             .enumerate()
             .filter(|(_, o)| per_trip(o.kind))
         {
-            push(i, dur(i, o, Some(first))?, o);
+            push(dur(i, o, Some(first))?, o);
         }
         for cab in trip {
             for (i, o) in template.iter().enumerate() {
                 if !per_trip(o.kind) && o.kind != OperationKind::Return {
-                    push(i, dur(i, o, Some(cab))?, o);
+                    push(dur(i, o, Some(cab))?, o);
                 }
             }
         }
         let last = trip[trip.len() - 1].as_str();
         for (i, o) in template.iter().enumerate() {
             if o.kind == OperationKind::Return {
-                push(i, dur(i, o, Some(last))?, o);
+                push(dur(i, o, Some(last))?, o);
             }
         }
     }
-    Ok(Plan { ops, kinds, seq })
+    Ok(out)
 }

@@ -78,6 +78,8 @@ pub struct Downtime {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CampaignResult {
     pub starts: usize,
+    /// Hours between simulated starts (the smallest spacing; 0 with fewer than two starts).
+    pub start_step_h: f64,
     pub censored: usize,
     pub months: Vec<MonthResult>,
     pub downtime: Vec<Downtime>,
@@ -87,9 +89,53 @@ pub struct CampaignResult {
     pub cost_p90_eur: Option<f64>,
     /// Start month with the smallest P50 duration (then P90).
     pub best_start_month: Option<u32>,
+    /// Name of each operation type (what a step's `op` indexes).
+    pub operations: Vec<String>,
     /// The run whose duration is the median (nearest rank): the Gantt chart.
     pub p50_run: Vec<StepRun>,
     pub p50_run_start_s: Option<i64>,
+}
+
+/// One bar of the Gantt chart of the P50 run; times in hours from the run's start. The step was
+/// ready at `ready_h`, started at `start_h` (the wait between is waiting on weather) and ended
+/// at `end_h` (a splittable step's pauses fall inside its bar).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GanttBar {
+    /// Index into the chart's rows (operation names).
+    pub row: usize,
+    pub label: String,
+    pub ready_h: f64,
+    pub start_h: f64,
+    pub end_h: f64,
+}
+
+impl CampaignResult {
+    /// The P50 run as a Gantt chart: one row per operation name, in the order of first use,
+    /// and one bar per step.
+    pub fn gantt(&self) -> (Vec<String>, Vec<GanttBar>) {
+        let mut rows: Vec<String> = Vec::new();
+        let t0 = self.p50_run_start_s.unwrap_or(0);
+        let h = |t: i64| (t - t0) as f64 / 3600.0;
+        let bars = self
+            .p50_run
+            .iter()
+            .map(|s| {
+                let name = self.operations.get(s.op).cloned().unwrap_or_default();
+                let row = rows.iter().position(|r| *r == name).unwrap_or_else(|| {
+                    rows.push(name);
+                    rows.len() - 1
+                });
+                GanttBar {
+                    row,
+                    label: s.label.clone(),
+                    ready_h: h(s.ready_s),
+                    start_h: h(s.start_s),
+                    end_h: h(s.end_s),
+                }
+            })
+            .collect();
+        (rows, bars)
+    }
 }
 
 /// Cost inputs.
@@ -107,6 +153,35 @@ fn month_of(t: i64) -> usize {
 /// Runs the sequence from every start and gathers the statistics.
 pub fn simulate(engine: &Engine, seq: &[Step], starts: &[i64], costs: Costs) -> CampaignResult {
     let runs: Vec<(i64, Option<Run>)> = starts.iter().map(|&t| (t, engine.run(seq, t))).collect();
+    gather(engine, starts, runs, costs)
+}
+
+/// [`simulate`], telling `progress` the share of starts done (every 64 starts and at the end);
+/// `None` as soon as `progress` returns false (cancelled).
+pub fn simulate_observed(
+    engine: &Engine,
+    seq: &[Step],
+    starts: &[i64],
+    costs: Costs,
+    progress: &dyn Fn(f32) -> bool,
+) -> Option<CampaignResult> {
+    let mut runs = Vec::with_capacity(starts.len());
+    for (i, &t) in starts.iter().enumerate() {
+        if i % 64 == 0 && !progress(i as f32 / starts.len() as f32) {
+            return None;
+        }
+        runs.push((t, engine.run(seq, t)));
+    }
+    progress(1.0).then(|| gather(engine, starts, runs, costs))
+}
+
+/// The statistics of the runs from `starts`.
+fn gather(
+    engine: &Engine,
+    starts: &[i64],
+    runs: Vec<(i64, Option<Run>)>,
+    costs: Costs,
+) -> CampaignResult {
     let mut months = Vec::new();
     for m in 0..12 {
         let mine: Vec<&(i64, Option<Run>)> =
@@ -144,15 +219,29 @@ pub fn simulate(engine: &Engine, seq: &[Step], starts: &[i64], costs: Costs) -> 
         });
     }
     let done: Vec<&Run> = runs.iter().filter_map(|(_, r)| r.as_ref()).collect();
+    let operations: Vec<String> = engine.ops().iter().map(|o| o.name.clone()).collect();
+    // One row per operation name (types that differ only in α are one operation).
+    let mut names: Vec<&String> = Vec::new();
+    for n in &operations {
+        if !names.contains(&n) {
+            names.push(n);
+        }
+    }
     let mut downtime = Vec::new();
-    for (i, op) in engine.ops().iter().enumerate() {
+    for name in names {
         let mut w: Vec<f64> = done
             .iter()
-            .map(|r| r.steps.iter().filter(|s| s.op == i).map(|s| s.wait_h).sum())
+            .map(|r| {
+                r.steps
+                    .iter()
+                    .filter(|s| operations[s.op] == *name)
+                    .map(|s| s.wait_h)
+                    .sum()
+            })
             .collect();
         w.sort_by(f64::total_cmp);
         downtime.push(Downtime {
-            operation: op.name.clone(),
+            operation: name.clone(),
             mean_h: w.iter().fold(0.0, |a, b| a + b) / w.len().max(1) as f64,
             p50_h: percentile(&w, 0.5),
             p90_h: percentile(&w, 0.9),
@@ -178,6 +267,11 @@ pub fn simulate(engine: &Engine, seq: &[Step], starts: &[i64], costs: Costs) -> 
         .map(|m| m.month);
     CampaignResult {
         starts: runs.len(),
+        start_step_h: starts
+            .windows(2)
+            .map(|w| w[1] - w[0])
+            .min()
+            .map_or(0.0, |d| d as f64 / 3600.0),
         censored: runs.len() - done.len(),
         months,
         downtime,
@@ -188,5 +282,6 @@ pub fn simulate(engine: &Engine, seq: &[Step], starts: &[i64], costs: Costs) -> 
         best_start_month: best,
         p50_run: median.map(|r| r.steps.clone()).unwrap_or_default(),
         p50_run_start_s: median.map(|r| r.start_s),
+        operations,
     }
 }

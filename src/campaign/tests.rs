@@ -23,8 +23,6 @@ fn op(name: &str, hs: f64, splittable: bool) -> OpType {
             hs_m: Some(hs),
             ..Limits::default()
         },
-        duration_h: 1.0,
-        reference_h: 2.0,
         splittable,
     }
 }
@@ -139,8 +137,6 @@ fn same_as_weather_windows(s: &Series, hs: f64, wind: Option<f64>) {
             wind_ms: l.wind_max_ms,
             ..Limits::default()
         },
-        duration_h: l.t_pop_h,
-        reference_h: l.t_r_h,
         splittable: false,
     };
     let e = Engine::new(s, vec![ot]).unwrap();
@@ -203,4 +199,178 @@ fn month_days_parse() {
     assert_eq!(super::month_day("2026-04-01"), Some((4, 1)));
     assert_eq!(super::month_day("09-30"), Some((9, 30)));
     assert_eq!(super::month_day("02-30"), None);
+}
+
+/// Shanghai, calm and hourly from 2025-06-21 00:00 UTC (08:00 CST) for 3 days. PyEphem 4.2.1
+/// (an independent ephemeris, see `crate::solar`'s tests) gives sunset 2025-06-21 11:01:17 UTC
+/// and sunrise 2025-06-21 20:50:42 UTC (04:50:42 CST on the 22nd), so the records
+/// [00:00, 11:00) and from [21:00, 22:00) on are daylight.
+fn shanghai_midsummer() -> Series {
+    let t0 = 1_750_464_000; // 2025-06-21T00:00:00Z
+    let mut s = series(vec![1.0; 72]);
+    s.time_s = (0..72).map(|i| t0 + i * 3600).collect();
+    s
+}
+
+fn daylight_op(splittable: bool, at: (f64, f64)) -> OpType {
+    let mut o = op("survey", 2.0, splittable);
+    o.limits.daylight = Some(at);
+    o
+}
+
+#[test]
+fn a_daylight_only_operation_pauses_at_sunset_and_resumes_after_sunrise() {
+    const SHANGHAI: (f64, f64) = (31.2304, 121.4737);
+    let s = shanghai_midsummer();
+    let t0 = s.time_s[0];
+    // Splittable, 14 h from 00:00 UTC: 11 h of work to sunset, the night, 3 h from 21:00 UTC.
+    let e = Engine::new(&s, vec![daylight_op(true, SHANGHAI)]).unwrap();
+    let r = e.run(&[step(0, 14.0, 28.0)], t0).unwrap();
+    assert_eq!(r.finish_s, t0 + 24 * 3600);
+    assert_eq!(r.steps[0].wait_h, 10.0);
+    // Weather-restricted, T_POP 2 h / T_R 4 h, ready at 12:00 UTC (after sunset): starts with
+    // the first whole daylight hour, 21:00 UTC, waiting 9 h.
+    let e = Engine::new(&s, vec![daylight_op(false, SHANGHAI)]).unwrap();
+    let r = e.run(&[step(0, 2.0, 4.0)], t0 + 12 * 3600).unwrap();
+    assert_eq!(
+        (r.steps[0].start_s, r.steps[0].wait_h),
+        (t0 + 21 * 3600, 9.0)
+    );
+    // T_R 11 h fits before sunset from 00:00, 12 h no longer does (it waits for the next day).
+    let r = e.run(&[step(0, 2.0, 11.0)], t0).unwrap();
+    assert_eq!(r.steps[0].start_s, t0);
+    let r = e.run(&[step(0, 2.0, 12.0)], t0).unwrap();
+    assert_eq!(r.steps[0].start_s, t0 + 21 * 3600);
+}
+
+#[test]
+fn daylight_only_work_in_the_polar_night_never_starts_and_is_censored() {
+    // Longyearbyen (78.22° N) in the weeks around the December solstice: the sun never rises.
+    let t0 = 1_765_843_200; // 2025-12-16T00:00:00Z
+    let mut s = series(vec![1.0; 24 * 10]);
+    s.time_s = (0..240).map(|i| t0 + i * 3600).collect();
+    let e = Engine::new(&s, vec![daylight_op(true, (78.2232, 15.6267))]).unwrap();
+    assert!(e.run(&[step(0, 1.0, 2.0)], t0).is_none());
+    // The same without the daylight limit takes its hour.
+    let e = Engine::new(&s, vec![op("survey", 2.0, true)]).unwrap();
+    assert_eq!(e.run(&[step(0, 1.0, 2.0)], t0).unwrap().finish_s, t0 + 3600);
+}
+
+/// A mission with two cabins, a vessel-less template (durations given) and the operations.
+fn plan_of(
+    ops: Vec<crate::mission::CampaignOperation>,
+    cables: &[super::CableWork],
+) -> super::plan::Plan {
+    let mut m = crate::mission::fixtures::mission(10.0, 5.0);
+    for (id, lon) in [("A", 122.0), ("B", 122.01)] {
+        m.cabins.push(crate::mission::Cabin {
+            id: id.into(),
+            cabin_type: "box".into(),
+            lon,
+            lat: 30.85,
+            heading_deg: 0.0,
+        });
+    }
+    let mut c = crate::mission::Campaign::default_for(&m);
+    c.operations = ops;
+    super::plan::plan(
+        &m,
+        &c,
+        &crate::lift::alpha::default_table(),
+        &|_| None,
+        cables,
+    )
+    .unwrap()
+}
+
+fn template_op(
+    kind: crate::mission::OperationKind,
+    splittable: bool,
+) -> crate::mission::CampaignOperation {
+    crate::mission::CampaignOperation {
+        kind,
+        duration_h: None,
+        contingency_h: None,
+        hs_max_m: Some(2.0),
+        wind_max_ms: None,
+        current_max_ms: None,
+        tp_max_s: None,
+        splittable,
+        lay_speed_kmh: Some(1.0),
+        daylight_only: false,
+    }
+}
+
+#[test]
+fn alpha_follows_each_steps_planned_duration() {
+    use crate::mission::OperationKind::{CableLay, Lift};
+    // Cable lay at 1 km/h, not splittable, design Hs 2 m: a 10 km cable is T_POP 10 h (class
+    // ≤ 12 h: α 0.76 in assets/alpha_factors.csv), a 30 km cable 30 h (class ≤ 36 h: α 0.71).
+    let cables = [
+        super::CableWork {
+            cabin: "A".into(),
+            cable: "a".into(),
+            length_m: 10_000.0,
+        },
+        super::CableWork {
+            cabin: "B".into(),
+            cable: "b".into(),
+            length_m: 30_000.0,
+        },
+    ];
+    let mut lift = template_op(Lift, false);
+    lift.duration_h = Some(20.0);
+    lift.contingency_h = Some(4.0);
+    let p = plan_of(vec![lift, template_op(CableLay, false)], &cables);
+    let of = |label: &str, name: &str| {
+        let st = p
+            .seq
+            .iter()
+            .find(|s| s.label == label && p.ops[s.op].name == name)
+            .unwrap();
+        (
+            p.alphas[st.op],
+            p.ops[st.op].limits.hs_m.unwrap(),
+            st.reference_h,
+        )
+    };
+    let (a, hs, t_r) = of("A a", "cable_lay");
+    assert_eq!((a, t_r), (0.76, 20.0));
+    assert!((hs - 1.52).abs() < 1e-12);
+    let (a, hs, t_r) = of("B b", "cable_lay");
+    assert_eq!((a, t_r), (0.71, 60.0));
+    assert!((hs - 1.42).abs() < 1e-12);
+    // The lift: T_POP 20 h (class ≤ 24 h: 0.73), T_R 20 + 4 h, the same type for both cabins.
+    assert_eq!(of("A", "lift"), of("B", "lift"));
+    let (a, _, t_r) = of("A", "lift");
+    assert_eq!((a, t_r), (0.73, 24.0));
+    // Splittable work keeps its design limit (α 1).
+    let p = plan_of(vec![template_op(CableLay, true)], &cables);
+    assert_eq!(p.ops.len(), 1);
+    assert_eq!((p.alphas[0], p.ops[0].limits.hs_m), (1.0, Some(2.0)));
+}
+
+#[test]
+fn progress_is_reported_and_a_cancel_stops_the_runs() {
+    use super::results::simulate_observed;
+    use std::cell::RefCell;
+    let e = Engine::new(&storm(), vec![op("lay", 2.0, true)]).unwrap();
+    let seq = [step(0, 5.0, 10.0)];
+    let starts: Vec<i64> = (0..150).map(|h| T0 + h * 3600).collect();
+    let costs = Costs {
+        day_rate_eur: 0.0,
+        mobilisation_eur: 0.0,
+        mobilisation_h: 0.0,
+    };
+    let seen = RefCell::new(Vec::new());
+    let r = simulate_observed(&e, &seq, &starts, costs, &|f| {
+        seen.borrow_mut().push(f);
+        true
+    })
+    .unwrap();
+    // Every 64 starts and at the end; the result is the unobserved one.
+    assert_eq!(*seen.borrow(), vec![0.0, 64.0 / 150.0, 128.0 / 150.0, 1.0]);
+    assert_eq!(r, stats(&e, &seq, &starts, costs));
+    let cancelled = simulate_observed(&e, &seq, &starts, costs, &|f| f < 0.5);
+    assert!(cancelled.is_none());
 }

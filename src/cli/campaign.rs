@@ -24,7 +24,8 @@ pub enum CampaignFormat {
 Simulates the mission's [campaign] (defaults when absent) hour by hour through the series from
 every start date of the start window in every year of the series: P10/P50/P90 duration and finish
 by start month, waiting on weather per operation, vessel days and spread cost, the best start
-month and the P50 run. Cable work is not yet taken from the cable design (no cable operations).
+month and the P50 run. Cable lay and pull-in come from the mission's [[cables]] (length to order
+at the lay speed).
 Exit codes: 0 done, 2 could not run.")]
 pub struct CampaignArgs {
     /// Mission file.
@@ -32,7 +33,8 @@ pub struct CampaignArgs {
     /// Metocean time series; default the mission's `metocean.series_csv`.
     #[arg(long)]
     pub metocean: Option<PathBuf>,
-    /// Column mapping of the series (`time=…,hs_m=…,tz_s=…,wind_ms=…,delimiter=;`).
+    /// Column mapping of the series (`time=…,hs_m=…,tz_s=…,wind_ms=…,delimiter=;`; units after a
+    /// colon, `hs_m=Hs:cm,wind_ms=U10:kn`).
     #[arg(long)]
     pub columns: Option<String>,
     /// Start window `FROM..TO` as `YYYY-MM-DD` or `MM-DD` (month and day used in every year).
@@ -81,7 +83,7 @@ pub fn run(args: &CampaignArgs) -> Result<ExitCode, CliError> {
         }
     };
     let s = metocean::read(&csv, cols.as_ref()).map_err(CliError::from_display)?;
-    let (_, r) = campaign::simulate(&ctx, &s, &campaign::cable_work(&ctx), window)
+    let (_, r) = campaign::simulate(&ctx, &s, &campaign::cable_work(&ctx), window, None)
         .map_err(|e| CliError(format!("{}: {e}", args.mission.display())))?;
     match args.format {
         CampaignFormat::Json => println!(
@@ -166,7 +168,7 @@ fn print_text(r: &CampaignResult, series: &str) {
                 "  {:<22} {} → {}  (waited {:.0} h)",
                 format!(
                     "{} {}",
-                    r.downtime.get(s.op).map_or("", |d| d.operation.as_str()),
+                    r.operations.get(s.op).map_or("", String::as_str),
                     s.label
                 ),
                 t(s.start_s),

@@ -185,7 +185,8 @@ pub struct WeatherArgs {
     /// Metocean time series (CSV); default the mission's `metocean.series_csv`.
     #[arg(long)]
     pub metocean: Option<PathBuf>,
-    /// Column mapping of the series (`time=…,hs_m=…,tz_s=…,wind_ms=…,delimiter=;`); default the
+    /// Column mapping of the series (`time=…,hs_m=…,tz_s=…,wind_ms=…,delimiter=;`; units after a
+    /// colon, `hs_m=Hs:cm,wind_ms=U10:kn`); default the
     /// mission's `[metocean.columns]`, else fathom's own column names.
     #[arg(long)]
     pub columns: Option<String>,

@@ -104,7 +104,8 @@ pub fn parse(text: &str, path: &Path, cols: Option<&SeriesColumns>) -> Result<Se
     )
 }
 
-/// Parses a `--columns` value: `time=…,hs_m=…,tz_s=…,wind_ms=…,delimiter=;`.
+/// Parses a `--columns` value: `time=…,hs_m=…,tz_s=…,wind_ms=…,delimiter=;`, a numeric column
+/// optionally with its unit (`hs_m=Hs:cm`, [`unit_factor`]).
 pub fn parse_columns(s: &str) -> Result<SeriesColumns, String> {
     let mut c = SeriesColumns::default();
     for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -137,15 +138,52 @@ pub fn parse_columns(s: &str) -> Result<SeriesColumns, String> {
     Ok(c)
 }
 
-/// The column of a variable: the mapped name (required to exist) or fathom's own name.
+/// The factor from `unit` to fathom's unit of `variable` (m, s or m/s). Exact by definition:
+/// 1 ft = 0.3048 m (international foot, 1959), 1 kn = 1852 m/h (international nautical mile,
+/// 1929), 1 mph = 1609.344 m/h = 0.44704 m/s, 1 km/h = 1/3.6 m/s.
+pub fn unit_factor(variable: &str, unit: &str) -> Result<f64, String> {
+    let (units, expected): (&[(&str, f64)], &str) = match variable {
+        "hs_m" | "tide_m" => (
+            &[("m", 1.0), ("cm", 0.01), ("mm", 0.001), ("ft", 0.3048)],
+            "m, cm, mm or ft",
+        ),
+        "tp_s" | "tz_s" => (&[("s", 1.0)], "s"),
+        "wind_ms" | "current_ms" => (
+            &[
+                ("m/s", 1.0),
+                ("cm/s", 0.01),
+                ("kn", 1852.0 / 3600.0),
+                ("km/h", 1.0 / 3.6),
+                ("mph", 0.44704),
+            ],
+            "m/s, cm/s, kn, km/h or mph",
+        ),
+        _ => return Err(format!("{variable} takes no unit")),
+    };
+    units
+        .iter()
+        .find(|(u, _)| u.eq_ignore_ascii_case(unit.trim()))
+        .map(|(_, f)| *f)
+        .ok_or_else(|| format!("unit `{unit}` for {variable}: expected {expected}"))
+}
+
+/// The column of a variable and the factor to fathom's unit: the mapped name (required to
+/// exist, with its `:UNIT` when given) or fathom's own name (factor 1).
 fn find(
     t: &Table,
     mapped: Option<&String>,
     own: &str,
     variable: &str,
-) -> Result<Option<usize>, TableError> {
-    let Some(name) = mapped else {
-        return Ok(t.column(own));
+) -> Result<Option<(usize, f64)>, TableError> {
+    let Some(spec) = mapped else {
+        return Ok(t.column(own).map(|c| (c, 1.0)));
+    };
+    let (name, factor) = match spec.rsplit_once(':') {
+        Some((name, unit)) if variable != "time" => (
+            name,
+            unit_factor(variable, unit).map_err(|e| t.error(t.header_line, Some(variable), e))?,
+        ),
+        _ => (spec.as_str(), 1.0),
     };
     let lc = name.to_lowercase();
     let hits: Vec<usize> = (0..t.header.len())
@@ -155,7 +193,7 @@ fn find(
         })
         .collect();
     match hits[..] {
-        [i] => Ok(Some(i)),
+        [i] => Ok(Some((i, factor))),
         _ => Err(t.error(
             t.header_line,
             Some(variable),
@@ -171,7 +209,7 @@ fn find(
 fn from_table(t: &Table, cols: Option<&SeriesColumns>) -> Result<Series, TableError> {
     let d = SeriesColumns::default();
     let c = cols.unwrap_or(&d);
-    let need = |col: Option<usize>, v: &str, own: &str| {
+    let need = |col: Option<(usize, f64)>, v: &str, own: &str| {
         col.ok_or_else(|| {
             t.error(
                 t.header_line,
@@ -183,12 +221,12 @@ fn from_table(t: &Table, cols: Option<&SeriesColumns>) -> Result<Series, TableEr
             )
         })
     };
-    let ct = need(
+    let (ct, _) = need(
         find(t, c.time.as_ref(), "time_utc", "time")?,
         "time",
         "time_utc",
     )?;
-    let ch = need(find(t, c.hs_m.as_ref(), "hs_m", "hs_m")?, "hs_m", "hs_m")?;
+    let (ch, fh) = need(find(t, c.hs_m.as_ref(), "hs_m", "hs_m")?, "hs_m", "hs_m")?;
     let ctp = find(t, c.tp_s.as_ref(), "tp_s", "tp_s")?;
     let ctz = find(t, c.tz_s.as_ref(), "tz_s", "tz_s")?;
     let cw = find(t, c.wind_ms.as_ref(), "wind_ms", "wind_ms")?;
@@ -197,7 +235,7 @@ fn from_table(t: &Table, cols: Option<&SeriesColumns>) -> Result<Series, TableEr
     let converted = ctp.is_none() && ctz.is_some();
     let cper = ctp.or(ctz);
     let n = t.rows.len();
-    let opt = |c: Option<usize>| c.map(|_| Vec::with_capacity(n));
+    let opt = |c: Option<(usize, f64)>| c.map(|_| Vec::with_capacity(n));
     let mut s = Series {
         time_s: Vec::with_capacity(n),
         hs_m: Vec::with_capacity(n),
@@ -228,18 +266,18 @@ fn from_table(t: &Table, cols: Option<&SeriesColumns>) -> Result<Series, TableEr
             ));
         }
         s.time_s.push(time);
-        s.hs_m.push(t.number(row, ch, pos, "a number ≥ 0")?);
+        s.hs_m.push(fh * t.number(row, ch, pos, "a number ≥ 0")?);
         for (col, v) in [
             (cper, &mut s.tp_s),
             (cw, &mut s.wind_ms),
             (cc, &mut s.current_ms),
         ] {
-            if let (Some(col), Some(v)) = (col, v) {
-                v.push(t.number(row, col, pos, "a number ≥ 0")?);
+            if let (Some((col, f)), Some(v)) = (col, v) {
+                v.push(f * t.number(row, col, pos, "a number ≥ 0")?);
             }
         }
-        if let (Some(col), Some(v)) = (ctide, &mut s.tide_m) {
-            v.push(t.number(row, col, |_| true, "a number")?);
+        if let (Some((col, f)), Some(v)) = (ctide, &mut s.tide_m) {
+            v.push(f * t.number(row, col, |_| true, "a number")?);
         }
     }
     if converted && let Some(tp) = &mut s.tp_s {

@@ -120,3 +120,49 @@ fn the_real_hindcast_files_read_with_a_mapping() {
     // 1996–2005 hourly = 3,653 days = 87,672 hours: the rest are in gaps.
     assert_eq!(s.time_s.len() + s.missing_records(), 87_672);
 }
+
+#[test]
+fn columns_in_other_units_are_converted() {
+    // A buoy-style file: Hs in cm, wind in knots, current in cm/s, tide in feet, Tp in s.
+    let text = "date;Hs;Tp;U10;Cur;Tide\n\
+                2025-01-01 00:00;150;7;10;50;3.28084\n\
+                2025-01-01 01:00;80;6;19.4384;25;-1\n";
+    let cols = parse_columns(
+        "time=date,hs_m=Hs:cm,tp_s=Tp:s,wind_ms=U10:kn,current_ms=Cur:cm/s,tide_m=Tide:ft",
+    )
+    .unwrap();
+    let s = parse(text, Path::new("b.csv"), Some(&cols)).unwrap();
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+    // 150 cm = 1.5 m; 10 kn = 10 × 1852 m / 3600 s = 5.1444… m/s; 19.4384 kn ≈ 10.0000 m/s;
+    // 50 cm/s = 0.5 m/s; 3.28084 ft = 1.0000 m (1 ft = 0.3048 m); −1 ft = −0.3048 m.
+    assert!(close(s.hs_m[0], 1.5) && close(s.hs_m[1], 0.8));
+    let w = s.wind_ms.as_ref().unwrap();
+    assert!(close(w[0], 5.144_444_444_444_444));
+    assert!((w[1] - 10.0).abs() < 1e-4);
+    assert!(close(s.current_ms.as_ref().unwrap()[0], 0.5));
+    let tide = s.tide_m.as_ref().unwrap();
+    assert!((tide[0] - 1.0).abs() < 1e-6 && close(tide[1], -0.3048));
+    assert_eq!(s.tp_s.as_ref().unwrap()[0], 7.0);
+    // The same mapping from a mission's [metocean.columns] table.
+    let cols: SeriesColumns =
+        toml::from_str("time = \"date\"\nhs_m = \"Hs:mm\"\nwind_ms = \"U10:km/h\"").unwrap();
+    let s = parse(text, Path::new("b.csv"), Some(&cols)).unwrap();
+    assert!(close(s.hs_m[0], 0.15) && close(s.wind_ms.as_ref().unwrap()[0], 10.0 / 3.6));
+    // A unit the variable cannot take is refused, naming the file, the variable and the units.
+    let bad = parse_columns("time=date,hs_m=Hs:kn").unwrap();
+    let e = parse(text, Path::new("b.csv"), Some(&bad)).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "b.csv:1: hs_m: unit `kn` for hs_m: expected m, cm, mm or ft"
+    );
+    // A colon in the time column's name is part of the name.
+    let t = "t:utc,hs_m\n2025-01-01 00:00,1\n2025-01-01 01:00,1\n";
+    let cols = parse_columns("time=t:utc").unwrap();
+    assert_eq!(
+        parse(t, Path::new("t.csv"), Some(&cols))
+            .unwrap()
+            .hs_m
+            .len(),
+        2
+    );
+}

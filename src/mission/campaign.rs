@@ -112,6 +112,11 @@ pub struct CampaignOperation {
     /// Cable lay speed (km/h) for `cable_lay`; default 1 km/h (NREL ORBIT `cable_lay_speed`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lay_speed_kmh: Option<f64>,
+    /// Only between sunrise and sunset at the site (e.g. diver or visual-survey work, a lift
+    /// the contractor's procedure keeps to daylight): the night counts as weather beyond the
+    /// limits (`crate::solar`, NOAA/Meeus).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub daylight_only: bool,
 }
 
 fn default_day_rate() -> f64 {

@@ -40,6 +40,12 @@ pub struct Metocean {
 /// matches a header case-insensitively, either whole or as its start (so `significant wave
 /// height` matches `significant wave height (m)`). Variables left out are looked up under
 /// fathom's own names; a variable found under neither is missing from the series.
+///
+/// A numeric column in other units names them after a colon, `hs_m = "Hs:cm"`
+/// (`--columns hs_m=Hs:cm`): lengths (`hs_m`, `tide_m`) in m, cm, mm or ft; periods (`tp_s`,
+/// `tz_s`) in s; speeds (`wind_ms`, `current_ms`) in m/s, cm/s, kn, km/h or mph. The text after
+/// the last colon is the unit, so a header that itself holds a colon is written with its unit
+/// (`"a:b:m"`). Conversions: `crate::metocean::unit_factor`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeriesColumns {
