@@ -49,7 +49,8 @@ fn bench(c: &mut Criterion) {
     let from = grid.transform.cell_center(20, 20);
     let to = grid.transform.cell_center(N - 21, N - 21);
     let mask = plan::depth_mask(&grid, need, 0.0, None);
-    let p = plan::plan(&grid, &mask, need, 0.0, from, to).expect("route");
+    let p =
+        plan::plan(&grid, &mask, need, 0.0, from, to, &fathom::progress::silent).expect("route");
     eprintln!(
         "route: {:.0} m, {} vertices, {} cells expanded",
         p.length_m,
@@ -62,7 +63,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mask = plan::depth_mask(&grid, need, 0.0, None);
             black_box(
-                plan::plan(&grid, &mask, need, 0.0, from, to)
+                plan::plan(&grid, &mask, need, 0.0, from, to, &fathom::progress::silent)
                     .unwrap()
                     .length_m,
             )
@@ -71,7 +72,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("plan_4096x4096_search_only", |b| {
         b.iter(|| {
             black_box(
-                plan::plan(&grid, &mask, need, 0.0, from, to)
+                plan::plan(&grid, &mask, need, 0.0, from, to, &fathom::progress::silent)
                     .unwrap()
                     .length_m,
             )

@@ -49,6 +49,7 @@ pub mod lift;
 pub mod live;
 pub mod metocean;
 pub mod mission;
+pub mod progress;
 pub mod render;
 pub mod report;
 pub mod siting;

@@ -16,6 +16,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("constants", 0),
     ("fsutil", 0),
     ("geodesy", 0),
+    ("progress", 0),
     ("solar", 0),
     ("table", 0),
     ("testdata", 0),

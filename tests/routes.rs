@@ -234,7 +234,8 @@ fn wadden_inlet_route_is_safe_and_near_shortest() {
     let depth = |p: (f64, f64)| -(grid.sample_nearest(p.0, p.1).unwrap() as f64);
     assert!(depth(from) > need && depth(to) > need);
     let straight = (to.0 - from.0).hypot(to.1 - from.1);
-    let p = plan::plan(&grid, &mask, need, 0.0, from, to).expect("a route through the inlet");
+    let p = plan::plan(&grid, &mask, need, 0.0, from, to, &fathom::progress::silent)
+        .expect("a route through the inlet");
     assert!(
         p.length_m > straight * 1.05,
         "the route must go round the island: {} vs {straight}",

@@ -17,6 +17,7 @@
 //! every no-data hole.
 
 use super::{BathyError, Grid};
+use crate::progress::{Counter, Report, silent};
 use std::collections::HashMap;
 
 /// The contour levels: `base + k·interval` for every integer k within the data range.
@@ -84,6 +85,16 @@ fn check_levels(levels: &Levels, min: f64, max: f64) -> Result<(), BathyError> {
 
 /// Contour lines of `grid` at `levels`, in the grid's CRS, ordered by elevation.
 pub fn contour_lines(grid: &Grid, levels: &Levels) -> Result<Vec<ContourLine>, BathyError> {
+    contour_lines_reporting(grid, levels, &silent)
+}
+
+/// [`contour_lines`], telling `progress` the rows of squares traced (for large grids on the
+/// command line).
+pub fn contour_lines_reporting(
+    grid: &Grid,
+    levels: &Levels,
+    progress: Report,
+) -> Result<Vec<ContourLine>, BathyError> {
     let Some(stats) = grid.stats() else {
         return Ok(Vec::new());
     };
@@ -98,7 +109,9 @@ pub fn contour_lines(grid: &Grid, levels: &Levels) -> Result<Vec<ContourLine>, B
     };
     let mut segments: HashMap<i64, Vec<Seg>> = HashMap::new();
     // Squares between rows r−1 and r, columns c and c+1; the outer ring uses NaN outside.
+    let rows_done = Counter::new(h as u64 + 1, progress);
     for r in 0..=h {
+        rows_done.add(1);
         for c in -1..w {
             let corner = |dc: i64, dr: i64| Vp {
                 x: (c + dc) as f64 + 0.5,
@@ -332,7 +345,11 @@ fn join(segs: &[Seg]) -> Vec<Vec<(f64, f64)>> {
 /// in a `crs` member as GDAL's GeoJSON driver writes it), each feature with `elevation` (m,
 /// positive up) and `depth_m` (positive down).
 pub fn contours_geojson(grid: &Grid, levels: &Levels) -> Result<serde_json::Value, BathyError> {
-    let lines = contour_lines(grid, levels)?;
+    Ok(lines_geojson(grid, &contour_lines(grid, levels)?))
+}
+
+/// [`contours_geojson`] of lines already traced on `grid`.
+pub fn lines_geojson(grid: &Grid, lines: &[ContourLine]) -> serde_json::Value {
     let features: Vec<serde_json::Value> = lines
         .iter()
         .map(|l| {
@@ -353,7 +370,7 @@ pub fn contours_geojson(grid: &Grid, levels: &Levels) -> Result<serde_json::Valu
             "properties": { "name": format!("urn:ogc:def:crs:EPSG::{code}") },
         });
     }
-    Ok(fc)
+    fc
 }
 
 #[cfg(test)]

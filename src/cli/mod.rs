@@ -11,6 +11,7 @@ mod grid;
 mod lift;
 #[cfg(feature = "gui")]
 mod planner;
+mod progress;
 mod replay;
 mod report;
 mod route;
@@ -98,9 +99,21 @@ impl CliError {
     }
 }
 
-/// Parses the command line and runs it.
+/// Parses the command line and runs it. When the command line asks for `--format json`, errors
+/// (bad arguments included) go to stderr as one JSON object, `{"error": …, "exit_code": …}`, so
+/// that a script reading JSON never has to parse prose.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let json = json_requested(&args);
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) if json && e.use_stderr() => {
+            let message = e.to_string();
+            let message = message.trim_end().trim_start_matches("error: ");
+            return json_error(message, "usage", e.exit_code());
+        }
+        Err(e) => e.exit(),
+    };
     let result = match cli.command {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Cooling(args)) => cooling::run(&args),
@@ -124,11 +137,34 @@ pub fn run() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(e) if json => json_error(&e.0, "could not run", 2),
         Err(e) => {
             eprintln!("fathom: error: {e}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether the command line asks for JSON output: `--format json` or `--format=json` before any
+/// `--` (after which arguments are values, not options).
+fn json_requested(args: &[std::ffi::OsString]) -> bool {
+    let args: Vec<&str> = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_str().unwrap_or(""))
+        .take_while(|a| *a != "--")
+        .collect();
+    args.contains(&"--format=json")
+        || args
+            .windows(2)
+            .any(|w| w[0] == "--format" && w[1] == "json")
+}
+
+/// Prints `{"error": message, "kind": kind, "exit_code": code}` on stderr and returns the code.
+fn json_error(message: &str, kind: &str, code: i32) -> ExitCode {
+    let out = serde_json::json!({ "error": message, "kind": kind, "exit_code": code });
+    eprintln!("{out}");
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
 }
 
 /// The demo mission shipped with fathom, found next to the working directory or the crate.
@@ -138,4 +174,29 @@ pub fn default_mission() -> PathBuf {
         return local;
     }
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("missions/demo.toml")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_requested;
+
+    fn asks(args: &[&str]) -> bool {
+        let args: Vec<std::ffi::OsString> = args.iter().map(|a| a.into()).collect();
+        json_requested(&args)
+    }
+
+    #[test]
+    fn json_is_asked_for_by_the_format_option_only() {
+        assert!(asks(&[
+            "fathom", "grid", "slope", "g.tif", "--format", "json"
+        ]));
+        assert!(asks(&["fathom", "validate", "--format=json", "m.toml"]));
+        assert!(!asks(&["fathom", "validate", "m.toml"]));
+        assert!(!asks(&[
+            "fathom", "export", "m.toml", "--format", "geojson"
+        ]));
+        assert!(!asks(&["fathom", "validate", "--", "--format", "json"]));
+        // The program name is not an argument.
+        assert!(!asks(&["--format=json"]));
+    }
 }

@@ -1,5 +1,6 @@
 //! `fathom route check` and `fathom route plan`.
 
+use super::progress::Bar;
 use super::{CliError, Format};
 use crate::bathymetry::{self, Grid};
 use crate::finding::Finding;
@@ -280,7 +281,10 @@ fn plan_mission(a: &PlanArgs, ctx: &Context) -> Result<PlanReport, CliError> {
     let m = &ctx.mission;
     let (from_name, from) = resolve_point(Some(m), &a.from, "from")?;
     let (to_name, to) = resolve_point(Some(m), &a.to, "to")?;
-    let (r, need) = plan::plan_on_mission(ctx, from, to).map_err(|e| match e {
+    let bar = Bar::new("route search", "m");
+    let planned = plan::plan_on_mission_reporting(ctx, from, to, &bar.report());
+    drop(bar);
+    let (r, need) = planned.map_err(|e| match e {
         plan::MissionPlanError::NoVessel => CliError(format!("{}: {e}", ctx.path.display())),
         e => CliError::from_display(e),
     })?;
@@ -327,8 +331,11 @@ fn plan_standalone(a: &PlanArgs, grid_path: &std::path::Path) -> Result<PlanRepo
     let need = draft + a.squat_m + ukc;
     let mask = plan::depth_mask(&grid, need, 0.0, None);
     let xy = |p: (f64, f64)| fwd.convert(p.0, p.1).map_err(CliError::from_display);
-    let r =
-        plan::plan(&grid, &mask, need, 0.0, xy(from)?, xy(to)?).map_err(CliError::from_display)?;
+    let (from_xy, to_xy) = (xy(from)?, xy(to)?);
+    let bar = Bar::new("route search", "m");
+    let r = plan::plan(&grid, &mask, need, 0.0, from_xy, to_xy, &bar.report());
+    drop(bar);
+    let r = r.map_err(CliError::from_display)?;
     report((a.from.clone(), from), (a.to.clone(), to), need, &r, |p| {
         inv.convert(p.0, p.1).map_err(CliError::from_display)
     })

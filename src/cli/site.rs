@@ -1,5 +1,6 @@
 //! `fathom site suitability|layout`: where cabins can sit, and an automatic layout.
 
+use super::progress::Bar;
 use super::{CliError, Format};
 use crate::mission::{self, Context};
 use crate::siting::{fail, geotiff, plan};
@@ -21,6 +22,7 @@ pub enum SiteCommand {
     #[command(after_help = "Examples:
   fathom site suitability missions/demo.toml -o suit.tif
   fathom site suitability missions/demo.toml --cabin-type hainan --heading 45 -o suit45.tif
+  fathom site suitability missions/demo.toml -o suit.tif --format json
   gdalinfo -stats suit.tif
 
 Bands: 1 fail mask (bits: 1 DEPTH, 2 TOP_CLEARANCE, 4 SLOPE, 8 RELIEF, 16 EXCLUSION, 32 CABLE,
@@ -38,6 +40,10 @@ true north). Exit codes: 0 written, 2 could not run.")]
         /// Output GeoTIFF.
         #[arg(short, long)]
         output: PathBuf,
+        /// `json`: what was written, feasible cells and the cells each constraint fails, on
+        /// stdout (errors as JSON on stderr).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Places N cabins automatically and prints them; `--write` saves them into the mission.
     #[command(after_help = "Examples:
@@ -75,26 +81,69 @@ pub fn run(args: &SiteArgs) -> Result<ExitCode, CliError> {
             cabin_type,
             heading,
             output,
+            format,
         } => {
             let ctx = Context::load(mission).map_err(CliError::from_display)?;
-            let (map, conv) = plan::suitability_map(&ctx, cabin_type.as_deref(), *heading)
-                .map_err(CliError::from_display)?;
+            let bar = Bar::new("suitability", "bands");
+            let map = plan::suitability_map_reporting(
+                &ctx,
+                cabin_type.as_deref(),
+                *heading,
+                &bar.report(),
+            );
+            drop(bar);
+            let (map, conv) = map.map_err(CliError::from_display)?;
             let bytes = geotiff::encode(&map, &ctx.grid.transform, &ctx.working_crs, |g| g - conv)
                 .map_err(CliError)?;
             crate::fsutil::write_atomic(output, &bytes)
                 .map_err(|e| CliError(format!("{}: {e}", output.display())))?;
+            let cells = map.mask.len();
             let feasible = map.mask.iter().filter(|m| **m == 0).count();
-            println!(
-                "{}: {} × {} cells, {feasible} feasible ({:.1} %)",
-                output.display(),
-                map.width,
-                map.height,
-                100.0 * feasible as f64 / map.mask.len() as f64
-            );
-            for (bit, name) in fail::NAMES {
-                let n = map.mask.iter().filter(|m| **m & bit != 0).count();
-                if n > 0 {
-                    println!("  {name:<14} fails in {n} cells");
+            let share = 100.0 * feasible as f64 / cells.max(1) as f64;
+            let fails: Vec<(&str, usize)> = fail::NAMES
+                .iter()
+                .map(|&(bit, name)| (name, map.mask.iter().filter(|m| **m & bit != 0).count()))
+                .filter(|&(_, n)| n > 0)
+                .collect();
+            match format {
+                Format::Text => {
+                    println!(
+                        "{}: {} × {} cells, {feasible} feasible ({share:.1} %)",
+                        output.display(),
+                        map.width,
+                        map.height,
+                    );
+                    for (name, n) in &fails {
+                        println!("  {name:<14} fails in {n} cells");
+                    }
+                }
+                Format::Json => {
+                    let scores: Vec<f64> = map
+                        .score
+                        .iter()
+                        .filter(|s| !s.is_nan())
+                        .map(|&s| s as f64)
+                        .collect();
+                    let out = serde_json::json!({
+                        "command": "site suitability",
+                        "mission": mission.display().to_string(),
+                        "output": output.display().to_string(),
+                        "bytes": bytes.len(),
+                        "cabin_type": crate::siting::model::cabin_type(&ctx, cabin_type.as_deref()).ok().map(|t| t.id.clone()),
+                        "headings_true_deg": map.grid_headings_deg.iter().map(|g| g - conv).collect::<Vec<_>>(),
+                        "width": map.width,
+                        "height": map.height,
+                        "cells": cells,
+                        "feasible_cells": feasible,
+                        "feasible_percent": share,
+                        "fails_in_cells": fails.iter().map(|(n, c)| (n.to_string(), *c)).collect::<std::collections::BTreeMap<_, _>>(),
+                        "score_max": scores.iter().copied().reduce(f64::max),
+                        "score_mean": (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64),
+                    });
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&out).map_err(CliError::from_display)?
+                    );
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -11,6 +11,7 @@
 use super::footprint::{Footprint, FootprintStats, Shape, footprint_stats};
 use super::model::{Limits, SiteModel, fail};
 use super::suitability::{SuitabilityMap, suitability};
+use crate::progress::silent;
 use crate::zones::ZoneIndex;
 use geo::{Distance, Euclidean, Intersects, Polygon};
 use std::collections::HashMap;
@@ -85,7 +86,7 @@ pub fn layout(
     n: usize,
     existing: &[Footprint],
 ) -> LayoutReport {
-    let map = suitability(site, limits, shape, grid_headings_deg);
+    let map = suitability(site, limits, shape, grid_headings_deg, &silent);
     layout_on_map(site, limits, shape, &map, n, existing)
 }
 

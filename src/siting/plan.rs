@@ -7,6 +7,7 @@ use super::layout::{LayoutReport, layout};
 use super::model::{Limits, SiteModel, SitingError, cabin_type};
 use super::suitability::{SuitabilityMap, suitability};
 use crate::mission::{Cabin, Context};
+use crate::progress::{Report, silent};
 
 /// Meridian convergence at the grid centre (degrees): grid heading = true heading + this.
 pub fn grid_convergence(ctx: &Context) -> Result<f64, SitingError> {
@@ -38,13 +39,23 @@ pub fn suitability_map(
     type_id: Option<&str>,
     heading: Option<f64>,
 ) -> Result<(SuitabilityMap, f64), SitingError> {
+    suitability_map_reporting(ctx, type_id, heading, &silent)
+}
+
+/// [`suitability_map`], telling `progress` the bands of rows done over all headings.
+pub fn suitability_map_reporting(
+    ctx: &Context,
+    type_id: Option<&str>,
+    heading: Option<f64>,
+    progress: Report,
+) -> Result<(SuitabilityMap, f64), SitingError> {
     let t = cabin_type(ctx, type_id)?;
     let site = SiteModel::from_context(ctx)?;
     let conv = grid_convergence(ctx)?;
     let grid_headings: Vec<f64> = headings(ctx, heading).iter().map(|h| h + conv).collect();
     let limits = Limits::new(ctx.mission.constraints.as_ref(), t);
     Ok((
-        suitability(&site, &limits, Shape::of(t), &grid_headings),
+        suitability(&site, &limits, Shape::of(t), &grid_headings, progress),
         conv,
     ))
 }

@@ -18,6 +18,7 @@
 
 use super::footprint::{Footprint, Shape};
 use super::model::{Limits, SiteModel, fail};
+use crate::progress::{Counter, Report};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -60,6 +61,22 @@ pub fn heading_map(
     limits: &Limits,
     shape: Shape,
     grid_heading_deg: f64,
+) -> HeadingMap {
+    heading_map_counted(site, limits, shape, grid_heading_deg, &|| ())
+}
+
+/// Bands of [`BAND_ROWS`] rows a map of `height` rows is computed in (the progress unit).
+fn bands(height: usize) -> usize {
+    height.div_ceil(BAND_ROWS)
+}
+
+/// [`heading_map`], calling `band_done` as each band of rows is finished.
+fn heading_map_counted(
+    site: &SiteModel,
+    limits: &Limits,
+    shape: Shape,
+    grid_heading_deg: f64,
+    band_done: &(dyn Fn() + Sync),
 ) -> HeadingMap {
     let g = site.grid;
     let (w, h) = (g.width, g.height);
@@ -191,6 +208,7 @@ pub fn heading_map(
                     }
                 }
             }
+            band_done();
         });
     HeadingMap { mask, score }
 }
@@ -284,11 +302,13 @@ fn van_herk(x: &[f32], len: usize, g: &mut [f32], h: &mut [f32]) {
 }
 
 /// The map over several headings: per cell the feasible heading with the best score.
+/// `progress` is told the bands of rows done over all headings.
 pub fn suitability(
     site: &SiteModel,
     limits: &Limits,
     shape: Shape,
     grid_headings_deg: &[f64],
+    progress: Report,
 ) -> SuitabilityMap {
     let (w, h) = (site.grid.width, site.grid.height);
     let headings: Vec<f64> = if shape.is_round() {
@@ -309,8 +329,9 @@ pub fn suitability(
         heading: vec![0; w * h],
         feasible: vec![0; w * h],
     };
+    let done = Counter::new((headings.len() * bands(h)) as u64, progress);
     for (i, &hd) in headings.iter().enumerate() {
-        let one = heading_map(site, limits, shape, hd);
+        let one = heading_map_counted(site, limits, shape, hd, &|| done.add(1));
         map.mask
             .par_iter_mut()
             .zip(map.score.par_iter_mut())

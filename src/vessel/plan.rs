@@ -2,8 +2,9 @@
 //! search between two points, and the planned route's length and shallowest point.
 
 use super::navmask::NavMask;
-use super::theta::{GridPath, any_angle_path};
+use super::theta::{GridPath, any_angle_path_reporting};
 use crate::bathymetry::Grid;
+use crate::progress::{Report, silent};
 use serde::Serialize;
 
 /// Why no route could be planned.
@@ -74,6 +75,8 @@ fn cell_xy(grid: &Grid, c: usize, r: usize) -> (f64, f64) {
 /// The search runs between the centres of the cells holding the two points; the exact points
 /// are then joined to the path where the straight line to the next vertex is clear (otherwise the
 /// cell centre is kept as an extra vertex).
+///
+/// `progress` is told how far the search has come ([`any_angle_path_reporting`]).
 pub fn plan(
     grid: &Grid,
     mask: &NavMask,
@@ -81,6 +84,7 @@ pub fn plan(
     tide_offset_m: f64,
     from: (f64, f64),
     to: (f64, f64),
+    progress: Report,
 ) -> Result<PlannedRoute, PlanError> {
     let depth_at = |x: f64, y: f64| {
         grid.sample_bilinear(x, y)
@@ -125,7 +129,8 @@ pub fn plan(
     let (dx, dy) = (grid.transform.dx, grid.transform.dy);
     let GridPath {
         vertices, expanded, ..
-    } = any_angle_path(mask, s, g, dx, dy).ok_or(PlanError::NoPath { need_m })?;
+    } = any_angle_path_reporting(mask, s, g, dx, dy, progress)
+        .ok_or(PlanError::NoPath { need_m })?;
     let mut points: Vec<(f64, f64)> = vertices.iter().map(|&(c, r)| cell_xy(grid, c, r)).collect();
     attach_exact_end(grid, mask, &mut points, from, true);
     attach_exact_end(grid, mask, &mut points, to, false);
@@ -185,6 +190,16 @@ pub fn plan_on_mission(
     from: (f64, f64),
     to: (f64, f64),
 ) -> Result<(PlannedRoute, f64), MissionPlanError> {
+    plan_on_mission_reporting(ctx, from, to, &silent)
+}
+
+/// [`plan_on_mission`], telling `progress` how far the search has come.
+pub fn plan_on_mission_reporting(
+    ctx: &crate::mission::Context,
+    from: (f64, f64),
+    to: (f64, f64),
+    progress: Report,
+) -> Result<(PlannedRoute, f64), MissionPlanError> {
     let v = ctx
         .mission
         .vessel
@@ -198,7 +213,10 @@ pub fn plan_on_mission(
     let mask = depth_mask(&ctx.grid, need, tide, Some(&blocked));
     let from = ctx.to_work(from.0, from.1)?;
     let to = ctx.to_work(to.0, to.1)?;
-    Ok((plan(&ctx.grid, &mask, need, tide, from, to)?, need))
+    Ok((
+        plan(&ctx.grid, &mask, need, tide, from, to, progress)?,
+        need,
+    ))
 }
 
 /// Replaces the first (or last) cell centre by the exact end point when the straight line from it
@@ -287,7 +305,7 @@ mod tests {
         let mask = depth_mask(&g, 8.0, 0.0, None);
         let from = (1053.0, 4953.0);
         let to = (1553.0, 4947.0);
-        let p = plan(&g, &mask, 8.0, 0.0, from, to).unwrap();
+        let p = plan(&g, &mask, 8.0, 0.0, from, to, &silent).unwrap();
         assert_eq!(p.points[0], from);
         assert_eq!(*p.points.last().unwrap(), to);
         assert!(p.shallowest_depth_m >= 8.0, "{}", p.shallowest_depth_m);
@@ -313,7 +331,16 @@ mod tests {
         let g = shoal_grid();
         // With 7 m of extra water the 2 m shoal becomes 9 m: the straight line is open.
         let mask = depth_mask(&g, 8.0, -7.0, None);
-        let p = plan(&g, &mask, 8.0, -7.0, (1053.0, 4953.0), (1553.0, 4953.0)).unwrap();
+        let p = plan(
+            &g,
+            &mask,
+            8.0,
+            -7.0,
+            (1053.0, 4953.0),
+            (1553.0, 4953.0),
+            &silent,
+        )
+        .unwrap();
         assert_eq!(p.points.len(), 2);
         // A zone over the channel closes it.
         let blocked: Vec<bool> = (0..g.data.len())
@@ -321,7 +348,15 @@ mod tests {
             .collect();
         let mask = depth_mask(&g, 8.0, 0.0, Some(&blocked));
         assert_eq!(
-            plan(&g, &mask, 8.0, 0.0, (1053.0, 4953.0), (1553.0, 4953.0)),
+            plan(
+                &g,
+                &mask,
+                8.0,
+                0.0,
+                (1053.0, 4953.0),
+                (1553.0, 4953.0),
+                &silent
+            ),
             Err(PlanError::NoPath { need_m: 8.0 })
         );
     }
@@ -330,13 +365,22 @@ mod tests {
     fn shallow_or_outside_ends_are_explained() {
         let g = shoal_grid();
         let mask = depth_mask(&g, 8.0, 0.0, None);
-        let e = plan(&g, &mask, 8.0, 0.0, (1295.0, 4995.0), (1553.0, 4953.0)).unwrap_err();
+        let e = plan(
+            &g,
+            &mask,
+            8.0,
+            0.0,
+            (1295.0, 4995.0),
+            (1553.0, 4953.0),
+            &silent,
+        )
+        .unwrap_err();
         let msg = e.to_string();
         assert!(
             msg.contains("start") && msg.contains("2.00 m") && msg.contains("nearest"),
             "{msg}"
         );
-        let e = plan(&g, &mask, 8.0, 0.0, (0.0, 0.0), (1553.0, 4953.0)).unwrap_err();
+        let e = plan(&g, &mask, 8.0, 0.0, (0.0, 0.0), (1553.0, 4953.0), &silent).unwrap_err();
         assert!(matches!(e, PlanError::Outside { what: "start", .. }));
     }
 }

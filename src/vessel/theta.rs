@@ -19,6 +19,7 @@
 
 use super::coarse::CoarseField;
 use super::navmask::NavMask;
+use crate::progress::{Report, silent};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -58,6 +59,22 @@ pub fn any_angle_path(
     dx: f64,
     dy: f64,
 ) -> Option<GridPath> {
+    any_angle_path_reporting(mask, start, goal, dx, dy, &silent)
+}
+
+/// [`any_angle_path`], telling `progress` how far the search has come, in metres: the start's
+/// estimated distance to the goal (the coarse field's, which goes round shoals) is the total, and
+/// the done part is that minus the smallest estimate of any cell expanded so far. A search cannot
+/// know its length in advance; this measure rises as the frontier nears the goal and reaches the
+/// total when the goal is expanded.
+pub fn any_angle_path_reporting(
+    mask: &NavMask,
+    start: (usize, usize),
+    goal: (usize, usize),
+    dx: f64,
+    dy: f64,
+    progress: Report,
+) -> Option<GridPath> {
     let w = mask.width;
     let n = w * mask.height;
     if n > u32::MAX as usize - 1
@@ -94,6 +111,9 @@ pub fn any_angle_path(
     parent[s as usize] = s;
     heap.push(Reverse((key(h(s)), s)));
     let mut expanded = 0usize;
+    let total_m = (h(s) / HEURISTIC_WEIGHT).ceil() as u64;
+    let (mut closest_m, mut reported_m) = (total_m, 0u64);
+    progress(0, total_m);
     const NB: [(isize, isize); 8] = [
         (1, 0),
         (-1, 0),
@@ -148,7 +168,14 @@ pub fn any_angle_path(
         state[ui] = CLOSED;
         expanded += 1;
         if u == t {
+            progress(total_m, total_m);
             break;
+        }
+        closest_m = closest_m.min((h(u) / HEURISTIC_WEIGHT) as u64);
+        // Told at most about 500 times over the search: progress is for people.
+        if (total_m - closest_m) * 500 >= (reported_m + 1) * total_m {
+            reported_m = total_m - closest_m;
+            progress(reported_m, total_m);
         }
         let (c, r) = pos(u);
         let pu = parent[ui];
@@ -258,6 +285,22 @@ mod tests {
         assert!(p.length_m >= ideal - 1e-9, "{}", p.length_m);
         assert!(p.length_m < ideal * 1.02, "{} vs {ideal}", p.length_m);
         assert!(p.vertices.len() <= 4, "{:?}", p.vertices);
+    }
+
+    #[test]
+    fn progress_rises_to_the_total_round_the_wall() {
+        let m = NavMask::from_blocked(41, 41, |c, r| c == 20 && !(30..=33).contains(&r));
+        let seen = std::sync::Mutex::new(Vec::new());
+        let report = |d: u64, t: u64| seen.lock().unwrap().push((d, t));
+        any_angle_path_reporting(&m, (5, 5), (35, 5), 1.0, 1.0, &report).unwrap();
+        let seen = seen.into_inner().unwrap();
+        let total = seen[0].1;
+        // The estimate goes round the wall through the gap: longer than the straight 30 m.
+        assert!(total as f64 > 2.0 * 14.0f64.hypot(25.0) - 2.0, "{total}");
+        assert_eq!(seen[0].0, 0);
+        assert_eq!(*seen.last().unwrap(), (total, total));
+        assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0 && w[1].1 == total));
+        assert!(seen.len() > 3 && seen.len() <= 502, "{}", seen.len());
     }
 
     #[test]

@@ -184,6 +184,86 @@ pub struct Flow {
     pub ct: Vec<f64>,
 }
 
+/// An upstream turbine as a wake source: its thrust coefficient and the two terms the deficit
+/// models derive from it once per turbine.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Source {
+    /// Thrust coefficient at the turbine's own (waked) inflow.
+    pub ct: f64,
+    /// NOJ's 2a = 1 − √(1 − Cₜ).
+    amp: f64,
+    /// Bastankhah & Porté-Agel's ε·D, ε = 0.2 √β (Cₜ capped at PyWake's 0.899 in β).
+    eps_d: f64,
+}
+
+impl Source {
+    /// The source of a turbine of rotor diameter `d` (m) running at thrust coefficient `ct`.
+    pub fn new(ct: f64, d: f64) -> Self {
+        let c = 1.0 - ct.min(CT_LIM);
+        Source {
+            ct,
+            amp: 1.0 - (1.0 - ct.min(1.0)).sqrt(),
+            eps_d: 0.2 * (0.5 * (1.0 + c.sqrt()) / c.sqrt()).sqrt() * d,
+        }
+    }
+}
+
+/// Where a single wake's deficit is taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spot {
+    /// Over a downstream rotor of the turbine's radius, centred on the point (the model's
+    /// rotor average: area overlap for NOJ, [`WakeModel::rotor_average`] for the Gaussian).
+    Rotor,
+    /// At the point itself (a map of the wake).
+    Point,
+}
+
+/// Δu/U of one wake `dx` m downstream (> 0) and `dy` m off the axis of `src`, a turbine of
+/// `turbine`'s rotor ([module docs](self) for the equations).
+#[inline]
+pub fn single_deficit(
+    model: &WakeModel,
+    turbine: &Turbine,
+    src: &Source,
+    dx: f64,
+    dy: f64,
+    spot: Spot,
+) -> f64 {
+    if src.ct <= 0.0 {
+        return 0.0;
+    }
+    let d = turbine.rotor_diameter_m;
+    let r = d / 2.0;
+    match model.deficit {
+        DeficitModel::Noj => {
+            let rw = r + model.k * dx;
+            let inside = match spot {
+                Spot::Rotor => overlap_fraction(rw, r, dy),
+                Spot::Point => f64::from(u8::from(dy < rw)),
+            };
+            src.amp * (r / rw).powi(2) * inside
+        }
+        DeficitModel::Gaussian => {
+            let sigma = model.k * dx + src.eps_d;
+            let s2 = sigma * sigma;
+            let centre = 1.0 - (1.0 - (src.ct * d * d / (8.0 * s2)).min(1.0)).sqrt();
+            let avg = match spot {
+                Spot::Rotor => model.rotor_average,
+                Spot::Point => RotorAverage::Centre,
+            };
+            centre * gauss_rotor_average(avg, dy, r, s2)
+        }
+    }
+}
+
+/// The total deficit Δu/U of single-wake deficits, by the model's superposition.
+pub fn superpose(model: &WakeModel, deficits: impl Iterator<Item = f64>) -> f64 {
+    match model.superposition {
+        Superposition::Squared => deficits.map(|d| d * d).sum::<f64>().sqrt(),
+        Superposition::Linear => deficits.sum(),
+    }
+}
+
 /// Solves one flow case (free-stream speed `u` m/s) over a prepared geometry into `out`.
 pub fn solve(model: &WakeModel, turbine: &Turbine, geom: &Geometry, u: f64, out: &mut Flow) {
     let n = geom.order.len();
@@ -193,48 +273,30 @@ pub fn solve(model: &WakeModel, turbine: &Turbine, geom: &Geometry, u: f64, out:
     out.power_w.resize(n, 0.0);
     out.ct.clear();
     out.ct.resize(n, 0.0);
-    let r = turbine.rotor_diameter_m / 2.0;
     let d = turbine.rotor_diameter_m;
-    // Per-turbine amplitude term and ε, set when the turbine is solved.
-    let mut amp = vec![0.0; n];
-    let mut eps_d = vec![0.0; n];
+    // Each turbine's source, set when the turbine is solved.
+    let mut src = vec![Source::default(); n];
     for (p, &j) in geom.order.iter().enumerate() {
-        let mut sum = 0.0;
-        for pair in &geom.pairs[geom.start[p]..geom.start[p + 1]] {
-            let i = pair.up as usize;
-            let ct = out.ct[i];
-            if ct <= 0.0 {
-                continue;
-            }
-            let du = match model.deficit {
-                DeficitModel::Noj => {
-                    let rw = r + model.k * pair.dx;
-                    amp[i] * (r / rw).powi(2) * overlap_fraction(rw, r, pair.dy)
-                }
-                DeficitModel::Gaussian => {
-                    let sigma = model.k * pair.dx + eps_d[i];
-                    let s2 = sigma * sigma;
-                    let centre = 1.0 - (1.0 - (ct * d * d / (8.0 * s2)).min(1.0)).sqrt();
-                    centre * gauss_rotor_average(model.rotor_average, pair.dy, r, s2)
-                }
-            };
-            sum += match model.superposition {
-                Superposition::Squared => du * du,
-                Superposition::Linear => du,
-            };
-        }
-        let deficit = match model.superposition {
-            Superposition::Squared => sum.sqrt(),
-            Superposition::Linear => sum,
-        };
+        let pairs = &geom.pairs[geom.start[p]..geom.start[p + 1]];
+        let deficit = superpose(
+            model,
+            pairs.iter().map(|pair| {
+                single_deficit(
+                    model,
+                    turbine,
+                    &src[pair.up as usize],
+                    pair.dx,
+                    pair.dy,
+                    Spot::Rotor,
+                )
+            }),
+        );
         let ws = (u * (1.0 - deficit)).max(0.0);
         let (pw, ct) = turbine.power_ct(ws);
         out.ws[j] = ws;
         out.power_w[j] = pw;
         out.ct[j] = ct;
-        amp[j] = 1.0 - (1.0 - ct.min(1.0)).sqrt();
-        let c = 1.0 - ct.min(CT_LIM);
-        eps_d[j] = 0.2 * (0.5 * (1.0 + c.sqrt()) / c.sqrt()).sqrt() * d;
+        src[j] = Source::new(ct, d);
     }
 }
 

@@ -11,6 +11,7 @@
 //! Horn's (1981) sums are formed in f32 in the same order as gdaldem, so results agree with it to
 //! the last bits of the arithmetic that follows.
 
+use crate::progress::{Counter, Report};
 use rayon::prelude::*;
 
 /// The nine window values of one cell.
@@ -45,12 +46,15 @@ impl Cells3x3 {
 /// NaN neighbours are not tested here: every derivative is arithmetic on the window, so a NaN
 /// anywhere in the window propagates to the output, which is gdaldem's rule (no-data in the
 /// window gives no-data).
+///
+/// `progress` is told the rows done out of `height`.
 pub fn map_windows<T, R, C>(
     data: &[f32],
     width: usize,
     height: usize,
     edge: T,
     per_row: R,
+    progress: Report,
 ) -> Vec<T>
 where
     T: Copy + Send + Sync + Default,
@@ -61,20 +65,22 @@ where
     if width == 0 {
         return out;
     }
+    let rows_done = Counter::new(height as u64, progress);
     out.par_chunks_mut(width)
         .enumerate()
         .with_min_len(8)
         .for_each(|(r, row_out)| {
             if r == 0 || r + 1 >= height || width < 3 {
                 row_out.fill(edge);
-                return;
+            } else {
+                let up = &data[(r - 1) * width..r * width];
+                let mid = &data[r * width..(r + 1) * width];
+                let down = &data[(r + 1) * width..(r + 2) * width];
+                row_out[0] = edge;
+                row_out[width - 1] = edge;
+                row_kernel(up, mid, down, &mut row_out[1..width - 1], edge, per_row(r));
             }
-            let up = &data[(r - 1) * width..r * width];
-            let mid = &data[r * width..(r + 1) * width];
-            let down = &data[(r + 1) * width..(r + 2) * width];
-            row_out[0] = edge;
-            row_out[width - 1] = edge;
-            row_kernel(up, mid, down, &mut row_out[1..width - 1], edge, per_row(r));
+            rows_done.add(1);
         });
     out
 }
@@ -167,6 +173,19 @@ pub fn atan_nonneg(g: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::silent;
+
+    #[test]
+    fn every_row_is_reported_done() {
+        let most = std::sync::atomic::AtomicU64::new(0);
+        let report = |d: u64, t: u64| {
+            assert_eq!(t, 50);
+            most.fetch_max(d, std::sync::atomic::Ordering::Relaxed);
+        };
+        let data = vec![1.0f32; 7 * 50];
+        map_windows(&data, 7, 50, 0.0f32, |_| |w: &Cells3x3| w.w[4], &report);
+        assert_eq!(most.into_inner(), 50);
+    }
 
     #[test]
     fn fast_atan_is_accurate() {
@@ -186,24 +205,31 @@ mod tests {
     fn windows_and_edges() {
         // 4 × 3 raster, value = index; only cells (1,1) and (2,1) are interior.
         let data: Vec<f32> = (0..12).map(|v| v as f32).collect();
-        let out = map_windows(&data, 4, 3, -1.0f32, |_| |w: &Cells3x3| w.w[4]);
+        let out = map_windows(&data, 4, 3, -1.0f32, |_| |w: &Cells3x3| w.w[4], &silent);
         assert_eq!(
             out,
             vec![
                 -1.0, -1.0, -1.0, -1.0, -1.0, 5.0, 6.0, -1.0, -1.0, -1.0, -1.0, -1.0
             ]
         );
-        let hx = map_windows(&data, 4, 3, 0.0f32, |_| |w: &Cells3x3| w.horn_x());
+        let hx = map_windows(&data, 4, 3, 0.0f32, |_| |w: &Cells3x3| w.horn_x(), &silent);
         // (0 + 4 + 4 + 8) − (2 + 6 + 6 + 10): the value grows eastwards.
         assert_eq!(hx[5], -8.0);
-        let hy = map_windows(&data, 4, 3, 0.0f32, |_| |w: &Cells3x3| w.horn_y());
+        let hy = map_windows(&data, 4, 3, 0.0f32, |_| |w: &Cells3x3| w.horn_y(), &silent);
         // (8 + 9 + 9 + 10) − (0 + 1 + 1 + 2): the value grows southwards.
         assert_eq!(hy[5], 32.0);
         // A centre without data is no data even though Horn's sums skip it.
         let mut holed = data.clone();
         holed[5] = f32::NAN;
         assert_eq!(
-            map_windows(&holed, 4, 3, -1.0f32, |_| |w: &Cells3x3| w.horn_x())[5],
+            map_windows(
+                &holed,
+                4,
+                3,
+                -1.0f32,
+                |_| |w: &Cells3x3| w.horn_x(),
+                &silent
+            )[5],
             -1.0
         );
     }

@@ -17,6 +17,7 @@ pub use cellsize::{RowCellSizes, radii_of_curvature};
 pub use kernel::atan_nonneg;
 
 use super::{Grid, SignConvention};
+use crate::progress::{Report, silent};
 use kernel::{Cells3x3, filled_window, map_windows};
 use rayon::prelude::*;
 
@@ -46,11 +47,24 @@ fn derived(grid: &Grid, data: Vec<f32>) -> Grid {
 /// with Δx, Δy the metric cell sizes of the row ([`RowCellSizes`]). The arctangent is the
 /// vectorisable [`atan_nonneg`] (error < 10⁻⁵ °).
 pub fn slope(grid: &Grid) -> Grid {
+    slope_reporting(grid, &silent)
+}
+
+/// [`slope`], telling `progress` the rows done (for large grids on the command line).
+pub fn slope_reporting(grid: &Grid, progress: Report) -> Grid {
     let sizes = RowCellSizes::of(grid);
-    let data = map_windows(&grid.data, grid.width, grid.height, f32::NAN, |r| {
+    let per_row = |r| {
         let k = horn_scales(&sizes, r);
         move |w: &Cells3x3| horn_slope_deg(w, k)
-    });
+    };
+    let data = map_windows(
+        &grid.data,
+        grid.width,
+        grid.height,
+        f32::NAN,
+        per_row,
+        progress,
+    );
     derived(grid, data)
 }
 
@@ -126,7 +140,7 @@ fn horn_slope_deg(w: &Cells3x3, (kx, ky): (f32, f32)) -> f32 {
 /// square projected cells and right on geographic grids.
 pub fn aspect(grid: &Grid) -> Grid {
     let sizes = RowCellSizes::of(grid);
-    let data = map_windows(&grid.data, grid.width, grid.height, f32::NAN, |r| {
+    let per_row = |r: usize| {
         let (dx, dy) = (sizes.dx_m[r], sizes.dy_m[r]);
         move |w: &Cells3x3| {
             // East-minus-west and south-minus-north gradients (gdaldem's dx and dy).
@@ -144,7 +158,15 @@ pub fn aspect(grid: &Grid) -> Grid {
             let az = az as f32;
             if az >= 360.0 { 0.0 } else { az }
         }
-    });
+    };
+    let data = map_windows(
+        &grid.data,
+        grid.width,
+        grid.height,
+        f32::NAN,
+        per_row,
+        &silent,
+    );
     derived(grid, data)
 }
 
@@ -180,9 +202,14 @@ impl Default for Illumination {
 /// value = 1 + max(c, 0), rounded to the nearest byte
 /// ```
 pub fn hillshade_u8(grid: &Grid, light: &Illumination) -> Vec<u8> {
+    hillshade_u8_reporting(grid, light, &silent)
+}
+
+/// [`hillshade_u8`], telling `progress` the rows done (for large grids on the command line).
+pub fn hillshade_u8_reporting(grid: &Grid, light: &Illumination, progress: Report) -> Vec<u8> {
     let sizes = RowCellSizes::of(grid);
     let shader = Shader::new(light);
-    map_windows(&grid.data, grid.width, grid.height, 0u8, |r| {
+    let per_row = |r: usize| {
         let (inv_ew, inv_ns) = Shader::inverse_sizes(sizes.dx_m[r], sizes.dy_m[r]);
         move |w: &Cells3x3| {
             let c = shader.value(w, inv_ew, inv_ns);
@@ -190,7 +217,8 @@ pub fn hillshade_u8(grid: &Grid, light: &Illumination) -> Vec<u8> {
             // `as u8` saturates and maps NaN (no data in the window) to 0, gdaldem's no-data.
             (v + 0.5) as u8
         }
-    })
+    };
+    map_windows(&grid.data, grid.width, grid.height, 0u8, per_row, progress)
 }
 
 /// Shade ∈ [0, 1] of the one cell (`c`, `r`) of a `width` × `height` raster of cells
@@ -256,7 +284,12 @@ impl Shader {
 
 /// Shaded relief as a grid: the bytes of [`hillshade_u8`] as f32, NaN where no data.
 pub fn hillshade(grid: &Grid, light: &Illumination) -> Grid {
-    let bytes = hillshade_u8(grid, light);
+    hillshade_reporting(grid, light, &silent)
+}
+
+/// [`hillshade`], telling `progress` the rows done (for large grids on the command line).
+pub fn hillshade_reporting(grid: &Grid, light: &Illumination, progress: Report) -> Grid {
+    let bytes = hillshade_u8_reporting(grid, light, progress);
     let data = bytes
         .iter()
         .map(|&b| if b == 0 { f32::NAN } else { b as f32 })
@@ -280,7 +313,7 @@ pub enum TriAlgorithm {
 
 /// Terrain Ruggedness Index (m) of every cell, as `gdaldem TRI -alg Wilson|Riley`.
 pub fn tri(grid: &Grid, algorithm: TriAlgorithm) -> Grid {
-    let data = map_windows(&grid.data, grid.width, grid.height, f32::NAN, |_| {
+    let per_row = |_: usize| {
         move |w: &Cells3x3| {
             let c = w.w[4];
             let n = [0, 1, 2, 3, 5, 6, 7, 8];
@@ -293,14 +326,22 @@ pub fn tri(grid: &Grid, algorithm: TriAlgorithm) -> Grid {
                     .sqrt() as f32,
             }
         }
-    });
+    };
+    let data = map_windows(
+        &grid.data,
+        grid.width,
+        grid.height,
+        f32::NAN,
+        per_row,
+        &silent,
+    );
     derived(grid, data)
 }
 
 /// Roughness (m): the largest difference between any two cells of the 3 × 3 window, as
 /// `gdaldem roughness` (Wilson et al. 2007, after Dartnell 2000).
 pub fn roughness(grid: &Grid) -> Grid {
-    let data = map_windows(&grid.data, grid.width, grid.height, f32::NAN, |_| {
+    let per_row = |_: usize| {
         |w: &Cells3x3| {
             if w.w.iter().any(|v| v.is_nan()) {
                 return f32::NAN;
@@ -309,7 +350,15 @@ pub fn roughness(grid: &Grid) -> Grid {
             let min = w.w.iter().copied().fold(f32::MAX, f32::min);
             max - min
         }
-    });
+    };
+    let data = map_windows(
+        &grid.data,
+        grid.width,
+        grid.height,
+        f32::NAN,
+        per_row,
+        &silent,
+    );
     derived(grid, data)
 }
 

@@ -2,11 +2,12 @@
 //! profiles of a grid (see `bathymetry::terrain`, `bathymetry::contours`, `bathymetry::sample`).
 
 use super::GridInput;
-use crate::bathymetry::contours::{Levels, contours_geojson};
+use crate::bathymetry::contours::{Levels, contour_lines_reporting, lines_geojson};
 use crate::bathymetry::sample::{LineCrs, profile};
 use crate::bathymetry::terrain::{self, Illumination};
 use crate::bathymetry::{self, Grid};
-use crate::cli::CliError;
+use crate::cli::progress::Bar;
+use crate::cli::{CliError, Format};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,7 +20,8 @@ to no data are no data. Geographic grids use true metric cell sizes per row (no 
 
 Examples:
   fathom grid slope survey.tif -o slope.tif
-  fathom grid slope gebco.asc --crs EPSG:4326 -o slope.tif"
+  fathom grid slope gebco.asc --crs EPSG:4326 -o slope.tif
+  fathom grid slope survey.tif -o slope.tif --format json   # what was written, statistics"
 )]
 pub struct SlopeArgs {
     #[command(flatten)]
@@ -27,6 +29,9 @@ pub struct SlopeArgs {
     /// Output grid (.tif Float32, .asc or .xyz); NaN = no data.
     #[arg(short, long)]
     pub output: PathBuf,
+    /// `json`: print what was written and its statistics on stdout (errors as JSON on stderr).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// `fathom grid hillshade`.
@@ -37,7 +42,8 @@ for .asc and .xyz).
 
 Examples:
   fathom grid hillshade survey.tif -o shade.tif
-  fathom grid hillshade survey.tif -o shade.tif --azimuth 270 --altitude 30 --z-factor 5"
+  fathom grid hillshade survey.tif -o shade.tif --azimuth 270 --altitude 30 --z-factor 5
+  fathom grid hillshade survey.tif -o shade.tif --format json"
 )]
 pub struct HillshadeArgs {
     #[command(flatten)]
@@ -54,6 +60,9 @@ pub struct HillshadeArgs {
     /// Vertical exaggeration (gdaldem default 1).
     #[arg(long, default_value_t = 1.0)]
     pub z_factor: f64,
+    /// `json`: print what was written and its statistics on stdout (errors as JSON on stderr).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// `fathom grid contour`.
@@ -64,7 +73,8 @@ the grid's CRS, with `elevation` (m, positive up) and `depth_m` properties, as `
 
 Examples:
   fathom grid contour survey.tif -o isobaths.geojson --interval 5
-  fathom grid contour survey.tif -o isobaths.geojson --interval 10 --base 2.5"
+  fathom grid contour survey.tif -o isobaths.geojson --interval 10 --base 2.5
+  fathom grid contour survey.tif -o isobaths.geojson --interval 5 --format json"
 )]
 pub struct ContourArgs {
     #[command(flatten)]
@@ -78,6 +88,10 @@ pub struct ContourArgs {
     /// Level the others are offset from (m), as gdal_contour -off.
     #[arg(long, default_value_t = 0.0)]
     pub base: f64,
+    /// `json`: print what was written, lines and length per level, on stdout (errors as JSON on
+    /// stderr).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// `fathom grid profile`.
@@ -104,14 +118,67 @@ pub struct ProfileArgs {
     pub step_m: Option<f64>,
 }
 
-fn write(grid: &Grid, path: &Path) -> Result<ExitCode, CliError> {
+/// Writes a derived grid and, with `--format json`, says what was written.
+fn write(
+    grid: &Grid,
+    path: &Path,
+    format: Format,
+    command: &str,
+    input: &Path,
+    unit: &str,
+) -> Result<ExitCode, CliError> {
     bathymetry::io::write(grid, path).map_err(CliError::from_display)?;
+    if format == Format::Json {
+        let stats = grid.stats();
+        let out = serde_json::json!({
+            "command": command,
+            "input": input.display().to_string(),
+            "output": path.display().to_string(),
+            "bytes": written_bytes(path)?,
+            "width": grid.width,
+            "height": grid.height,
+            "crs": grid.crs.as_ref().map(|c| c.to_string()),
+            "unit": unit,
+            "valid_cells": stats.map_or(0, |s| s.valid_cells),
+            "total_cells": grid.width * grid.height,
+            "min": stats.map(|s| s.min),
+            "max": stats.map(|s| s.max),
+            "mean": stats.map(|s| s.mean),
+        });
+        print_json(&out)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Size of the file just written.
+fn written_bytes(path: &Path) -> Result<u64, CliError> {
+    std::fs::metadata(path)
+        .map(|m| m.len())
+        .map_err(|e| CliError(format!("{}: {e}", path.display())))
+}
+
+fn print_json(v: &serde_json::Value) -> Result<(), CliError> {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(v).map_err(CliError::from_display)?
+    );
+    Ok(())
 }
 
 /// Runs `grid slope`.
 pub fn run_slope(a: &SlopeArgs) -> Result<ExitCode, CliError> {
-    write(&terrain::slope(&a.input.load()?), &a.output)
+    let grid = a.input.load()?;
+    let bar = Bar::new("slope", "rows");
+    let slope = terrain::slope_reporting(&grid, &bar.report());
+    drop(bar);
+    write(
+        &slope,
+        &a.output,
+        a.format,
+        "grid slope",
+        &a.input.grid,
+        "degree",
+    )
 }
 
 /// Runs `grid hillshade`.
@@ -128,14 +195,43 @@ pub fn run_hillshade(a: &HillshadeArgs) -> Result<ExitCode, CliError> {
         z_factor: a.z_factor,
     };
     let grid = a.input.load()?;
+    let bar = Bar::new("hillshade", "rows");
     let ext = a.output.extension().and_then(|e| e.to_str()).unwrap_or("");
-    if ext.eq_ignore_ascii_case("tif") || ext.eq_ignore_ascii_case("tiff") {
-        // Bytes 1–255, 0 = no data: gdaldem's hillshade GeoTIFF.
-        let shade = terrain::hillshade_u8(&grid, &light);
-        bathymetry::io::write_bytes(&grid, &shade, &a.output).map_err(CliError::from_display)?;
-        return Ok(ExitCode::SUCCESS);
+    if !(ext.eq_ignore_ascii_case("tif") || ext.eq_ignore_ascii_case("tiff")) {
+        let shade = terrain::hillshade_reporting(&grid, &light, &bar.report());
+        drop(bar);
+        let (input, unit) = (&a.input.grid, "shade 1-255");
+        return write(&shade, &a.output, a.format, "grid hillshade", input, unit);
     }
-    write(&terrain::hillshade(&grid, &light), &a.output)
+    // Bytes 1–255, 0 = no data: gdaldem's hillshade GeoTIFF.
+    let shade = terrain::hillshade_u8_reporting(&grid, &light, &bar.report());
+    drop(bar);
+    bathymetry::io::write_bytes(&grid, &shade, &a.output).map_err(CliError::from_display)?;
+    if a.format == Format::Json {
+        let (min, max, sum, n) = shade
+            .iter()
+            .filter(|&&b| b != 0)
+            .fold((u8::MAX, 0u8, 0u64, 0usize), |(lo, hi, sum, n), &b| {
+                (lo.min(b), hi.max(b), sum + b as u64, n + 1)
+            });
+        let some = |v| (n > 0).then_some(v);
+        print_json(&serde_json::json!({
+            "command": "grid hillshade",
+            "input": a.input.grid.display().to_string(),
+            "output": a.output.display().to_string(),
+            "bytes": written_bytes(&a.output)?,
+            "width": grid.width,
+            "height": grid.height,
+            "crs": grid.crs.as_ref().map(|c| c.to_string()),
+            "unit": "shade 1-255 (0 = no data)",
+            "valid_cells": n,
+            "total_cells": shade.len(),
+            "min": some(min as f64),
+            "max": some(max as f64),
+            "mean": some(sum as f64 / n.max(1) as f64),
+        }))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs `grid contour`.
@@ -145,10 +241,40 @@ pub fn run_contour(a: &ContourArgs) -> Result<ExitCode, CliError> {
         interval: a.interval,
         base: a.base,
     };
-    let fc = contours_geojson(&grid, &levels).map_err(CliError::from_display)?;
+    let bar = Bar::new("contours", "rows");
+    let lines = contour_lines_reporting(&grid, &levels, &bar.report());
+    drop(bar);
+    let lines = lines.map_err(CliError::from_display)?;
+    let fc = lines_geojson(&grid, &lines);
     let bytes = serde_json::to_vec(&fc).map_err(CliError::from_display)?;
     crate::fsutil::write_atomic(&a.output, &bytes)
         .map_err(|e| CliError(format!("{}: {e}", a.output.display())))?;
+    if a.format == Format::Json {
+        // Lines and length per level, in level order (lines come ordered by elevation).
+        let mut per_level: Vec<serde_json::Value> = Vec::new();
+        for chunk in lines.chunk_by(|x, y| x.elevation_m == y.elevation_m) {
+            per_level.push(serde_json::json!({
+                "elevation_m": chunk[0].elevation_m,
+                "depth_m": -chunk[0].elevation_m,
+                "lines": chunk.len(),
+                "length": chunk.iter().map(|l| l.length()).sum::<f64>(),
+            }));
+        }
+        print_json(&serde_json::json!({
+            "command": "grid contour",
+            "input": a.input.grid.display().to_string(),
+            "output": a.output.display().to_string(),
+            "bytes": bytes.len(),
+            "crs": grid.crs.as_ref().map(|c| c.to_string()),
+            "interval_m": a.interval,
+            "base_m": a.base,
+            "lines": lines.len(),
+            "vertices": lines.iter().map(|l| l.points.len()).sum::<usize>(),
+            "length": lines.iter().map(|l| l.length()).sum::<f64>(),
+            "length_unit": "grid CRS unit (metre on projected grids)",
+            "levels": per_level,
+        }))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -203,10 +203,20 @@ fn heading_change_makes_a_place_feasible() {
     assert_eq!(across.mask[k], fail::SLOPE | fail::RELIEF);
     let along = heading_map(&site, &l, shape, 0.0);
     assert_eq!(along.mask[k], 0);
-    let best = suitability(&site, &l, shape, &[90.0, 45.0, 0.0]);
+    let most = std::sync::atomic::AtomicU64::new(0);
+    let report = |d: u64, t: u64| {
+        assert_eq!(t, 3 * 2, "3 headings × 2 bands of 32 rows over 60 rows");
+        most.fetch_max(d, std::sync::atomic::Ordering::Relaxed);
+    };
+    let best = suitability(&site, &l, shape, &[90.0, 45.0, 0.0], &report);
     assert_eq!(
         (best.mask[k], best.heading[k], best.feasible[k]),
         (0, 2, 0b100)
+    );
+    assert_eq!(
+        most.into_inner(),
+        6,
+        "every band of every heading reported done"
     );
 }
 
