@@ -197,6 +197,7 @@ pub fn any_angle_path_with(
             if cand.is_finite() && (state[vi] == 0 || cand < g[vi]) {
                 let hv = h(v);
                 if hv.is_infinite() {
+                    g[vi] = f64::INFINITY; // never a parent
                     state[vi] = CLOSED; // cannot reach the goal
                     continue;
                 }
