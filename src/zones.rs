@@ -60,29 +60,7 @@ pub fn zone_shape(ctx: &Context, zone: &ExclusionZone) -> Result<ZoneShape, Zone
         message,
     };
     let (polygons, lines) = lonlat_geometry(ctx, zone)?;
-    let project = |ring: &[[f64; 2]]| -> Result<LineString<f64>, ZoneError> {
-        let mut out = Vec::with_capacity(ring.len());
-        for (i, p) in ring.iter().enumerate() {
-            let next = ring.get(i + 1);
-            let steps = next.map_or(1, |q| {
-                let d = (q[0] - p[0]).abs().max((q[1] - p[1]).abs());
-                ((d / DENSIFY_DEG).ceil() as usize).clamp(1, 10_000)
-            });
-            for s in 0..steps {
-                let t = s as f64 / steps as f64;
-                let (lon, lat) = match next {
-                    Some(q) => (p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])),
-                    None => (p[0], p[1]),
-                };
-                let (x, y) = ctx.to_work(lon, lat).map_err(|source| ZoneError::Crs {
-                    zone: zone.id.clone(),
-                    source,
-                })?;
-                out.push(Coord { x, y });
-            }
-        }
-        Ok(LineString::new(out))
-    };
+    let project = |ring: &[[f64; 2]]| project_line(ctx, zone, ring);
     let mut parts: Vec<Polygon<f64>> = Vec::new();
     for rings in &polygons {
         let mut projected = rings.iter().map(|r| project(r));
@@ -123,6 +101,47 @@ pub fn zone_shape(ctx: &Context, zone: &ExclusionZone) -> Result<ZoneShape, Zone
         kind: zone.kind,
         area,
     })
+}
+
+/// The lines of a line zone (`line`, or the (multi)lines of its GeoJSON) in working-CRS metres,
+/// densified as [`zone_shape`] does, without their buffer: the centre lines of existing cables and
+/// pipelines that crossing angles are measured against. Empty for a polygon zone.
+pub fn zone_lines(ctx: &Context, zone: &ExclusionZone) -> Result<Vec<Vec<(f64, f64)>>, ZoneError> {
+    let (_, lines) = lonlat_geometry(ctx, zone)?;
+    lines
+        .iter()
+        .map(|l| project_line(ctx, zone, l).map(|ls| ls.0.iter().map(|c| (c.x, c.y)).collect()))
+        .collect()
+}
+
+/// A lon/lat ring or line projected to the working CRS, every edge longer than [`DENSIFY_DEG`]
+/// split so that it follows the projection's curvature.
+fn project_line(
+    ctx: &Context,
+    zone: &ExclusionZone,
+    ring: &[[f64; 2]],
+) -> Result<LineString<f64>, ZoneError> {
+    let mut out = Vec::with_capacity(ring.len());
+    for (i, p) in ring.iter().enumerate() {
+        let next = ring.get(i + 1);
+        let steps = next.map_or(1, |q| {
+            let d = (q[0] - p[0]).abs().max((q[1] - p[1]).abs());
+            ((d / DENSIFY_DEG).ceil() as usize).clamp(1, 10_000)
+        });
+        for s in 0..steps {
+            let t = s as f64 / steps as f64;
+            let (lon, lat) = match next {
+                Some(q) => (p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])),
+                None => (p[0], p[1]),
+            };
+            let (x, y) = ctx.to_work(lon, lat).map_err(|source| ZoneError::Crs {
+                zone: zone.id.clone(),
+                source,
+            })?;
+            out.push(Coord { x, y });
+        }
+    }
+    Ok(LineString::new(out))
 }
 
 /// Rings of polygons and vertex lists of lines, in lon/lat.

@@ -64,6 +64,88 @@ fn rpl_exported_then_read_gives_the_same_route_and_its_total_is_route_plus_slack
     assert!(rows[1..rows.len() - 1].iter().all(|r| r.event == "AC"));
 }
 
+#[test]
+fn plan_write_stores_the_route_as_waypoints_and_keeps_the_file_s_comments() {
+    // The demo without F2's hand-placed waypoints, its relative paths made absolute so that the
+    // copy loads from a temporary directory.
+    let missions = Path::new(env!("CARGO_MANIFEST_DIR")).join("missions");
+    let dir = missions.display();
+    let original: String = std::fs::read_to_string(demo_path())
+        .unwrap()
+        .replace("\"../", &format!("\"{dir}/../"))
+        .replace("\"demo-", &format!("\"{dir}/demo-"))
+        .lines()
+        .filter(|l| !l.starts_with("waypoints = [[122.0003870"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("m.toml");
+    std::fs::write(&path, &original).unwrap();
+    assert!(
+        mission::load(&path).unwrap().cables[3].waypoints.is_empty(),
+        "F2 starts without waypoints"
+    );
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_fathom"))
+            .args(args)
+            .arg(&path)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["cable", "plan", "--cable", "F2", "--write"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("routes written to"), "{stdout}");
+    // Loaded back: F2 holds the planned alter-course points, the others are unchanged.
+    let m = mission::load(&path).unwrap();
+    let f2 = m.cables.iter().find(|c| c.id == "F2").unwrap();
+    assert!(!f2.waypoints.is_empty(), "{stdout}");
+    assert!(
+        stdout.contains(&format!("{} alter-course points", f2.waypoints.len())),
+        "{stdout}"
+    );
+    assert!(
+        m.cables
+            .iter()
+            .filter(|c| c.id != "F2")
+            .all(|c| c.waypoints.is_empty())
+    );
+    // The stored route passes the cable rules.
+    let check = run(&["cable", "check"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    // Every comment of the file survives, in order, and only F2's waypoints are new (the saver
+    // writes a new array one number a line).
+    let written = std::fs::read_to_string(&path).unwrap();
+    let comments = |t: &str| {
+        t.lines()
+            .filter(|l| l.trim_start().starts_with('#'))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(comments(&written), comments(&original));
+    let added: Vec<&str> = written
+        .lines()
+        .filter(|l| !original.lines().any(|o| o == *l))
+        .collect();
+    assert_eq!(added.first(), Some(&"waypoints = ["), "{added:?}");
+    let numbers = added[1..]
+        .iter()
+        .map(|l| l.trim().trim_end_matches(','))
+        .filter(|l| !matches!(*l, "[" | "]"))
+        .inspect(|l| assert!(l.parse::<f64>().is_ok(), "{added:?}"))
+        .count();
+    assert_eq!(numbers, 2 * f2.waypoints.len(), "{added:?}");
+    assert!(original.lines().all(|o| written.lines().any(|l| l == o)));
+}
+
 /// An existing cable (a `cable-pipeline` line zone) through the middle of P1 at `deg` to it.
 fn with_existing_cable_at(deg: f64) -> Context {
     let mut ctx = demo();
@@ -112,6 +194,66 @@ fn a_crossing_at_30_degrees_is_flagged_and_one_at_80_is_not() {
     assert!(at30[0].message.contains("30°"), "{}", at30[0].message);
     assert!(crossing_findings(80.0).is_empty());
     assert!(crossing_findings(-80.0).is_empty());
+}
+
+#[test]
+fn every_crossing_of_a_geojson_pipeline_is_judged_at_its_own_angle() {
+    // A GeoJSON MultiLineString of three lines across P1: at 30° a third of the way along, at
+    // 80° half way and at 150° (30° acute) two thirds of the way: two CABLE-CROSSING findings.
+    let mut ctx = demo();
+    let p1 = ctx
+        .mission
+        .cables
+        .iter()
+        .find(|c| c.id == "P1")
+        .unwrap()
+        .clone();
+    let route = cable::route::mission_route(&ctx, &p1).unwrap();
+    let (a, b) = (route[0], route[route.len() - 1]);
+    let line_at = |f: f64, deg: f64| {
+        let m = (a.0 + f * (b.0 - a.0), a.1 + f * (b.1 - a.1));
+        let h = (b.1 - a.1).atan2(b.0 - a.0) + f64::to_radians(deg);
+        [-1.0, 1.0].map(|s: f64| {
+            let (lon, lat) = ctx
+                .to_lonlat(m.0 + s * 150.0 * h.cos(), m.1 + s * 150.0 * h.sin())
+                .unwrap();
+            [lon, lat]
+        })
+    };
+    let lines = [
+        line_at(1.0 / 3.0, 30.0),
+        line_at(0.5, 80.0),
+        line_at(2.0 / 3.0, 150.0),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pipes.geojson");
+    let geojson = serde_json::json!({
+        "type": "Feature",
+        "properties": {},
+        "geometry": { "type": "MultiLineString", "coordinates": lines },
+    });
+    std::fs::write(&path, geojson.to_string()).unwrap();
+    ctx.mission.exclusion_zones.push(ExclusionZone {
+        id: "pipes".into(),
+        kind: ZoneKind::CablePipeline,
+        buffer_m: 20.0,
+        polygon: None,
+        line: None,
+        geojson: Some(path.clone()),
+    });
+    let found: Vec<_> = cable::check(&ctx)
+        .into_iter()
+        .filter(|f| f.code == "CABLE-CROSSING")
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found.iter().all(|f| f.message.contains("at 30°")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|f| f.message.contains("`pipes`")),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -41,10 +41,7 @@ pub struct ContourLine {
 impl ContourLine {
     /// Length of the line in CRS units (metres on projected grids).
     pub fn length(&self) -> f64 {
-        self.points
-            .windows(2)
-            .map(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1))
-            .sum()
+        super::sample::polyline_length(&self.points)
     }
 }
 

@@ -39,6 +39,49 @@ pub fn default_step_m(grid: &Grid) -> f64 {
     0.5 * s.dx_m[mid].min(s.dy_m[mid])
 }
 
+/// Length of a polyline in a projected CRS (m): the sum of its straight segments. The one
+/// along-line length of routes, cables and contours in the working CRS.
+pub fn polyline_length(line: &[(f64, f64)]) -> f64 {
+    line.windows(2)
+        .map(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1))
+        .sum()
+}
+
+/// Pieces a segment of `len` is split into so that none is longer than `step`: ⌈len / step⌉,
+/// at least 1 (also for a non-positive or non-finite step, which splits nothing).
+fn pieces(len: f64, step: f64) -> usize {
+    if step > 0.0 && (len / step).is_finite() {
+        ((len / step).ceil() as usize).max(1)
+    } else {
+        1
+    }
+}
+
+/// Points along a polyline in a projected CRS at most `step` apart, each with its distance along
+/// the line: every segment split into ⌈length / step⌉ equal pieces, each vertex given once, the
+/// last included. The one densification of straight working-CRS lines (route scans, cable
+/// separation and corridor marking); [`profile`] splits its segments the same way. An iterator,
+/// so a long line with a fine step allocates nothing.
+pub fn densify(line: &[(f64, f64)], step: f64) -> impl Iterator<Item = (f64, (f64, f64))> + '_ {
+    let segments = line.len().saturating_sub(1);
+    let mut along = 0.0;
+    let single = (line.len() == 1).then(|| (0.0, line[0]));
+    single
+        .into_iter()
+        .chain(line.windows(2).enumerate().flat_map(move |(i, w)| {
+            let (a, b) = (w[0], w[1]);
+            let len = (b.0 - a.0).hypot(b.1 - a.1);
+            let n = pieces(len, step);
+            let d0 = along;
+            along += len;
+            let last = usize::from(i + 1 == segments);
+            (0..n + last).map(move |k| {
+                let t = k as f64 / n as f64;
+                (d0 + t * len, (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1)))
+            })
+        }))
+}
+
 /// Samples `grid` every `step_m` metres along each segment of `line`, plus every vertex.
 ///
 /// On projected grids the segments are straight in the grid's CRS and distances are measured
@@ -109,7 +152,7 @@ pub fn profile(
     for (i, w) in verts.windows(2).enumerate() {
         let (p, q) = (w[0], w[1]);
         let len = seg_len(p, q);
-        let n = ((len / step).ceil() as usize).max(1);
+        let n = pieces(len, step);
         let bearing = geographic.then(|| geodesic_inverse(p.0, p.1, q.0, q.1).bearing_deg);
         let last = i + 2 == verts.len();
         for k in 0..n + usize::from(last) {
@@ -234,6 +277,33 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn densify_splits_each_segment_evenly_and_keeps_every_vertex_once() {
+        // 0→10 in x (10 m, step 4: 3 pieces of 3.33 m), then 10→10+3i in y (3 m: 1 piece).
+        let line = [(0.0, 0.0), (10.0, 0.0), (10.0, 3.0)];
+        let d: Vec<_> = densify(&line, 4.0).collect();
+        let want = [
+            (0.0, (0.0, 0.0)),
+            (10.0 / 3.0, (10.0 / 3.0, 0.0)),
+            (20.0 / 3.0, (20.0 / 3.0, 0.0)),
+            (10.0, (10.0, 0.0)),
+            (13.0, (10.0, 3.0)),
+        ];
+        assert_eq!(d.len(), want.len(), "{d:?}");
+        for (g, w) in d.iter().zip(want) {
+            assert!((g.0 - w.0).abs() < 1e-12 && (g.1.0 - w.1.0).abs() < 1e-12 && g.1.1 == w.1.1);
+        }
+        assert_eq!(polyline_length(&line), 13.0);
+        // One point, no points, and a step that splits nothing.
+        assert_eq!(
+            densify(&[(1.0, 2.0)], 1.0).collect::<Vec<_>>(),
+            [(0.0, (1.0, 2.0))]
+        );
+        assert_eq!(densify(&[], 1.0).count(), 0);
+        assert_eq!(densify(&line, 0.0).count(), 3);
+        assert_eq!(densify(&line, f64::NAN).count(), 3);
     }
 
     #[test]

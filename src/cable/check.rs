@@ -1,16 +1,16 @@
 //! The cable rules: `CABLE-TYPE` (unknown type or purpose/kind mismatch), `CABLE-ZONE` (route
-//! through an exclusion zone or its buffer), `CABLE-CROSSING` (a crossing of an existing cable or
-//! pipeline — a `cable-pipeline` line zone — or of another mission cable below
-//! [`MIN_CROSSING_DEG`]), `CABLE-SLOPE`, `CABLE-SPAN`, `CABLE-BEND`, `CABLE-SEPARATION`,
+//! through an exclusion zone or its buffer), `CABLE-CROSSING` (each crossing of an existing cable
+//! or pipeline — a line of a `cable-pipeline` zone, [`super::crossing`] — or of another mission
+//! cable below [`MIN_CROSSING_DEG`], one finding per crossing), `CABLE-SLOPE`, `CABLE-SPAN`, `CABLE-BEND`, `CABLE-SEPARATION`,
 //! `CABLE-RATING`, `CABLE-VDROP` and `CABLE-UNCONNECTED` (a cabin with no power or no fibre path
 //! to a landing point or turbine). Routes are the mission's (hand-placed waypoints, or the
 //! straight line between the ends when none are given), so planned and hand-placed routes pass
 //! the same rules.
 
+use super::crossing::{MIN_CROSSING_DEG, crossings, existing_lines};
 use super::engineering::MAX_FREE_SPAN_M;
 use super::route::{
-    END_ZONE_M, MAX_INLINE_SLOPE_DEG, MAX_SIDE_SLOPE_DEG, MIN_CROSSING_DEG, SEPARATION_M,
-    point_segment_m,
+    END_ZONE_M, MAX_INLINE_SLOPE_DEG, MAX_SIDE_SLOPE_DEG, SEPARATION_M, point_segment_m,
 };
 use super::{CableAnalysis, Performance};
 use crate::finding::{Finding, ObjectRef};
@@ -20,52 +20,6 @@ use crate::zones::ZoneIndex;
 /// Largest voltage drop at full demand (%). ESTIMATE \[E\]: designs keep the cable's share of the
 /// IEC 60038 ±10 % supply tolerance to about half.
 pub const MAX_VOLTAGE_DROP_PCT: f64 = 5.0;
-
-/// Acute angle (degrees, 0–90) between segments `a` and `b` where they cross, or `None`.
-pub fn crossing(
-    a: ((f64, f64), (f64, f64)),
-    b: ((f64, f64), (f64, f64)),
-) -> Option<((f64, f64), f64)> {
-    let (p, r) = (a.0, (a.1.0 - a.0.0, a.1.1 - a.0.1));
-    let (q, s) = (b.0, (b.1.0 - b.0.0, b.1.1 - b.0.1));
-    let den = r.0 * s.1 - r.1 * s.0;
-    if den.abs() < 1e-12 {
-        return None;
-    }
-    let qp = (q.0 - p.0, q.1 - p.1);
-    let t = (qp.0 * s.1 - qp.1 * s.0) / den;
-    let u = (qp.0 * r.1 - qp.1 * r.0) / den;
-    if !(0.0..=1.0).contains(&t) || !(0.0..=1.0).contains(&u) {
-        return None;
-    }
-    let cos = (r.0 * s.0 + r.1 * s.1).abs() / (r.0.hypot(r.1) * s.0.hypot(s.1));
-    Some((
-        (p.0 + t * r.0, p.1 + t * r.1),
-        cos.min(1.0).acos().to_degrees(),
-    ))
-}
-
-/// Every crossing of `route` with `line`: (point, acute angle in degrees). Meeting at an end of
-/// either (two cables joining at the cabin they share) is not a crossing.
-pub fn crossings(route: &[(f64, f64)], line: &[(f64, f64)]) -> Vec<((f64, f64), f64)> {
-    let ends = [route.first(), route.last(), line.first(), line.last()];
-    let at_end = |p: (f64, f64)| {
-        ends.iter()
-            .flatten()
-            .any(|e| (e.0 - p.0).hypot(e.1 - p.1) < 1.0)
-    };
-    let mut out = Vec::new();
-    for a in route.windows(2) {
-        for b in line.windows(2) {
-            if let Some(c) = crossing((a[0], a[1]), (b[0], b[1]))
-                && !at_end(c.0)
-            {
-                out.push(c);
-            }
-        }
-    }
-    out
-}
 
 /// The cable rules over a loaded mission.
 pub fn check(ctx: &Context) -> Vec<Finding> {
@@ -165,15 +119,9 @@ fn zone_findings(ctx: &Context, routes: &[Option<Vec<(f64, f64)>>], out: &mut Ve
         }
     }
     let index = ZoneIndex::new(&hard);
-    let lines: Vec<(String, Vec<(f64, f64)>)> = m
-        .exclusion_zones
-        .iter()
-        .filter(|z| z.kind == ZoneKind::CablePipeline)
-        .filter_map(|z| {
-            let pts = z.line.as_ref()?;
-            let xy: Result<Vec<_>, _> = pts.iter().map(|p| ctx.to_work(p[0], p[1])).collect();
-            Some((format!("existing cable/pipeline `{}`", z.id), xy.ok()?))
-        })
+    let lines: Vec<(String, Vec<(f64, f64)>)> = existing_lines(ctx)
+        .into_iter()
+        .map(|l| (format!("existing cable/pipeline `{}`", l.zone), l.points))
         .collect();
     for (i, route) in routes.iter().enumerate() {
         let Some(route) = route else { continue };
@@ -342,21 +290,10 @@ fn separation_findings(
         (p.0 - s.0).hypot(p.1 - s.1) < END_ZONE_M || (p.0 - t.0).hypot(p.1 - t.1) < END_ZONE_M
     };
     let step = 0.5 * ctx.grid.transform.dx.min(ctx.grid.transform.dy);
-    let mut samples = Vec::new();
-    for w in route.windows(2) {
-        let len = (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1);
-        let n = (len / step).ceil().max(1.0) as usize;
-        for k in 0..=n {
-            let f = k as f64 / n as f64;
-            let p = (
-                w[0].0 + f * (w[1].0 - w[0].0),
-                w[0].1 + f * (w[1].1 - w[0].1),
-            );
-            if !near_end(p) {
-                samples.push(p);
-            }
-        }
-    }
+    let samples: Vec<(f64, f64)> = crate::bathymetry::sample::densify(route, step)
+        .map(|(_, p)| p)
+        .filter(|&p| !near_end(p))
+        .collect();
     let obj = ObjectRef::Cable(c.id.clone());
     let closest = |line: &[(f64, f64)]| {
         samples
@@ -396,29 +333,5 @@ fn separation_findings(
         {
             report(format!("cable {}", m.cables[j].id), r);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn crossing_angles_by_construction() {
-        // A cable along the x axis and a line through (50, 0) at 30° and at 80°.
-        let cable = vec![(0.0, 0.0), (100.0, 0.0)];
-        let line = |deg: f64| {
-            let (s, c) = deg.to_radians().sin_cos();
-            vec![(50.0 - 40.0 * c, -40.0 * s), (50.0 + 40.0 * c, 40.0 * s)]
-        };
-        let x30 = crossings(&cable, &line(30.0));
-        assert_eq!(x30.len(), 1);
-        assert!((x30[0].1 - 30.0).abs() < 1e-9 && x30[0].1 < MIN_CROSSING_DEG);
-        assert!((x30[0].0.0 - 50.0).abs() < 1e-9);
-        let x80 = crossings(&cable, &line(80.0));
-        assert!((x80[0].1 - 80.0).abs() < 1e-9 && x80[0].1 >= MIN_CROSSING_DEG);
-        // 150° is the same acute angle as 30°.
-        assert!((crossings(&cable, &line(150.0))[0].1 - 30.0).abs() < 1e-9);
-        assert!(crossings(&cable, &[(0.0, 5.0), (100.0, 5.0)]).is_empty());
     }
 }

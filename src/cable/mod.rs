@@ -7,6 +7,7 @@
 //! crossings, three-phase formulas, fibre latency).
 
 pub mod check;
+pub mod crossing;
 pub mod electrical;
 pub mod engineering;
 pub mod network;
@@ -139,10 +140,7 @@ impl CableLosses {
                 continue;
             };
             let route = route::mission_route(ctx, c)?;
-            let len: f64 = route
-                .windows(2)
-                .map(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1))
-                .sum();
+            let len = crate::bathymetry::sample::polyline_length(&route);
             let fed: f64 = network::fed_cabins(&ctx.mission, i)
                 .iter()
                 .filter_map(|id| demand.get(id))
@@ -164,11 +162,24 @@ impl CableLosses {
     /// carries its share ([`electrical::loss_w`], 3·I²·R·L). This is what the wind supply
     /// subtracts hour by hour instead of a flat `electrical_loss` where cables are modelled.
     pub fn loss_w(&self, delivered_w: f64) -> f64 {
-        self.cables
-            .iter()
-            .map(|c| {
-                electrical::loss_w(&c.data, c.length_km, delivered_w * c.share, c.power_factor)
-            })
-            .sum()
+        self.per_cable_w(delivered_w).sum()
+    }
+
+    /// Each cable's Joule loss (W, in the order of [`CableLosses::cables`]) when `delivered_w`
+    /// reaches the cabins.
+    pub fn per_cable_w(&self, delivered_w: f64) -> impl Iterator<Item = f64> + '_ {
+        self.cables.iter().map(move |c| {
+            electrical::loss_w(&c.data, c.length_km, delivered_w * c.share, c.power_factor)
+        })
+    }
+
+    /// The most power (W) the cabins can receive when `sent_w` enters the cables: the `d` with
+    /// d + [`CableLosses::loss_w`]`(d)` = `sent_w`. Each cable's current, and so its loss, is
+    /// proportional to the power it carries, so the loss is a·d² (a = the loss at 1 W) and d is
+    /// the positive root of a·d² + d − S = 0, written 2S / (1 + √(1 + 4aS)) to avoid cancellation.
+    pub fn deliverable_w(&self, sent_w: f64) -> f64 {
+        let s = sent_w.max(0.0);
+        let a = self.loss_w(1e6) / 1e12;
+        2.0 * s / (1.0 + (1.0 + 4.0 * a * s).sqrt())
     }
 }

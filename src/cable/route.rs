@@ -11,14 +11,23 @@
 //!   cabins, turbines, landing points and the other cables' routes, except within
 //!   [`END_ZONE_M`] of the cable's own two ends (a daisy chain shares its cabin with the next);
 //! - `cable-pipeline` zones (existing cables and pipelines) are first blocked, i.e. a crossing
-//!   costs more than any detour; only when no route exists without one are they opened, and the
-//!   crossing angle is then checked against [`MIN_CROSSING_DEG`] (`CABLE-CROSSING`).
+//!   costs more than any detour; only when no route exists without one are they opened, and each
+//!   segment of the search that crosses one of their centre lines is then charged
+//!   [`crossing::penalty_m`] of its crossing angle: infinite below [`MIN_CROSSING_DEG`], least at
+//!   90°. The route so crosses at the limit or squarer, and as square as the detour allows.
+//!
+//! Speed: the masks are built once per cable in parallel (rayon); the corridors kept clear of
+//! other routes are marked row by row over each segment's capsule (no per-sample squares); the
+//! search itself is the vessel router's ([`crate::vessel::theta`]).
 
+use super::crossing::{self, ExistingLine};
 use crate::bathymetry::Grid;
 use crate::geodesy::CrsError;
 use crate::mission::{Cable, CableEnd, Context, ZoneKind};
+use crate::progress::silent;
 use crate::vessel::navmask::NavMask;
-use crate::vessel::theta::any_angle_path;
+use crate::vessel::theta::any_angle_path_with;
+use rayon::prelude::*;
 
 /// Minimum separation (m) from other cables, cabins, turbines and landing points except at the
 /// cable's own ends. ESTIMATE \[E\]: array-cable practice keeps ~50 m so a repair bight can be laid
@@ -38,10 +47,7 @@ pub const MAX_SIDE_SLOPE_DEG: f64 = 10.0;
 /// jetting tools work up to ~15°).
 pub const MAX_INLINE_SLOPE_DEG: f64 = 15.0;
 
-/// Smallest crossing angle (degrees) with an existing cable or pipeline. ICPC Recommendation
-/// No. 3 asks for crossings as close to 90° as practicable; 45° is the commonly used minimum
-/// (domain-reference §8 \[P/E\]).
-pub const MIN_CROSSING_DEG: f64 = 45.0;
+pub use super::crossing::MIN_CROSSING_DEG;
 
 /// A point in the working CRS (easting, northing; m).
 pub type Point = (f64, f64);
@@ -114,11 +120,14 @@ pub fn fixed_objects(ctx: &Context) -> Result<Vec<FixedObject>, CrsError> {
 }
 
 /// What every cable's mask starts from: cells blocked by zones (other than cable/pipeline
-/// zones) or slope, and the cells of cable/pipeline zones.
+/// zones) or slope, the cells of cable/pipeline zones, and the centre lines of existing cables
+/// and pipelines whose crossing angle the router charges for.
 #[derive(Clone, Debug)]
 pub struct RouteBase {
     pub blocked: Vec<bool>,
     pub crossing: Vec<bool>,
+    /// Centre lines of existing cables and pipelines (working CRS; [`RouteBase::with_lines`]).
+    pub lines: Vec<Vec<Point>>,
 }
 
 impl RouteBase {
@@ -130,33 +139,128 @@ impl RouteBase {
             .partition(|z| z.kind != ZoneKind::CablePipeline);
         let mut blocked = crate::zones::rasterize(&hard, grid);
         let slope = crate::bathymetry::terrain::slope_filled_edges(grid);
-        for ((b, &z), &s) in blocked.iter_mut().zip(&grid.data).zip(&slope.data) {
-            *b |= z.is_nan() || s.is_nan() || s as f64 > MAX_SIDE_SLOPE_DEG;
-        }
+        blocked
+            .par_iter_mut()
+            .zip(&grid.data)
+            .zip(&slope.data)
+            .for_each(|((b, &z), &s)| {
+                *b |= z.is_nan() || s.is_nan() || s as f64 > MAX_SIDE_SLOPE_DEG;
+            });
         RouteBase {
             blocked,
             crossing: crate::zones::rasterize(&soft, grid),
+            lines: Vec::new(),
         }
+    }
+
+    /// The base with the centre lines of existing cables and pipelines
+    /// ([`crossing::existing_lines`]), so that a route that must cross one is charged by angle.
+    pub fn with_lines(mut self, lines: Vec<ExistingLine>) -> Self {
+        self.lines = lines.into_iter().map(|l| l.points).collect();
+        self
     }
 }
 
-/// Marks every cell whose centre lies within `r` of segment `a`–`b` (working CRS).
-fn mark_corridor(grid: &Grid, out: &mut [bool], a: (f64, f64), b: (f64, f64), r: f64, v: bool) {
+/// Marks every cell whose centre lies within `r` of segment `a`–`b` (working CRS): row by row,
+/// over the span of the segment's capsule on that row (padded by a cell, each cell then tested
+/// exactly), so a long diagonal costs its area, not its bounding box.
+fn mark_corridor(grid: &Grid, out: &mut [bool], a: Point, b: Point, r: f64, v: bool) {
     let t = grid.transform;
-    let (x0, x1) = (a.0.min(b.0) - r, a.0.max(b.0) + r);
     let (y0, y1) = (a.1.min(b.1) - r, a.1.max(b.1) + r);
-    let c0 = ((x0 - t.origin_x) / t.dx).floor().max(0.0) as usize;
-    let c1 = (((x1 - t.origin_x) / t.dx).ceil().max(0.0) as usize).min(grid.width);
     let r0 = ((t.origin_y - y1) / t.dy).floor().max(0.0) as usize;
     let r1 = (((t.origin_y - y0) / t.dy).ceil().max(0.0) as usize).min(grid.height);
+    let last_col = grid.width as f64 - 1.0;
     for row in r0..r1 {
-        for col in c0..c1 {
-            let p = t.cell_center(col, row);
-            if point_segment_m(p, a, b) <= r {
+        let y = t.origin_y - (row as f64 + 0.5) * t.dy;
+        let Some((lo, hi)) = capsule_span(a, b, r, y) else {
+            continue;
+        };
+        let c0 = ((lo - t.origin_x) / t.dx - 1.5)
+            .ceil()
+            .clamp(0.0, last_col + 1.0) as usize;
+        let c1 = ((hi - t.origin_x) / t.dx + 0.5).floor().min(last_col);
+        if c1 < 0.0 {
+            continue;
+        }
+        for col in c0..=c1 as usize {
+            if point_segment_m(t.cell_center(col, row), a, b) <= r {
                 out[row * grid.width + col] = v;
             }
         }
     }
+}
+
+/// The x-range where the horizontal line at `y` meets the capsule of radius `r` round segment
+/// `a`–`b` (the union of the two end discs and the rectangle between them; convex, so one range).
+fn capsule_span(a: Point, b: Point, r: f64, y: f64) -> Option<(f64, f64)> {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for c in [a, b] {
+        let d = y - c.1;
+        if d.abs() <= r {
+            let w = (r * r - d * d).sqrt();
+            (lo, hi) = (lo.min(c.0 - w), hi.max(c.0 + w));
+        }
+    }
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len = dx.hypot(dy);
+    if len > 0.0 {
+        let n = (-dy / len * r, dx / len * r);
+        let quad = [
+            (a.0 + n.0, a.1 + n.1),
+            (b.0 + n.0, b.1 + n.1),
+            (b.0 - n.0, b.1 - n.1),
+            (a.0 - n.0, a.1 - n.1),
+        ];
+        for k in 0..4 {
+            let (p, q) = (quad[k], quad[(k + 1) % 4]);
+            if (p.1 - y) * (q.1 - y) <= 0.0 && p.1 != q.1 {
+                let x = p.0 + (y - p.1) * (q.0 - p.0) / (q.1 - p.1);
+                (lo, hi) = (lo.min(x), hi.max(x));
+            }
+        }
+    }
+    (lo <= hi).then_some((lo, hi))
+}
+
+/// The parts of segment `a`–`b` at least `r` from every point of `ends`, as sub-segments: the
+/// segment minus the (at most one) stretch inside each end's disc.
+fn outside_discs(a: Point, b: Point, ends: [Point; 2], r: f64) -> Vec<(Point, Point)> {
+    let d = (b.0 - a.0, b.1 - a.1);
+    let qa = d.0 * d.0 + d.1 * d.1;
+    let mut cut: Vec<(f64, f64)> = Vec::new();
+    for e in ends {
+        let f = (a.0 - e.0, a.1 - e.1);
+        let c = f.0 * f.0 + f.1 * f.1 - r * r;
+        if qa == 0.0 {
+            if c < 0.0 {
+                return Vec::new();
+            }
+            continue;
+        }
+        let hb = d.0 * f.0 + d.1 * f.1;
+        let disc = hb * hb - qa * c;
+        if disc > 0.0 {
+            let s = disc.sqrt();
+            let (t1, t2) = ((-hb - s) / qa, (-hb + s) / qa);
+            if t2 > 0.0 && t1 < 1.0 {
+                cut.push((t1.max(0.0), t2.min(1.0)));
+            }
+        }
+    }
+    cut.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let at = |t: f64| (a.0 + t * d.0, a.1 + t * d.1);
+    let mut out = Vec::new();
+    let mut from = 0.0;
+    for (t1, t2) in cut {
+        if t1 > from {
+            out.push((at(from), at(t1)));
+        }
+        from = from.max(t2);
+    }
+    if from < 1.0 {
+        out.push((at(from), b));
+    }
+    out
 }
 
 /// Distance (m) from `p` to segment `a`–`b`.
@@ -169,6 +273,54 @@ pub fn point_segment_m(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
         0.0
     };
     (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
+}
+
+/// Segments of the search longer than this many cells are tested against every existing line;
+/// shorter ones only when both their ends lie within it of a line (a segment that crosses a line
+/// has both ends within its own length of the crossing point).
+const NEAR_LINE_CELLS: f64 = 24.0;
+
+/// The crossing cost of search segments ([`crossing::penalty_m`] summed over the existing lines a
+/// segment crosses), with a raster of the cells near a line so that most segments skip the test.
+struct CrossingCost<'a> {
+    grid: &'a Grid,
+    lines: &'a [Vec<Point>],
+    near: Vec<bool>,
+    near_m: f64,
+}
+
+impl<'a> CrossingCost<'a> {
+    fn new(grid: &'a Grid, lines: &'a [Vec<Point>]) -> Self {
+        let near_m = NEAR_LINE_CELLS * grid.transform.dx.max(grid.transform.dy);
+        let mut near = vec![false; grid.data.len()];
+        for w in lines.iter().flat_map(|l| l.windows(2)) {
+            mark_corridor(grid, &mut near, w[0], w[1], near_m, true);
+        }
+        CrossingCost {
+            grid,
+            lines,
+            near,
+            near_m,
+        }
+    }
+
+    /// Extra cost (m) of the straight segment between the centres of cells `a` and `b`.
+    fn of(&self, a: (usize, usize), b: (usize, usize)) -> f64 {
+        let t = self.grid.transform;
+        let (pa, pb) = (t.cell_center(a.0, a.1), t.cell_center(b.0, b.1));
+        let w = self.grid.width;
+        if (pb.0 - pa.0).hypot(pb.1 - pa.1) <= self.near_m
+            && !(self.near[a.1 * w + a.0] && self.near[b.1 * w + b.0])
+        {
+            return 0.0;
+        }
+        self.lines
+            .iter()
+            .flat_map(|l| l.windows(2))
+            .filter_map(|s| crossing::crossing((pa, pb), (s[0], s[1])))
+            .map(|(_, angle)| crossing::penalty_m(angle))
+            .sum()
+    }
 }
 
 /// Plans `cable` from its `from` end to its `to` end over `grid`, keeping [`SEPARATION_M`] from
@@ -189,27 +341,11 @@ pub fn plan(
         mark_corridor(grid, &mut sep, p, p, keep, true);
     }
     // Other routes, except their stretches within END_ZONE_M of this cable's ends (cables that
-    // share a cabin converge there), sampled every half cell.
-    let step = 0.5 * grid.transform.dx.min(grid.transform.dy);
-    let far = |p: (f64, f64)| {
-        [ends.0, ends.1]
-            .iter()
-            .all(|e| (p.0 - e.0).hypot(p.1 - e.1) >= END_ZONE_M)
-    };
+    // share a cabin converge there).
     for route in others {
         for w in route.windows(2) {
-            let n = ((w[1].0 - w[0].0).hypot(w[1].1 - w[0].1) / step)
-                .ceil()
-                .max(1.0) as usize;
-            for k in 0..=n {
-                let t = k as f64 / n as f64;
-                let p = (
-                    w[0].0 + t * (w[1].0 - w[0].0),
-                    w[0].1 + t * (w[1].1 - w[0].1),
-                );
-                if far(p) {
-                    mark_corridor(grid, &mut sep, p, p, keep, true);
-                }
+            for (p, q) in outside_discs(w[0], w[1], [ends.0, ends.1], END_ZONE_M) {
+                mark_corridor(grid, &mut sep, p, q, keep, true);
             }
         }
     }
@@ -245,14 +381,29 @@ pub fn plan(
     }
     let (dx, dy) = (grid.transform.dx, grid.transform.dy);
     let attempt = |with_crossings: bool| {
-        let safe: Vec<bool> = (0..grid.data.len())
-            .map(|i| !(base.blocked[i] || sep[i] || (!with_crossings && base.crossing[i])))
+        let safe: Vec<bool> = (
+            base.blocked.par_iter(),
+            sep.par_iter(),
+            base.crossing.par_iter(),
+        )
+            .into_par_iter()
+            .map(|(&b, &s, &x)| !(b || s || (!with_crossings && x)))
             .collect();
         let mask = NavMask::new(grid.width, grid.height, safe);
-        any_angle_path(&mask, s, g, dx, dy)
+        if with_crossings {
+            let cost = CrossingCost::new(grid, &base.lines);
+            any_angle_path_with(&mask, s, g, dx, dy, |a, b| cost.of(a, b), &silent)
+        } else {
+            any_angle_path_with(&mask, s, g, dx, dy, |_, _| 0.0, &silent)
+        }
     };
     let path = attempt(false)
-        .or_else(|| attempt(true))
+        .or_else(|| {
+            base.crossing
+                .contains(&true)
+                .then(|| attempt(true))
+                .flatten()
+        })
         .ok_or_else(|| RouteError::NoPath {
             cable: cable.into(),
         })?;
@@ -273,17 +424,19 @@ pub fn plan(
 
 /// Plans every cable of the mission without hand-placed waypoints (or only `only`), in mission
 /// order; each planned route is then kept clear of by the cables planned after it, and cables
-/// with waypoints are fixed obstacles. Returns (cable id, route or why not).
+/// with waypoints are fixed obstacles. With `only`, every other cable is a fixed obstacle on the
+/// route the mission holds (its waypoints, or the straight line between its ends). Returns
+/// (cable id, route or why not).
 pub fn plan_mission(ctx: &Context, only: Option<&str>) -> Result<Vec<Planned>, RouteError> {
     let zones = crate::zones::zone_shapes(ctx)?;
-    let base = RouteBase::new(&ctx.grid, &zones);
+    let base = RouteBase::new(&ctx.grid, &zones).with_lines(crossing::existing_lines(ctx));
     let objects = fixed_objects(ctx)?;
     let m = &ctx.mission;
     let mut routes: Vec<Option<Vec<(f64, f64)>>> = m
         .cables
         .iter()
         .map(|c| {
-            (!c.waypoints.is_empty())
+            (only.is_some() || !c.waypoints.is_empty())
                 .then(|| mission_route(ctx, c).ok())
                 .flatten()
         })
@@ -349,6 +502,62 @@ mod tests {
         for w in p.windows(2) {
             assert!(point_segment_m(cabin, w[0], w[1]) >= SEPARATION_M, "{p:?}");
         }
+    }
+
+    #[test]
+    fn a_route_that_must_cross_a_pipeline_crosses_it_at_the_limit_or_squarer() {
+        // A pipeline at 20° to the x axis through (1000, 9000), running past both edges of the
+        // grid, with a 30 m corridor; the straight line between the ends runs at 45°, so it would
+        // cross at 25°.
+        let g = flat(200);
+        let dir = (20f64.to_radians().cos(), 20f64.to_radians().sin());
+        let line = vec![
+            (1000.0 - 3000.0 * dir.0, 9000.0 - 3000.0 * dir.1),
+            (1000.0 + 3000.0 * dir.0, 9000.0 + 3000.0 * dir.1),
+        ];
+        let mut corridor = vec![false; g.data.len()];
+        mark_corridor(&g, &mut corridor, line[0], line[1], 30.0, true);
+        let base = RouteBase {
+            blocked: vec![false; g.data.len()],
+            crossing: corridor,
+            lines: vec![line.clone()],
+        };
+        let ends = ((205.0, 8205.0), (1805.0, 9805.0));
+        let straight = crossing::crossings(&[ends.0, ends.1], &line);
+        assert!((straight[0].1 - 25.0).abs() < 1e-9, "{straight:?}");
+        let p = plan(&g, &base, "P1", ends, &[], &[]).unwrap();
+        let x = crossing::crossings(&p, &line);
+        assert_eq!(x.len(), 1, "{p:?} {x:?}");
+        assert!(x[0].1 >= MIN_CROSSING_DEG, "{p:?} {x:?}");
+        // Without the centre line the router knows no angle and takes the straight line.
+        let blind = RouteBase {
+            lines: Vec::new(),
+            ..base
+        };
+        let p = plan(&g, &blind, "P1", ends, &[], &[]).unwrap();
+        assert_eq!(p, vec![ends.0, ends.1]);
+    }
+
+    #[test]
+    fn corridors_are_marked_by_distance_to_the_segment_and_end_discs_are_cut_out() {
+        // Every cell centre within r of a diagonal segment, and no other, against a brute force.
+        let g = flat(60);
+        let (a, b, r) = ((52.0, 9953.0), (431.0, 9611.0), 37.0);
+        let mut m = vec![false; g.data.len()];
+        mark_corridor(&g, &mut m, a, b, r, true);
+        for row in 0..60 {
+            for col in 0..60 {
+                let p = g.transform.cell_center(col, row);
+                assert_eq!(m[row * 60 + col], point_segment_m(p, a, b) <= r, "{p:?}");
+            }
+        }
+        // A segment from x = 0 to 100 with discs of radius 10 round (30, 0) and (100, 5).
+        let parts = outside_discs((0.0, 0.0), (100.0, 0.0), [(30.0, 0.0), (100.0, 5.0)], 10.0);
+        let want = 100.0 - 10.0 * (1.0 - 0.25f64).sqrt();
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert!((parts[0].0.0 - 0.0).abs() < 1e-9 && (parts[0].1.0 - 20.0).abs() < 1e-9);
+        assert!((parts[1].0.0 - 40.0).abs() < 1e-9 && (parts[1].1.0 - want).abs() < 1e-9);
+        assert!(outside_discs((0.0, 0.0), (5.0, 0.0), [(0.0, 0.0), (9e9, 0.0)], 10.0).is_empty());
     }
 
     #[test]

@@ -43,10 +43,7 @@ pub fn cable_work(ctx: &Context) -> Vec<CableWork> {
                 _ => return None,
             };
             let route = crate::cable::route::mission_route(ctx, c).ok()?;
-            let length: f64 = route
-                .windows(2)
-                .map(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1))
-                .sum();
+            let length = crate::bathymetry::sample::polyline_length(&route);
             Some(CableWork {
                 cabin,
                 cable: c.id.clone(),

@@ -16,8 +16,11 @@ use std::process::ExitCode;
 
 Routes keep out of exclusion zones and their buffers, off slopes over 10°, 50 m from other
 cables, cabins, turbines and landing points (except at the cable's own ends), and cross existing
-cables or pipelines only when no route avoids them. --write stores the route's alter-course points
-as the cable's waypoints (the file's comments are kept).")]
+cables or pipelines only when no route avoids them, then at 45° or squarer (each crossing costs
+1 km / sin of its angle). --cable ID keeps clear of every other cable's route as the mission holds
+it. --write stores the route's alter-course points as the cable's waypoints (the file's comments
+are kept). With a wind farm time series, `check` also gives each power cable's energy lost hour by
+hour over the series.")]
 pub struct CableArgs {
     #[command(subcommand)]
     pub command: CableCommand,
@@ -82,10 +85,7 @@ fn plan(path: &Path, only: Option<&str>, write: bool) -> Result<ExitCode, CliErr
     for (id, result) in planned {
         match result {
             Ok(route) => {
-                let len: f64 = route
-                    .windows(2)
-                    .map(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1))
-                    .sum();
+                let len = crate::bathymetry::sample::polyline_length(&route);
                 let c = m.cables.iter_mut().find(|c| c.id == id).expect("planned");
                 c.waypoints = route[1..route.len() - 1]
                     .iter()
@@ -137,9 +137,21 @@ fn check(path: &Path, format: Format) -> Result<ExitCode, CliError> {
     }
     let findings = cable::check(&ctx);
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
+    let hourly = hourly_losses(&ctx);
     match format {
         Format::Json => {
-            let v = serde_json::json!({ "cables": analyses, "findings": findings });
+            let v = serde_json::json!({
+                "cables": analyses,
+                "findings": findings,
+                "hourly_losses": hourly.as_ref().map(|(hours, cables)| serde_json::json!({
+                    "hours": hours,
+                    "cables": cables.iter().map(|c| serde_json::json!({
+                        "id": c.id,
+                        "loss_mwh": c.loss_mwh,
+                        "annual_mwh": c.loss_mwh * 8760.0 / *hours as f64,
+                    })).collect::<Vec<_>>(),
+                })),
+            });
             println!(
                 "{}",
                 serde_json::to_string_pretty(&v).map_err(CliError::from_display)?
@@ -148,6 +160,15 @@ fn check(path: &Path, format: Format) -> Result<ExitCode, CliError> {
         Format::Text => {
             for a in &analyses {
                 print_analysis(a);
+                if let Some((hours, cables)) = &hourly
+                    && let Some(c) = cables.iter().find(|c| c.id == a.id)
+                {
+                    println!(
+                        "  over the hourly wind supply ({hours} h): {:.1} MWh lost, {:.1} MWh/yr",
+                        c.loss_mwh,
+                        c.loss_mwh * 8760.0 / *hours as f64
+                    );
+                }
             }
             for f in &findings {
                 let obj = f
@@ -164,6 +185,22 @@ fn check(path: &Path, format: Format) -> Result<ExitCode, CliError> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Each power cable's energy lost over the wind farm's hourly series (the supply's I²R losses at
+/// each hour's wind power used, [`crate::wind::supply`]) and the number of hours; `None` without
+/// a farm with a time series or with power cables that cannot be analysed.
+fn hourly_losses(ctx: &Context) -> Option<(usize, Vec<crate::wind::supply::CableEnergy>)> {
+    let farm = match crate::wind::farm::FarmModel::from_context(ctx) {
+        Ok(f) => f?,
+        Err(e) => {
+            eprintln!("wind farm: {e}: no hourly cable losses");
+            return None;
+        }
+    };
+    farm.timeseries.as_ref()?;
+    let h = crate::wind::supply::of_mission(ctx, &farm, false).hourly?;
+    (h.hours > 0 && h.cable_loss_mwh.is_some()).then_some((h.hours, h.cable_losses))
 }
 
 fn print_analysis(a: &CableAnalysis) {
@@ -190,7 +227,7 @@ fn print_analysis(a: &CableAnalysis) {
             flow,
             annual_loss_mwh,
         }) => println!(
-            "  feeds {} ({:.2} MW): {:.0} A of {:.0} A rated, charging {:.1} A, loss {:.1} kW ({:.0} MWh/yr), voltage drop {:.2} %, critical length {:.0} km",
+            "  feeds {} ({:.2} MW): {:.0} A of {:.0} A rated, charging {:.1} A, loss {:.1} kW ({:.0} MWh/yr at that demand), voltage drop {:.2} %, critical length {:.0} km",
             if fed_cabins.is_empty() {
                 "-".into()
             } else {

@@ -457,6 +457,13 @@ fn run_supply(a: &SupplyArgs) -> Result<(), CliError> {
             h.shortfall_mwh,
             h.surplus_mwh
         );
+        if let Some(lost) = h.cable_loss_mwh {
+            let ids: Vec<&str> = h.cable_losses.iter().map(|c| c.id.as_str()).collect();
+            println!(
+                "              cable losses {lost:.1} MWh: I²R of {} at each hour's power (instead of the flat electrical_loss)",
+                ids.join(", ")
+            );
+        }
         println!(
             "              longest deficit {} h{}",
             h.longest_deficit_h,

@@ -11,6 +11,8 @@
 //! cell containing a point is always one of the four corners of the square around it), and the
 //! bilinear depth the route check samples is ≥ the threshold everywhere on it.
 
+use rayon::prelude::*;
+
 /// Safe cells of a grid and the squares between them.
 #[derive(Clone, Debug)]
 pub struct NavMask {
@@ -45,15 +47,21 @@ impl NavMask {
         assert_eq!(safe.len(), width * height, "mask size");
         let (sw, sh) = (width.saturating_sub(1), height.saturating_sub(1));
         let mut square_ok = vec![false; sw * sh];
-        for (j, row) in square_ok.chunks_mut(sw.max(1)).take(sh).enumerate() {
-            let (r0, r1) = (
-                &safe[j * width..(j + 1) * width],
-                &safe[(j + 1) * width..(j + 2) * width],
-            );
-            for (i, ok) in row.iter_mut().enumerate() {
-                *ok = r0[i] && r0[i + 1] && r1[i] && r1[i + 1];
-            }
-        }
+        // Rows in parallel: on large grids (the cable router builds one mask per cable) this is
+        // a measurable share of a route's time.
+        square_ok
+            .par_chunks_mut(sw.max(1))
+            .take(sh)
+            .enumerate()
+            .for_each(|(j, row)| {
+                let (r0, r1) = (
+                    &safe[j * width..(j + 1) * width],
+                    &safe[(j + 1) * width..(j + 2) * width],
+                );
+                for (i, ok) in row.iter_mut().enumerate() {
+                    *ok = r0[i] && r0[i + 1] && r1[i] && r1[i + 1];
+                }
+            });
         NavMask {
             width,
             height,

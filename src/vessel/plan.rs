@@ -2,8 +2,9 @@
 //! search between two points, and the planned route's length and shallowest point.
 
 use super::navmask::NavMask;
-use super::theta::{GridPath, any_angle_path_reporting};
+use super::theta::{GridPath, any_angle_path_with};
 use crate::bathymetry::Grid;
+use crate::bathymetry::sample::{densify, polyline_length};
 use crate::progress::{Report, silent};
 use serde::Serialize;
 
@@ -76,7 +77,7 @@ fn cell_xy(grid: &Grid, c: usize, r: usize) -> (f64, f64) {
 /// are then joined to the path where the straight line to the next vertex is clear (otherwise the
 /// cell centre is kept as an extra vertex).
 ///
-/// `progress` is told how far the search has come ([`any_angle_path_reporting`]).
+/// `progress` is told how far the search has come ([`any_angle_path_with`]).
 pub fn plan(
     grid: &Grid,
     mask: &NavMask,
@@ -129,32 +130,19 @@ pub fn plan(
     let (dx, dy) = (grid.transform.dx, grid.transform.dy);
     let GridPath {
         vertices, expanded, ..
-    } = any_angle_path_reporting(mask, s, g, dx, dy, progress)
+    } = any_angle_path_with(mask, s, g, dx, dy, |_, _| 0.0, progress)
         .ok_or(PlanError::NoPath { need_m })?;
     let mut points: Vec<(f64, f64)> = vertices.iter().map(|&(c, r)| cell_xy(grid, c, r)).collect();
     attach_exact_end(grid, mask, &mut points, from, true);
     attach_exact_end(grid, mask, &mut points, to, false);
-    let length_m = points
-        .windows(2)
-        .map(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1))
-        .sum();
+    let length_m = polyline_length(&points);
     let (mut shallowest_depth_m, mut shallowest_at) = (f64::INFINITY, from);
-    let step = 0.5 * dx.min(dy);
-    for w in points.windows(2) {
-        let len = (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1);
-        let n = (len / step).ceil().max(1.0) as usize;
-        for k in 0..=n {
-            let t = k as f64 / n as f64;
-            let p = (
-                w[0].0 + t * (w[1].0 - w[0].0),
-                w[0].1 + t * (w[1].1 - w[0].1),
-            );
-            if let Some(d) = depth_at(p.0, p.1)
-                && d < shallowest_depth_m
-            {
-                shallowest_depth_m = d;
-                shallowest_at = p;
-            }
+    for (_, p) in densify(&points, 0.5 * dx.min(dy)) {
+        if let Some(d) = depth_at(p.0, p.1)
+            && d < shallowest_depth_m
+        {
+            shallowest_depth_m = d;
+            shallowest_at = p;
         }
     }
     Ok(PlannedRoute {

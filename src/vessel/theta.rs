@@ -59,20 +59,28 @@ pub fn any_angle_path(
     dx: f64,
     dy: f64,
 ) -> Option<GridPath> {
-    any_angle_path_reporting(mask, start, goal, dx, dy, &silent)
+    any_angle_path_with(mask, start, goal, dx, dy, |_, _| 0.0, &silent)
 }
 
-/// [`any_angle_path`], telling `progress` how far the search has come, in metres: the start's
-/// estimated distance to the goal (the coarse field's, which goes round shoals) is the total, and
-/// the done part is that minus the smallest estimate of any cell expanded so far. A search cannot
-/// know its length in advance; this measure rises as the frontier nears the goal and reaches the
-/// total when the goal is expanded.
-pub fn any_angle_path_reporting(
+/// [`any_angle_path`] with a cost `extra(a, b)` (metres, ≥ 0; ∞ forbids the segment) added to
+/// every straight segment between cell centres `a` and `b` the search or the simplification
+/// considers, on top of its length: the cable router's crossing cost, which depends on the
+/// angle at which a segment crosses an existing cable. The search then minimises length + the
+/// extra costs of the segments it keeps; the simplification merges segments only where the
+/// merged segment costs no more extra than the pieces it replaces.
+///
+/// `progress` is told how far the search has come, in metres: the start's estimated distance to
+/// the goal (the coarse field's, which goes round shoals) is the total, and the done part is that
+/// minus the smallest estimate of any cell expanded so far. A search cannot know its length in
+/// advance; this measure rises as the frontier nears the goal and reaches the total when the goal
+/// is expanded.
+pub fn any_angle_path_with(
     mask: &NavMask,
     start: (usize, usize),
     goal: (usize, usize),
     dx: f64,
     dy: f64,
+    extra: impl Fn((usize, usize), (usize, usize)) -> f64,
     progress: Report,
 ) -> Option<GridPath> {
     let w = mask.width;
@@ -102,8 +110,11 @@ pub fn any_angle_path_reporting(
         let (c, r) = pos(v);
         HEURISTIC_WEIGHT * field.estimate(c, r, dist(v, t))
     };
-    let mut g = vec![f64::INFINITY; n];
-    let mut parent = vec![NONE; n];
+    // Zero-filled arrays come from the allocator as untouched pages, so a search that expands a
+    // band along its route pays only for the pages of that band. `g` and `parent` are valid only
+    // where `state` is non-zero (an unvisited cell's g is ∞).
+    let mut g = vec![0.0f64; n];
+    let mut parent = vec![0u32; n];
     let mut state = vec![0u8; n];
     let mut heap: BinaryHeap<Reverse<(u64, u32)>> = BinaryHeap::new();
     let key = |f: f64| f.to_bits();
@@ -152,7 +163,7 @@ pub fn any_angle_path_reporting(
                 }
                 let v = idx((c as isize + dc) as usize, (r as isize + dr) as usize);
                 if state[v as usize] == CLOSED {
-                    let cand = g[v as usize] + dist(v, u);
+                    let cand = g[v as usize] + dist(v, u) + extra(pos(v), pos(u));
                     if cand < best.0 {
                         best = (cand, v);
                     }
@@ -194,10 +205,17 @@ pub fn any_angle_path_reporting(
             let (vc, vr) = pos(v);
             let far = (pc as f64 - vc as f64).hypot(pr as f64 - vr as f64) > MAX_SIGHT_CELLS;
             let via = if far { u } else { pu };
-            let cand = g[via as usize] + dist(via, v);
-            if cand < g[vi] {
+            let mut cand = g[via as usize] + dist(via, v) + extra(pos(via), pos(v));
+            let mut via = via;
+            if cand.is_infinite() && via != u {
+                // The parent's segment is forbidden (a bad crossing): path 1 through u.
+                via = u;
+                cand = g[ui] + dist(u, v) + extra(pos(u), pos(v));
+            }
+            if cand.is_finite() && (state[vi] == 0 || cand < g[vi]) {
                 let hv = h(v);
                 if hv.is_infinite() {
+                    g[vi] = f64::INFINITY; // never a parent
                     state[vi] = CLOSED; // cannot reach the goal
                     continue;
                 }
@@ -220,7 +238,11 @@ pub fn any_angle_path_reporting(
         chain.push(p);
     }
     chain.reverse();
-    let vertices = simplify(mask, &chain.iter().map(|&i| pos(i)).collect::<Vec<_>>());
+    let vertices = simplify_with(
+        mask,
+        &chain.iter().map(|&i| pos(i)).collect::<Vec<_>>(),
+        &extra,
+    );
     let length_m = path_length(&vertices, dx, dy);
     Some(GridPath {
         vertices,
@@ -231,7 +253,13 @@ pub fn any_angle_path_reporting(
 
 /// Greedy line-of-sight simplification: from the last kept vertex, advance while the next vertex
 /// is still in sight, and keep the last one seen.
-pub fn simplify(mask: &NavMask, path: &[(usize, usize)]) -> Vec<(usize, usize)> {
+/// A merged segment must also cost no more `extra` (see [`any_angle_path_with`]) than the
+/// pieces it replaces.
+pub fn simplify_with(
+    mask: &NavMask,
+    path: &[(usize, usize)],
+    extra: &impl Fn((usize, usize), (usize, usize)) -> f64,
+) -> Vec<(usize, usize)> {
     if path.len() <= 2 {
         return path.to_vec();
     }
@@ -240,7 +268,14 @@ pub fn simplify(mask: &NavMask, path: &[(usize, usize)]) -> Vec<(usize, usize)> 
     let mut i = 0;
     while i < path.len() - 1 {
         let mut j = i + 1;
+        // Extra cost of the pieces from path[i] to path[j].
+        let mut pieces = extra(path[i], path[j]);
         while j + 1 < path.len() && mask.clear(f(path[i]), f(path[j + 1])) {
+            let with_next = pieces + extra(path[j], path[j + 1]);
+            if extra(path[i], path[j + 1]) > with_next + 1e-9 {
+                break;
+            }
+            pieces = with_next;
             j += 1;
         }
         out.push(path[j]);
@@ -292,7 +327,7 @@ mod tests {
         let m = NavMask::from_blocked(41, 41, |c, r| c == 20 && !(30..=33).contains(&r));
         let seen = std::sync::Mutex::new(Vec::new());
         let report = |d: u64, t: u64| seen.lock().unwrap().push((d, t));
-        any_angle_path_reporting(&m, (5, 5), (35, 5), 1.0, 1.0, &report).unwrap();
+        any_angle_path_with(&m, (5, 5), (35, 5), 1.0, 1.0, |_, _| 0.0, &report).unwrap();
         let seen = seen.into_inner().unwrap();
         let total = seen[0].1;
         // The estimate goes round the wall through the gap: longer than the straight 30 m.

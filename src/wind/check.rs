@@ -93,7 +93,8 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         );
     }
     if let Some(target) = wf.target_renewable_share {
-        let share = match supply::hourly(&farm, &demand, cable_w) {
+        let losses = crate::cable::CableLosses::of_mission(ctx).ok().flatten();
+        let share = match supply::hourly(&farm, &demand, cable_w, losses.as_ref()) {
             Some(h) => Some((h.share_met, "hour by hour over the time series")),
             None => supply::weibull(&farm, &demand, cable_w, &AepOptions::default())
                 .map(|w| (w.share_met, "expected under the Weibull rose")),

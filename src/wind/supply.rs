@@ -6,6 +6,15 @@
 //! capacity C. Wind energy used by the data centre in an hour: min(supply, C, D); the rest of
 //! the demand is the shortfall (served from the grid), the rest of the supply is surplus.
 //!
+//! Where the mission models its power cables (`[[cables]]`, [`CableLosses`]), the hour-by-hour
+//! balance takes their Joule losses at each hour's power instead of the flat `electrical_loss`:
+//! the farm sends S = power × availability; the cabins can receive at most the d with
+//! d + loss(d) = S ([`CableLosses::deliverable_w`]); the data centre uses min(d, C, D), and the
+//! cables lose loss(used) (3·I²·R·L per cable at its share of that power). Only the wind power
+//! the data centre uses is counted through the cables (the supply models neither the grid nor
+//! storage); the surplus is S − used − loss(used). The Weibull rose keeps the flat loss, whose
+//! exact integration needs a supply linear in the farm's power.
+//!
 //! With a time series every record is one hour; the farm is solved for that hour's hub-height
 //! speed and grid direction. With a Weibull rose only: P(min(supply, C) ≥ D) and
 //! E[max(D − min(supply, C), 0)] integrated exactly over each sector's Weibull for the
@@ -16,6 +25,7 @@ use super::aep::{AepOptions, power_table};
 use super::farm::{FarmModel, it_load_w};
 use super::wake::{Flow, Geometry, solve};
 use super::weibull::Segment;
+use crate::cable::CableLosses;
 use crate::mission::Context;
 use serde::Serialize;
 
@@ -45,6 +55,20 @@ pub struct HourlySupply {
     /// hours), for monthly charts.
     #[serde(skip)]
     pub monthly_mean_supply_w: [f64; 12],
+    /// Energy lost in the mission's power cables over the series (MWh), each hour at the power
+    /// the data centre used; `None` where no power cable is modelled and the flat
+    /// `electrical_loss` applies.
+    pub cable_loss_mwh: Option<f64>,
+    /// The same per cable, in mission order (empty without modelled cables).
+    pub cable_losses: Vec<CableEnergy>,
+}
+
+/// The energy one power cable loses over an hourly series.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CableEnergy {
+    pub id: String,
+    /// Over the series (MWh).
+    pub loss_mwh: f64,
 }
 
 /// Probabilistic supply against demand under a Weibull rose.
@@ -74,6 +98,10 @@ pub struct MissionSupply {
     pub demand_w: [f64; 12],
     /// The dedicated cable's capacity (W), when the mission gives one.
     pub cable_w: Option<f64>,
+    /// The mission's power cables, whose losses the hourly balance takes ([`CableLosses`]);
+    /// `None` without power cables, or when a cable cannot be analysed (its type or route: the
+    /// cable rules report it), and the flat loss applies.
+    pub cable_losses: Option<CableLosses>,
     /// The hour-by-hour balance ([`hourly_series`]); `None` without a time series.
     pub hourly: Option<HourlySupply>,
     /// Every hour's row when asked for (else empty).
@@ -92,7 +120,9 @@ pub fn of_mission(ctx: &Context, farm: &FarmModel, rows: bool) -> MissionSupply 
         .as_ref()
         .and_then(|wf| wf.cable_capacity_mw)
         .map(|c| c * 1e6);
-    let (hourly, rows) = match hourly_series(farm, &demand_w, cable_w, rows) {
+    let cable_losses = CableLosses::of_mission(ctx).ok().flatten();
+    let (hourly, rows) = match hourly_series(farm, &demand_w, cable_w, cable_losses.as_ref(), rows)
+    {
         Some((h, r)) => (Some(h), r),
         None => (None, Vec::new()),
     };
@@ -101,6 +131,7 @@ pub fn of_mission(ctx: &Context, farm: &FarmModel, rows: bool) -> MissionSupply 
         monthly_pue,
         demand_w,
         cable_w,
+        cable_losses,
         hourly,
         rows,
     }
@@ -144,13 +175,15 @@ impl HourRow {
     }
 }
 
-/// Hour-by-hour supply for the farm's time series (which must be present).
+/// Hour-by-hour supply for the farm's time series (which must be present), with the cable
+/// losses of `losses` where given (see the module doc), else the flat loss.
 pub fn hourly(
     farm: &FarmModel,
     demand_w: &[f64; 12],
     cable_w: Option<f64>,
+    losses: Option<&CableLosses>,
 ) -> Option<HourlySupply> {
-    hourly_series(farm, demand_w, cable_w, false).map(|(s, _)| s)
+    hourly_series(farm, demand_w, cable_w, losses, false).map(|(s, _)| s)
 }
 
 /// [`hourly`] and, when `rows` is set, every hour's supply and demand.
@@ -158,11 +191,18 @@ pub fn hourly_series(
     farm: &FarmModel,
     demand_w: &[f64; 12],
     cable_w: Option<f64>,
+    losses: Option<&CableLosses>,
     rows: bool,
 ) -> Option<(HourlySupply, Vec<HourRow>)> {
     let ts = farm.timeseries.as_ref()?;
     let mut table = Vec::with_capacity(if rows { ts.len() } else { 0 });
-    let k = farm.delivery_factor();
+    // With modelled cables the flat loss gives way to their Joule losses hour by hour.
+    let k = if losses.is_some() {
+        farm.availability
+    } else {
+        farm.delivery_factor()
+    };
+    let mut per_cable = vec![0.0; losses.map_or(0, |l| l.cables.len())];
     let cap = cable_w.unwrap_or(f64::INFINITY);
     let mut flow = Flow::default();
     let mut s = HourlySupply {
@@ -177,6 +217,8 @@ pub fn hourly_series(
         longest_deficit_h: 0,
         longest_deficit_start: None,
         monthly_mean_supply_w: [0.0; 12],
+        cable_loss_mwh: None,
+        cable_losses: Vec::new(),
     };
     let mut month_hours = [0usize; 12];
     let (mut run, mut run_start) = (0usize, 0usize);
@@ -190,9 +232,18 @@ pub fn hourly_series(
             farm.hub_speed(r),
             &mut flow,
         );
-        let supply = flow.power_w.iter().sum::<f64>() * k;
+        let sent = flow.power_w.iter().sum::<f64>() * k;
         let demand = demand_w[r.month0()];
-        let used = supply.min(cap).min(demand);
+        let (supply, used) = match losses {
+            Some(l) => {
+                let used = l.deliverable_w(sent).min(cap).min(demand);
+                for (sum, w) in per_cable.iter_mut().zip(l.per_cable_w(used)) {
+                    *sum += w / 1e6;
+                }
+                (sent - l.loss_w(used), used)
+            }
+            None => (sent, sent.min(cap).min(demand)),
+        };
         if rows {
             table.push(HourRow {
                 time_utc: r.time.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -235,6 +286,18 @@ pub fn hourly_series(
     } else {
         1.0
     };
+    if let Some(l) = losses {
+        s.cable_loss_mwh = Some(per_cable.iter().sum());
+        s.cable_losses = l
+            .cables
+            .iter()
+            .zip(per_cable)
+            .map(|(c, loss_mwh)| CableEnergy {
+                id: c.id.clone(),
+                loss_mwh,
+            })
+            .collect();
+    }
     Some((s, table))
 }
 

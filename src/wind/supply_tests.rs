@@ -42,7 +42,7 @@ fn hourly_accounting() {
         hour(4, 15.0),
     ];
     let f = farm(Some(ts), None);
-    let s = hourly(&f, &[2e6; 12], None).unwrap();
+    let s = hourly(&f, &[2e6; 12], None, None).unwrap();
     let p8 = f.turbine.power(8.0) / 1e6;
     assert_eq!(s.hours, 5);
     assert_eq!(s.deficit_hours, 3);
@@ -56,7 +56,7 @@ fn hourly_accounting() {
     assert!((s.surplus_mwh - 6.0).abs() < 1e-9);
     assert!((s.share_met - (4.0 + p8) / 10.0).abs() < 1e-12);
     // A 1.5 MW cable: rated hours deliver only 1.5 MW to the data centre.
-    let c = hourly(&f, &[2e6; 12], Some(1.5e6)).unwrap();
+    let c = hourly(&f, &[2e6; 12], Some(1.5e6), None).unwrap();
     assert_eq!(c.deficit_hours, 5);
     assert!((c.wind_used_mwh - (1.5 + 1.5 + 1.5)).abs() < 1e-9);
 }
@@ -109,7 +109,7 @@ fn weibull_probability_and_shortfall() {
 fn hourly_series_rows_add_up_to_the_summary() {
     let ts = vec![hour(0, 12.0), hour(1, 1.0), hour(2, 8.0)];
     let f = farm(Some(ts), None);
-    let (s, rows) = hourly_series(&f, &[2e6; 12], Some(1.5e6), true).unwrap();
+    let (s, rows) = hourly_series(&f, &[2e6; 12], Some(1.5e6), None, true).unwrap();
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0].time_utc, "2024-01-01T00:00:00Z");
     // Rated hour: 5 MW supply, the cable passes 1.5 MW of the 2 MW demand.
@@ -126,7 +126,7 @@ fn hourly_series_rows_add_up_to_the_summary() {
         HourRow::CSV_HEADER.split(',').count()
     );
     assert!(
-        hourly_series(&f, &[2e6; 12], None, false)
+        hourly_series(&f, &[2e6; 12], None, None, false)
             .unwrap()
             .1
             .is_empty()
@@ -141,8 +141,51 @@ fn monthly_mean_supply_by_calendar_month() {
         ..hour(0, 8.0)
     };
     let f = farm(Some(vec![hour(0, 12.0), hour(1, 1.0), feb]), None);
-    let s = hourly(&f, &[2e6; 12], None).unwrap();
+    let s = hourly(&f, &[2e6; 12], None, None).unwrap();
     assert_eq!(s.monthly_mean_supply_w[0], 2.5e6);
     assert!((s.monthly_mean_supply_w[1] - f.turbine.power(8.0)).abs() < 1e-6);
     assert!(s.monthly_mean_supply_w[2..].iter().all(|&w| w == 0.0));
+}
+
+#[test]
+fn cable_losses_replace_the_flat_loss_hour_by_hour() {
+    use crate::cable::{CableLosses, LossCable, types::cable_type};
+    // One NREL 5 MW, availability 1, a flat loss of 10 % that modelled cables replace; 2 MW of
+    // demand; one 10 km 33 kV 400 mm² cable (0.06 Ω/km) carrying it all at pf 0.95.
+    let mut f = farm(Some(vec![hour(0, 12.0), hour(1, 8.0), hour(2, 1.0)]), None);
+    f.electrical_loss = 0.10;
+    let data = cable_type("xlpe-33kv-400").unwrap().power().unwrap();
+    let l = CableLosses {
+        cables: vec![LossCable {
+            id: "P1".into(),
+            data,
+            length_km: 10.0,
+            share: 1.0,
+            power_factor: 0.95,
+        }],
+    };
+    let s = hourly(&f, &[2e6; 12], None, Some(&l)).unwrap();
+    // Rated hour: 5 MW sent, 2 MW used. By hand: I = 2e6 / (√3 · 33e3 · 0.95) = 36.833 A;
+    // loss = 3 · 36.833² · 0.06 Ω/km · 10 km = 2442.0 W.
+    let loss_rated = 2442.0;
+    // 8 m/s: the farm sends P8 < 2 MW and the cabins receive the d with
+    // R·L / (V² cos²φ) · d² + d = P8, by the quadratic formula.
+    let p8 = f.turbine.power(8.0);
+    let a = 0.6 / (33e3f64.powi(2) * 0.95f64.powi(2));
+    let d8 = (-1.0 + (1.0 + 4.0 * a * p8).sqrt()) / (2.0 * a);
+    assert!(p8 < 2e6 && d8 < p8);
+    assert!((s.wind_used_mwh - (2.0 + d8 / 1e6)).abs() < 1e-9);
+    let lost = (loss_rated + (p8 - d8)) / 1e6;
+    assert!((s.cable_loss_mwh.unwrap() - lost).abs() < 1e-6, "{s:?}");
+    assert_eq!(s.cable_losses.len(), 1);
+    assert_eq!(s.cable_losses[0].id, "P1");
+    assert!((s.cable_losses[0].loss_mwh - lost).abs() < 1e-6);
+    // Delivered = sent − cable loss (no flat 10 %); the surplus is what the data centre left.
+    assert!((s.wind_delivered_mwh - (5.0 + p8 / 1e6 - lost)).abs() < 1e-6);
+    assert!((s.surplus_mwh - (5.0 - 2.0 - loss_rated / 1e6)).abs() < 1e-6);
+    assert_eq!(s.deficit_hours, 2);
+    // Without cables the flat loss applies as before.
+    let flat = hourly(&f, &[2e6; 12], None, None).unwrap();
+    assert!(flat.cable_loss_mwh.is_none() && flat.cable_losses.is_empty());
+    assert!((flat.wind_delivered_mwh - 0.9 * (5.0 + p8 / 1e6)).abs() < 1e-9);
 }
