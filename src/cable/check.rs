@@ -67,6 +67,22 @@ pub fn crossings(route: &[(f64, f64)], line: &[(f64, f64)]) -> Vec<((f64, f64), 
     out
 }
 
+/// The existing cables and pipelines (the lines of the mission's `cable-pipeline` zones) in the
+/// working CRS, each named for messages; a line that cannot be projected is left out (the zone
+/// rules report it).
+pub fn existing_lines(ctx: &Context) -> Vec<(String, Vec<(f64, f64)>)> {
+    ctx.mission
+        .exclusion_zones
+        .iter()
+        .filter(|z| z.kind == ZoneKind::CablePipeline)
+        .filter_map(|z| {
+            let pts = z.line.as_ref()?;
+            let xy: Result<Vec<_>, _> = pts.iter().map(|p| ctx.to_work(p[0], p[1])).collect();
+            Some((format!("existing cable/pipeline `{}`", z.id), xy.ok()?))
+        })
+        .collect()
+}
+
 /// The cable rules over a loaded mission.
 pub fn check(ctx: &Context) -> Vec<Finding> {
     let m = &ctx.mission;
@@ -165,16 +181,7 @@ fn zone_findings(ctx: &Context, routes: &[Option<Vec<(f64, f64)>>], out: &mut Ve
         }
     }
     let index = ZoneIndex::new(&hard);
-    let lines: Vec<(String, Vec<(f64, f64)>)> = m
-        .exclusion_zones
-        .iter()
-        .filter(|z| z.kind == ZoneKind::CablePipeline)
-        .filter_map(|z| {
-            let pts = z.line.as_ref()?;
-            let xy: Result<Vec<_>, _> = pts.iter().map(|p| ctx.to_work(p[0], p[1])).collect();
-            Some((format!("existing cable/pipeline `{}`", z.id), xy.ok()?))
-        })
-        .collect();
+    let lines = existing_lines(ctx);
     for (i, route) in routes.iter().enumerate() {
         let Some(route) = route else { continue };
         let c = &m.cables[i];

@@ -1,13 +1,14 @@
 //! Rendering without a GPU: bathymetry colour ramps and hillshade blend (shared with the
 //! planner), an RGBA raster with anti-aliased lines and PNG output, the mission's site map as
-//! SVG over an embedded PNG, and small monthly SVG charts — for the report and anything else that
-//! needs a picture of a mission without a window.
+//! SVG over an embedded PNG, small monthly SVG charts and depth profiles — for the report and
+//! anything else that needs a picture of a mission without a window.
 
 pub mod base64;
 pub mod chart;
 pub mod colour;
 pub mod features;
 pub mod map;
+pub mod profile;
 pub mod raster;
 pub mod svg;
 
