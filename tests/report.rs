@@ -1,11 +1,12 @@
 //! `fathom report`: the HTML and Markdown reports of the demo mission and of a mission with
 //! every section (the demo plus a route, a wind farm, an exclusion zone and a metocean series)
-//! are self-contained and hold every section.
+//! are self-contained and hold every section; the demo's Cables section holds the numbers of
+//! `fathom cable check --format json`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const SECTIONS: [&str; 10] = [
+const SECTIONS: [&str; 11] = [
     "Site",
     "Cabins",
     "Route",
@@ -14,6 +15,7 @@ const SECTIONS: [&str; 10] = [
     "Installation campaign",
     "Wind energy",
     "Cooling and plume",
+    "Cables",
     "Findings",
     "Provenance",
 ];
@@ -266,4 +268,110 @@ fn campaign_section_shows_the_figures_of_fathom_campaign() {
     assert!(html.contains("campaign duration (d)") && html.contains(">days from the start<"));
     let steps = v["p50_run"].as_array().unwrap().len();
     assert_eq!(html.matches(" d</title></rect>").count(), steps);
+}
+
+/// The cells of the row whose first cell is `id` in the Markdown table whose header starts with
+/// `header`, inside `text`.
+fn md_row(text: &str, header: &str, id: &str) -> Vec<String> {
+    let table = &text[text
+        .find(header)
+        .unwrap_or_else(|| panic!("no table {header}"))..];
+    table
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            l.trim_matches('|')
+                .split(" | ")
+                .map(|c| c.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .find(|r| r[0] == id)
+        .unwrap_or_else(|| panic!("no row {id} in {header}"))
+}
+
+/// `cell` (a number, or the number before a space) equals `want` to within `tol`.
+fn assert_close(cell: &str, want: f64, tol: f64, what: &str) {
+    let got: f64 = cell
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap_or_else(|_| panic!("{what}: `{cell}` is not a number"));
+    assert!(
+        (got - want).abs() <= tol,
+        "{what}: report {got}, cable check {want}"
+    );
+}
+
+#[test]
+fn demo_cables_section_matches_cable_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let mission = root().join("missions/demo.toml");
+    let md = report(&mission, &dir.path().join("demo.md"));
+    let html = report(&mission, &dir.path().join("demo.html"));
+    let o = Command::new(env!("CARGO_BIN_EXE_fathom"))
+        .args(["cable", "check"])
+        .arg(&mission)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stderr)));
+    let n = |v: &serde_json::Value| v.as_f64().unwrap();
+    let cables = v["cables"].as_array().unwrap();
+    assert!(cables.len() >= 2, "the demo has power and fibre cables");
+    let start = md.find("## 9. Cables\n").unwrap();
+    let section = &md[start..md[start..].find("## 10. ").unwrap() + start];
+    let (mut power, mut fibre, mut spans) = (0, 0, 0);
+    for c in cables {
+        let id = c["id"].as_str().unwrap();
+        let e = &c["engineering"];
+        let r = md_row(section, "| cable | type |", id);
+        assert_eq!(r[1], c["cable_type"]["id"].as_str().unwrap());
+        assert_close(&r[3], n(&e["route_length_m"]) / 1e3, 5e-4, "route km");
+        assert_close(&r[4], n(&e["slack_pct"]), 0.05, "slack");
+        assert_close(&r[5], n(&e["cable_length_m"]) / 1e3, 5e-4, "to order");
+        // The deepest sample of the JSON profile.
+        let deepest = e["samples"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|s| s["depth_m"].as_f64())
+            .fold(f64::MIN, f64::max);
+        assert_close(&r[6], deepest, 0.05, "max depth");
+        let n_spans = e["spans"].as_array().unwrap().len();
+        assert_close(&r[8], n_spans as f64, 0.0, "spans");
+        spans += n_spans;
+        let p = &c["performance"];
+        match p["kind"].as_str().unwrap() {
+            "power" => {
+                power += 1;
+                let f = &p["flow"];
+                let r = md_row(section, "| cable | feeds |", id);
+                assert_close(&r[2], n(&p["demand_kw"]) / 1e3, 5e-4, "demand");
+                assert_close(&r[3], n(&f["current_a"]), 0.05, "current");
+                assert_close(&r[4], n(&f["charging_current_a"]), 0.005, "charging");
+                assert_close(&r[5], n(&f["rating_a"]), 0.5, "rating");
+                assert_close(&r[7], n(&f["loss_kw"]), 0.005, "loss");
+                assert_close(&r[8], n(&p["annual_loss_mwh"]), 0.05, "energy");
+                assert_close(&r[9], n(&f["voltage_drop_pct"]), 5e-4, "drop");
+                assert_close(&r[10], n(&f["critical_length_km"]), 0.5, "critical");
+                let over = n(&f["utilisation"]) > 1.0;
+                assert_eq!(r[11].contains("over rating"), over, "{r:?}");
+            }
+            "fibre" => {
+                fibre += 1;
+                let r = md_row(section, "| cable | length km |", id);
+                assert_close(&r[1], n(&p["length_km"]), 5e-4, "fibre length");
+                assert_close(&r[3], n(&p["loss_db"]), 0.005, "loss budget");
+                assert_close(&r[4], n(&p["latency_us"]), 0.05, "latency");
+            }
+            k => panic!("unknown performance kind {k}"),
+        }
+    }
+    assert!(power > 0 && fibre > 0);
+    // One depth profile per cable, each free span shaded.
+    assert_eq!(section.matches("![Cable ").count(), cables.len());
+    assert_eq!(html.matches("<title>free span ").count(), spans);
 }

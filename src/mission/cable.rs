@@ -103,6 +103,29 @@ pub struct Cable {
 }
 
 impl Cable {
+    /// A cable without waypoints, with the file format's defaults for slack and power factor
+    /// and no burial: what the planner's draw-cable tool creates.
+    pub fn new(
+        id: String,
+        cable_type: String,
+        purpose: CablePurpose,
+        ends: (CableEnd, CableEnd),
+        min_alter_course_radius_m: f64,
+    ) -> Self {
+        Cable {
+            id,
+            cable_type,
+            purpose,
+            from: ends.0,
+            to: ends.1,
+            waypoints: Vec::new(),
+            burial_m: 0.0,
+            slack_pct: default_slack(),
+            min_alter_course_radius_m,
+            power_factor: default_pf(),
+        }
+    }
+
     pub(super) fn check_ranges(&self, path: &str, m: &Mission, r: &mut Ranges) {
         r.within(path, "burial_m", self.burial_m, 0.0, 10.0);
         r.within(path, "slack_pct", self.slack_pct, 0.0, 50.0);
@@ -193,5 +216,33 @@ impl Mission {
         line.extend(cable.waypoints.iter().copied());
         line.push(self.cable_end_lonlat(&cable.to)?);
         Some(line)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_cable_has_the_defaults_of_a_file_that_omits_them() {
+        let read: Cable = toml::from_str(
+            r#"
+id = "P9"
+cable_type = "xlpe-66kv-630"
+purpose = "power"
+from = "turbine:2"
+to = "cabin:C1"
+min_alter_course_radius_m = 25.0
+"#,
+        )
+        .unwrap();
+        let made = Cable::new(
+            "P9".into(),
+            "xlpe-66kv-630".into(),
+            CablePurpose::Power,
+            (CableEnd::Turbine(2), CableEnd::Cabin("C1".into())),
+            25.0,
+        );
+        assert_eq!(made, read);
     }
 }

@@ -5,6 +5,7 @@
 //! A report is built once as a list of [`Section`]s of plain [`Block`]s, then rendered; each
 //! domain module contributes its section from the same functions the CLI and the planner call.
 
+mod cables;
 mod campaign;
 mod document;
 mod energy;

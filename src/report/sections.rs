@@ -1,7 +1,7 @@
 //! The report's sections, each built from the library functions the CLI and the planner use.
 //! Every section is always present; one the mission has no data for says so in one line.
 
-use super::{Block, Report, Section, campaign, energy, operations};
+use super::{Block, Report, Section, cables, campaign, energy, operations};
 use crate::finding::{Finding, ObjectRef, Severity};
 use crate::mission::Context;
 use crate::render;
@@ -27,6 +27,7 @@ pub fn build(ctx: &Context, generated_at: chrono::DateTime<chrono::Utc>) -> Repo
         campaign::campaign(ctx),
         energy::wind(ctx),
         energy::cooling(ctx),
+        cables::cables(ctx, &findings),
         findings_section(findings),
         provenance(ctx, generated_at),
     ];
