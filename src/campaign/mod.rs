@@ -187,13 +187,11 @@ pub fn check(ctx: &Context) -> Vec<Finding> {
         ));
         return out;
     };
-    let Some(csv) = m.metocean.as_ref().and_then(|x| x.series_csv.as_ref()) else {
-        return out;
+    let result = match crate::metocean::of_mission(m, ctx.dir(), None, None) {
+        Ok(None) => return out,
+        Ok(Some((_, s))) => simulate(ctx, &s, &cable_work(ctx), None, Some(VALIDATE_MAX_STARTS)),
+        Err(e) => Err(e.to_string()),
     };
-    let cols = m.metocean.as_ref().and_then(|x| x.columns.as_ref());
-    let result = crate::metocean::read(&ctx.resolve(csv), cols)
-        .map_err(|e| e.to_string())
-        .and_then(|s| simulate(ctx, &s, &cable_work(ctx), None, Some(VALIDATE_MAX_STARTS)));
     match result {
         Err(e) => out.push(Finding::warning(
             "CAMPAIGN-SEASON",

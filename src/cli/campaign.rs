@@ -2,7 +2,6 @@
 
 use super::CliError;
 use crate::campaign::{self, CampaignResult};
-use crate::metocean;
 use crate::mission::Context;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,25 +47,12 @@ pub struct CampaignArgs {
 pub fn run(args: &CampaignArgs) -> Result<ExitCode, CliError> {
     let ctx = Context::load(&args.mission).map_err(CliError::from_display)?;
     let m = &ctx.mission;
-    let csv = match (
-        &args.metocean,
-        m.metocean.as_ref().and_then(|x| x.series_csv.as_ref()),
-    ) {
-        (Some(p), _) => p.clone(),
-        (None, Some(p)) => ctx.resolve(p),
-        (None, None) => {
-            return Err(CliError(format!(
-                "{}: no metocean series: pass --metocean FILE or set metocean.series_csv",
-                args.mission.display()
-            )));
-        }
-    };
-    let cols = match &args.columns {
-        Some(c) => {
-            Some(metocean::parse_columns(c).map_err(|e| CliError(format!("--columns: {e}")))?)
-        }
-        None => m.metocean.as_ref().and_then(|x| x.columns.clone()),
-    };
+    let (csv, s) = super::series::read(
+        &args.mission,
+        m,
+        args.metocean.as_deref(),
+        args.columns.as_deref(),
+    )?;
     let window = match &args.start {
         None => None,
         Some(w) => {
@@ -82,7 +68,6 @@ pub fn run(args: &CampaignArgs) -> Result<ExitCode, CliError> {
             ])
         }
     };
-    let s = metocean::read(&csv, cols.as_ref()).map_err(CliError::from_display)?;
     let (_, r) = campaign::simulate(&ctx, &s, &campaign::cable_work(&ctx), window, None)
         .map_err(|e| CliError(format!("{}: {e}", args.mission.display())))?;
     match args.format {

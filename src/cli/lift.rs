@@ -223,30 +223,16 @@ pub fn run_weather(args: &WeatherArgs) -> Result<ExitCode, CliError> {
                 args.mission.display()
             ))
         })?;
-    let csv = match (
-        &args.metocean,
-        m.metocean.as_ref().and_then(|x| x.series_csv.as_ref()),
-    ) {
-        (Some(p), _) => p.clone(),
-        (None, Some(p)) => base.join(p),
-        (None, None) => {
-            return Err(CliError(format!(
-                "{}: no metocean series: pass --metocean FILE.csv or set metocean.series_csv",
-                args.mission.display()
-            )));
-        }
-    };
     let table = match &plan.alpha_table {
         Some(p) => alpha::read(&base.join(p)).map_err(CliError::from_display)?,
         None => alpha::default_table(),
     };
-    let cols = match &args.columns {
-        Some(c) => {
-            Some(metocean::parse_columns(c).map_err(|e| CliError(format!("--columns: {e}")))?)
-        }
-        None => m.metocean.as_ref().and_then(|x| x.columns.clone()),
-    };
-    let s = metocean::read(&csv, cols.as_ref()).map_err(CliError::from_display)?;
+    let (csv, s) = super::series::read(
+        &args.mission,
+        &m,
+        args.metocean.as_deref(),
+        args.columns.as_deref(),
+    )?;
     let report = analyse(&s, plan, &table, args, &csv)?;
     match args.format {
         Format::Json => println!(

@@ -15,6 +15,7 @@ mod progress;
 mod replay;
 mod report;
 mod route;
+mod series;
 mod site;
 #[cfg(not(feature = "gui"))]
 mod summary;

@@ -141,9 +141,6 @@ pub fn months_of(s: &Series) -> Vec<u8> {
 /// or could not be read; `Ok` also returns the series it used.
 pub fn of_mission(ctx: &Context) -> Result<(Series, Vec<OperationWindows>), String> {
     let m = &ctx.mission;
-    let Some(csv) = m.metocean.as_ref().and_then(|x| x.series_csv.as_ref()) else {
-        return Err("No metocean time series in this mission (metocean.series_csv).".into());
-    };
     let Some(plan) = m.lift.as_ref().filter(|p| !p.operations.is_empty()) else {
         return Err("No [[lift.operations]] in this mission to find weather windows for.".into());
     };
@@ -152,9 +149,13 @@ pub fn of_mission(ctx: &Context) -> Result<(Series, Vec<OperationWindows>), Stri
             .map_err(|e| format!("The alpha-factor table could not be read: {e}"))?,
         None => super::alpha::default_table(),
     };
-    let cols = m.metocean.as_ref().and_then(|x| x.columns.as_ref());
-    let series = crate::metocean::read(&ctx.resolve(csv), cols)
-        .map_err(|e| format!("The metocean series could not be read: {e}"))?;
+    let series = match crate::metocean::of_mission(m, ctx.dir(), None, None) {
+        Ok(Some((_, s))) => s,
+        Ok(None) => {
+            return Err("No metocean time series in this mission (metocean.series_csv).".into());
+        }
+        Err(e) => return Err(format!("The metocean series could not be read: {e}")),
+    };
     let months = months_of(&series);
     let mut ops = Vec::new();
     for op in &plan.operations {

@@ -12,11 +12,11 @@
 //! workable weather; a jump that is not a whole number of steps is an error. A variable the file
 //! lacks is missing ([`Series::missing`]), and an operation limited by it is refused by its user.
 
-use crate::mission::SeriesColumns;
+use crate::mission::{Mission, SeriesColumns};
 use crate::table::{self, Options, Table, TableError};
 use chrono::NaiveDateTime;
 use serde::Serialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// JONSWAP peak-enhancement factor of the Tz → Tp conversion (the DNV-RP-C205 §3.5.5 default
 /// for the North Sea).
@@ -79,6 +79,28 @@ impl Series {
 /// Reads a series file (bounded read) with a column mapping (`None`: fathom's own names).
 pub fn read(path: &Path, cols: Option<&SeriesColumns>) -> Result<Series, TableError> {
     parse(&table::read_text(path, &Options::default())?, path, cols)
+}
+
+/// A mission's metocean series: `file` read with `columns` when given (the CLI's `--metocean` and
+/// `--columns`), else the mission's `metocean.series_csv` (relative to `base`, the mission file's
+/// folder) read with its `[metocean.columns]`. Returns the file read and the series; `Ok(None)`
+/// when neither names a file. The one place that decides which series a mission uses, so the
+/// CLI, validation, the report and the planner agree.
+pub fn of_mission(
+    m: &Mission,
+    base: &Path,
+    file: Option<&Path>,
+    columns: Option<&SeriesColumns>,
+) -> Result<Option<(PathBuf, Series)>, TableError> {
+    let own = m.metocean.as_ref();
+    let path = match (file, own.and_then(|x| x.series_csv.as_ref())) {
+        (Some(f), _) => f.to_path_buf(),
+        (None, Some(p)) => base.join(p),
+        (None, None) => return Ok(None),
+    };
+    let cols = columns.or_else(|| own.and_then(|x| x.columns.as_ref()));
+    let series = read(&path, cols)?;
+    Ok(Some((path, series)))
 }
 
 /// Parses series text (`path` names it in messages). The delimiter is the mapping's, else `;`

@@ -166,3 +166,40 @@ fn columns_in_other_units_are_converted() {
         2
     );
 }
+
+#[test]
+fn a_mission_series_comes_from_the_override_else_the_mission() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "time_utc,hs_m\n2025-01-01 00:00,1\n2025-01-01 01:00,2\n";
+    std::fs::write(dir.path().join("own.csv"), head).unwrap();
+    std::fs::write(
+        dir.path().join("other.csv"),
+        "t;H\n2025-01-01 00:00;300\n2025-01-01 01:00;150\n",
+    )
+    .unwrap();
+    let mut m = crate::mission::fixtures::mission(10.0, 5.0);
+    m.metocean = None;
+    assert!(of_mission(&m, dir.path(), None, None).unwrap().is_none());
+    m.metocean = Some(crate::mission::Metocean {
+        series_csv: Some("own.csv".into()),
+        ..Default::default()
+    });
+    // The mission's file, relative to the mission's folder.
+    let (path, s) = of_mission(&m, dir.path(), None, None).unwrap().unwrap();
+    assert_eq!(path, dir.path().join("own.csv"));
+    assert_eq!(s.hs_m, vec![1.0, 2.0]);
+    // A file and mapping given on the command line win, the mapping's units applied.
+    let cols = parse_columns("time=t,hs_m=H:cm").unwrap();
+    let other = dir.path().join("other.csv");
+    let (path, s) = of_mission(&m, dir.path(), Some(&other), Some(&cols))
+        .unwrap()
+        .unwrap();
+    assert_eq!(path, other);
+    assert_eq!(s.hs_m, vec![3.0, 1.5]);
+    // A missing file is an error naming it.
+    m.metocean.as_mut().unwrap().series_csv = Some("gone.csv".into());
+    let e = of_mission(&m, dir.path(), None, None)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("gone.csv"), "{e}");
+}

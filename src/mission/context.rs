@@ -122,9 +122,14 @@ impl Context {
             .map(|z| -(z as f64 + self.mission.site.tide_offset_m))
     }
 
+    /// The mission file's folder, which paths written in the mission are relative to.
+    pub fn dir(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
+    }
+
     /// Resolves a path written in the mission (relative to the mission file).
     pub fn resolve(&self, p: &Path) -> PathBuf {
-        self.path.parent().unwrap_or(Path::new(".")).join(p)
+        self.dir().join(p)
     }
 }
 

@@ -22,12 +22,9 @@ fn month_name(m: u32) -> &'static str {
 pub fn campaign(ctx: &Context) -> Section {
     let s = Section::new("campaign", "Installation campaign");
     let m = &ctx.mission;
-    let Some(csv) = m.metocean.as_ref().and_then(|x| x.series_csv.as_ref()) else {
-        return s.text("No metocean time series in this mission (metocean.series_csv): the campaign is not simulated.");
-    };
-    let cols = m.metocean.as_ref().and_then(|x| x.columns.as_ref());
-    let series = match crate::metocean::read(&ctx.resolve(csv), cols) {
-        Ok(x) => x,
+    let series = match crate::metocean::of_mission(m, ctx.dir(), None, None) {
+        Ok(Some((_, x))) => x,
+        Ok(None) => return s.text("No metocean time series in this mission (metocean.series_csv): the campaign is not simulated."),
         Err(e) => return s.text(format!("The metocean series could not be read: {e}")),
     };
     let (plan, r) = match campaign::simulate(ctx, &series, &campaign::cable_work(ctx), None, None) {
