@@ -31,6 +31,7 @@
 
 pub mod actions;
 pub mod analysis;
+pub mod campaign_run;
 mod commands;
 pub mod dialogs;
 pub mod document;
@@ -246,11 +247,13 @@ impl eframe::App for FathomApp {
                 .min_size(200.0)
                 .show(ui, |ui| {
                     let stale = self.rt.analysis_job.is_some();
+                    let campaign = &self.rt.campaign;
                     panels::charts::show(
                         ui,
                         &mut self.view.chart_tab,
                         self.rt.analysis.as_ref(),
                         stale,
+                        |ui| panels::campaign::show(ui, doc, campaign, &mut actions),
                     );
                 });
         }
