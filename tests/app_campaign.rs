@@ -11,6 +11,7 @@ use egui::vec2;
 use egui_kittest::{Harness, kittest::Queryable};
 use fathom::app::actions::Action;
 use fathom::app::edit::Edit;
+use fathom::app::state::ChartTab;
 use fathom::app::{FathomApp, LaunchOptions};
 use fathom::campaign;
 use fathom::constants::MONTHS;
@@ -188,4 +189,25 @@ fn a_mission_without_a_series_says_what_to_add() {
     let h = open_tab(path);
     h.get_by_label_contains("No metocean series: add `[metocean] series_csv");
     assert!(h.query_by_label("Run campaign").is_none());
+}
+
+#[test]
+fn launching_on_the_campaign_tab_runs_it_once_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path(), |_| {});
+    let mut h = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .build_eframe(move |cc| {
+            let mut opts = LaunchOptions::for_tests(Some(path), vec![]);
+            opts.chart_tab = Some(ChartTab::Campaign);
+            FathomApp::new(cc, opts)
+        });
+    wait(&mut h, "the campaign to run after the load", |a| {
+        a.rt.campaign.outcome.is_some() || a.rt.campaign.message.is_some()
+    });
+    h.run_steps(2);
+    assert_eq!(h.state().view.chart_tab, ChartTab::Campaign);
+    assert_eq!(h.state().rt.campaign.message, None);
+    h.get_by_label_contains("Best start month");
+    h.get_by_label("Re-run campaign");
 }

@@ -210,6 +210,9 @@ impl FathomApp {
         self.rt.analysis = None;
         // Another mission: the last one's campaign is not shown as this one's.
         self.rt.campaign = Default::default();
+        if std::mem::take(&mut self.campaign_on_load) {
+            self.apply(Action::RunCampaign);
+        }
         self.view.measure = Default::default();
         self.rt.scene_revision = None;
     }

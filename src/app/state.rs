@@ -291,8 +291,8 @@ pub enum MapDrag {
     },
 }
 
-/// The tabs of the chart panel.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The tabs of the chart panel (`--chart TAB` opens the planner on one).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum ChartTab {
     #[default]
     Profile,

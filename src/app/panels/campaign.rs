@@ -5,14 +5,15 @@
 //! weather) and the waiting on weather per operation — the report's campaign section
 //! (`report::campaign`) in the planner. Numbers carry the CLI's precision.
 
-use super::charts::{Key, by_month, fill, legend, name_plot};
+use super::charts::{Key, by_month, fill, legend, month_axis, name_plot};
 use crate::app::actions::Action;
 use crate::app::campaign_run::{CampaignOutcome, CampaignRun, missing_input};
 use crate::app::document::Document;
 use crate::campaign::CampaignResult;
 use crate::constants::MONTHS;
+use crate::render::svg::nice_at_least;
 use egui::{Color32, Stroke, Ui};
-use egui_plot::{Bar, BarChart, HoverPosition, Line, Plot, PlotPoints};
+use egui_plot::{AxisHints, Bar, BarChart, HoverPosition, Line, Plot, PlotPoints};
 
 /// The report's Gantt colours (`render::gantt`): working, waiting on weather.
 const WORK: Color32 = Color32::from_rgb(0x1f, 0x5f, 0x8b);
@@ -90,15 +91,19 @@ pub fn show(ui: &mut Ui, doc: Option<&Document>, run: &CampaignRun, actions: &mu
         if let Some(m) = &run.message {
             ui.colored_label(WARN, m);
         }
-        if run
-            .outcome
-            .as_ref()
-            .is_some_and(|o| o.revision != doc.revision)
-        {
-            ui.colored_label(
-                WARN,
-                "Out of date: the mission changed since this run — re-run",
-            );
+        match &run.outcome {
+            Some(o) if o.revision != doc.revision => {
+                ui.colored_label(
+                    WARN,
+                    "Out of date: the mission changed since this run — re-run",
+                );
+            }
+            Some(o) if run.message.is_none() => {
+                if let Some(best) = best_month_line(&o.result) {
+                    ui.strong(best);
+                }
+            }
+            _ => {}
         }
     });
     let Some(o) = &run.outcome else {
@@ -109,52 +114,82 @@ pub fn show(ui: &mut Ui, doc: Option<&Document>, run: &CampaignRun, actions: &mu
         ui.allocate_space(ui.available_size());
         return;
     };
-    summary(ui, o);
-    let height = fill(ui);
+    summary(ui, o, o.revision != doc.revision || run.message.is_some());
+    // The Gantt chart needs a row height per operation: the panel grows to this.
+    let height = fill(ui).max(210.0);
     let width = ui.available_width();
+    let column = egui::Layout::top_down(egui::Align::Min);
     ui.horizontal_top(|ui| {
-        let w = ((width - 30.0) * 0.30).max(200.0);
-        ui.allocate_ui(egui::vec2(w, height), |ui| by_start_month(ui, &o.result));
-        let w = ((width - 30.0) * 0.42).max(240.0);
-        ui.allocate_ui(egui::vec2(w, height), |ui| gantt(ui, &o.result));
-        ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
-            downtime(ui, o);
+        let w = ((width - 20.0) * 0.27).max(180.0);
+        ui.allocate_ui_with_layout(egui::vec2(w, height), column, |ui| {
+            by_start_month(ui, &o.result);
         });
+        let w = ((width - 20.0) * 0.36).max(240.0);
+        ui.allocate_ui_with_layout(egui::vec2(w, height), column, |ui| {
+            gantt(ui, &o.result);
+        });
+        let w = ui.available_width();
+        ui.allocate_ui_with_layout(egui::vec2(w, height), column, |ui| downtime(ui, o));
     });
 }
 
-fn summary(ui: &mut Ui, o: &CampaignOutcome) {
-    let r = &o.result;
-    ui.horizontal_wrapped(|ui| {
-        if let Some(best) = best_month_line(r) {
-            ui.strong(best);
-            ui.separator();
+/// Whole euros with thin-space thousands separators (`2 515 625`): the CLI's precision, easier
+/// to read at a glance.
+fn euros(v: Option<f64>) -> String {
+    let Some(v) = v else { return "-".into() };
+    let digits = format!("{:.0}", v.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{2009}');
         }
+        out.push(c);
+    }
+    if v.round() < 0.0 {
+        out.insert(0, '−');
+    }
+    out
+}
+
+/// The figures under the controls; `best` repeats the best start month (when the controls' row
+/// shows a message instead).
+fn summary(ui: &mut Ui, o: &CampaignOutcome, best: bool) {
+    let r = &o.result;
+    if best && let Some(line) = best_month_line(r) {
+        ui.strong(line);
+    }
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!(
-            "Vessel days P50 {} / P90 {} d; spread cost P50 {} / P90 {} EUR",
+            "Vessel days P50 {} / P90 {} d · spread cost P50 {} / P90 {} EUR",
             f(r.vessel_days_p50, 1),
             f(r.vessel_days_p90, 1),
-            f(r.cost_p50_eur, 0),
-            f(r.cost_p90_eur, 0)
+            euros(r.cost_p50_eur),
+            euros(r.cost_p90_eur)
+        ))
+        .on_hover_text("vessel days include mobilisation; cost = day rate × days + mobilisation");
+        ui.weak(format!(
+            "· {} starts (every {} h), {} censored",
+            r.starts, r.start_step_h, r.censored
+        ))
+        .on_hover_text(format!(
+            "Every start of the start window in every year of {}, simulated hour by hour; a \
+             censored run would pass the end of the series and is left out of the statistics.",
+            o.series
         ));
     });
-    let mut what = format!(
-        "{} starts, one every {} h of the start window in every year of {}; {} censored (would \
-         pass the end of the series).",
-        r.starts, r.start_step_h, o.series, r.censored
-    );
     if o.default_campaign {
-        what += " No [campaign] in the mission: fathom's defaults (add [campaign] for day rates, \
-                 mobilisation and deck capacity).";
+        ui.weak(
+            "No [campaign] in the mission: fathom's defaults (add [campaign] for day rates, \
+             mobilisation and deck capacity).",
+        );
     }
-    ui.weak(what);
 }
 
 /// P50 duration bars by start month with P10–P90 whiskers; the best month darker.
 fn by_start_month(ui: &mut Ui, r: &CampaignResult) {
     let keys: [Key<'_>; 3] = [
-        ("P50 duration", P50, false),
-        ("best start month (P50)", BEST, false),
+        ("P50", P50, false),
+        ("best month", BEST, false),
         ("P10–P90", SPREAD, false),
     ];
     legend(ui, &keys);
@@ -183,10 +218,29 @@ fn by_start_month(ui: &mut Ui, r: &CampaignResult) {
             Some([[x, m.duration_p10_d?], [x, m.duration_p90_d?]])
         })
         .collect();
+    let (lo, hi) = r
+        .months
+        .iter()
+        .fold((12, 1), |(lo, hi), m| (lo.min(m.month), hi.max(m.month)));
     let resp = by_month("campaign_by_month", "campaign duration (d)", "d")
         .height(fill(ui))
         .include_y(0.0)
-        .x_axis_label("start month")
+        .default_x_bounds(f64::from(lo.min(hi)) - 0.5, f64::from(hi.max(lo)) + 0.5)
+        // Every month of the window named (a window is a few months wide), none outside it.
+        .x_grid_spacer(move |_| {
+            (lo.min(hi)..=hi.max(lo))
+                .map(|m| egui_plot::GridMark {
+                    value: f64::from(m),
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .label("start month")
+                .formatter(month_axis)
+                .label_spacing(24.0..=30.0),
+        ])
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new("P50 duration", bars));
             for w in &whiskers {
@@ -246,11 +300,17 @@ fn gantt(ui: &mut Ui, r: &CampaignResult) {
     };
     let resp = Plot::new("campaign_gantt")
         .height(fill(ui))
-        .x_axis_label(x_label)
+        // About six day labels across, at 1, 2 or 5 × 10^k days.
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|g| {
+            let s = nice_at_least((g.bounds.1 - g.bounds.0) / 6.0);
+            [s, s * 5.0, s * 10.0]
+        }))
+        .custom_x_axes(vec![
+            AxisHints::new_x().label(x_label).label_spacing(28.0..=36.0),
+        ])
         .include_x(0.0)
         .include_y(-0.5)
         .include_y(n as f64 - 0.5)
-        .y_axis_min_width(78.0)
         .y_grid_spacer(move |_| {
             (0..n)
                 .map(|i| egui_plot::GridMark {
@@ -259,13 +319,19 @@ fn gantt(ui: &mut Ui, r: &CampaignResult) {
                 })
                 .collect()
         })
-        .y_axis_formatter(move |m, _| {
-            let i = m.value.round();
-            if (m.value - i).abs() > 1e-6 || i < 0.0 || i as usize >= n {
-                return String::new();
-            }
-            row_names[n - 1 - i as usize].clone()
-        })
+        // One label per row, however close the rows (the default hides labels under 20 px).
+        .custom_y_axes(vec![
+            AxisHints::new_y()
+                .min_thickness(78.0)
+                .label_spacing(8.0..=12.0)
+                .formatter(move |m, _| {
+                    let i = m.value.round();
+                    if (m.value - i).abs() > 1e-6 || i < 0.0 || i as usize >= n {
+                        return String::new();
+                    }
+                    row_names[n - 1 - i as usize].clone()
+                }),
+        ])
         .label_formatter(move |pos| {
             let (name, p) = match pos {
                 HoverPosition::NearDataPoint {
@@ -298,7 +364,7 @@ fn gantt(ui: &mut Ui, r: &CampaignResult) {
 
 /// Waiting on weather per operation over every completed run, with the limits as applied.
 fn downtime(ui: &mut Ui, o: &CampaignOutcome) {
-    ui.label("Waiting on weather per operation, every completed run");
+    ui.label("Waiting on weather (h), all completed runs");
     egui::ScrollArea::vertical()
         .id_salt("campaign_downtime")
         .show(ui, |ui| {
@@ -306,10 +372,11 @@ fn downtime(ui: &mut Ui, o: &CampaignOutcome) {
                 .striped(true)
                 .num_columns(6)
                 .show(ui, |ui| {
-                    for h in ["operation", "Hs limit (m)", "split", "mean (h)", "P50 (h)"] {
+                    for h in ["operation", "Hs limit (m)", "split", "mean", "P50"] {
                         ui.strong(h);
                     }
-                    ui.strong("P90 (h)");
+                    ui.strong("P90")
+                        .on_hover_text("hours waiting before the operation could start or go on");
                     ui.end_row();
                     for (d, l) in o.result.downtime.iter().zip(&o.limits) {
                         ui.label(&d.operation);
@@ -328,4 +395,17 @@ fn downtime(ui: &mut Ui, o: &CampaignOutcome) {
                     }
                 });
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::euros;
+
+    #[test]
+    fn euros_are_grouped_in_thousands() {
+        assert_eq!(euros(Some(2_515_625.4)), "2\u{2009}515\u{2009}625");
+        assert_eq!(euros(Some(400.0)), "400");
+        assert_eq!(euros(Some(-1000.0)), "−1\u{2009}000");
+        assert_eq!(euros(None), "-");
+    }
 }

@@ -16,7 +16,7 @@ const DEMAND: Color32 = Color32::from_rgb(120, 130, 150);
 const SUPPLY: Color32 = Color32::from_rgb(60, 170, 90);
 const LIMIT: Color32 = Color32::from_rgb(220, 80, 60);
 
-fn month_axis(x: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>) -> String {
+pub(super) fn month_axis(x: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>) -> String {
     let m = x.value.round();
     if (x.value - m).abs() < 1e-6 && (1.0..=12.0).contains(&m) {
         MONTHS[m as usize - 1].to_string()
