@@ -211,3 +211,35 @@ fn launching_on_the_campaign_tab_runs_it_once_loaded() {
     h.get_by_label_contains("Best start month");
     h.get_by_label("Re-run campaign");
 }
+
+#[test]
+fn a_series_lacking_a_limited_variable_is_reported_without_a_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("hs-only.csv");
+    std::fs::write(
+        &csv,
+        "time_utc,hs_m\n2014-04-01 00:00,0.5\n2014-04-01 01:00,0.6\n",
+    )
+    .unwrap();
+    let path = demo(dir.path(), |m| {
+        m.metocean.as_mut().unwrap().series_csv = Some(csv.clone());
+    });
+    let mut h = open_tab(path);
+    h.get_by_label("Run campaign").click();
+    h.run_steps(2);
+    wait(&mut h, "the campaign to stop", |a| {
+        a.rt.campaign.running().is_none()
+    });
+    h.run_steps(2);
+    let run = &h.state().rt.campaign;
+    assert!(run.outcome.is_none());
+    let m = run.message.clone().unwrap();
+    assert!(
+        m.starts_with(
+            "The campaign could not be simulated: operation `transit` is limited by wind_ms"
+        ) && m.contains("no wind_ms column"),
+        "{m}"
+    );
+    h.get_by_label(&m);
+    h.get_by_label("Run campaign");
+}

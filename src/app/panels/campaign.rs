@@ -88,9 +88,6 @@ pub fn show(ui: &mut Ui, doc: Option<&Document>, run: &CampaignRun, actions: &mu
                 }
             }
         }
-        if let Some(m) = &run.message {
-            ui.colored_label(WARN, m);
-        }
         match &run.outcome {
             Some(o) if o.revision != doc.revision => {
                 ui.colored_label(
@@ -106,6 +103,10 @@ pub fn show(ui: &mut Ui, doc: Option<&Document>, run: &CampaignRun, actions: &mu
             _ => {}
         }
     });
+    // On its own line: an error names the file and the field, and wraps.
+    if let Some(m) = &run.message {
+        ui.colored_label(WARN, m);
+    }
     let Some(o) = &run.outcome else {
         ui.weak(
             "Run the campaign to see its duration by start month, the P50 run's Gantt chart \
