@@ -10,6 +10,7 @@ use crate::app::actions::Action;
 use crate::app::campaign_run::{CampaignOutcome, CampaignRun, missing_input};
 use crate::app::document::Document;
 use crate::campaign::CampaignResult;
+use crate::campaign::results::GanttBar;
 use crate::constants::MONTHS;
 use crate::render::svg::nice_at_least;
 use egui::{Color32, Stroke, Ui};
@@ -243,7 +244,15 @@ fn by_start_month(ui: &mut Ui, r: &CampaignResult) {
                 .label_spacing(24.0..=30.0),
         ])
         .show(ui, |plot| {
-            plot.bar_chart(BarChart::new("P50 duration", bars));
+            plot.bar_chart(
+                BarChart::new("P50 duration", bars).element_formatter(Box::new(|b, _| {
+                    format!(
+                        "{} starts: P50 {:.1} d",
+                        month_name(b.argument as u32),
+                        b.value
+                    )
+                })),
+            );
             for w in &whiskers {
                 let cap = |y: f64| PlotPoints::new(vec![[w[0][0] - 0.15, y], [w[0][0] + 0.15, y]]);
                 for points in [PlotPoints::new(w.to_vec()), cap(w[0][1]), cap(w[1][1])] {
@@ -268,8 +277,11 @@ fn gantt(ui: &mut Ui, r: &CampaignResult) {
     legend(ui, &keys);
     let n = rows.len();
     let y_of = move |row: usize| (n - 1 - row.min(n.saturating_sub(1))) as f64;
-    let bar = |row: usize, from_h: f64, to_h: f64, c: Color32| {
-        Bar::new(y_of(row), (to_h - from_h) / 24.0)
+    // Each bar is named after its step (`lift C1`), for the tooltip.
+    let bar = |b: &GanttBar, from_h: f64, to_h: f64, c: Color32| {
+        let op = rows.get(b.row).map_or("", String::as_str);
+        Bar::new(y_of(b.row), (to_h - from_h) / 24.0)
+            .name(format!("{op} {}", b.label))
             .base_offset(from_h / 24.0)
             .width(0.6)
             .fill(c)
@@ -278,12 +290,12 @@ fn gantt(ui: &mut Ui, r: &CampaignResult) {
     };
     let work: Vec<Bar> = bars
         .iter()
-        .map(|b| bar(b.row, b.start_h, b.end_h, WORK))
+        .map(|b| bar(b, b.start_h, b.end_h, WORK))
         .collect();
     let wait: Vec<Bar> = bars
         .iter()
         .filter(|b| b.start_h > b.ready_h)
-        .map(|b| bar(b.row, b.ready_h, b.start_h, WAIT))
+        .map(|b| bar(b, b.ready_h, b.start_h, WAIT))
         .collect();
     let row_names = rows.clone();
     let date = move |days: f64| {
@@ -357,8 +369,23 @@ fn gantt(ui: &mut Ui, r: &CampaignResult) {
         })
         .allow_scroll(false)
         .show(ui, |plot| {
-            plot.bar_chart(BarChart::new("waiting on weather", wait));
-            plot.bar_chart(BarChart::new("working", work));
+            let tip = |what: &'static str| {
+                Box::new(move |b: &Bar, _: &BarChart| {
+                    let from = b.base_offset.unwrap_or(0.0);
+                    format!(
+                        "{}: {what} {:.0} h\nday {:.2} to {:.2}",
+                        b.name,
+                        b.value * 24.0,
+                        from,
+                        from + b.value
+                    )
+                })
+            };
+            plot.bar_chart(
+                BarChart::new("waiting on weather", wait)
+                    .element_formatter(tip("waiting on weather")),
+            );
+            plot.bar_chart(BarChart::new("working", work).element_formatter(tip("working")));
         });
     name_plot(&resp.response, "Campaign Gantt chart of the P50 run");
 }
