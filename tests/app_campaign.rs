@@ -243,3 +243,28 @@ fn a_series_lacking_a_limited_variable_is_reported_without_a_result() {
     h.get_by_label(&m);
     h.get_by_label("Run campaign");
 }
+
+#[test]
+fn a_mission_without_a_campaign_runs_the_defaults_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(dir.path(), |m| m.campaign = None);
+    let mut h = open_tab(path);
+    h.get_by_label("Run campaign").click();
+    h.run_steps(2);
+    wait(&mut h, "the campaign to finish", |a| {
+        a.rt.campaign.running().is_none()
+            && (a.rt.campaign.outcome.is_some() || a.rt.campaign.message.is_some())
+    });
+    h.run_steps(2);
+    assert_eq!(h.state().rt.campaign.message, None);
+    assert!(
+        h.state()
+            .rt
+            .campaign
+            .outcome
+            .as_ref()
+            .unwrap()
+            .default_campaign
+    );
+    h.get_by_label_contains("No [campaign] in the mission: fathom's defaults (add [campaign]");
+}
