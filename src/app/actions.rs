@@ -79,6 +79,10 @@ pub enum Action {
     FinishRoute,
     /// Stop the running layout or route planning.
     CancelTool,
+    /// Simulate the mission's installation campaign on a worker (the Campaign tab).
+    RunCampaign,
+    /// Stop that simulation (the last result stays).
+    CancelCampaign,
     DeleteSelected,
     ZoomToGrid,
     ToggleTheme,

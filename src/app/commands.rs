@@ -142,6 +142,7 @@ impl FathomApp {
             }
         }
         self.poll_tool_job();
+        self.rt.campaign.poll();
         if self.rt.autosave.as_mut().and_then(|j| j.poll()).is_some() {
             self.rt.autosave = None;
         }
@@ -207,6 +208,11 @@ impl FathomApp {
         self.view.findings.clear();
         self.view.findings_revision = None;
         self.rt.analysis = None;
+        // Another mission: the last one's campaign is not shown as this one's.
+        self.rt.campaign = Default::default();
+        if std::mem::take(&mut self.campaign_on_load) {
+            self.apply(Action::RunCampaign);
+        }
         self.view.measure = Default::default();
         self.rt.scene_revision = None;
     }
@@ -504,6 +510,12 @@ impl FathomApp {
                     t.job.cancel();
                 }
             }
+            Action::RunCampaign => {
+                if let Some(doc) = &self.doc {
+                    self.rt.campaign.start(doc, Some(self.egui_ctx.clone()));
+                }
+            }
+            Action::CancelCampaign => self.rt.campaign.cancel(),
             Action::DeleteSelected => match self.view.selection {
                 Selection::Cabin(index) => self.edit(Edit::DeleteCabin { index }, None),
                 Selection::Waypoint(index) => self.edit(Edit::DeleteWaypoint { index }, None),

@@ -31,6 +31,7 @@
 
 pub mod actions;
 pub mod analysis;
+pub mod campaign_run;
 mod commands;
 pub mod dialogs;
 pub mod document;
@@ -66,6 +67,9 @@ pub struct LaunchOptions {
     /// Where recovery files go (None: no autosave).
     pub recovery_dir: Option<PathBuf>,
     pub dialogs: Box<dyn Dialogs>,
+    /// Open the chart panel on this tab; the Campaign tab also runs the campaign once the
+    /// mission is loaded (`--chart campaign --screenshot …` pictures it).
+    pub chart_tab: Option<state::ChartTab>,
 }
 
 impl LaunchOptions {
@@ -76,6 +80,7 @@ impl LaunchOptions {
             screenshot: None,
             recovery_dir: None,
             dialogs: Box::new(InjectedDialogs::new(answers)),
+            chart_tab: None,
         }
     }
 }
@@ -89,6 +94,8 @@ pub struct FathomApp {
     recovery_dir: Option<PathBuf>,
     screenshot: Option<screenshot::Screenshot>,
     egui_ctx: egui::Context,
+    /// Run the campaign when the next mission is installed (`LaunchOptions::chart_tab`).
+    campaign_on_load: bool,
 }
 
 const PREFS_KEY: &str = "fathom-prefs";
@@ -101,6 +108,10 @@ impl FathomApp {
         }
         if opts.screenshot.is_some() {
             view.prefs.layers = state::Layers::default();
+        }
+        if let Some(t) = opts.chart_tab {
+            view.chart_tab = t;
+            view.prefs.charts = true;
         }
         cc.egui_ctx.set_theme(if view.prefs.dark {
             egui::Theme::Dark
@@ -115,6 +126,7 @@ impl FathomApp {
             recovery_dir: opts.recovery_dir,
             screenshot: opts.screenshot.map(screenshot::Screenshot::new),
             egui_ctx: cc.egui_ctx.clone(),
+            campaign_on_load: opts.chart_tab == Some(state::ChartTab::Campaign),
         };
         if app.screenshot.is_none() {
             app.view.recovery_offer = app.recovery_dir.as_deref().and_then(recovery::find);
@@ -246,11 +258,13 @@ impl eframe::App for FathomApp {
                 .min_size(200.0)
                 .show(ui, |ui| {
                     let stale = self.rt.analysis_job.is_some();
+                    let campaign = &self.rt.campaign;
                     panels::charts::show(
                         ui,
                         &mut self.view.chart_tab,
                         self.rt.analysis.as_ref(),
                         stale,
+                        |ui| panels::campaign::show(ui, doc, campaign, &mut actions),
                     );
                 });
         }
@@ -300,6 +314,7 @@ impl eframe::App for FathomApp {
             let settled = self.rt.load.is_none()
                 && self.rt.validate.is_none()
                 && self.rt.analysis_job.is_none()
+                && self.rt.campaign.running().is_none()
                 && (self.doc.is_some() || self.view.error.is_some())
                 && self.rt.tiles.as_ref().is_none_or(|t| t.settled());
             shot.step(&ctx, settled);

@@ -7,6 +7,7 @@
 //! logic that fills them (that sits in the tools, panels and commands above it).
 
 use super::analysis::Analysis;
+use super::campaign_run::CampaignRun;
 use super::document::{Loaded, Selection};
 use super::file_dialog::{AfterConfirm, FileDialog};
 use super::jobs::Job;
@@ -252,6 +253,8 @@ pub struct Runtime {
     pub analysis_job: Option<Job<Analysis>>,
     /// The running automatic layout or route planning.
     pub tool_job: Option<ToolJob>,
+    /// The Campaign tab's simulation (run when asked) and its last result.
+    pub campaign: CampaignRun,
     pub scene: Scene,
     /// The suitability overlay and its worker.
     pub suitability: SuitabilityLayer,
@@ -288,22 +291,24 @@ pub enum MapDrag {
     },
 }
 
-/// The tabs of the chart panel.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The tabs of the chart panel (`--chart TAB` opens the planner on one).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum ChartTab {
     #[default]
     Profile,
     Cooling,
     Power,
     Weather,
+    Campaign,
 }
 
 impl ChartTab {
-    pub const ALL: [ChartTab; 4] = [
+    pub const ALL: [ChartTab; 5] = [
         ChartTab::Profile,
         ChartTab::Cooling,
         ChartTab::Power,
         ChartTab::Weather,
+        ChartTab::Campaign,
     ];
 
     pub fn label(self) -> &'static str {
@@ -312,6 +317,7 @@ impl ChartTab {
             ChartTab::Cooling => "Cooling",
             ChartTab::Power => "Power",
             ChartTab::Weather => "Weather windows",
+            ChartTab::Campaign => "Campaign",
         }
     }
 }
