@@ -7,6 +7,7 @@
 //! logic that fills them (that sits in the tools, panels and commands above it).
 
 use super::analysis::Analysis;
+use super::cable_draft::CableDraft;
 use super::document::{Loaded, Selection};
 use super::file_dialog::{AfterConfirm, FileDialog};
 use super::jobs::Job;
@@ -40,16 +41,20 @@ pub enum Tool {
     /// Click the corners of an exclusion zone; click the first corner again or press Enter to
     /// close it.
     DrawZone,
+    /// Click the start object (cabin, landing point or substation, turbine), waypoints on the
+    /// water, then the end object; Enter or a double-click adds the cable.
+    DrawCable,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 6] = [
+    pub const ALL: [Tool; 7] = [
         Tool::Select,
         Tool::AddCabin,
         Tool::Rotate,
         Tool::Measure,
         Tool::DrawRoute,
         Tool::DrawZone,
+        Tool::DrawCable,
     ];
 
     pub fn label(self) -> &'static str {
@@ -60,6 +65,7 @@ impl Tool {
             Tool::Measure => "Measure",
             Tool::DrawRoute => "Draw route",
             Tool::DrawZone => "Draw zone",
+            Tool::DrawCable => "Draw cable",
         }
     }
 
@@ -71,6 +77,7 @@ impl Tool {
             Tool::Measure => egui::Key::M,
             Tool::DrawRoute => egui::Key::W,
             Tool::DrawZone => egui::Key::E,
+            Tool::DrawCable => egui::Key::C,
         }
     }
 }
@@ -91,6 +98,8 @@ pub struct Layers {
     pub route: bool,
     pub turbines: bool,
     pub track: bool,
+    /// Power and fibre cables, their free spans and crossings.
+    pub cables: bool,
     /// Where a cabin of the selected (else first) type can stand; off by default (it is
     /// computed on a worker when first switched on).
     pub suitability: bool,
@@ -116,6 +125,7 @@ impl Default for Layers {
             route: true,
             turbines: true,
             track: true,
+            cables: true,
             suitability: false,
             suitability_opacity: 0.55,
             contours: false,
@@ -210,6 +220,8 @@ pub struct ViewState {
     pub measure: Measure,
     /// Corners of the exclusion zone being drawn (working-CRS metres).
     pub zone_draft: Vec<[f64; 2]>,
+    /// The cable being drawn with the draw-cable tool.
+    pub cable_draft: CableDraft,
     /// Cursor position on the map (working-CRS metres).
     pub cursor: Option<[f64; 2]>,
     /// An error to show in a window (a failed open keeps the current work).
@@ -296,14 +308,17 @@ pub enum ChartTab {
     Cooling,
     Power,
     Weather,
+    /// The selected cable's depth profile and figures.
+    Cable,
 }
 
 impl ChartTab {
-    pub const ALL: [ChartTab; 4] = [
+    pub const ALL: [ChartTab; 5] = [
         ChartTab::Profile,
         ChartTab::Cooling,
         ChartTab::Power,
         ChartTab::Weather,
+        ChartTab::Cable,
     ];
 
     pub fn label(self) -> &'static str {
@@ -312,6 +327,7 @@ impl ChartTab {
             ChartTab::Cooling => "Cooling",
             ChartTab::Power => "Power",
             ChartTab::Weather => "Weather windows",
+            ChartTab::Cable => "Cable profile",
         }
     }
 }
@@ -358,6 +374,13 @@ pub enum ToolOutput {
     },
     /// The planned route and a one-line summary for the status bar.
     Route { route: Route, summary: String },
+    /// An automatic cable route: the waypoints (`[lon, lat]`, ends excluded) that replace
+    /// those of mission cable `index`, and a one-line summary.
+    CableRoute {
+        index: usize,
+        waypoints: Vec<[f64; 2]>,
+        summary: String,
+    },
 }
 
 /// A running tool and the document revision it started from.

@@ -1,10 +1,14 @@
 //! The chart panel under the map, in tabs: depth profile along the route with the draught and
-//! clearance lines, cooling (PUE, plume and seawater temperature by month) and power (wind
-//! supply against demand). Legends sit in a row above each plot, never over the data; hovering
-//! shows the value under the cursor.
+//! clearance lines, cooling (PUE, plume and seawater temperature by month), power (wind supply
+//! against demand), weather windows and the selected cable's profile. Legends sit in a row above
+//! each plot, never over the data; hovering shows the value under the cursor.
 //! Plots borrow the [`Analysis`] computed on a worker; nothing is computed here.
 
+mod cable;
+
+use crate::app::actions::Action;
 use crate::app::analysis::{Analysis, CoolingChart, RouteProfile, WeatherChart, WindChart};
+use crate::app::document::Selection;
 use crate::app::map::overlays::ROUTE;
 use crate::app::state::ChartTab;
 use egui::{Color32, Ui};
@@ -97,7 +101,14 @@ fn name_plot(r: &egui::Response, name: &str) {
 }
 
 /// Draws the tab strip and the current tab.
-pub fn show(ui: &mut Ui, tab: &mut ChartTab, analysis: Option<&Analysis>, stale: bool) {
+pub fn show(
+    ui: &mut Ui,
+    tab: &mut ChartTab,
+    analysis: Option<&Analysis>,
+    stale: bool,
+    selection: Selection,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal(|ui| {
         for t in ChartTab::ALL {
             ui.selectable_value(tab, t, t.label());
@@ -135,6 +146,7 @@ pub fn show(ui: &mut Ui, tab: &mut ChartTab, analysis: Option<&Analysis>, stale:
             Ok(w) => weather(ui, w),
             Err(e) => absent(ui, e),
         },
+        ChartTab::Cable => cable::show(ui, &a.cables, selection, actions),
     }
 }
 

@@ -2,6 +2,7 @@
 //!
 //! [`Action`]: super::actions::Action
 
+pub mod cables;
 pub mod charts;
 pub mod findings;
 pub mod help;
