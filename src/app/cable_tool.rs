@@ -155,7 +155,7 @@ impl FathomApp {
         }) {
             Ok(cable) => {
                 self.view.status = format!(
-                    "Added cable {} ({} → {}); Tools ▸ Auto-route selected cable routes it",
+                    "Added cable {} from {} to {}; Tools > Auto-route selected cable routes it",
                     cable.id, cable.from, cable.to
                 );
                 self.view.cable_draft.clear();

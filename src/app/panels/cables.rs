@@ -67,11 +67,12 @@ pub fn auto_route_button(
             index.is_some(),
             egui::Button::new("Auto-route selected cable"),
         )
-        .on_hover_text(
+        .on_hover_text(format!(
             "Route it clear of exclusion zones, steep slopes and other objects, crossing existing \
-             cables at 45° or more, as `fathom cable plan --cable ID`; its waypoints are replaced \
+             cables at {}° or more, as `fathom cable plan --cable ID`; its waypoints are replaced \
              (Ctrl+Z restores them)",
-        )
+            crate::cable::crossing::MIN_CROSSING_DEG
+        ))
         .on_disabled_hover_text("Select a cable on the map first");
     if r.clicked()
         && let Some(index) = index
