@@ -104,7 +104,7 @@ fn existing_cable_at_30_deg(m: &mut Mission) {
     m.exclusion_zones.push(ExclusionZone {
         id: "old-telecom".into(),
         kind: ZoneKind::CablePipeline,
-        buffer_m: 0.0,
+        buffer_m: 50.0,
         polygon: None,
         line: Some(vec![
             [mid.0 - de / k, mid.1 - dn],
@@ -373,4 +373,97 @@ fn the_cable_profile_tab_shows_the_selected_cables_figures() {
             "no label with `{text}`"
         );
     }
+}
+
+/// A 1 km × 400 m seabed at 30 m (10 m cells, UTM 49N) with a V trough across it: 120 m wide
+/// and 8 m deep, centred 460 m from the west edge.
+fn trough_grid(dir: &Path) -> PathBuf {
+    let (cols, rows, x0) = (100, 40, 402_000.0);
+    let mut text = format!(
+        "ncols {cols}\nnrows {rows}\nxllcorner {x0}\nyllcorner 2034000.0\ncellsize 10.0\n\
+         NODATA_value -9999\n"
+    );
+    for _ in 0..rows {
+        let row: Vec<String> = (0..cols)
+            .map(|c| {
+                let x = x0 + (c as f64 + 0.5) * 10.0;
+                let v = (1.0 - (x - (x0 + 460.0)).abs() / 60.0).max(0.0);
+                format!("{:.3}", -30.0 - 8.0 * v)
+            })
+            .collect();
+        text += &row.join(" ");
+        text += "\n";
+    }
+    let asc = dir.join("trough.asc");
+    std::fs::write(&asc, text).unwrap();
+    let prj = fathom::cli::default_mission()
+        .parent()
+        .unwrap()
+        .join("lift-failing-seabed.prj");
+    std::fs::copy(prj, dir.join("trough.prj")).unwrap();
+    asc
+}
+
+#[test]
+fn a_cable_over_a_trough_has_its_library_spans_on_the_map_and_in_the_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let asc = trough_grid(dir.path());
+    let path = dir.path().join("trough.toml");
+    let mut m = Mission::new("trough", mission::Site::on_grid(&asc));
+    let ctx = Context::from_mission(m.clone(), &path).unwrap();
+    // Two landing points 900 m apart across the trough, in the middle row.
+    for (id, x) in [("W", 402_050.0), ("E", 402_950.0)] {
+        let (lon, lat) = ctx.to_lonlat(x, 2_034_200.0).unwrap();
+        m.landing_points.push(mission::LandingPoint {
+            id: id.into(),
+            lon,
+            lat,
+        });
+    }
+    m.cables.push(mission::Cable::new(
+        "F1".into(),
+        "fibre-48f".into(),
+        CablePurpose::Fibre,
+        (CableEnd::Landing("W".into()), CableEnd::Landing("E".into())),
+        50.0,
+    ));
+    let ctx = Context::from_mission(m, &path).unwrap();
+    let want = fathom::cable::analyse(&ctx, 0, None, &Default::default()).unwrap();
+    let mut h = Harness::builder()
+        .with_size(vec2(1500.0, 1000.0))
+        .build_eframe(|cc| FathomApp::new(cc, LaunchOptions::for_tests(None, vec![])));
+    h.state_mut().open_context(ctx);
+    wait(&mut h, "the mission to load and be analysed", idle);
+    let a = h.state().rt.analysis.as_ref().unwrap();
+    let p = a.cables.of(0).expect("F1 analysed");
+    // The chart's spans are the library's, each drawn on the map inside the trough.
+    let got: Vec<(f64, f64, f64)> = p
+        .spans
+        .iter()
+        .map(|s| (s.from_km * 1e3, s.to_km * 1e3, s.length_m))
+        .collect();
+    let lib: Vec<(f64, f64, f64)> = want
+        .engineering
+        .spans
+        .iter()
+        .map(|s| (s.from_kp_m, s.to_kp_m, s.length_m))
+        .collect();
+    assert!(!lib.is_empty(), "the trough makes a free span");
+    assert_eq!(got.len(), lib.len());
+    for (g, l) in got.iter().zip(&lib) {
+        assert!((g.0 - l.0).abs() < 1e-6 && (g.1 - l.1).abs() < 1e-6 && g.2 == l.2);
+    }
+    for s in &p.spans {
+        assert!(s.xy.len() >= 2, "{s:?}");
+        assert!(
+            s.xy.iter()
+                .all(|q| (402_400.0 - 10.0..=402_520.0 + 10.0).contains(&q[0])),
+            "{s:?}"
+        );
+    }
+    // The profile reaches the deepest cells of the trough: their centres lie 5 m from its axis,
+    // so 30 + 8 × (1 − 5/60) m down.
+    let deepest = p.seabed.iter().map(|q| q[1]).fold(f64::INFINITY, f64::min);
+    let cell = -(30.0 + 8.0 * (1.0 - 5.0 / 60.0));
+    assert!((deepest - cell).abs() < 0.01, "{deepest} vs {cell}");
 }

@@ -61,12 +61,12 @@ impl Overlays<'_> {
             let pts: Vec<Pos2> = l.points.iter().map(|q| self.at(*q)).collect();
             if selected == Some(l.index) {
                 let halo = if self.dark {
-                    Color32::from_white_alpha(150)
+                    Color32::from_white_alpha(110)
                 } else {
-                    Color32::from_black_alpha(110)
+                    Color32::from_white_alpha(170)
                 };
                 self.painter
-                    .add(Shape::line(pts.clone(), Stroke::new(8.0, halo)));
+                    .add(Shape::line(pts.clone(), Stroke::new(7.0, halo)));
             }
             self.cable_line(&pts, l.purpose);
             // The id on the middle vertex or halfway along the middle segment.

@@ -40,7 +40,8 @@ pub(super) fn show(
         _ => first,
     };
     ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::from_label("Cable")
+        ui.label("Cable");
+        egui::ComboBox::from_id_salt("cable_profile_choice")
             .selected_text(&p.id)
             .show_ui(ui, |ui| {
                 for q in &e.profiles {
@@ -190,13 +191,13 @@ fn performance(p: &CableProfile) -> Option<String> {
             } else {
                 fed_cabins.join(", ")
             },
-            demand_kw / 1e3,
-            flow.current_a,
+            unsigned(demand_kw / 1e3),
+            unsigned(flow.current_a),
             flow.rating_a,
             flow.charging_current_a,
-            flow.loss_kw,
-            annual_loss_mwh,
-            flow.voltage_drop_pct,
+            unsigned(flow.loss_kw),
+            unsigned(*annual_loss_mwh),
+            unsigned(flow.voltage_drop_pct),
             flow.critical_length_km
         ),
         Performance::Fibre(f) => format!(
@@ -204,4 +205,10 @@ fn performance(p: &CableProfile) -> Option<String> {
             f.loss_db, f.latency_us
         ),
     })
+}
+
+/// `v` with a negative zero made positive (a cable feeding no cabin carries −0.0 A, which
+/// would print as "-0").
+fn unsigned(v: f64) -> f64 {
+    v + 0.0
 }
