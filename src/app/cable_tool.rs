@@ -17,6 +17,10 @@ use super::scene::Scene;
 use super::state::{ToolOutput, ViewState};
 use crate::mission::{Cable, CableEnd, CablePurpose, Mission};
 
+/// What the draw-cable tool asks for first.
+pub const START_HINT: &str =
+    "Draw cable: click a cabin, landing point or turbine to start (Escape cancels)";
+
 /// A cable end and where it is (working CRS).
 pub type End = (CableEnd, [f64; 2]);
 
@@ -55,9 +59,7 @@ pub fn click(draft: &mut CableDraft, w: [f64; 2], hit: Option<End>) -> CableClic
                 "Cable from {name}: click waypoints on the water, then the end object"
             ))
         }
-        (None, None) => CableClick::Ignored(
-            "Draw cable: click a cabin, landing point or turbine to start".into(),
-        ),
+        (None, None) => CableClick::Ignored(START_HINT.into()),
         (Some((from, _)), Some(end)) if *from == end.0 => {
             CableClick::Ignored("Draw cable: the end must differ from the start".into())
         }

@@ -384,6 +384,8 @@ impl FathomApp {
                 }
                 if t != Tool::DrawCable {
                     self.view.cable_draft.clear();
+                } else if self.view.cable_draft.from.is_none() {
+                    self.view.status = super::cable_tool::START_HINT.into();
                 }
             }
             Action::Open(p) => self.open(p),

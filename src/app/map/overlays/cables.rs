@@ -69,7 +69,12 @@ impl Overlays<'_> {
                     .add(Shape::line(pts.clone(), Stroke::new(7.0, halo)));
             }
             self.cable_line(&pts, l.purpose);
-            // The id on the middle vertex or halfway along the middle segment.
+            // The id on the middle vertex or halfway along the middle segment; not on a cable
+            // shorter on screen than its label would be (it would only cover its ends' labels).
+            let on_screen: f32 = pts.windows(2).map(|w| (w[1] - w[0]).length()).sum();
+            if on_screen < 40.0 {
+                continue;
+            }
             let mid = pts.len() / 2;
             let at = if pts.len().is_multiple_of(2) {
                 pts[mid - 1] + (pts[mid] - pts[mid - 1]) * 0.5
