@@ -1,9 +1,11 @@
-//! The planner's cables on copies of the demo mission (egui_kittest, no GPU): the cables layer
+//! The planner's cables (egui_kittest, no GPU). On copies of the demo mission: the cables layer
 //! switched off and on in the layers panel, a cable selected on the map and through its
 //! `CABLE-CROSSING` finding, a bad crossing in the chart's figures, Tools ▸ Auto-route selected
 //! cable as one undo step that gives the library's route (`fathom cable plan`) and is undone
 //! exactly, the draw-cable tool (one undo step; Esc cancels), and the cable profile tab's
-//! lengths and electrical figures as `cable::analyse` computes them.
+//! lengths and electrical figures as `cable::analyse` computes them. On a synthetic V trough: the
+//! chart's free spans are the library's and lie in the trough on the map; a route that cannot
+//! start is reported and changes nothing.
 
 // This suite uses a subset of the shared helpers.
 #[allow(dead_code)]
@@ -404,16 +406,22 @@ fn trough_grid(dir: &Path) -> PathBuf {
     asc
 }
 
-#[test]
-fn a_cable_over_a_trough_has_its_library_spans_on_the_map_and_in_the_chart() {
-    let dir = tempfile::tempdir().unwrap();
-    let asc = trough_grid(dir.path());
-    let path = dir.path().join("trough.toml");
+/// A fibre cable F1 between landing points W and E, 900 m apart across [`trough_grid`]'s
+/// trough, changed by `edit` (given the mission and a working-CRS → lon/lat conversion).
+fn trough_mission(
+    dir: &Path,
+    edit: impl FnOnce(&mut Mission, &dyn Fn(f64, f64) -> [f64; 2]),
+) -> Context {
+    let asc = trough_grid(dir);
+    let path = dir.join("trough.toml");
     let mut m = Mission::new("trough", mission::Site::on_grid(&asc));
     let ctx = Context::from_mission(m.clone(), &path).unwrap();
-    // Two landing points 900 m apart across the trough, in the middle row.
+    let lonlat = |x: f64, y: f64| {
+        let (lon, lat) = ctx.to_lonlat(x, y).unwrap();
+        [lon, lat]
+    };
     for (id, x) in [("W", 402_050.0), ("E", 402_950.0)] {
-        let (lon, lat) = ctx.to_lonlat(x, 2_034_200.0).unwrap();
+        let [lon, lat] = lonlat(x, 2_034_200.0);
         m.landing_points.push(mission::LandingPoint {
             id: id.into(),
             lon,
@@ -427,13 +435,57 @@ fn a_cable_over_a_trough_has_its_library_spans_on_the_map_and_in_the_chart() {
         (CableEnd::Landing("W".into()), CableEnd::Landing("E".into())),
         50.0,
     ));
-    let ctx = Context::from_mission(m, &path).unwrap();
-    let want = fathom::cable::analyse(&ctx, 0, None, &Default::default()).unwrap();
+    edit(&mut m, &lonlat);
+    Context::from_mission(m, &path).unwrap()
+}
+
+/// The planner on `ctx`, loaded and analysed.
+fn open_context(ctx: Context) -> Harness<'static, FathomApp> {
     let mut h = Harness::builder()
         .with_size(vec2(1500.0, 1000.0))
         .build_eframe(|cc| FathomApp::new(cc, LaunchOptions::for_tests(None, vec![])));
     h.state_mut().open_context(ctx);
     wait(&mut h, "the mission to load and be analysed", idle);
+    h
+}
+
+#[test]
+fn a_failed_auto_route_is_shown_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    // The west landing inside an exclusion zone: the router has nowhere to start.
+    let ctx = trough_mission(dir.path(), |m, lonlat| {
+        let (x, y) = (402_050.0, 2_034_200.0);
+        let ring = [(-30.0, -30.0), (30.0, -30.0), (30.0, 30.0), (-30.0, 30.0)];
+        m.exclusion_zones.push(ExclusionZone {
+            id: "wreck".into(),
+            kind: ZoneKind::Other,
+            buffer_m: 0.0,
+            polygon: Some(ring.iter().map(|(dx, dy)| lonlat(x + dx, y + dy)).collect()),
+            line: None,
+            geojson: None,
+        });
+    });
+    let mut h = open_context(ctx);
+    let before = mission(&h);
+    h.state_mut().act(Action::Select(Selection::Cable(0)));
+    h.state_mut().act(Action::AutoRouteCable { index: 0 });
+    wait(&mut h, "the router to give up", |a| !a.busy());
+    h.run_steps(2);
+    let error = h.state().view.error.clone().expect("the error is shown");
+    assert!(
+        error.contains("Auto-route cable F1") && error.contains("exclusion zone"),
+        "{error}"
+    );
+    assert_eq!(mission(&h), before);
+    assert!(!h.state().doc.as_ref().unwrap().history.can_undo());
+}
+
+#[test]
+fn a_cable_over_a_trough_has_its_library_spans_on_the_map_and_in_the_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = trough_mission(dir.path(), |_, _| {});
+    let want = fathom::cable::analyse(&ctx, 0, None, &Default::default()).unwrap();
+    let h = open_context(ctx);
     let a = h.state().rt.analysis.as_ref().unwrap();
     let p = a.cables.of(0).expect("F1 analysed");
     // The chart's spans are the library's, each drawn on the map inside the trough.
