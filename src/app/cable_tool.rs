@@ -21,6 +21,9 @@ use crate::mission::{Cable, CableEnd, CablePurpose, Mission};
 pub const START_HINT: &str =
     "Draw cable: click a cabin, landing point or turbine to start (Escape cancels)";
 
+/// How near (screen points) a click must fall to an object to take it as a cable end.
+pub const PICK_POINTS: f64 = 8.0;
+
 /// A cable end and where it is (working CRS).
 pub type End = (CableEnd, [f64; 2]);
 
@@ -136,7 +139,7 @@ pub(super) fn interact(
     if double {
         return actions.push(Action::FinishCable);
     }
-    let tol = 8.0 * view.map.metres_per_point;
+    let tol = PICK_POINTS * view.map.metres_per_point;
     match click(&mut view.cable_draft, w, object_at(scene, w, tol)) {
         CableClick::Ignored(hint) | CableClick::Drawing(hint) => view.status = hint,
         CableClick::Complete => actions.push(Action::FinishCable),

@@ -133,7 +133,13 @@ pub fn show(
     }
     o.zone_draft(&view.zone_draft, view.cursor);
     if view.tool == Tool::DrawCable {
-        o.cable_draft(&view.cable_draft, view.cursor);
+        // The object a click would take as an end, ringed under the cursor.
+        let tol = super::cable_tool::PICK_POINTS * view.map.metres_per_point;
+        let hover = view
+            .cursor
+            .and_then(|c| super::cable_tool::object_at(&rt.scene, c, tol))
+            .map(|(_, at)| at);
+        o.cable_draft(&view.cable_draft, view.cursor, hover);
     }
     o.measure(&view.measure, view.cursor, doc);
     if layers.graticule {

@@ -100,8 +100,19 @@ impl Overlays<'_> {
         }
     }
 
-    /// The cable being drawn: from its start through its waypoints to its end (or the cursor).
-    pub fn cable_draft(&self, draft: &CableDraft, cursor: Option<[f64; 2]>) {
+    /// The cable being drawn: from its start through its waypoints to its end (or the cursor),
+    /// and a ring round the object under the cursor (`hover`) that a click would take as an end.
+    pub fn cable_draft(
+        &self,
+        draft: &CableDraft,
+        cursor: Option<[f64; 2]>,
+        hover: Option<[f64; 2]>,
+    ) {
+        let colour = cable_colour(draft.purpose);
+        if let Some(h) = hover {
+            self.painter
+                .circle_stroke(self.at(h), 11.0, Stroke::new(2.5, colour));
+        }
         let Some((_, from)) = &draft.from else {
             return;
         };
@@ -115,7 +126,6 @@ impl Overlays<'_> {
             (None, Some(c)) => pts.push(self.at(c)),
             (None, None) => {}
         }
-        let colour = cable_colour(draft.purpose);
         self.painter
             .add(Shape::dashed_line(&pts, Stroke::new(2.0, colour), 6.0, 4.0));
         for (i, p) in pts.iter().take(fixed).enumerate() {

@@ -152,8 +152,21 @@ fn summary(p: &CableProfile) -> String {
         .filter(|x| x.bad())
         .map(|x| format!("{} at {:.0}°", x.with, x.angle_deg))
         .collect();
+    // The depth range in words too: egui_plot labels only one line of a profile a few metres
+    // deep in a short panel.
+    let (lo, hi) = p
+        .seabed
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), q| {
+            (l.min(-q[1]), h.max(-q[1]))
+        });
+    let depths = if lo <= hi {
+        format!("seabed {lo:.1}–{hi:.1} m deep; ")
+    } else {
+        String::new()
+    };
     format!(
-        "{}{}: route {:.3} km + {} % slack, cable to order {:.3} km; {} free span(s){}; {} \
+        "{}{}: route {:.3} km + {} % slack, cable to order {:.3} km; {depths}{} free span(s){}; {} \
          crossing(s){}",
         p.type_name,
         if p.straight {
