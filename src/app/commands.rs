@@ -236,13 +236,15 @@ impl FathomApp {
                     .wind_farm
                     .as_ref()
                     .map_or(0, |w| w.positions.len()),
+                Selection::Cable(_) => doc.mission.cables.len(),
                 Selection::None => usize::MAX,
             };
             if let Selection::Cabin(i)
             | Selection::Waypoint(i)
             | Selection::LandingPoint(i)
             | Selection::Zone(i)
-            | Selection::Turbine(i) = self.view.selection
+            | Selection::Turbine(i)
+            | Selection::Cable(i) = self.view.selection
                 && i >= n
             {
                 self.view.selection = Selection::None;
@@ -386,6 +388,11 @@ impl FathomApp {
                 if t != Tool::DrawZone {
                     self.view.zone_draft.clear();
                 }
+                if t != Tool::DrawCable {
+                    self.view.cable_draft.clear();
+                } else if self.view.cable_draft.from.is_none() {
+                    self.view.status = super::cable_tool::START_HINT.into();
+                }
             }
             Action::Open(p) => self.open(p),
             Action::OpenDialog => self.ask_file(FilePurpose::OpenMission, ""),
@@ -505,6 +512,15 @@ impl FathomApp {
                     .map_or(0, |r| r.waypoints.len());
                 self.view.status = format!("Route finished: {n} waypoints");
             }
+            Action::SetCableKind {
+                purpose,
+                cable_type,
+            } => {
+                self.view.cable_draft.purpose = purpose;
+                self.view.cable_draft.cable_type = cable_type;
+            }
+            Action::FinishCable => self.finish_cable(),
+            Action::AutoRouteCable { index } => self.start_auto_route(index),
             Action::CancelTool => {
                 if let Some(t) = &self.rt.tool_job {
                     t.job.cancel();
@@ -520,6 +536,7 @@ impl FathomApp {
                 Selection::Cabin(index) => self.edit(Edit::DeleteCabin { index }, None),
                 Selection::Waypoint(index) => self.edit(Edit::DeleteWaypoint { index }, None),
                 Selection::Zone(index) => self.edit(Edit::DeleteZone { index }, None),
+                Selection::Cable(index) => self.edit(Edit::DeleteCable { index }, None),
                 _ => {}
             },
             Action::ZoomToGrid => self.view.fit_pending = true,
@@ -572,6 +589,11 @@ impl FathomApp {
                     .iter()
                     .position(|c| &c.id == id)
                     .map(Selection::Zone),
+                ObjectRef::Cable(id) => m
+                    .cables
+                    .iter()
+                    .position(|c| &c.id == id)
+                    .map(Selection::Cable),
                 _ => None,
             };
             if let Some(s) = sel {

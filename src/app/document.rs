@@ -126,6 +126,8 @@ pub enum Selection {
     LandingPoint(usize),
     Zone(usize),
     Turbine(usize),
+    /// A cable of the mission's `[[cables]]`.
+    Cable(usize),
 }
 
 /// A finished load: the mission and its site.

@@ -16,22 +16,25 @@
 //!    `screenshot`;
 //! 2. [`raster`]: the map's view transform and the bathymetry raster drawn in it;
 //! 3. [`document`]: the mission, its loaded site, undo history and the selection — plain data;
+//!    [`cable_draft`], the cable being drawn — plain data;
 //! 4. what is derived from the document and held by the runtime: [`scene`] (map geometry, the
 //!    suitability and contour overlays), [`analysis`] (the charts), [`live_session`] (the live
 //!    positioning input); and [`edit`], the mission edits as pure functions;
 //! 5. [`state`]: the view state and the runtime — plain data, no planner logic;
 //! 6. [`actions`]: the [`Action`] enum, what the user asked for (plain data);
 //! 7. logic that reads state and emits actions or applies them: [`tools`], [`route_tool`],
-//!    [`exchange`], [`live_panel`], [`dialogs`];
+//!    [`exchange`], [`live_panel`], [`dialogs`], [`cable_tool`];
 //! 8. what draws: [`map`] and [`panels`] (read state, emit actions);
 //! 9. `commands` (applies the actions) and this file ([`FathomApp`]).
 //!
-//! `impl FathomApp` blocks in layer 7 (tools, exchange, dialogs) are command handlers split by
+//! `impl FathomApp` blocks in layer 7 (tools, exchange, dialogs, cable_tool) are command handlers split by
 //! topic; nothing below layer 7 names `FathomApp`.
 
 pub mod actions;
 pub mod analysis;
 pub mod campaign_run;
+pub mod cable_draft;
+pub mod cable_tool;
 mod commands;
 pub mod dialogs;
 pub mod document;
@@ -264,7 +267,9 @@ impl eframe::App for FathomApp {
                         &mut self.view.chart_tab,
                         self.rt.analysis.as_ref(),
                         stale,
-                        |ui| panels::campaign::show(ui, doc, campaign, &mut actions),
+                        self.view.selection,
+                        &mut actions,
+                        |ui, actions| panels::campaign::show(ui, doc, campaign, actions),
                     );
                 });
         }

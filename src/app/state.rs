@@ -8,6 +8,7 @@
 
 use super::analysis::Analysis;
 use super::campaign_run::CampaignRun;
+use super::cable_draft::CableDraft;
 use super::document::{Loaded, Selection};
 use super::file_dialog::{AfterConfirm, FileDialog};
 use super::jobs::Job;
@@ -41,16 +42,20 @@ pub enum Tool {
     /// Click the corners of an exclusion zone; click the first corner again or press Enter to
     /// close it.
     DrawZone,
+    /// Click the start object (cabin, landing point or substation, turbine), waypoints on the
+    /// water, then the end object; Enter or a double-click adds the cable.
+    DrawCable,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 6] = [
+    pub const ALL: [Tool; 7] = [
         Tool::Select,
         Tool::AddCabin,
         Tool::Rotate,
         Tool::Measure,
         Tool::DrawRoute,
         Tool::DrawZone,
+        Tool::DrawCable,
     ];
 
     pub fn label(self) -> &'static str {
@@ -61,6 +66,7 @@ impl Tool {
             Tool::Measure => "Measure",
             Tool::DrawRoute => "Draw route",
             Tool::DrawZone => "Draw zone",
+            Tool::DrawCable => "Draw cable",
         }
     }
 
@@ -72,6 +78,7 @@ impl Tool {
             Tool::Measure => egui::Key::M,
             Tool::DrawRoute => egui::Key::W,
             Tool::DrawZone => egui::Key::E,
+            Tool::DrawCable => egui::Key::C,
         }
     }
 }
@@ -92,6 +99,8 @@ pub struct Layers {
     pub route: bool,
     pub turbines: bool,
     pub track: bool,
+    /// Power and fibre cables, their free spans and crossings.
+    pub cables: bool,
     /// Where a cabin of the selected (else first) type can stand; off by default (it is
     /// computed on a worker when first switched on).
     pub suitability: bool,
@@ -117,6 +126,7 @@ impl Default for Layers {
             route: true,
             turbines: true,
             track: true,
+            cables: true,
             suitability: false,
             suitability_opacity: 0.55,
             contours: false,
@@ -211,6 +221,8 @@ pub struct ViewState {
     pub measure: Measure,
     /// Corners of the exclusion zone being drawn (working-CRS metres).
     pub zone_draft: Vec<[f64; 2]>,
+    /// The cable being drawn with the draw-cable tool.
+    pub cable_draft: CableDraft,
     /// Cursor position on the map (working-CRS metres).
     pub cursor: Option<[f64; 2]>,
     /// An error to show in a window (a failed open keeps the current work).
@@ -300,15 +312,18 @@ pub enum ChartTab {
     Power,
     Weather,
     Campaign,
+    /// The selected cable's depth profile and figures.
+    Cable,
 }
 
 impl ChartTab {
-    pub const ALL: [ChartTab; 5] = [
+    pub const ALL: [ChartTab; 6] = [
         ChartTab::Profile,
         ChartTab::Cooling,
         ChartTab::Power,
         ChartTab::Weather,
         ChartTab::Campaign,
+        ChartTab::Cable,
     ];
 
     pub fn label(self) -> &'static str {
@@ -318,6 +333,7 @@ impl ChartTab {
             ChartTab::Power => "Power",
             ChartTab::Weather => "Weather windows",
             ChartTab::Campaign => "Campaign",
+            ChartTab::Cable => "Cable profile",
         }
     }
 }
@@ -364,6 +380,13 @@ pub enum ToolOutput {
     },
     /// The planned route and a one-line summary for the status bar.
     Route { route: Route, summary: String },
+    /// An automatic cable route: the waypoints (`[lon, lat]`, ends excluded) that replace
+    /// those of mission cable `index`, and a one-line summary.
+    CableRoute {
+        index: usize,
+        waypoints: Vec<[f64; 2]>,
+        summary: String,
+    },
 }
 
 /// A running tool and the document revision it started from.

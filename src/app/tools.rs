@@ -102,7 +102,7 @@ impl FathomApp {
         }
     }
 
-    fn spawn_tool(
+    pub(super) fn spawn_tool(
         &mut self,
         label: &str,
         layout: bool,
@@ -244,6 +244,14 @@ impl FathomApp {
             }
             ToolOutput::Route { route, summary } => {
                 self.edit(Edit::SetRoute { route }, None);
+                self.view.status = summary;
+            }
+            ToolOutput::CableRoute {
+                index,
+                waypoints,
+                summary,
+            } => {
+                self.edit(Edit::SetCableWaypoints { index, waypoints }, None);
                 self.view.status = summary;
             }
         }

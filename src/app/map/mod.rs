@@ -100,6 +100,19 @@ pub fn show(
             o.ukc_short(&p.shallow_xy);
         }
     }
+    if layers.cables {
+        // Spans and crossings only for the current revision (else they sit on old routes).
+        let profiles = rt
+            .analysis
+            .as_ref()
+            .filter(|a| a.revision == doc.revision)
+            .map_or(&[][..], |a| &a.cables.profiles[..]);
+        let selected = match view.selection {
+            Selection::Cable(i) => Some(i),
+            _ => None,
+        };
+        o.cables(&rt.scene.cables, profiles, selected);
+    }
     if layers.track
         && let Some(t) = &rt.track
     {
@@ -119,6 +132,15 @@ pub fn show(
         o.route_preview(last.at, c);
     }
     o.zone_draft(&view.zone_draft, view.cursor);
+    if view.tool == Tool::DrawCable {
+        // The object a click would take as an end, ringed under the cursor.
+        let tol = super::cable_tool::PICK_POINTS * view.map.metres_per_point;
+        let hover = view
+            .cursor
+            .and_then(|c| super::cable_tool::object_at(&rt.scene, c, tol))
+            .map(|(_, at)| at);
+        o.cable_draft(&view.cable_draft, view.cursor, hover);
+    }
     o.measure(&view.measure, view.cursor, doc);
     if layers.graticule {
         decorations::graticule(&painter, rect, &view.map, &doc.site, dark);
@@ -205,6 +227,10 @@ fn interact(
                 let click = Some((w, response.double_clicked()));
                 super::route_tool::interact(doc, view, rt, click, false, actions);
             }
+            Tool::DrawCable => {
+                let click = Some((w, response.double_clicked()));
+                super::cable_tool::interact(view, &rt.scene, click, false, actions);
+            }
             Tool::DrawZone => {
                 let closes = view.zone_draft.len() >= 3
                     && view.zone_draft.first().is_some_and(|f| {
@@ -244,6 +270,12 @@ fn interact(
         && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
     {
         super::route_tool::interact(doc, view, rt, None, true, actions);
+    }
+    if view.tool == Tool::DrawCable
+        && !ui.ctx().egui_wants_keyboard_input()
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+    {
+        super::cable_tool::interact(view, &rt.scene, None, true, actions);
     }
     if response.drag_started_by(egui::PointerButton::Primary) {
         let start = ui
@@ -359,7 +391,7 @@ fn finish_zone(doc: &Document, view: &mut ViewState, actions: &mut Vec<Action>) 
     }
 }
 
-/// A waypoint, landing point, turbine or zone near `w`, on a visible layer.
+/// A waypoint, landing point, turbine, cable or zone near `w`, on a visible layer.
 fn hit_point(rt: &Runtime, layers: &Layers, w: [f64; 2], tol: f64) -> Selection {
     let near = |at: [f64; 2]| (at[0] - w[0]).hypot(at[1] - w[1]) <= tol;
     if layers.route
@@ -376,6 +408,11 @@ fn hit_point(rt: &Runtime, layers: &Layers, w: [f64; 2], tol: f64) -> Selection 
         && let Some(i) = rt.scene.turbines.iter().position(|t| near(t.at))
     {
         return Selection::Turbine(i);
+    }
+    if layers.cables
+        && let Some(i) = super::scene::cables::cable_at(&rt.scene.cables, w, tol)
+    {
+        return Selection::Cable(i);
     }
     if layers.zones
         && let Some(i) = rt

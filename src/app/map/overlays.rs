@@ -2,6 +2,8 @@
 //! turbines, the as-run track, cabins, the measuring line. Everything is drawn at true scale from
 //! the [`Scene`]; the colours are public so the layers panel shows them as its legend.
 
+pub mod cables;
+
 use crate::app::document::{Document, Selection};
 use crate::app::raster::view::MapView;
 use crate::app::scene::{Scene, ZoneDrawing};

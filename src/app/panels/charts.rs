@@ -1,10 +1,14 @@
 //! The chart panel under the map, in tabs: depth profile along the route with the draught and
-//! clearance lines, cooling (PUE, plume and seawater temperature by month) and power (wind
-//! supply against demand). Legends sit in a row above each plot, never over the data; hovering
-//! shows the value under the cursor.
+//! clearance lines, cooling (PUE, plume and seawater temperature by month), power (wind supply
+//! against demand), weather windows and the selected cable's profile. Legends sit in a row above
+//! each plot, never over the data; hovering shows the value under the cursor.
 //! Plots borrow the [`Analysis`] computed on a worker; nothing is computed here.
 
+mod cable;
+
+use crate::app::actions::Action;
 use crate::app::analysis::{Analysis, CoolingChart, RouteProfile, WeatherChart, WindChart};
+use crate::app::document::Selection;
 use crate::app::map::overlays::ROUTE;
 use crate::app::state::ChartTab;
 use egui::{Color32, Ui};
@@ -103,7 +107,9 @@ pub fn show(
     tab: &mut ChartTab,
     analysis: Option<&Analysis>,
     stale: bool,
-    campaign: impl FnOnce(&mut Ui),
+    selection: Selection,
+    actions: &mut Vec<Action>,
+    campaign: impl FnOnce(&mut Ui, &mut Vec<Action>),
 ) {
     ui.horizontal(|ui| {
         for t in ChartTab::ALL {
@@ -116,7 +122,7 @@ pub fn show(
         }
     });
     if *tab == ChartTab::Campaign {
-        campaign(ui);
+        campaign(ui, actions);
         return;
     }
     // A tab with nothing to chart still fills the panel, so the panel keeps its height.
@@ -147,6 +153,7 @@ pub fn show(
             Err(e) => absent(ui, e),
         },
         ChartTab::Campaign => {}
+        ChartTab::Cable => cable::show(ui, &a.cables, selection, actions),
     }
 }
 

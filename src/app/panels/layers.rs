@@ -15,6 +15,9 @@ enum Symbol {
     Dot(Color32),
     Square(Color32),
     Ring(Color32),
+    Dashed(Color32),
+    /// A wide translucent band (free spans under a cable).
+    Band(Color32),
 }
 
 fn symbol(ui: &mut Ui, s: Symbol) {
@@ -41,6 +44,20 @@ fn symbol(ui: &mut Ui, s: Symbol) {
                 egui::StrokeKind::Middle,
             );
         }
+        Symbol::Dashed(col) => {
+            p.add(egui::Shape::dashed_line(
+                &[rect.left_center(), rect.right_center()],
+                Stroke::new(2.0, col),
+                5.0,
+                3.0,
+            ));
+        }
+        Symbol::Band(col) => {
+            p.line_segment(
+                [rect.left_center(), rect.right_center()],
+                Stroke::new(8.0, col.gamma_multiply(0.85)),
+            );
+        }
         Symbol::Ring(col) => {
             p.circle_stroke(c, 6.0, Stroke::new(1.0, col));
             p.circle(c, 2.5, col, outline);
@@ -53,6 +70,31 @@ fn layer(ui: &mut Ui, on: &mut bool, label: &str, s: Symbol) {
     ui.horizontal(|ui| {
         ui.checkbox(on, label);
         symbol(ui, s);
+    });
+}
+
+/// The cables layer's switch and its legend: power solid, fibre dashed, free spans, crossings.
+fn cables(ui: &mut Ui, layers: &mut Layers) {
+    use overlays::cables::{BAD_CROSSING, FIBRE, POWER, SPAN};
+    layer(ui, &mut layers.cables, "Cables", Symbol::Line(POWER));
+    ui.add_enabled_ui(layers.cables, |ui| {
+        ui.indent("cables", |ui| {
+            let bad = format!(
+                "crossing below {}° (its angle)",
+                crate::cable::crossing::MIN_CROSSING_DEG
+            );
+            for (s, name) in [
+                (Symbol::Line(POWER), "power (solid)"),
+                (Symbol::Dashed(FIBRE), "fibre (dashed)"),
+                (Symbol::Band(SPAN), "free span"),
+                (Symbol::Ring(BAD_CROSSING), bad.as_str()),
+            ] {
+                ui.horizontal(|ui| {
+                    symbol(ui, s);
+                    ui.label(name);
+                });
+            }
+        });
     });
 }
 
@@ -142,6 +184,7 @@ pub fn show(ui: &mut Ui, layers: &mut Layers) {
         "As-run track",
         Symbol::Line(overlays::TRACK),
     );
+    cables(ui, layers);
     layer(
         ui,
         &mut layers.landing_points,

@@ -3,6 +3,7 @@
 //! [`Action`]: super::actions::Action
 
 pub mod campaign;
+pub mod cables;
 pub mod charts;
 pub mod findings;
 pub mod help;

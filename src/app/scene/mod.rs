@@ -1,8 +1,10 @@
 //! What the map shows of the document, derived from it off the drawing path: the [`Scene`] (the
 //! mission's objects converted once per edit into working-CRS metres at true scale, ready to
 //! draw: cabin footprints oriented to true north, exclusion zones buffered and triangulated), the
-//! [`suitability`] overlay and the [`contours`] (isobaths), both computed on workers.
+//! [`suitability`] overlay and the [`contours`] (isobaths), both computed on workers; and the
+//! [`cables`] (routes with the scene, engineering on the chart worker).
 
+pub mod cables;
 pub mod contours;
 pub mod suitability;
 
@@ -93,6 +95,8 @@ pub struct Scene {
     /// at waypoint i + 1.
     pub legs: Vec<String>,
     pub turbines: Vec<TurbineShape>,
+    /// The mission's cables on their routes ([`cables::lines`]).
+    pub cables: Vec<cables::CableLine>,
     /// Objects that could not be placed (CRS failures), for the status bar.
     pub problems: Vec<String>,
 }
@@ -168,6 +172,9 @@ impl Scene {
             s.zones
                 .push(ZoneDrawing::from_area(&z.id, z.kind, &area, source));
         }
+        let (lines, problems) = cables::lines(&ctx);
+        s.cables = lines;
+        s.problems.extend(problems);
         let point = |id: &str, lon: f64, lat: f64| {
             site.to_work(lon, lat).map(|at| Point {
                 id: id.to_string(),
