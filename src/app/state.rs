@@ -18,6 +18,7 @@ use super::recovery::RecoveryInfo;
 use super::scene::Scene;
 use super::scene::contours::ContourLayer;
 use super::scene::suitability::SuitabilityLayer;
+use super::scene::wake::WakeLayer;
 use crate::finding::Finding;
 use crate::mission::{Cabin, Mission, Route};
 use serde::{Deserialize, Serialize};
@@ -97,6 +98,9 @@ pub struct Layers {
     pub suitability_opacity: f32,
     /// Labelled isobaths (contoured on a worker when first switched on).
     pub contours: bool,
+    /// The wind farm's wake footprint (computed on a worker when first switched on).
+    pub wake: bool,
+    pub wake_opacity: f32,
     pub graticule: bool,
     pub labels: bool,
 }
@@ -119,6 +123,8 @@ impl Default for Layers {
             suitability: false,
             suitability_opacity: 0.55,
             contours: false,
+            wake: false,
+            wake_opacity: 0.8,
             graticule: true,
             labels: true,
         }
@@ -257,6 +263,8 @@ pub struct Runtime {
     pub suitability: SuitabilityLayer,
     /// The isobaths and their worker.
     pub contours: ContourLayer,
+    /// The wind farm's wake footprint and its worker.
+    pub wake: WakeLayer,
     /// The live positioning input, its window and what it received.
     pub live: LiveSession,
     /// Document revision `scene` was built for (`None`: rebuild).

@@ -70,6 +70,9 @@ pub fn show(
         rt.suitability
             .draw(&painter, rect, &view.map, doc, layers.suitability_opacity);
     }
+    if layers.wake {
+        rt.wake.draw(&painter, rect, &view.map, layers.wake_opacity);
+    }
     if layers.contours {
         rt.contours
             .draw(&painter, rect, &view.map, dark, layers.labels);

@@ -12,3 +12,4 @@ pub mod modals;
 pub mod route_inspector;
 pub mod status;
 pub mod tools;
+pub mod wake;

@@ -1,10 +1,12 @@
 //! What the map shows of the document, derived from it off the drawing path: the [`Scene`] (the
 //! mission's objects converted once per edit into working-CRS metres at true scale, ready to
 //! draw: cabin footprints oriented to true north, exclusion zones buffered and triangulated), the
-//! [`suitability`] overlay and the [`contours`] (isobaths), both computed on workers.
+//! [`suitability`] overlay, the [`contours`] (isobaths) and the wind farm's [`wake`] footprint,
+//! all computed on workers.
 
 pub mod contours;
 pub mod suitability;
+pub mod wake;
 
 use crate::app::document::LoadedSite;
 use crate::mission::{Mission, ZoneKind};

@@ -1,0 +1,115 @@
+//! The planner's map and editing details from issue #16 on the demo mission (egui_kittest, no
+//! GPU): the wind farm's wake layer.
+
+// This suite uses a subset of the shared helpers.
+#[allow(dead_code)]
+mod common;
+
+use common::step_until;
+use egui::vec2;
+use egui_kittest::{Harness, kittest::Queryable};
+use fathom::app::{FathomApp, LaunchOptions};
+
+fn open_demo() -> Harness<'static, FathomApp> {
+    let demo = fathom::cli::default_mission();
+    let mut h = Harness::builder()
+        .with_size(vec2(1500.0, 1000.0))
+        .build_eframe(move |cc| FathomApp::new(cc, LaunchOptions::for_tests(Some(demo), vec![])));
+    step_until(&mut h, "the demo to load and validate", |a| {
+        a.doc.is_some() && !a.busy() && a.view.findings_revision.is_some()
+    });
+    assert!(h.state().view.error.is_none(), "{:?}", h.state().view.error);
+    h
+}
+
+/// Centres the map on world point `w` at 20 m per point, hovers it and returns the wake text the
+/// status bar shows there, as the deficit in per cent (`None`: no wake readout).
+fn wake_at(h: &mut Harness<'_, FathomApp>, w: [f64; 2]) -> Option<f64> {
+    let v = &mut h.state_mut().view.map;
+    v.center = w;
+    v.metres_per_point = 20.0;
+    h.step();
+    let p = fathom::app::map::screen_pos(&h.state().view, w[0], w[1]);
+    h.hover_at(p);
+    h.step();
+    h.step();
+    let node = h.query_by_label_contains("wake: wind ")?;
+    let text = node.value()?;
+    let pct = text.split("wake: wind ").nth(1)?.split(' ').next()?;
+    Some(pct.parse().expect("a number"))
+}
+
+#[test]
+fn wake_layer_shows_the_deficit_downstream_and_recomputes_only_for_the_farm() {
+    let mut h = open_demo();
+    assert!(!h.state().view.prefs.layers.wake, "off by default");
+    h.get_by_label("Wind farm wake").click();
+    h.step();
+    step_until(&mut h, "the wake footprint", |a| {
+        a.rt.wake.current.is_some() || a.rt.wake.error.is_some()
+    });
+    assert!(
+        h.state().rt.wake.error.is_none(),
+        "{:?}",
+        h.state().rt.wake.error
+    );
+    // The legend names the wind case.
+    assert!(h.query_by_label_contains("° true at ").is_some());
+
+    let (from_grid, d, upstream_most) = {
+        let app = h.state();
+        let doc = app.doc.as_ref().unwrap();
+        let farm = fathom::wind::farm::FarmModel::from_context(&doc.site.context(&doc.mission))
+            .unwrap()
+            .unwrap();
+        let case = app.rt.wake.current.as_ref().unwrap().footprint.case;
+        let (s, c) = case.from_grid_deg.to_radians().sin_cos();
+        // The turbine furthest into the wind: nothing is upstream of it.
+        let i = (0..farm.x.len())
+            .max_by(|&a, &b| {
+                (farm.x[a] * s + farm.y[a] * c).total_cmp(&(farm.x[b] * s + farm.y[b] * c))
+            })
+            .unwrap();
+        (
+            case.from_grid_deg,
+            farm.turbine.rotor_diameter_m,
+            [farm.x[i], farm.y[i]],
+        )
+    };
+    let (s, c) = from_grid.to_radians().sin_cos();
+    let along = |k: f64| [upstream_most[0] - k * d * s, upstream_most[1] - k * d * c];
+    // Five diameters downstream on the axis: a wake, below the actuator-disc bound 1 − √(1 − Ct)
+    // ≤ 1 − √(1 − 8/9) = 67 % (Betz's optimum thrust, the strongest a rotor slows the flow).
+    let behind = wake_at(&mut h, along(5.0)).expect("a wake readout behind the turbine");
+    assert!(behind > 5.0 && behind < 67.0, "{behind} % behind");
+    // Three diameters upstream: free stream.
+    let ahead = wake_at(&mut h, along(-3.0)).expect("a readout ahead of the turbine");
+    assert!(ahead < 0.05, "{ahead} % ahead");
+
+    // Moving a cabin does not recompute the footprint; moving a turbine does.
+    h.state_mut().act(fathom::app::actions::Action::Edit {
+        edit: fathom::app::edit::Edit::SetHeading {
+            index: 0,
+            heading_deg: 45.0,
+        },
+        gesture: None,
+    });
+    h.step();
+    assert!(
+        h.state().rt.wake.job.is_none(),
+        "a cabin edit recomputed the wake"
+    );
+    {
+        let doc = h.state_mut().doc.as_mut().unwrap();
+        let wf = doc.mission.wind_farm.as_mut().unwrap();
+        wf.positions[0][1] += 0.01;
+        doc.revision += 1;
+    }
+    h.step();
+    assert!(
+        h.state().rt.wake.job.is_some(),
+        "a turbine move did not recompute the wake"
+    );
+    step_until(&mut h, "the new footprint", |a| a.rt.wake.job.is_none());
+    assert!(h.state().rt.wake.current.is_some());
+}
