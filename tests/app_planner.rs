@@ -113,3 +113,43 @@ fn wake_layer_shows_the_deficit_downstream_and_recomputes_only_for_the_farm() {
     step_until(&mut h, "the new footprint", |a| a.rt.wake.job.is_none());
     assert!(h.state().rt.wake.current.is_some());
 }
+
+/// Screen position of cabin `i`'s centre.
+fn cabin_on_screen(h: &Harness<'_, FathomApp>, i: usize) -> egui::Pos2 {
+    let c = h.state().mission().unwrap().cabins[i].clone();
+    common::on_map(h, c.lon, c.lat)
+}
+
+#[test]
+fn far_out_a_cabin_is_a_clickable_symbol_of_minimum_size() {
+    let mut h = open_demo();
+    // 200 m per point: the demo's 30 m cabins would be a fraction of a point.
+    let c1 = {
+        let doc = h.state().doc.as_ref().unwrap();
+        let c = &doc.mission.cabins[0];
+        doc.site.to_work(c.lon, c.lat).unwrap()
+    };
+    let v = &mut h.state_mut().view.map;
+    v.center = c1;
+    v.metres_per_point = 200.0;
+    h.step();
+    let (p1, p2) = (cabin_on_screen(&h, 0), cabin_on_screen(&h, 1));
+    // Just inside the symbol's minimum radius, on the side away from C2.
+    let away = (p1 - p2).normalized();
+    let away = if away.is_finite() {
+        away
+    } else {
+        vec2(1.0, 0.0)
+    };
+    common::click_at(&mut h, p1 + away * 6.5);
+    assert_eq!(
+        h.state().view.selection,
+        fathom::app::document::Selection::Cabin(0)
+    );
+    // Well outside it: nothing.
+    common::click_at(&mut h, p1 + away * 12.0);
+    assert_eq!(
+        h.state().view.selection,
+        fathom::app::document::Selection::None
+    );
+}

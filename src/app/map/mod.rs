@@ -2,6 +2,7 @@
 //! underneath and the mission's objects ([`super::scene`]) on top. Interaction turns into
 //! [`Action`]s; nothing here edits the mission.
 
+mod cabin_symbol;
 mod decorations;
 pub mod live;
 pub mod overlays;
@@ -178,6 +179,8 @@ fn interact(
     actions: &mut Vec<Action>,
 ) {
     let tolerance = 6.0 * view.map.metres_per_point;
+    // A cabin is hit anywhere on its symbol, which never gets smaller than this.
+    let on_cabin = cabin_symbol::MIN_RADIUS as f64 * view.map.metres_per_point;
     if response.clicked()
         && let Some(p) = response.interact_pointer_pos()
     {
@@ -187,7 +190,7 @@ fn interact(
                 let layers = &view.prefs.layers;
                 let sel = rt
                     .scene
-                    .cabin_at(w, tolerance)
+                    .cabin_at(w, on_cabin)
                     .filter(|_| layers.cabins)
                     .map_or_else(|| hit_point(rt, layers, w, tolerance), Selection::Cabin);
                 actions.push(Action::Select(sel));
@@ -256,7 +259,7 @@ fn interact(
         view.next_gesture += 1;
         let gesture = view.next_gesture;
         let layers = &view.prefs.layers;
-        let hit = rt.scene.cabin_at(w, tolerance).filter(|_| layers.cabins);
+        let hit = rt.scene.cabin_at(w, on_cabin).filter(|_| layers.cabins);
         let near = |at: [f64; 2]| (at[0] - w[0]).hypot(at[1] - w[1]) <= tolerance;
         let waypoint = rt
             .scene

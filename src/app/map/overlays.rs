@@ -282,29 +282,19 @@ impl Overlays<'_> {
                     Color32::BLACK
                 },
             );
-            let pts: Vec<Pos2> = c.outline.iter().map(|p| self.at(*p)).collect();
             let centre = self.at(c.centre);
-            let size = pts
-                .iter()
-                .map(|p| (*p - centre).length())
-                .fold(0.0, f32::max);
-            if size < 4.0 {
-                // Smaller than a few pixels: a marker keeps it visible and clickable.
-                self.painter
-                    .circle(centre, if selected { 6.0 } else { 4.5 }, colour, stroke);
+            let s = super::cabin_symbol::symbol(c, centre, self.view.metres_per_point);
+            let size = s.radius;
+            // Enlarged symbols are opaque (they stand for the cabin, not its footprint).
+            let fill = if s.true_scale {
+                colour.gamma_multiply(0.85)
             } else {
-                self.painter.add(Shape::convex_polygon(
-                    pts,
-                    colour.gamma_multiply(0.85),
-                    stroke,
-                ));
-                let front = [
-                    c.centre[0] + c.axis[0] * c.half_length,
-                    c.centre[1] + c.axis[1] * c.half_length,
-                ];
-                self.painter
-                    .line_segment([centre, self.at(front)], Stroke::new(1.5, Color32::BLACK));
-            }
+                colour
+            };
+            self.painter
+                .add(Shape::convex_polygon(s.outline, fill, stroke));
+            self.painter
+                .line_segment(s.tick, Stroke::new(1.5, Color32::BLACK));
             if selected {
                 self.painter.circle_stroke(
                     centre,
