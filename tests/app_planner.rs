@@ -153,3 +153,81 @@ fn far_out_a_cabin_is_a_clickable_symbol_of_minimum_size() {
         fathom::app::document::Selection::None
     );
 }
+
+/// The texts painted in the last frame with their screen rectangles.
+fn painted_texts(h: &Harness<'_, FathomApp>) -> Vec<(String, egui::Rect)> {
+    fn walk(s: &egui::Shape, out: &mut Vec<(String, egui::Rect)>) {
+        match s {
+            egui::Shape::Text(t) => {
+                out.push((t.galley.text().to_string(), s.visual_bounding_rect()))
+            }
+            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for c in &h.output().shapes {
+        walk(&c.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn map_labels_do_not_overlap_and_cabins_win() {
+    let mut h = open_demo();
+    h.step();
+    let (cabins, waypoints) = {
+        let m = h.state().mission().unwrap();
+        let cabins: Vec<String> = m.cabins.iter().map(|c| c.id.clone()).collect();
+        let waypoints: Vec<String> = m
+            .route
+            .as_ref()
+            .unwrap()
+            .waypoints
+            .iter()
+            .map(|w| w.name.clone())
+            .collect();
+        (cabins, waypoints)
+    };
+    // The demo's route ends at waypoints named like the cabins, on the cabins.
+    assert!(
+        cabins.iter().all(|c| waypoints.contains(c)),
+        "{waypoints:?}"
+    );
+    // At the overview and zoomed in on the cabins.
+    let c1 = {
+        let doc = h.state().doc.as_ref().unwrap();
+        let c = &doc.mission.cabins[0];
+        doc.site.to_work(c.lon, c.lat).unwrap()
+    };
+    for mpp in [None, Some(2.0)] {
+        if let Some(mpp) = mpp {
+            let v = &mut h.state_mut().view.map;
+            v.center = c1;
+            v.metres_per_point = mpp;
+        }
+        h.step();
+        h.step();
+        let map = h.state().view.map_rect.unwrap();
+        let labels: Vec<(String, egui::Rect)> = painted_texts(&h)
+            .into_iter()
+            .filter(|(t, r)| {
+                map.contains(r.center()) && (cabins.contains(t) || waypoints.contains(t))
+            })
+            .collect();
+        for c in &cabins {
+            assert!(
+                labels.iter().any(|(t, _)| t == c),
+                "cabin {c} has no label at {mpp:?}: {labels:?}"
+            );
+        }
+        for (i, (ta, a)) in labels.iter().enumerate() {
+            for (tb, b) in &labels[i + 1..] {
+                assert!(
+                    !a.intersects(*b),
+                    "{ta} {a:?} overlaps {tb} {b:?} at {mpp:?}"
+                );
+            }
+        }
+    }
+}

@@ -4,6 +4,7 @@
 
 mod cabin_symbol;
 mod decorations;
+pub mod labels;
 pub mod live;
 pub mod overlays;
 
@@ -78,12 +79,14 @@ pub fn show(
         rt.contours
             .draw(&painter, rect, &view.map, dark, layers.labels);
     }
+    let placer = labels::Labels::default();
     let o = overlays::Overlays {
         painter: &painter,
         rect,
         view: &view.map,
         dark,
         labels: layers.labels,
+        placer: &placer,
     };
     if layers.zones {
         o.zones(&rt.scene.zones, layers.zones_opacity, view.selection);
@@ -124,6 +127,7 @@ pub fn show(
     }
     o.zone_draft(&view.zone_draft, view.cursor);
     o.measure(&view.measure, view.cursor, doc);
+    placer.draw(&painter, dark);
     if layers.graticule {
         decorations::graticule(&painter, rect, &view.map, &doc.site, dark);
     }

@@ -2,6 +2,7 @@
 //! turbines, the as-run track, cabins, the measuring line. Everything is drawn at true scale from
 //! the [`Scene`]; the colours are public so the layers panel shows them as its legend.
 
+use super::labels::{Labels, Priority};
 use crate::app::document::{Document, Selection};
 use crate::app::raster::view::MapView;
 use crate::app::scene::{Scene, ZoneDrawing};
@@ -19,6 +20,8 @@ pub struct Overlays<'a> {
     pub view: &'a MapView,
     pub dark: bool,
     pub labels: bool,
+    /// Where the labels go until they are placed, after the last layer.
+    pub placer: &'a Labels,
 }
 
 /// Planned route line and waypoints.
@@ -65,20 +68,19 @@ impl Overlays<'_> {
         }
     }
 
-    fn label(&self, at: Pos2, text: &str, colour: Color32) {
-        if !self.labels {
-            return;
+    /// Queues a label for the object at `object`, its top-left corner `offset` from it.
+    fn label(
+        &self,
+        priority: Priority,
+        object: Pos2,
+        offset: egui::Vec2,
+        text: &str,
+        colour: Color32,
+    ) {
+        if self.labels {
+            self.placer
+                .add(priority, object, object + offset, text, colour);
         }
-        let font = FontId::proportional(12.0);
-        let halo = if self.dark {
-            Color32::from_black_alpha(170)
-        } else {
-            Color32::from_white_alpha(190)
-        };
-        let galley = self.painter.layout_no_wrap(text.to_string(), font, colour);
-        let r = Align2::LEFT_TOP.anchor_size(at, galley.size());
-        self.painter.rect_filled(r.expand(2.0), 3.0, halo);
-        self.painter.galley(r.min, galley, colour);
     }
 
     pub fn zones(&self, zones: &[ZoneDrawing], opacity: f32, selection: Selection) {
@@ -110,7 +112,7 @@ impl Overlays<'_> {
                     .add(Shape::dashed_line(&pts, Stroke::new(1.0, base), 6.0, 4.0));
             }
             if let Some(p) = z.source.first() {
-                self.label(self.at(*p) + vec2(4.0, 4.0), &z.id, base);
+                self.label(Priority::Other, self.at(*p), vec2(4.0, 4.0), &z.id, base);
             }
         }
     }
@@ -129,7 +131,7 @@ impl Overlays<'_> {
             }
             let mid = pts[i] + (pts[i + 1] - pts[i]) * 0.5;
             if (pts[i + 1] - pts[i]).length() > 120.0 {
-                self.label(mid + vec2(4.0, 2.0), label, colour);
+                self.label(Priority::Other, mid, vec2(4.0, 2.0), label, colour);
             }
         }
         for (i, (p, wp)) in pts.iter().zip(&scene.route).enumerate() {
@@ -140,7 +142,13 @@ impl Overlays<'_> {
                 Color32::WHITE,
                 Stroke::new(2.0, colour),
             );
-            self.label(*p + vec2(6.0, -16.0), &wp.id, self.text_colour());
+            self.label(
+                Priority::Waypoint,
+                *p,
+                vec2(6.0, -16.0),
+                &wp.id,
+                self.text_colour(),
+            );
         }
     }
 
@@ -154,7 +162,13 @@ impl Overlays<'_> {
                 lp,
                 Stroke::new(1.0, Color32::BLACK),
             ));
-            self.label(c + vec2(8.0, -6.0), &p.id, self.text_colour());
+            self.label(
+                Priority::Other,
+                c,
+                vec2(8.0, -6.0),
+                &p.id,
+                self.text_colour(),
+            );
         }
         for p in &scene.ports {
             let c = self.at(p.at);
@@ -171,7 +185,13 @@ impl Overlays<'_> {
                 .iter()
                 .any(|w| (self.at(w.at) - c).length() < 4.0);
             if !on_route {
-                self.label(c + vec2(8.0, -6.0), &p.id, self.text_colour());
+                self.label(
+                    Priority::Other,
+                    c,
+                    vec2(8.0, -6.0),
+                    &p.id,
+                    self.text_colour(),
+                );
             }
         }
     }
@@ -199,7 +219,13 @@ impl Overlays<'_> {
             self.painter
                 .circle(c, if selected { 6.0 } else { 3.5 }, TURBINE, stroke);
             if (scene.turbines.len() <= 12 || self.view.metres_per_point < 8.0) && self.labels {
-                self.label(c + vec2(5.0, 2.0), &t.id, self.text_colour());
+                self.label(
+                    Priority::Other,
+                    c,
+                    vec2(5.0, 2.0),
+                    &t.id,
+                    self.text_colour(),
+                );
             }
         }
     }
@@ -302,8 +328,14 @@ impl Overlays<'_> {
                     Stroke::new(1.0, Color32::WHITE),
                 );
             }
+            self.placer.obstacle(
+                Priority::Cabin,
+                Rect::from_center_size(centre, egui::Vec2::splat(2.0 * size)),
+            );
             self.label(
-                centre + vec2(size.max(5.0) + 3.0, -7.0),
+                Priority::Cabin,
+                centre,
+                vec2(size.max(5.0) + 3.0, -7.0),
                 &c.id,
                 self.text_colour(),
             );
