@@ -231,3 +231,36 @@ fn map_labels_do_not_overlap_and_cabins_win() {
         }
     }
 }
+
+#[test]
+fn map_eta_labels_show_date_and_zone_as_the_inspector_does() {
+    let mut h = open_demo();
+    h.step();
+    // Leg 1 (the long approach leg) arrives at waypoint 1; the inspector shows its ETA.
+    h.state_mut().act(fathom::app::actions::Action::Select(
+        fathom::app::document::Selection::Waypoint(1),
+    ));
+    h.step();
+    h.step();
+    let node = h
+        .query_by_label_contains("ETA ")
+        .expect("the inspector's ETA");
+    let eta = node.value().unwrap();
+    // "ETA YYYY-MM-DD HH:MM UTC"
+    let parts: Vec<&str> = eta.split(' ').collect();
+    assert_eq!(parts.len(), 4, "{eta}");
+    assert!(
+        chrono::NaiveDate::parse_from_str(parts[1], "%Y-%m-%d").is_ok(),
+        "{eta}"
+    );
+    assert_eq!(parts[3], "UTC");
+    let on_map: Vec<String> = painted_texts(&h)
+        .into_iter()
+        .map(|(t, _)| t)
+        .filter(|t| t.contains("ETA "))
+        .collect();
+    assert!(
+        on_map.iter().any(|t| t.ends_with(&eta)),
+        "the map's leg labels {on_map:?} do not end with the inspector's {eta}"
+    );
+}
