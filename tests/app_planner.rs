@@ -264,3 +264,53 @@ fn map_eta_labels_show_date_and_zone_as_the_inspector_does() {
         "the map's leg labels {on_map:?} do not end with the inspector's {eta}"
     );
 }
+
+#[test]
+fn cabins_a_layout_adds_are_selected_highlighted_and_in_view() {
+    let mut h = open_demo();
+    h.step();
+    let before = h.state().mission().unwrap().cabins.len();
+    let overview = h.state().view.map.metres_per_point;
+    h.state_mut().act(fathom::app::actions::Action::RunLayout {
+        cabins: 2,
+        cabin_type: "hainan-1300t".into(),
+    });
+    step_until(&mut h, "the layout", |a| {
+        !a.busy() && a.mission().unwrap().cabins.len() > before
+    });
+    h.step();
+    let app = h.state();
+    assert!(app.view.error.is_none(), "{:?}", app.view.error);
+    assert_eq!(app.mission().unwrap().cabins.len(), before + 2);
+    assert_eq!(
+        app.view.selection,
+        fathom::app::document::Selection::Cabin(before)
+    );
+    let revision = app.doc.as_ref().unwrap().revision;
+    assert_eq!(app.view.added_cabins, Some((revision, before..before + 2)));
+    // The view fits them: both on the map, closer than the overview.
+    let map = app.view.map_rect.unwrap();
+    for i in before..before + 2 {
+        let p = cabin_on_screen(&h, i);
+        assert!(
+            map.shrink(20.0).contains(p),
+            "cabin {i} at {p:?} outside {map:?}"
+        );
+    }
+    assert!(h.state().view.map.metres_per_point < overview);
+    // Ringed on the map; not after the next change.
+    let rings = |h: &Harness<'_, FathomApp>| {
+        h.output()
+            .shapes
+            .iter()
+            .filter(|c| {
+                matches!(&c.shape, egui::Shape::Circle(s)
+                    if s.stroke.color == fathom::app::map::overlays::ADDED)
+            })
+            .count()
+    };
+    assert_eq!(rings(&h), 2);
+    h.state_mut().act(fathom::app::actions::Action::Undo);
+    h.step();
+    assert_eq!(rings(&h), 0);
+}

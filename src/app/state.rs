@@ -239,6 +239,9 @@ pub struct ViewState {
     pub file_dialog: Option<FileDialog>,
     /// The "Lay out cabins" window, while open.
     pub layout_dialog: Option<LayoutDialog>,
+    /// The cabins the last automatic layout added (indices), highlighted on the map while the
+    /// mission is at the revision recorded with them.
+    pub added_cabins: Option<(u64, std::ops::Range<usize>)>,
     /// Counter for gesture keys (one drag or one field edit = one undo step).
     pub next_gesture: u64,
 }

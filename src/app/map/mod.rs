@@ -117,7 +117,11 @@ pub fn show(
         o.points(&rt.scene);
     }
     if layers.cabins {
-        o.cabins(&rt.scene, &view.findings, view.selection);
+        let added = match &view.added_cabins {
+            Some((revision, added)) if *revision == doc.revision => added.clone(),
+            _ => 0..0,
+        };
+        o.cabins(&rt.scene, &view.findings, view.selection, added);
     }
     if view.tool == Tool::DrawRoute
         && !view.route_new

@@ -30,6 +30,8 @@ pub const ROUTE: Color32 = Color32::from_rgb(255, 120, 40);
 pub const TURBINE: Color32 = Color32::from_rgb(240, 240, 250);
 /// As-run GNSS track.
 pub const TRACK: Color32 = Color32::from_rgb(40, 220, 240);
+/// The ring around cabins an automatic layout just added.
+pub const ADDED: Color32 = Color32::from_rgb(0, 230, 255);
 /// Landing points.
 pub const LANDING: Color32 = Color32::from_rgb(250, 220, 60);
 /// Ports.
@@ -290,7 +292,15 @@ impl Overlays<'_> {
             .circle(end, 4.0, Color32::BLACK, Stroke::new(1.5, TRACK));
     }
 
-    pub fn cabins(&self, scene: &Scene, findings: &[Finding], selection: Selection) {
+    /// Cabins by status colour; the selected one ringed in white, those in `added` (just laid
+    /// out) ringed in [`ADDED`].
+    pub fn cabins(
+        &self,
+        scene: &Scene,
+        findings: &[Finding],
+        selection: Selection,
+        added: std::ops::Range<usize>,
+    ) {
         for (i, c) in scene.cabins.iter().enumerate() {
             let object = crate::finding::ObjectRef::cabin(&c.id);
             let worst = findings
@@ -321,6 +331,10 @@ impl Overlays<'_> {
                 .add(Shape::convex_polygon(s.outline, fill, stroke));
             self.painter
                 .line_segment(s.tick, Stroke::new(1.5, Color32::BLACK));
+            if added.contains(&i) {
+                self.painter
+                    .circle_stroke(centre, size.max(6.0) + 9.0, Stroke::new(2.5, ADDED));
+            }
             if selected {
                 self.painter.circle_stroke(
                     centre,
