@@ -314,3 +314,37 @@ fn cabins_a_layout_adds_are_selected_highlighted_and_in_view() {
     h.step();
     assert_eq!(rings(&h), 0);
 }
+
+#[test]
+fn finding_detail_text_is_at_body_size() {
+    let h = open_demo();
+    let message = h.state().view.findings[0].message.clone();
+    let body = h
+        .ctx
+        .global_style()
+        .text_styles
+        .get(&egui::TextStyle::Body)
+        .unwrap()
+        .size;
+    let mut sizes = Vec::new();
+    fn walk(s: &egui::Shape, message: &str, sizes: &mut Vec<f32>) {
+        match s {
+            egui::Shape::Text(t) if t.galley.text() == message => {
+                sizes.extend(t.galley.job.sections.iter().map(|s| s.format.font_id.size));
+            }
+            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, message, sizes)),
+            _ => {}
+        }
+    }
+    for c in &h.output().shapes {
+        walk(&c.shape, &message, &mut sizes);
+    }
+    assert!(
+        !sizes.is_empty(),
+        "the detail text {message:?} is not painted"
+    );
+    assert!(
+        sizes.iter().all(|s| *s == body),
+        "{sizes:?} against body {body}"
+    );
+}
