@@ -348,3 +348,38 @@ fn finding_detail_text_is_at_body_size() {
         "{sizes:?} against body {body}"
     );
 }
+
+#[test]
+fn undo_back_to_the_opened_state_clears_the_unsaved_mark_and_redo_sets_it() {
+    use egui::{Key, Modifiers};
+    let mut h = open_demo();
+    let clean = |h: &Harness<'_, FathomApp>| {
+        let dirty = h.state().doc.as_ref().unwrap().dirty();
+        let starred = h.query_by_label("demo.toml *").is_some();
+        assert_eq!(dirty, starred, "the title bar and the document disagree");
+        !dirty
+    };
+    assert!(clean(&h));
+    for heading in [45.0, 50.0] {
+        h.state_mut().act(fathom::app::actions::Action::Edit {
+            edit: fathom::app::edit::Edit::SetHeading {
+                index: 0,
+                heading_deg: heading,
+            },
+            gesture: None,
+        });
+    }
+    h.step();
+    assert!(!clean(&h));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.step();
+    assert!(!clean(&h), "one edit is still undone-able");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.step();
+    h.step();
+    assert!(clean(&h), "back at the opened state");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.step();
+    h.step();
+    assert!(!clean(&h), "redone away from it");
+}

@@ -196,6 +196,7 @@ impl FathomApp {
         let mut doc = Document::new(mission, site);
         if recovered {
             doc.revision = 1;
+            doc.saved_state = None;
         }
         if doc.path.exists() {
             self.view.prefs.remember(&doc.path);
@@ -251,7 +252,7 @@ impl FathomApp {
         match mission::save(&doc.mission, &path) {
             Ok(()) => {
                 doc.path = path.clone();
-                doc.saved_revision = doc.revision;
+                doc.mark_saved();
                 self.view.status = format!("Saved {}", path.display());
                 self.view.prefs.remember(&path);
                 self.clear_recovery();
