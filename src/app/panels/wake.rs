@@ -3,6 +3,7 @@
 //! drawn for, and why there is none when the mission cannot give one.
 
 use crate::app::scene::wake::{FULL_AT, SHOWN_FROM, WakeLayer, colour};
+use crate::wind::footprint::MARGIN_D;
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, Ui, pos2, vec2};
 
 /// Deficits (fractions) marked under the colour bar.
@@ -55,6 +56,9 @@ pub fn legend(ui: &mut Ui, wake: &WakeLayer) {
     }
     if let Some(case) = wake.case_text() {
         ui.weak(case);
+        ui.weak(format!(
+            "computed up to {MARGIN_D:.0} rotor diameters from the turbines"
+        ));
     } else if let Some((_, e)) = &wake.error {
         ui.colored_label(ui.visuals().error_fg_color, format!("No wake: {e}"));
     } else if wake.job.is_some() {

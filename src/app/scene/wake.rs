@@ -70,7 +70,8 @@ pub fn colour(deficit: f32) -> Color32 {
         mix(WEAK.r(), STRONG.r()),
         mix(WEAK.g(), STRONG.g()),
         mix(WEAK.b(), STRONG.b()),
-        (90.0 + 150.0 * t).round() as u8,
+        // Faint where the wake is weak, so the far wakes fade out rather than fill a box.
+        (40.0 + 200.0 * t).round() as u8,
     )
 }
 
