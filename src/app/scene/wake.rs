@@ -194,7 +194,11 @@ impl WakeLayer {
             return None;
         }
         let d = f.deficit[row as usize * f.width + col as usize];
-        Some(format!("wake: wind {:.1} % below free stream", 100.0 * d))
+        // `+ 0.0` turns the −0 of a clamped free stream into 0.
+        Some(format!(
+            "wake: wind {:.1} % below free stream",
+            100.0 * d + 0.0
+        ))
     }
 }
 
@@ -231,7 +235,7 @@ mod tests {
             cell_m: 100.0,
             width: 3,
             height: 2,
-            deficit: vec![0.0, 0.1, 0.2, 0.3, 0.4, 0.5],
+            deficit: vec![-0.0, 0.1, 0.2, 0.3, 0.4, 0.5],
         };
         let img = image(&fp);
         assert_eq!(img.size, [3, 2]);
@@ -247,6 +251,10 @@ mod tests {
         assert_eq!(
             layer.describe(1250.0, 4850.0).as_deref(),
             Some("wake: wind 50.0 % below free stream")
+        );
+        assert_eq!(
+            layer.describe(1050.0, 4950.0).as_deref(),
+            Some("wake: wind 0.0 % below free stream")
         );
         assert_eq!(layer.describe(999.0, 4850.0), None);
         assert_eq!(layer.describe(1250.0, 4799.0), None);
