@@ -383,3 +383,40 @@ fn undo_back_to_the_opened_state_clears_the_unsaved_mark_and_redo_sets_it() {
     h.step();
     assert!(!clean(&h), "redone away from it");
 }
+
+#[test]
+fn undo_back_to_the_opened_state_removes_the_autosave() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = fathom::cli::default_mission();
+    let recovery = dir.path().to_path_buf();
+    let mut h = Harness::builder()
+        .with_size(vec2(1500.0, 1000.0))
+        .build_eframe(move |cc| {
+            let mut opts = LaunchOptions::for_tests(Some(demo), vec![]);
+            opts.recovery_dir = Some(recovery);
+            FathomApp::new(cc, opts)
+        });
+    step_until(&mut h, "the demo to load", |a| a.doc.is_some() && !a.busy());
+    h.state_mut().act(fathom::app::actions::Action::Edit {
+        edit: fathom::app::edit::Edit::SetHeading {
+            index: 0,
+            heading_deg: 45.0,
+        },
+        gesture: None,
+    });
+    step_until(&mut h, "the autosave", |a| {
+        a.rt.autosave.is_none() && a.rt.last_autosave.is_some()
+    });
+    assert!(
+        fathom::app::recovery::find(dir.path()).is_some(),
+        "no autosave written"
+    );
+    h.state_mut().act(fathom::app::actions::Action::Undo);
+    h.step();
+    h.step();
+    assert!(!h.state().doc.as_ref().unwrap().dirty());
+    assert!(
+        fathom::app::recovery::find(dir.path()).is_none(),
+        "the autosave of an undone edit is still offered"
+    );
+}

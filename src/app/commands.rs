@@ -282,11 +282,17 @@ impl FathomApp {
         }
     }
 
-    /// Writes unsaved work to the recovery file every [`recovery::INTERVAL`], on a worker.
+    /// Writes unsaved work to the recovery file every [`recovery::INTERVAL`], on a worker; once
+    /// undo has brought the mission back to its saved state, removes the file it wrote.
     pub(super) fn autosave(&mut self) {
         let (Some(dir), Some(doc)) = (&self.recovery_dir, &self.doc) else {
             return;
         };
+        if !doc.dirty() && self.rt.autosave.is_none() && self.rt.last_autosave.is_some() {
+            self.rt.last_autosave = None;
+            self.clear_recovery();
+            return;
+        }
         if !doc.dirty()
             || self.rt.autosave.is_some()
             || self
