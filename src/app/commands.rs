@@ -197,6 +197,7 @@ impl FathomApp {
         let mut doc = Document::new(mission, site);
         if recovered {
             doc.revision = 1;
+            doc.saved_state = None;
         }
         if doc.path.exists() {
             self.view.prefs.remember(&doc.path);
@@ -259,7 +260,7 @@ impl FathomApp {
         match mission::save(&doc.mission, &path) {
             Ok(()) => {
                 doc.path = path.clone();
-                doc.saved_revision = doc.revision;
+                doc.mark_saved();
                 self.view.status = format!("Saved {}", path.display());
                 self.view.prefs.remember(&path);
                 self.clear_recovery();
@@ -289,11 +290,17 @@ impl FathomApp {
         }
     }
 
-    /// Writes unsaved work to the recovery file every [`recovery::INTERVAL`], on a worker.
+    /// Writes unsaved work to the recovery file every [`recovery::INTERVAL`], on a worker; once
+    /// undo has brought the mission back to its saved state, removes the file it wrote.
     pub(super) fn autosave(&mut self) {
         let (Some(dir), Some(doc)) = (&self.recovery_dir, &self.doc) else {
             return;
         };
+        if !doc.dirty() && self.rt.autosave.is_none() && self.rt.last_autosave.is_some() {
+            self.rt.last_autosave = None;
+            self.clear_recovery();
+            return;
+        }
         if !doc.dirty()
             || self.rt.autosave.is_some()
             || self

@@ -32,9 +32,9 @@
 
 pub mod actions;
 pub mod analysis;
-pub mod campaign_run;
 pub mod cable_draft;
 pub mod cable_tool;
+pub mod campaign_run;
 mod commands;
 pub mod dialogs;
 pub mod document;
@@ -226,6 +226,8 @@ impl eframe::App for FathomApp {
         self.rt
             .contours
             .update(self.doc.as_ref(), contours_on, &ctx);
+        let wake_on = self.view.prefs.layers.wake;
+        self.rt.wake.update(self.doc.as_ref(), wake_on, &ctx);
         self.rt.live.poll(&ctx);
         let mut actions = Vec::new();
         self.shortcuts(&ctx, &mut actions);
@@ -244,7 +246,7 @@ impl eframe::App for FathomApp {
             .default_size(230.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    panels::layers::show(ui, &mut self.view.prefs.layers);
+                    panels::layers::show(ui, &mut self.view.prefs.layers, &self.rt.wake);
                 });
             });
         egui::Panel::right("inspector")

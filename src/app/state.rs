@@ -7,8 +7,8 @@
 //! logic that fills them (that sits in the tools, panels and commands above it).
 
 use super::analysis::Analysis;
-use super::campaign_run::CampaignRun;
 use super::cable_draft::CableDraft;
+use super::campaign_run::CampaignRun;
 use super::document::{Loaded, Selection};
 use super::file_dialog::{AfterConfirm, FileDialog};
 use super::jobs::Job;
@@ -20,6 +20,7 @@ use super::recovery::RecoveryInfo;
 use super::scene::Scene;
 use super::scene::contours::ContourLayer;
 use super::scene::suitability::SuitabilityLayer;
+use super::scene::wake::WakeLayer;
 use crate::finding::Finding;
 use crate::mission::{Cabin, Mission, Route};
 use serde::{Deserialize, Serialize};
@@ -107,6 +108,9 @@ pub struct Layers {
     pub suitability_opacity: f32,
     /// Labelled isobaths (contoured on a worker when first switched on).
     pub contours: bool,
+    /// The wind farm's wake footprint (computed on a worker when first switched on).
+    pub wake: bool,
+    pub wake_opacity: f32,
     pub graticule: bool,
     pub labels: bool,
 }
@@ -130,6 +134,8 @@ impl Default for Layers {
             suitability: false,
             suitability_opacity: 0.55,
             contours: false,
+            wake: false,
+            wake_opacity: 0.8,
             graticule: true,
             labels: true,
         }
@@ -246,6 +252,9 @@ pub struct ViewState {
     pub file_dialog: Option<FileDialog>,
     /// The "Lay out cabins" window, while open.
     pub layout_dialog: Option<LayoutDialog>,
+    /// The cabins the last automatic layout added (indices), highlighted on the map while the
+    /// mission is at the revision recorded with them.
+    pub added_cabins: Option<(u64, std::ops::Range<usize>)>,
     /// Counter for gesture keys (one drag or one field edit = one undo step).
     pub next_gesture: u64,
 }
@@ -272,6 +281,8 @@ pub struct Runtime {
     pub suitability: SuitabilityLayer,
     /// The isobaths and their worker.
     pub contours: ContourLayer,
+    /// The wind farm's wake footprint and its worker.
+    pub wake: WakeLayer,
     /// The live positioning input, its window and what it received.
     pub live: LiveSession,
     /// Document revision `scene` was built for (`None`: rebuild).

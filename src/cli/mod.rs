@@ -185,6 +185,17 @@ pub fn default_mission() -> PathBuf {
 mod tests {
     use super::json_requested;
 
+    #[test]
+    fn help_lists_the_screenshot_option() {
+        use clap::CommandFactory;
+        let help = super::Cli::command().render_help().to_string();
+        assert!(help.contains("--screenshot <PATH>"), "{help}");
+        assert!(
+            help.contains("Render the planner's first settled frame"),
+            "{help}"
+        );
+    }
+
     fn asks(args: &[&str]) -> bool {
         let args: Vec<std::ffi::OsString> = args.iter().map(|a| a.into()).collect();
         json_requested(&args)

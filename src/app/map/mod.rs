@@ -2,7 +2,9 @@
 //! underneath and the mission's objects ([`super::scene`]) on top. Interaction turns into
 //! [`Action`]s; nothing here edits the mission.
 
+mod cabin_symbol;
 mod decorations;
+pub mod labels;
 pub mod live;
 pub mod overlays;
 
@@ -70,16 +72,21 @@ pub fn show(
         rt.suitability
             .draw(&painter, rect, &view.map, doc, layers.suitability_opacity);
     }
+    if layers.wake {
+        rt.wake.draw(&painter, rect, &view.map, layers.wake_opacity);
+    }
     if layers.contours {
         rt.contours
             .draw(&painter, rect, &view.map, dark, layers.labels);
     }
+    let placer = labels::Labels::default();
     let o = overlays::Overlays {
         painter: &painter,
         rect,
         view: &view.map,
         dark,
         labels: layers.labels,
+        placer: &placer,
     };
     if layers.zones {
         o.zones(&rt.scene.zones, layers.zones_opacity, view.selection);
@@ -123,7 +130,11 @@ pub fn show(
         o.points(&rt.scene);
     }
     if layers.cabins {
-        o.cabins(&rt.scene, &view.findings, view.selection);
+        let added = match &view.added_cabins {
+            Some((revision, added)) if *revision == doc.revision => added.clone(),
+            _ => 0..0,
+        };
+        o.cabins(&rt.scene, &view.findings, view.selection, added);
     }
     if view.tool == Tool::DrawRoute
         && !view.route_new
@@ -142,6 +153,7 @@ pub fn show(
         o.cable_draft(&view.cable_draft, view.cursor, hover);
     }
     o.measure(&view.measure, view.cursor, doc);
+    placer.draw(&painter, dark);
     if layers.graticule {
         decorations::graticule(&painter, rect, &view.map, &doc.site, dark);
     }
@@ -197,6 +209,8 @@ fn interact(
     actions: &mut Vec<Action>,
 ) {
     let tolerance = 6.0 * view.map.metres_per_point;
+    // A cabin is hit anywhere on its symbol, which never gets smaller than this.
+    let on_cabin = cabin_symbol::MIN_RADIUS as f64 * view.map.metres_per_point;
     if response.clicked()
         && let Some(p) = response.interact_pointer_pos()
     {
@@ -206,7 +220,7 @@ fn interact(
                 let layers = &view.prefs.layers;
                 let sel = rt
                     .scene
-                    .cabin_at(w, tolerance)
+                    .cabin_at(w, on_cabin)
                     .filter(|_| layers.cabins)
                     .map_or_else(|| hit_point(rt, layers, w, tolerance), Selection::Cabin);
                 actions.push(Action::Select(sel));
@@ -285,7 +299,7 @@ fn interact(
         view.next_gesture += 1;
         let gesture = view.next_gesture;
         let layers = &view.prefs.layers;
-        let hit = rt.scene.cabin_at(w, tolerance).filter(|_| layers.cabins);
+        let hit = rt.scene.cabin_at(w, on_cabin).filter(|_| layers.cabins);
         let near = |at: [f64; 2]| (at[0] - w[0]).hypot(at[1] - w[1]) <= tolerance;
         let waypoint = rt
             .scene

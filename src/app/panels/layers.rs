@@ -4,6 +4,7 @@
 use crate::app::map::overlays;
 use crate::app::raster::colour::ColourMap;
 use crate::app::scene::suitability;
+use crate::app::scene::wake::WakeLayer;
 use crate::app::state::Layers;
 use crate::mission::ZoneKind;
 use egui::{Color32, Sense, Stroke, Ui, vec2};
@@ -98,7 +99,8 @@ fn cables(ui: &mut Ui, layers: &mut Layers) {
     });
 }
 
-pub fn show(ui: &mut Ui, layers: &mut Layers) {
+/// The layers panel; `wake` is the wake footprint's state, for its legend.
+pub fn show(ui: &mut Ui, layers: &mut Layers, wake: &WakeLayer) {
     ui.heading("Layers");
     ui.checkbox(&mut layers.bathymetry, "Bathymetry");
     ui.add_enabled_ui(layers.bathymetry, |ui| {
@@ -158,6 +160,14 @@ pub fn show(ui: &mut Ui, layers: &mut Layers) {
                     ui.label(name);
                 });
             }
+        });
+    });
+    ui.checkbox(&mut layers.wake, "Wind farm wake")
+        .on_hover_text("Where the turbines slow the wind at hub height, in the dominant wind direction of the farm's resource");
+    ui.add_enabled_ui(layers.wake, |ui| {
+        ui.indent("wake", |ui| {
+            ui.add(egui::Slider::new(&mut layers.wake_opacity, 0.0..=1.0).text("Wake opacity"));
+            super::wake::legend(ui, wake);
         });
     });
     layer(

@@ -5,6 +5,7 @@
 
 use super::Overlays;
 use crate::app::cable_draft::CableDraft;
+use crate::app::map::labels::Priority;
 use crate::app::scene::cables::{CableLine, CableProfile};
 use crate::mission::CablePurpose;
 use egui::{Color32, Pos2, Shape, Stroke, vec2};
@@ -81,15 +82,24 @@ impl Overlays<'_> {
             } else {
                 pts[mid]
             };
-            self.label(at + vec2(5.0, 3.0), &l.id, cable_colour(l.purpose));
+            self.label(
+                Priority::Other,
+                at,
+                vec2(5.0, 3.0),
+                &l.id,
+                cable_colour(l.purpose),
+            );
         }
         for x in profiles.iter().flat_map(|p| &p.crossings) {
             let c = self.at(x.at);
             if x.bad() {
                 self.painter
                     .circle_stroke(c, 8.0, Stroke::new(2.5, BAD_CROSSING));
+                // A finding's marker: placed before the other labels.
                 self.label(
-                    c + vec2(9.0, -18.0),
+                    Priority::Waypoint,
+                    c,
+                    vec2(9.0, -18.0),
                     &format!("{:.0}°", x.angle_deg),
                     BAD_CROSSING,
                 );
