@@ -129,9 +129,11 @@ fn far_out_a_cabin_is_a_clickable_symbol_of_minimum_size() {
         let c = &doc.mission.cabins[0];
         doc.site.to_work(c.lon, c.lat).unwrap()
     };
-    let v = &mut h.state_mut().view.map;
-    v.center = c1;
-    v.metres_per_point = 200.0;
+    let view = &mut h.state_mut().view;
+    // The demo's cables leave C1; at this zoom a click beside the symbol would take one.
+    view.prefs.layers.cables = false;
+    view.map.center = c1;
+    view.map.metres_per_point = 200.0;
     h.step();
     let (p1, p2) = (cabin_on_screen(&h, 0), cabin_on_screen(&h, 1));
     // Just inside the symbol's minimum radius, on the side away from C2.
