@@ -88,7 +88,8 @@ pub struct OpType {
     pub name: String,
     /// The limits every step of this type is held to.
     pub limits: Limits,
-    /// Pauses when the limits fail and resumes later (else it needs T_R of workable weather at once).
+    /// Pauses when the limits fail and resumes later (else it needs T_R of workable weather at
+    /// once).
     pub splittable: bool,
 }
 

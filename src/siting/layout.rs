@@ -32,7 +32,8 @@ pub struct PlacedCabin {
     pub stats: FootprintStats,
     /// Distance to the nearest landing point (m) and its id.
     pub cable: Option<(String, f64)>,
-    /// Suitability score of the cell it was placed on (a ranking in [0, 1], not a physical quantity).
+    /// Suitability score of the cell it was placed on (a ranking in [0, 1], not a physical
+    /// quantity).
     pub score: f32,
 }
 

@@ -134,7 +134,8 @@ impl Limits {
 pub struct SiteModel<'a> {
     /// The bathymetry (elevations in the working CRS).
     pub grid: &'a Grid,
-    /// Added to grid elevations for depths at the planning level (m): depth = −(elevation + offset).
+    /// Added to grid elevations for depths at the planning level (m):
+    /// depth = −(elevation + offset).
     pub tide_offset_m: f64,
     /// Horn slope of every cell (degrees), edges filled, same layout as `grid.data`.
     pub slope_deg: Vec<f32>,
