@@ -40,7 +40,7 @@ pub enum BathyError {
     Unsupported {
         /// The file.
         path: PathBuf,
-        /// The feature, e.g. a compression scheme or sample format.
+        /// The feature, e.g. a sample type or a rotated geotransform.
         what: String,
     },
     /// The file carries no CRS and none was given.

@@ -84,7 +84,7 @@ impl Limits {
 /// separate types of the same name.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OpType {
-    /// The operation's name, as in the mission's campaign.
+    /// The operation's name in results: its kind (`lift`, `cable_lay`…) for a mission's campaign.
     pub name: String,
     /// The limits every step of this type is held to.
     pub limits: Limits,
@@ -103,7 +103,8 @@ pub struct Step {
     pub duration_h: f64,
     /// Reference period T_R = T_POP + T_C (h); only weather-restricted operations use it.
     pub reference_h: f64,
-    /// What the step is called in results (the sequence step's name).
+    /// What the step is for in results: from a mission, the cabin it serves (a trip's first cabin
+    /// for load-out and transit, its last for the return), then the cable id for cable work.
     pub label: String,
 }
 

@@ -20,7 +20,7 @@ pub struct CableWork {
     pub length_m: f64,
 }
 
-/// Position-keeping before a lift (h): NREL ORBIT `site_position_time` (2 h) [E for cabins].
+/// Position-keeping before a lift (h): NREL ORBIT `site_position_time` (2 h) \[E for cabins\].
 pub const POSITIONING_H: f64 = 2.0;
 /// Cable pull-in (h): NREL ORBIT `cable_pull_in_time` (5.5 h, from NREL's legacy BOS model).
 pub const PULL_IN_H: f64 = 5.5;

@@ -24,7 +24,7 @@ const CIRCLE_VERTICES: usize = 36;
 pub enum Geometry {
     /// One position, `[lon, lat]`.
     Point([f64; 2]),
-    /// A polyline (route, cable), vertices in order.
+    /// A polyline (route, cable, line-shaped zone), vertices in order.
     Line(Vec<[f64; 2]>),
     /// Outer ring, closed (last vertex equals the first).
     Polygon(Vec<[f64; 2]>),

@@ -58,7 +58,7 @@ pub struct GpxPoint {
     pub name: String,
     /// The `<desc>`.
     pub desc: String,
-    /// The `<sym>` (symbol name, e.g. OpenCPN's `diamond`).
+    /// The `<sym>` (symbol name, e.g. `diamond`).
     pub sym: String,
     /// The `<type>`.
     pub kind: String,

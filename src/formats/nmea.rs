@@ -26,7 +26,7 @@ use std::path::Path;
 /// One position fix.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Fix {
-    /// Time of the fix (UTC): the sentence's time of day on the log's date.
+    /// Time of the fix (UTC): the epoch's time of day on its date (from RMC or ZDA).
     pub time: DateTime<Utc>,
     /// Longitude (degrees, WGS 84; east positive).
     pub lon: f64,
