@@ -77,8 +77,24 @@ pub enum Action {
     },
     /// Leave the route tool (double-click, Enter, or a click on the last waypoint).
     FinishRoute,
+    /// The draw-cable tool's purpose and cable type for the next cable.
+    SetCableKind {
+        purpose: crate::mission::CablePurpose,
+        cable_type: String,
+    },
+    /// Add the drawn cable (Enter or a double-click with the draw-cable tool).
+    FinishCable,
+    /// Route cable `index` automatically on a worker (as `fathom cable plan --cable ID`); its
+    /// waypoints are replaced as one undo step.
+    AutoRouteCable {
+        index: usize,
+    },
     /// Stop the running layout or route planning.
     CancelTool,
+    /// Simulate the mission's installation campaign on a worker (the Campaign tab).
+    RunCampaign,
+    /// Stop that simulation (the last result stays).
+    CancelCampaign,
     DeleteSelected,
     ZoomToGrid,
     ToggleTheme,

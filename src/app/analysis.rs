@@ -3,10 +3,12 @@
 //! under-keel clearance ([`crate::vessel::ukc`]), the cooling budget by month
 //! ([`crate::cooling::analyse`]), the wind farm's supply against the data centre's demand
 //! ([`crate::wind::supply`]) and the lift operations' weather-window operability by month
-//! ([`crate::lift::windows::of_mission`]); and the exclusion zones kept in GeoJSON files, read and buffered
+//! ([`crate::lift::windows::of_mission`]); the cables' engineering
+//! ([`super::scene::cables::engineer`]); and the exclusion zones kept in GeoJSON files, read and buffered
 //! by [`crate::zones::zone_shape`] (the same geometry validation uses).
 
 use super::scene::ZoneDrawing;
+use super::scene::cables::CableEngineering;
 use crate::mission::Context;
 use crate::vessel::{legs, ukc};
 use crate::wind::farm::FarmModel;
@@ -77,6 +79,8 @@ pub struct Analysis {
     pub cooling: Result<CoolingChart, String>,
     pub wind: Result<WindChart, String>,
     pub weather: Result<WeatherChart, String>,
+    /// The cables' engineering (profiles, spans, crossings, electrical figures).
+    pub cables: CableEngineering,
     /// Exclusion zones given as GeoJSON files, ready to draw.
     pub geojson_zones: Vec<ZoneDrawing>,
     /// Why a GeoJSON zone could not be drawn.
@@ -109,6 +113,7 @@ pub fn analyse(ctx: &Context, revision: u64) -> Analysis {
         cooling: cooling(ctx),
         wind: wind(ctx),
         weather: weather(ctx),
+        cables: super::scene::cables::engineer(ctx),
         geojson_zones,
         zone_errors,
     }

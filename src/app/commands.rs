@@ -142,6 +142,7 @@ impl FathomApp {
             }
         }
         self.poll_tool_job();
+        self.rt.campaign.poll();
         if self.rt.autosave.as_mut().and_then(|j| j.poll()).is_some() {
             self.rt.autosave = None;
         }
@@ -196,6 +197,7 @@ impl FathomApp {
         let mut doc = Document::new(mission, site);
         if recovered {
             doc.revision = 1;
+            doc.saved_state = None;
         }
         if doc.path.exists() {
             self.view.prefs.remember(&doc.path);
@@ -207,6 +209,11 @@ impl FathomApp {
         self.view.findings.clear();
         self.view.findings_revision = None;
         self.rt.analysis = None;
+        // Another mission: the last one's campaign is not shown as this one's.
+        self.rt.campaign = Default::default();
+        if std::mem::take(&mut self.campaign_on_load) {
+            self.apply(Action::RunCampaign);
+        }
         self.view.measure = Default::default();
         self.rt.scene_revision = None;
     }
@@ -230,13 +237,15 @@ impl FathomApp {
                     .wind_farm
                     .as_ref()
                     .map_or(0, |w| w.positions.len()),
+                Selection::Cable(_) => doc.mission.cables.len(),
                 Selection::None => usize::MAX,
             };
             if let Selection::Cabin(i)
             | Selection::Waypoint(i)
             | Selection::LandingPoint(i)
             | Selection::Zone(i)
-            | Selection::Turbine(i) = self.view.selection
+            | Selection::Turbine(i)
+            | Selection::Cable(i) = self.view.selection
                 && i >= n
             {
                 self.view.selection = Selection::None;
@@ -251,7 +260,7 @@ impl FathomApp {
         match mission::save(&doc.mission, &path) {
             Ok(()) => {
                 doc.path = path.clone();
-                doc.saved_revision = doc.revision;
+                doc.mark_saved();
                 self.view.status = format!("Saved {}", path.display());
                 self.view.prefs.remember(&path);
                 self.clear_recovery();
@@ -281,11 +290,17 @@ impl FathomApp {
         }
     }
 
-    /// Writes unsaved work to the recovery file every [`recovery::INTERVAL`], on a worker.
+    /// Writes unsaved work to the recovery file every [`recovery::INTERVAL`], on a worker; once
+    /// undo has brought the mission back to its saved state, removes the file it wrote.
     pub(super) fn autosave(&mut self) {
         let (Some(dir), Some(doc)) = (&self.recovery_dir, &self.doc) else {
             return;
         };
+        if !doc.dirty() && self.rt.autosave.is_none() && self.rt.last_autosave.is_some() {
+            self.rt.last_autosave = None;
+            self.clear_recovery();
+            return;
+        }
         if !doc.dirty()
             || self.rt.autosave.is_some()
             || self
@@ -379,6 +394,11 @@ impl FathomApp {
                 }
                 if t != Tool::DrawZone {
                     self.view.zone_draft.clear();
+                }
+                if t != Tool::DrawCable {
+                    self.view.cable_draft.clear();
+                } else if self.view.cable_draft.from.is_none() {
+                    self.view.status = super::cable_tool::START_HINT.into();
                 }
             }
             Action::Open(p) => self.open(p),
@@ -499,15 +519,31 @@ impl FathomApp {
                     .map_or(0, |r| r.waypoints.len());
                 self.view.status = format!("Route finished: {n} waypoints");
             }
+            Action::SetCableKind {
+                purpose,
+                cable_type,
+            } => {
+                self.view.cable_draft.purpose = purpose;
+                self.view.cable_draft.cable_type = cable_type;
+            }
+            Action::FinishCable => self.finish_cable(),
+            Action::AutoRouteCable { index } => self.start_auto_route(index),
             Action::CancelTool => {
                 if let Some(t) = &self.rt.tool_job {
                     t.job.cancel();
                 }
             }
+            Action::RunCampaign => {
+                if let Some(doc) = &self.doc {
+                    self.rt.campaign.start(doc, Some(self.egui_ctx.clone()));
+                }
+            }
+            Action::CancelCampaign => self.rt.campaign.cancel(),
             Action::DeleteSelected => match self.view.selection {
                 Selection::Cabin(index) => self.edit(Edit::DeleteCabin { index }, None),
                 Selection::Waypoint(index) => self.edit(Edit::DeleteWaypoint { index }, None),
                 Selection::Zone(index) => self.edit(Edit::DeleteZone { index }, None),
+                Selection::Cable(index) => self.edit(Edit::DeleteCable { index }, None),
                 _ => {}
             },
             Action::ZoomToGrid => self.view.fit_pending = true,
@@ -560,6 +596,11 @@ impl FathomApp {
                     .iter()
                     .position(|c| &c.id == id)
                     .map(Selection::Zone),
+                ObjectRef::Cable(id) => m
+                    .cables
+                    .iter()
+                    .position(|c| &c.id == id)
+                    .map(Selection::Cable),
                 _ => None,
             };
             if let Some(s) = sel {

@@ -92,10 +92,12 @@ pub struct Document {
     pub path: PathBuf,
     pub site: Arc<LoadedSite>,
     pub history: History,
-    /// Bumped by every change to `mission`.
+    /// Bumped by every change to `mission` (undo and redo included): the key of what is
+    /// derived from it.
     pub revision: u64,
-    /// `revision` at the last save or load.
-    pub saved_revision: u64,
+    /// The [`History::state`] that was last saved or loaded; `None` when no state of the history
+    /// is on disk (a recovered autosave).
+    pub saved_state: Option<u64>,
 }
 
 impl Document {
@@ -106,13 +108,19 @@ impl Document {
             site,
             history: History::default(),
             revision: 0,
-            saved_revision: 0,
+            saved_state: Some(0),
         }
     }
 
-    /// Unsaved changes exist.
+    /// Unsaved changes exist: the mission is not in the state last saved or loaded (undoing back
+    /// to it clears the mark, redoing away sets it again).
     pub fn dirty(&self) -> bool {
-        self.revision != self.saved_revision
+        self.saved_state != Some(self.history.state())
+    }
+
+    /// Records that the mission as it is now is what the file holds.
+    pub fn mark_saved(&mut self) {
+        self.saved_state = Some(self.history.state());
     }
 }
 
@@ -126,6 +134,8 @@ pub enum Selection {
     LandingPoint(usize),
     Zone(usize),
     Turbine(usize),
+    /// A cable of the mission's `[[cables]]`.
+    Cable(usize),
 }
 
 /// A finished load: the mission and its site.
@@ -136,13 +146,19 @@ pub struct Loaded {
     pub recovered: bool,
 }
 
-/// Snapshot undo/redo of the mission (missions are small: kilobytes).
+/// Snapshot undo/redo of the mission (missions are small: kilobytes). Every state the mission
+/// passes through gets a number, kept with its snapshot, so that undoing back to the saved
+/// state is recognised as clean.
 #[derive(Default)]
 pub struct History {
-    undo: Vec<Mission>,
-    redo: Vec<Mission>,
+    undo: Vec<(Mission, u64)>,
+    redo: Vec<(Mission, u64)>,
     /// The gesture the last recorded edit belonged to, while it is still open.
     open_gesture: Option<u64>,
+    /// Number of the current state (0: as loaded).
+    state: u64,
+    /// Numbers given out so far.
+    issued: u64,
 }
 
 /// Most undo steps kept (rerun keeps 100).
@@ -150,11 +166,15 @@ const MAX_UNDO: usize = 100;
 
 impl History {
     /// Call before applying an edit to `m`; records a snapshot unless it continues the open gesture.
+    /// Every edit makes a new state, also within a gesture (it may continue after a save).
     pub fn before_edit(&mut self, m: &Mission, gesture: Option<u64>) {
+        let previous = self.state;
+        self.issued += 1;
+        self.state = self.issued;
         if gesture.is_some() && gesture == self.open_gesture {
             return;
         }
-        self.undo.push(m.clone());
+        self.undo.push((m.clone(), previous));
         if self.undo.len() > MAX_UNDO {
             self.undo.remove(0);
         }
@@ -171,8 +191,10 @@ impl History {
     pub fn undo(&mut self, current: &mut Mission) -> bool {
         self.open_gesture = None;
         match self.undo.pop() {
-            Some(prev) => {
-                self.redo.push(std::mem::replace(current, prev));
+            Some((prev, state)) => {
+                let now = std::mem::replace(current, prev);
+                self.redo
+                    .push((now, std::mem::replace(&mut self.state, state)));
                 true
             }
             None => false,
@@ -182,12 +204,19 @@ impl History {
     pub fn redo(&mut self, current: &mut Mission) -> bool {
         self.open_gesture = None;
         match self.redo.pop() {
-            Some(next) => {
-                self.undo.push(std::mem::replace(current, next));
+            Some((next, state)) => {
+                let now = std::mem::replace(current, next);
+                self.undo
+                    .push((now, std::mem::replace(&mut self.state, state)));
                 true
             }
             None => false,
         }
+    }
+
+    /// The number of the mission's current state.
+    pub fn state(&self) -> u64 {
+        self.state
     }
 
     pub fn can_undo(&self) -> bool {
@@ -196,5 +225,55 @@ impl History {
 
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mission::Site;
+
+    /// Edits (each to a new name), undos, redos and saves in a fixed pseudo-random order: the
+    /// current state is the saved one exactly when the mission equals the saved copy (names are
+    /// never reused, so equal content means the same state).
+    #[test]
+    fn the_saved_state_is_recognised_after_undo_and_redo() {
+        let mut m = Mission::new("m0", Site::on_grid("g.asc"));
+        let mut h = History::default();
+        let mut saved = (m.clone(), h.state());
+        let mut seed = 12345u64;
+        let mut names = 0;
+        let mut seen_clean_after_undo = false;
+        for step in 0..2000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            match (seed >> 33) % 7 {
+                0..=2 => {
+                    // A drag continues its gesture for a few steps.
+                    h.before_edit(&m, Some(step / 3));
+                    names += 1;
+                    m.name = format!("m{names}");
+                }
+                3 => {
+                    h.end_gesture();
+                }
+                4 => {
+                    let clean_before = m == saved.0;
+                    if h.undo(&mut m) && !clean_before && m == saved.0 {
+                        seen_clean_after_undo = true;
+                    }
+                }
+                5 => {
+                    h.redo(&mut m);
+                }
+                _ => saved = (m.clone(), h.state()),
+            }
+            assert_eq!(h.state() == saved.1, m == saved.0, "step {step}");
+        }
+        assert!(
+            seen_clean_after_undo,
+            "the sequence never undid back to a save"
+        );
     }
 }

@@ -4,7 +4,7 @@
 
 use super::document::Selection;
 use crate::mission::{
-    AsPlaced, Cabin, ExclusionZone, LegGeometry, Mission, Route, Waypoint, ZoneKind,
+    AsPlaced, Cabin, Cable, ExclusionZone, LegGeometry, Mission, Route, Waypoint, ZoneKind,
 };
 
 /// A change to the mission.
@@ -84,6 +84,19 @@ pub enum Edit {
     DeleteZone {
         index: usize,
     },
+    /// Adds a cable drawn with the draw-cable tool (its id must be free).
+    AddCable {
+        cable: Cable,
+    },
+    /// Replaces the hand-placed waypoints (`[lon, lat]`, ends excluded) of cable `index`: an
+    /// automatic route.
+    SetCableWaypoints {
+        index: usize,
+        waypoints: Vec<[f64; 2]>,
+    },
+    DeleteCable {
+        index: usize,
+    },
     /// Stores a cabin's as-placed touchdown fix in `lift.as_placed` (replacing its earlier one).
     RecordAsPlaced {
         placed: crate::mission::AsPlaced,
@@ -107,6 +120,10 @@ pub enum EditError {
     TooFewCorners,
     #[error("exclusion zone {0} no longer exists")]
     NoSuchZone(usize),
+    #[error("a cable with id {0} already exists")]
+    DuplicateCable(String),
+    #[error("cable {0} no longer exists")]
+    NoSuchCable(usize),
     #[error("the mission has no [lift] plan to record the as-placed fix in")]
     NoLiftPlan,
 }
@@ -264,6 +281,28 @@ impl Edit {
                 Ok(Selection::None)
             }
             Edit::RecordAsPlaced { placed } => record_as_placed(m, placed),
+            Edit::AddCable { cable } => {
+                if m.cables.iter().any(|c| c.id == cable.id) {
+                    return Err(EditError::DuplicateCable(cable.id.clone()));
+                }
+                m.cables.push(cable.clone());
+                Ok(Selection::Cable(m.cables.len() - 1))
+            }
+            Edit::SetCableWaypoints { index, waypoints } => {
+                let c = m
+                    .cables
+                    .get_mut(*index)
+                    .ok_or(EditError::NoSuchCable(*index))?;
+                c.waypoints = waypoints.clone();
+                Ok(Selection::Cable(*index))
+            }
+            Edit::DeleteCable { index } => {
+                if *index >= m.cables.len() {
+                    return Err(EditError::NoSuchCable(*index));
+                }
+                m.cables.remove(*index);
+                Ok(Selection::None)
+            }
         }
     }
 }

@@ -16,21 +16,25 @@
 //!    `screenshot`;
 //! 2. [`raster`]: the map's view transform and the bathymetry raster drawn in it;
 //! 3. [`document`]: the mission, its loaded site, undo history and the selection — plain data;
+//!    [`cable_draft`], the cable being drawn — plain data;
 //! 4. what is derived from the document and held by the runtime: [`scene`] (map geometry, the
 //!    suitability and contour overlays), [`analysis`] (the charts), [`live_session`] (the live
 //!    positioning input); and [`edit`], the mission edits as pure functions;
 //! 5. [`state`]: the view state and the runtime — plain data, no planner logic;
 //! 6. [`actions`]: the [`Action`] enum, what the user asked for (plain data);
 //! 7. logic that reads state and emits actions or applies them: [`tools`], [`route_tool`],
-//!    [`exchange`], [`live_panel`], [`dialogs`];
+//!    [`exchange`], [`live_panel`], [`dialogs`], [`cable_tool`];
 //! 8. what draws: [`map`] and [`panels`] (read state, emit actions);
 //! 9. `commands` (applies the actions) and this file ([`FathomApp`]).
 //!
-//! `impl FathomApp` blocks in layer 7 (tools, exchange, dialogs) are command handlers split by
+//! `impl FathomApp` blocks in layer 7 (tools, exchange, dialogs, cable_tool) are command handlers split by
 //! topic; nothing below layer 7 names `FathomApp`.
 
 pub mod actions;
 pub mod analysis;
+pub mod cable_draft;
+pub mod cable_tool;
+pub mod campaign_run;
 mod commands;
 pub mod dialogs;
 pub mod document;
@@ -66,6 +70,9 @@ pub struct LaunchOptions {
     /// Where recovery files go (None: no autosave).
     pub recovery_dir: Option<PathBuf>,
     pub dialogs: Box<dyn Dialogs>,
+    /// Open the chart panel on this tab; the Campaign tab also runs the campaign once the
+    /// mission is loaded (`--chart campaign --screenshot …` pictures it).
+    pub chart_tab: Option<state::ChartTab>,
 }
 
 impl LaunchOptions {
@@ -76,6 +83,7 @@ impl LaunchOptions {
             screenshot: None,
             recovery_dir: None,
             dialogs: Box::new(InjectedDialogs::new(answers)),
+            chart_tab: None,
         }
     }
 }
@@ -89,6 +97,8 @@ pub struct FathomApp {
     recovery_dir: Option<PathBuf>,
     screenshot: Option<screenshot::Screenshot>,
     egui_ctx: egui::Context,
+    /// Run the campaign when the next mission is installed (`LaunchOptions::chart_tab`).
+    campaign_on_load: bool,
 }
 
 const PREFS_KEY: &str = "fathom-prefs";
@@ -101,6 +111,10 @@ impl FathomApp {
         }
         if opts.screenshot.is_some() {
             view.prefs.layers = state::Layers::default();
+        }
+        if let Some(t) = opts.chart_tab {
+            view.chart_tab = t;
+            view.prefs.charts = true;
         }
         cc.egui_ctx.set_theme(if view.prefs.dark {
             egui::Theme::Dark
@@ -115,6 +129,7 @@ impl FathomApp {
             recovery_dir: opts.recovery_dir,
             screenshot: opts.screenshot.map(screenshot::Screenshot::new),
             egui_ctx: cc.egui_ctx.clone(),
+            campaign_on_load: opts.chart_tab == Some(state::ChartTab::Campaign),
         };
         if app.screenshot.is_none() {
             app.view.recovery_offer = app.recovery_dir.as_deref().and_then(recovery::find);
@@ -211,6 +226,8 @@ impl eframe::App for FathomApp {
         self.rt
             .contours
             .update(self.doc.as_ref(), contours_on, &ctx);
+        let wake_on = self.view.prefs.layers.wake;
+        self.rt.wake.update(self.doc.as_ref(), wake_on, &ctx);
         self.rt.live.poll(&ctx);
         let mut actions = Vec::new();
         self.shortcuts(&ctx, &mut actions);
@@ -229,7 +246,7 @@ impl eframe::App for FathomApp {
             .default_size(230.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    panels::layers::show(ui, &mut self.view.prefs.layers);
+                    panels::layers::show(ui, &mut self.view.prefs.layers, &self.rt.wake);
                 });
             });
         egui::Panel::right("inspector")
@@ -246,11 +263,15 @@ impl eframe::App for FathomApp {
                 .min_size(200.0)
                 .show(ui, |ui| {
                     let stale = self.rt.analysis_job.is_some();
+                    let campaign = &self.rt.campaign;
                     panels::charts::show(
                         ui,
                         &mut self.view.chart_tab,
                         self.rt.analysis.as_ref(),
                         stale,
+                        self.view.selection,
+                        &mut actions,
+                        |ui, actions| panels::campaign::show(ui, doc, campaign, actions),
                     );
                 });
         }
@@ -300,6 +321,7 @@ impl eframe::App for FathomApp {
             let settled = self.rt.load.is_none()
                 && self.rt.validate.is_none()
                 && self.rt.analysis_job.is_none()
+                && self.rt.campaign.running().is_none()
                 && (self.doc.is_some() || self.view.error.is_some())
                 && self.rt.tiles.as_ref().is_none_or(|t| t.settled());
             shot.step(&ctx, settled);

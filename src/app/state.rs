@@ -7,6 +7,8 @@
 //! logic that fills them (that sits in the tools, panels and commands above it).
 
 use super::analysis::Analysis;
+use super::cable_draft::CableDraft;
+use super::campaign_run::CampaignRun;
 use super::document::{Loaded, Selection};
 use super::file_dialog::{AfterConfirm, FileDialog};
 use super::jobs::Job;
@@ -18,6 +20,7 @@ use super::recovery::RecoveryInfo;
 use super::scene::Scene;
 use super::scene::contours::ContourLayer;
 use super::scene::suitability::SuitabilityLayer;
+use super::scene::wake::WakeLayer;
 use crate::finding::Finding;
 use crate::mission::{Cabin, Mission, Route};
 use serde::{Deserialize, Serialize};
@@ -40,16 +43,20 @@ pub enum Tool {
     /// Click the corners of an exclusion zone; click the first corner again or press Enter to
     /// close it.
     DrawZone,
+    /// Click the start object (cabin, landing point or substation, turbine), waypoints on the
+    /// water, then the end object; Enter or a double-click adds the cable.
+    DrawCable,
 }
 
 impl Tool {
-    pub const ALL: [Tool; 6] = [
+    pub const ALL: [Tool; 7] = [
         Tool::Select,
         Tool::AddCabin,
         Tool::Rotate,
         Tool::Measure,
         Tool::DrawRoute,
         Tool::DrawZone,
+        Tool::DrawCable,
     ];
 
     pub fn label(self) -> &'static str {
@@ -60,6 +67,7 @@ impl Tool {
             Tool::Measure => "Measure",
             Tool::DrawRoute => "Draw route",
             Tool::DrawZone => "Draw zone",
+            Tool::DrawCable => "Draw cable",
         }
     }
 
@@ -71,6 +79,7 @@ impl Tool {
             Tool::Measure => egui::Key::M,
             Tool::DrawRoute => egui::Key::W,
             Tool::DrawZone => egui::Key::E,
+            Tool::DrawCable => egui::Key::C,
         }
     }
 }
@@ -91,12 +100,17 @@ pub struct Layers {
     pub route: bool,
     pub turbines: bool,
     pub track: bool,
+    /// Power and fibre cables, their free spans and crossings.
+    pub cables: bool,
     /// Where a cabin of the selected (else first) type can stand; off by default (it is
     /// computed on a worker when first switched on).
     pub suitability: bool,
     pub suitability_opacity: f32,
     /// Labelled isobaths (contoured on a worker when first switched on).
     pub contours: bool,
+    /// The wind farm's wake footprint (computed on a worker when first switched on).
+    pub wake: bool,
+    pub wake_opacity: f32,
     pub graticule: bool,
     pub labels: bool,
 }
@@ -116,9 +130,12 @@ impl Default for Layers {
             route: true,
             turbines: true,
             track: true,
+            cables: true,
             suitability: false,
             suitability_opacity: 0.55,
             contours: false,
+            wake: false,
+            wake_opacity: 0.8,
             graticule: true,
             labels: true,
         }
@@ -210,6 +227,8 @@ pub struct ViewState {
     pub measure: Measure,
     /// Corners of the exclusion zone being drawn (working-CRS metres).
     pub zone_draft: Vec<[f64; 2]>,
+    /// The cable being drawn with the draw-cable tool.
+    pub cable_draft: CableDraft,
     /// Cursor position on the map (working-CRS metres).
     pub cursor: Option<[f64; 2]>,
     /// An error to show in a window (a failed open keeps the current work).
@@ -233,6 +252,9 @@ pub struct ViewState {
     pub file_dialog: Option<FileDialog>,
     /// The "Lay out cabins" window, while open.
     pub layout_dialog: Option<LayoutDialog>,
+    /// The cabins the last automatic layout added (indices), highlighted on the map while the
+    /// mission is at the revision recorded with them.
+    pub added_cabins: Option<(u64, std::ops::Range<usize>)>,
     /// Counter for gesture keys (one drag or one field edit = one undo step).
     pub next_gesture: u64,
 }
@@ -252,11 +274,15 @@ pub struct Runtime {
     pub analysis_job: Option<Job<Analysis>>,
     /// The running automatic layout or route planning.
     pub tool_job: Option<ToolJob>,
+    /// The Campaign tab's simulation (run when asked) and its last result.
+    pub campaign: CampaignRun,
     pub scene: Scene,
     /// The suitability overlay and its worker.
     pub suitability: SuitabilityLayer,
     /// The isobaths and their worker.
     pub contours: ContourLayer,
+    /// The wind farm's wake footprint and its worker.
+    pub wake: WakeLayer,
     /// The live positioning input, its window and what it received.
     pub live: LiveSession,
     /// Document revision `scene` was built for (`None`: rebuild).
@@ -288,22 +314,27 @@ pub enum MapDrag {
     },
 }
 
-/// The tabs of the chart panel.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The tabs of the chart panel (`--chart TAB` opens the planner on one).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum ChartTab {
     #[default]
     Profile,
     Cooling,
     Power,
     Weather,
+    Campaign,
+    /// The selected cable's depth profile and figures.
+    Cable,
 }
 
 impl ChartTab {
-    pub const ALL: [ChartTab; 4] = [
+    pub const ALL: [ChartTab; 6] = [
         ChartTab::Profile,
         ChartTab::Cooling,
         ChartTab::Power,
         ChartTab::Weather,
+        ChartTab::Campaign,
+        ChartTab::Cable,
     ];
 
     pub fn label(self) -> &'static str {
@@ -312,6 +343,8 @@ impl ChartTab {
             ChartTab::Cooling => "Cooling",
             ChartTab::Power => "Power",
             ChartTab::Weather => "Weather windows",
+            ChartTab::Campaign => "Campaign",
+            ChartTab::Cable => "Cable profile",
         }
     }
 }
@@ -358,6 +391,13 @@ pub enum ToolOutput {
     },
     /// The planned route and a one-line summary for the status bar.
     Route { route: Route, summary: String },
+    /// An automatic cable route: the waypoints (`[lon, lat]`, ends excluded) that replace
+    /// those of mission cable `index`, and a one-line summary.
+    CableRoute {
+        index: usize,
+        waypoints: Vec<[f64; 2]>,
+        summary: String,
+    },
 }
 
 /// A running tool and the document revision it started from.

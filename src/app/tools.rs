@@ -9,6 +9,9 @@ use super::document::Selection;
 use super::edit::Edit;
 use super::jobs::{Job, Progress};
 use super::state::{LayoutDialog, MAX_LAYOUT_CABINS, ToolJob, ToolOutput};
+
+/// The smallest width (m) the view zooms to when showing the cabins a layout added.
+const ADDED_VIEW_M: f64 = 600.0;
 use crate::mission::{LegGeometry, Mission, Route, Waypoint};
 
 /// Where a planned route starts: the first waypoint of the mission's route (its departure point),
@@ -102,7 +105,7 @@ impl FathomApp {
         }
     }
 
-    fn spawn_tool(
+    pub(super) fn spawn_tool(
         &mut self,
         label: &str,
         layout: bool,
@@ -199,6 +202,47 @@ impl FathomApp {
         });
     }
 
+    /// After a layout added cabins `added`: selects the first, highlights them all (until the
+    /// next change) and fits the view to them, so the user sees what the layout did.
+    fn show_added_cabins(&mut self, added: std::ops::Range<usize>) {
+        let Some(doc) = &self.doc else { return };
+        let Some(new) = doc.mission.cabins.get(added.clone()) else {
+            return; // the edit was refused (its message is in the status bar)
+        };
+        let xy: Vec<[f64; 2]> = new
+            .iter()
+            .filter_map(|c| doc.site.to_work(c.lon, c.lat))
+            .collect();
+        self.view.selection = Selection::Cabin(added.start);
+        self.view.added_cabins = Some((doc.revision, added));
+        let Some(rect) = self.view.map_rect else {
+            return;
+        };
+        let mut e = [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for p in &xy {
+            e = [
+                e[0].min(p[0]),
+                e[1].min(p[1]),
+                e[2].max(p[0]),
+                e[3].max(p[1]),
+            ];
+        }
+        if e[0] <= e[2] {
+            // At least ADDED_VIEW_M across, so one cabin is shown with its surroundings.
+            let (cx, cy) = ((e[0] + e[2]) / 2.0, (e[1] + e[3]) / 2.0);
+            let half = ((e[2] - e[0]).max(e[3] - e[1]) / 2.0).max(ADDED_VIEW_M / 2.0);
+            let half = half * 1.2;
+            self.view
+                .map
+                .fit(rect.size(), [cx - half, cy - half, cx + half, cy + half]);
+        }
+    }
+
     /// Applies a finished tool as one undo step, or reports why not.
     pub(super) fn poll_tool_job(&mut self) {
         let Some(t) = &mut self.rt.tool_job else {
@@ -233,7 +277,9 @@ impl FathomApp {
             } => {
                 let placed = cabins.len();
                 if placed > 0 {
+                    let first = self.mission().map_or(0, |m| m.cabins.len());
                     self.edit(Edit::AddCabins { cabins }, None);
+                    self.show_added_cabins(first..first + placed);
                 }
                 self.view.status = format!("Laid out {placed} of {requested} cabins");
                 match (why_short, &mut self.view.layout_dialog) {
@@ -244,6 +290,14 @@ impl FathomApp {
             }
             ToolOutput::Route { route, summary } => {
                 self.edit(Edit::SetRoute { route }, None);
+                self.view.status = summary;
+            }
+            ToolOutput::CableRoute {
+                index,
+                waypoints,
+                summary,
+            } => {
+                self.edit(Edit::SetCableWaypoints { index, waypoints }, None);
                 self.view.status = summary;
             }
         }

@@ -115,6 +115,47 @@ pub struct Plan {
     pub seq: Vec<Step>,
 }
 
+/// How one operation's weather limits are applied, for the tables of the report and the
+/// planner: its Hs limits (m) as applied, with the DNV α of each weather-restricted step class
+/// (DNV-ST-N001 sec. 2.6, α by each step's T_POP), and whether it pauses and resumes or waits
+/// for daylight.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OperationLimits {
+    /// `1.50 (α 0.80)`, several comma-separated when its steps fall in different α classes;
+    /// `—` without an Hs limit.
+    pub hs_m: String,
+    pub splittable: bool,
+    pub daylight_only: bool,
+}
+
+impl Plan {
+    /// The limits of the operation types named `name` (one row of the downtime table).
+    pub fn operation_limits(&self, name: &str) -> OperationLimits {
+        let mine = || {
+            self.ops
+                .iter()
+                .zip(&self.alphas)
+                .filter(|(o, _)| o.name == name)
+        };
+        let mut hs: Vec<String> = mine()
+            .map(|(o, a)| {
+                let hs = o.limits.hs_m.map_or("—".into(), |h| format!("{h:.2}"));
+                if o.splittable || *a == 1.0 {
+                    hs
+                } else {
+                    format!("{hs} (α {a:.2})")
+                }
+            })
+            .collect();
+        hs.dedup();
+        OperationLimits {
+            hs_m: hs.join(", "),
+            splittable: mine().any(|(o, _)| o.splittable),
+            daylight_only: mine().any(|(o, _)| o.limits.daylight.is_some()),
+        }
+    }
+}
+
 /// The mean position (latitude, longitude) of the mission's cabins: where the daylight limit is
 /// evaluated (a site spans a few kilometres, a few seconds of sunrise).
 pub fn site_lat_lon(m: &Mission) -> Option<(f64, f64)> {

@@ -374,3 +374,32 @@ fn progress_is_reported_and_a_cancel_stops_the_runs() {
     let cancelled = simulate_observed(&e, &seq, &starts, costs, &|f| f < 0.5);
     assert!(cancelled.is_none());
 }
+
+#[test]
+fn operation_limits_show_alpha_only_for_weather_restricted_steps() {
+    let mut day = op("survey", 2.5, true);
+    day.limits.daylight = Some((57.0, 7.0));
+    let p = super::plan::Plan {
+        ops: vec![
+            op("lift", 2.0, false),
+            op("lift", 2.0, false),
+            op("lift", 2.0, false),
+            day,
+            op("return", 4.0, true),
+        ],
+        kinds: Vec::new(),
+        // Two lift steps in the same α class, one in a longer one.
+        alphas: vec![0.8, 0.8, 0.72, 1.0, 1.0],
+        seq: Vec::new(),
+    };
+    let l = p.operation_limits("lift");
+    assert_eq!(l.hs_m, "2.00 (α 0.80), 2.00 (α 0.72)");
+    assert!(!l.splittable && !l.daylight_only);
+    let s = p.operation_limits("survey");
+    assert_eq!(
+        (s.hs_m.as_str(), s.splittable, s.daylight_only),
+        ("2.50", true, true)
+    );
+    assert_eq!(p.operation_limits("return").hs_m, "4.00");
+    assert_eq!(p.operation_limits("absent").hs_m, "");
+}

@@ -113,7 +113,7 @@ fn print_text(r: &CampaignResult, series: &str) {
     for m in &r.months {
         println!(
             "{:>11}  {:>4}  {:>7}  {:>7}  {:>7}  {:>10}  {:>10}",
-            m.month,
+            month_name(m.month),
             m.runs - m.censored,
             f(m.duration_p10_d, 1),
             f(m.duration_p50_d, 1),
@@ -140,7 +140,7 @@ fn print_text(r: &CampaignResult, series: &str) {
         f(r.cost_p90_eur, 0)
     );
     if let Some(b) = r.best_start_month {
-        println!("best start month: {b}");
+        println!("best start month: {}", month_name(b));
     }
     if let Some(t0) = r.p50_run_start_s {
         let t = |s: i64| {
@@ -162,4 +162,11 @@ fn print_text(r: &CampaignResult, series: &str) {
             );
         }
     }
+}
+
+/// "Jan" … "Dec" for month 1–12, the number otherwise.
+fn month_name(m: u32) -> String {
+    crate::constants::MONTHS
+        .get((m as usize).wrapping_sub(1))
+        .map_or(m.to_string(), |s| s.to_string())
 }

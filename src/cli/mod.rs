@@ -38,6 +38,10 @@ pub struct Cli {
     /// Render the planner's first settled frame to this PNG and exit (documentation, checks).
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
+    /// Open the planner's chart panel on this tab; `campaign` also runs the campaign.
+    #[cfg(feature = "gui")]
+    #[arg(long, value_name = "TAB")]
+    pub chart: Option<crate::app::state::ChartTab>,
 }
 
 const EXAMPLES: &str = "Examples:
@@ -132,7 +136,7 @@ pub fn run() -> ExitCode {
         Some(Command::Cable(args)) => cable::run(&args),
         Some(Command::Replay(args)) => replay::run(&args),
         #[cfg(feature = "gui")]
-        None => planner::run(cli.mission.as_deref(), cli.screenshot.as_deref()),
+        None => planner::run(cli.mission.as_deref(), cli.screenshot.as_deref(), cli.chart),
         #[cfg(not(feature = "gui"))]
         None => summary::run(cli.mission.as_deref()),
     };
@@ -180,6 +184,17 @@ pub fn default_mission() -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::json_requested;
+
+    #[test]
+    fn help_lists_the_screenshot_option() {
+        use clap::CommandFactory;
+        let help = super::Cli::command().render_help().to_string();
+        assert!(help.contains("--screenshot <PATH>"), "{help}");
+        assert!(
+            help.contains("Render the planner's first settled frame"),
+            "{help}"
+        );
+    }
 
     fn asks(args: &[&str]) -> bool {
         let args: Vec<std::ffi::OsString> = args.iter().map(|a| a.into()).collect();

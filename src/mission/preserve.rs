@@ -78,15 +78,22 @@ struct Merge {
 }
 
 impl Merge {
+    /// Records the keys of an original (inline) table, at `path`, that the new one lacks.
+    fn note_gone<'a>(
+        &mut self,
+        path: &[Seg],
+        old: impl Iterator<Item = &'a str>,
+        kept: impl Fn(&str) -> bool,
+    ) {
+        self.gone.extend(
+            old.filter(|k| !kept(k))
+                .map(|k| (path.to_vec(), k.to_string())),
+        );
+    }
+
     /// Merges standard table `new` into `old` in place.
     fn table(&mut self, path: &mut Vec<Seg>, old: &mut Table, new: Table) {
-        let gone: Vec<String> = old
-            .iter()
-            .map(|(k, _)| k.to_string())
-            .filter(|k| !new.contains_key(k))
-            .collect();
-        self.gone
-            .extend(gone.into_iter().map(|k| (path.clone(), k)));
+        self.note_gone(path, old.iter().map(|(k, _)| k), |k| new.contains_key(k));
         for (key, item) in new {
             match old.get_mut(&key) {
                 Some(o) => {
@@ -171,13 +178,7 @@ impl Merge {
         }
         match (old, new) {
             (Value::InlineTable(o), Value::InlineTable(n)) => {
-                let gone: Vec<String> = o
-                    .iter()
-                    .map(|(k, _)| k.to_string())
-                    .filter(|k| !n.contains_key(k))
-                    .collect();
-                self.gone
-                    .extend(gone.into_iter().map(|k| (path.clone(), k)));
+                self.note_gone(path, o.iter().map(|(k, _)| k), |k| n.contains_key(k));
                 for (k, v) in n {
                     match o.get_mut(&k) {
                         Some(ov) => {

@@ -63,31 +63,6 @@ pub fn campaign(ctx: &Context) -> Section {
         svg: monthly_chart(&r),
         caption: "Campaign duration by start month: P50 and P90 over every start in the month and every year of the series (censored starts left out).".into(),
     });
-    // Limits as applied, per operation (α per T_POP class when weather-restricted).
-    let limits = |name: &str| {
-        let mut v: Vec<String> = plan
-            .ops
-            .iter()
-            .zip(&plan.alphas)
-            .filter(|(o, _)| o.name == name)
-            .map(|(o, a)| {
-                let hs = o.limits.hs_m.map_or("—".into(), |h| format!("{h:.2}"));
-                if o.splittable || *a == 1.0 {
-                    hs
-                } else {
-                    format!("{hs} (α {a:.2})")
-                }
-            })
-            .collect();
-        v.dedup();
-        v.join(", ")
-    };
-    let daylight = |name: &str| {
-        plan.ops
-            .iter()
-            .any(|o| o.name == name && o.limits.daylight.is_some())
-    };
-    let splittable = |name: &str| plan.ops.iter().any(|o| o.name == name && o.splittable);
     s = s.text("Waiting on weather per operation over every completed run (h). Weather-restricted operations must fit one window of T_R = T_POP + T_C with the forecast limit α·Hs (DNV-ST-N001 sec. 2.6, α by each step's T_POP); splittable ones pause and resume.").table(
         &[
             "operation",
@@ -101,11 +76,13 @@ pub fn campaign(ctx: &Context) -> Section {
         r.downtime
             .iter()
             .map(|d| {
+                let l = plan.operation_limits(&d.operation);
+                let yes = |b: bool| if b { "yes" } else { "no" }.to_string();
                 vec![
                     d.operation.clone(),
-                    limits(&d.operation),
-                    if splittable(&d.operation) { "yes" } else { "no" }.into(),
-                    if daylight(&d.operation) { "yes" } else { "no" }.into(),
+                    l.hs_m,
+                    yes(l.splittable),
+                    yes(l.daylight_only),
                     format!("{:.1}", d.mean_h),
                     f(d.p50_h, 0),
                     f(d.p90_h, 0),

@@ -2,7 +2,9 @@
 //! underneath and the mission's objects ([`super::scene`]) on top. Interaction turns into
 //! [`Action`]s; nothing here edits the mission.
 
+mod cabin_symbol;
 mod decorations;
+pub mod labels;
 pub mod live;
 pub mod overlays;
 
@@ -70,16 +72,21 @@ pub fn show(
         rt.suitability
             .draw(&painter, rect, &view.map, doc, layers.suitability_opacity);
     }
+    if layers.wake {
+        rt.wake.draw(&painter, rect, &view.map, layers.wake_opacity);
+    }
     if layers.contours {
         rt.contours
             .draw(&painter, rect, &view.map, dark, layers.labels);
     }
+    let placer = labels::Labels::default();
     let o = overlays::Overlays {
         painter: &painter,
         rect,
         view: &view.map,
         dark,
         labels: layers.labels,
+        placer: &placer,
     };
     if layers.zones {
         o.zones(&rt.scene.zones, layers.zones_opacity, view.selection);
@@ -100,6 +107,19 @@ pub fn show(
             o.ukc_short(&p.shallow_xy);
         }
     }
+    if layers.cables {
+        // Spans and crossings only for the current revision (else they sit on old routes).
+        let profiles = rt
+            .analysis
+            .as_ref()
+            .filter(|a| a.revision == doc.revision)
+            .map_or(&[][..], |a| &a.cables.profiles[..]);
+        let selected = match view.selection {
+            Selection::Cable(i) => Some(i),
+            _ => None,
+        };
+        o.cables(&rt.scene.cables, profiles, selected);
+    }
     if layers.track
         && let Some(t) = &rt.track
     {
@@ -110,7 +130,11 @@ pub fn show(
         o.points(&rt.scene);
     }
     if layers.cabins {
-        o.cabins(&rt.scene, &view.findings, view.selection);
+        let added = match &view.added_cabins {
+            Some((revision, added)) if *revision == doc.revision => added.clone(),
+            _ => 0..0,
+        };
+        o.cabins(&rt.scene, &view.findings, view.selection, added);
     }
     if view.tool == Tool::DrawRoute
         && !view.route_new
@@ -119,7 +143,17 @@ pub fn show(
         o.route_preview(last.at, c);
     }
     o.zone_draft(&view.zone_draft, view.cursor);
+    if view.tool == Tool::DrawCable {
+        // The object a click would take as an end, ringed under the cursor.
+        let tol = super::cable_tool::PICK_POINTS * view.map.metres_per_point;
+        let hover = view
+            .cursor
+            .and_then(|c| super::cable_tool::object_at(&rt.scene, c, tol))
+            .map(|(_, at)| at);
+        o.cable_draft(&view.cable_draft, view.cursor, hover);
+    }
     o.measure(&view.measure, view.cursor, doc);
+    placer.draw(&painter, dark);
     if layers.graticule {
         decorations::graticule(&painter, rect, &view.map, &doc.site, dark);
     }
@@ -175,6 +209,8 @@ fn interact(
     actions: &mut Vec<Action>,
 ) {
     let tolerance = 6.0 * view.map.metres_per_point;
+    // A cabin is hit anywhere on its symbol, which never gets smaller than this.
+    let on_cabin = cabin_symbol::MIN_RADIUS as f64 * view.map.metres_per_point;
     if response.clicked()
         && let Some(p) = response.interact_pointer_pos()
     {
@@ -184,7 +220,7 @@ fn interact(
                 let layers = &view.prefs.layers;
                 let sel = rt
                     .scene
-                    .cabin_at(w, tolerance)
+                    .cabin_at(w, on_cabin)
                     .filter(|_| layers.cabins)
                     .map_or_else(|| hit_point(rt, layers, w, tolerance), Selection::Cabin);
                 actions.push(Action::Select(sel));
@@ -204,6 +240,10 @@ fn interact(
             Tool::DrawRoute => {
                 let click = Some((w, response.double_clicked()));
                 super::route_tool::interact(doc, view, rt, click, false, actions);
+            }
+            Tool::DrawCable => {
+                let click = Some((w, response.double_clicked()));
+                super::cable_tool::interact(view, &rt.scene, click, false, actions);
             }
             Tool::DrawZone => {
                 let closes = view.zone_draft.len() >= 3
@@ -245,6 +285,12 @@ fn interact(
     {
         super::route_tool::interact(doc, view, rt, None, true, actions);
     }
+    if view.tool == Tool::DrawCable
+        && !ui.ctx().egui_wants_keyboard_input()
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+    {
+        super::cable_tool::interact(view, &rt.scene, None, true, actions);
+    }
     if response.drag_started_by(egui::PointerButton::Primary) {
         let start = ui
             .input(|i| i.pointer.press_origin())
@@ -253,7 +299,7 @@ fn interact(
         view.next_gesture += 1;
         let gesture = view.next_gesture;
         let layers = &view.prefs.layers;
-        let hit = rt.scene.cabin_at(w, tolerance).filter(|_| layers.cabins);
+        let hit = rt.scene.cabin_at(w, on_cabin).filter(|_| layers.cabins);
         let near = |at: [f64; 2]| (at[0] - w[0]).hypot(at[1] - w[1]) <= tolerance;
         let waypoint = rt
             .scene
@@ -359,7 +405,7 @@ fn finish_zone(doc: &Document, view: &mut ViewState, actions: &mut Vec<Action>) 
     }
 }
 
-/// A waypoint, landing point, turbine or zone near `w`, on a visible layer.
+/// A waypoint, landing point, turbine, cable or zone near `w`, on a visible layer.
 fn hit_point(rt: &Runtime, layers: &Layers, w: [f64; 2], tol: f64) -> Selection {
     let near = |at: [f64; 2]| (at[0] - w[0]).hypot(at[1] - w[1]) <= tol;
     if layers.route
@@ -376,6 +422,11 @@ fn hit_point(rt: &Runtime, layers: &Layers, w: [f64; 2], tol: f64) -> Selection 
         && let Some(i) = rt.scene.turbines.iter().position(|t| near(t.at))
     {
         return Selection::Turbine(i);
+    }
+    if layers.cables
+        && let Some(i) = super::scene::cables::cable_at(&rt.scene.cables, w, tol)
+    {
+        return Selection::Cable(i);
     }
     if layers.zones
         && let Some(i) = rt

@@ -2,6 +2,9 @@
 //! turbines, the as-run track, cabins, the measuring line. Everything is drawn at true scale from
 //! the [`Scene`]; the colours are public so the layers panel shows them as its legend.
 
+pub mod cables;
+
+use super::labels::{Labels, Priority};
 use crate::app::document::{Document, Selection};
 use crate::app::raster::view::MapView;
 use crate::app::scene::{Scene, ZoneDrawing};
@@ -19,6 +22,8 @@ pub struct Overlays<'a> {
     pub view: &'a MapView,
     pub dark: bool,
     pub labels: bool,
+    /// Where the labels go until they are placed, after the last layer.
+    pub placer: &'a Labels,
 }
 
 /// Planned route line and waypoints.
@@ -27,6 +32,8 @@ pub const ROUTE: Color32 = Color32::from_rgb(255, 120, 40);
 pub const TURBINE: Color32 = Color32::from_rgb(240, 240, 250);
 /// As-run GNSS track.
 pub const TRACK: Color32 = Color32::from_rgb(40, 220, 240);
+/// The ring around cabins an automatic layout just added.
+pub const ADDED: Color32 = Color32::from_rgb(0, 230, 255);
 /// Landing points.
 pub const LANDING: Color32 = Color32::from_rgb(250, 220, 60);
 /// Ports.
@@ -65,20 +72,19 @@ impl Overlays<'_> {
         }
     }
 
-    fn label(&self, at: Pos2, text: &str, colour: Color32) {
-        if !self.labels {
-            return;
+    /// Queues a label for the object at `object`, its top-left corner `offset` from it.
+    fn label(
+        &self,
+        priority: Priority,
+        object: Pos2,
+        offset: egui::Vec2,
+        text: &str,
+        colour: Color32,
+    ) {
+        if self.labels {
+            self.placer
+                .add(priority, object, object + offset, text, colour);
         }
-        let font = FontId::proportional(12.0);
-        let halo = if self.dark {
-            Color32::from_black_alpha(170)
-        } else {
-            Color32::from_white_alpha(190)
-        };
-        let galley = self.painter.layout_no_wrap(text.to_string(), font, colour);
-        let r = Align2::LEFT_TOP.anchor_size(at, galley.size());
-        self.painter.rect_filled(r.expand(2.0), 3.0, halo);
-        self.painter.galley(r.min, galley, colour);
     }
 
     pub fn zones(&self, zones: &[ZoneDrawing], opacity: f32, selection: Selection) {
@@ -110,7 +116,7 @@ impl Overlays<'_> {
                     .add(Shape::dashed_line(&pts, Stroke::new(1.0, base), 6.0, 4.0));
             }
             if let Some(p) = z.source.first() {
-                self.label(self.at(*p) + vec2(4.0, 4.0), &z.id, base);
+                self.label(Priority::Other, self.at(*p), vec2(4.0, 4.0), &z.id, base);
             }
         }
     }
@@ -129,7 +135,7 @@ impl Overlays<'_> {
             }
             let mid = pts[i] + (pts[i + 1] - pts[i]) * 0.5;
             if (pts[i + 1] - pts[i]).length() > 120.0 {
-                self.label(mid + vec2(4.0, 2.0), label, colour);
+                self.label(Priority::Other, mid, vec2(4.0, 2.0), label, colour);
             }
         }
         for (i, (p, wp)) in pts.iter().zip(&scene.route).enumerate() {
@@ -140,7 +146,13 @@ impl Overlays<'_> {
                 Color32::WHITE,
                 Stroke::new(2.0, colour),
             );
-            self.label(*p + vec2(6.0, -16.0), &wp.id, self.text_colour());
+            self.label(
+                Priority::Waypoint,
+                *p,
+                vec2(6.0, -16.0),
+                &wp.id,
+                self.text_colour(),
+            );
         }
     }
 
@@ -154,7 +166,13 @@ impl Overlays<'_> {
                 lp,
                 Stroke::new(1.0, Color32::BLACK),
             ));
-            self.label(c + vec2(8.0, -6.0), &p.id, self.text_colour());
+            self.label(
+                Priority::Other,
+                c,
+                vec2(8.0, -6.0),
+                &p.id,
+                self.text_colour(),
+            );
         }
         for p in &scene.ports {
             let c = self.at(p.at);
@@ -171,7 +189,13 @@ impl Overlays<'_> {
                 .iter()
                 .any(|w| (self.at(w.at) - c).length() < 4.0);
             if !on_route {
-                self.label(c + vec2(8.0, -6.0), &p.id, self.text_colour());
+                self.label(
+                    Priority::Other,
+                    c,
+                    vec2(8.0, -6.0),
+                    &p.id,
+                    self.text_colour(),
+                );
             }
         }
     }
@@ -199,7 +223,13 @@ impl Overlays<'_> {
             self.painter
                 .circle(c, if selected { 6.0 } else { 3.5 }, TURBINE, stroke);
             if (scene.turbines.len() <= 12 || self.view.metres_per_point < 8.0) && self.labels {
-                self.label(c + vec2(5.0, 2.0), &t.id, self.text_colour());
+                self.label(
+                    Priority::Other,
+                    c,
+                    vec2(5.0, 2.0),
+                    &t.id,
+                    self.text_colour(),
+                );
             }
         }
     }
@@ -264,7 +294,15 @@ impl Overlays<'_> {
             .circle(end, 4.0, Color32::BLACK, Stroke::new(1.5, TRACK));
     }
 
-    pub fn cabins(&self, scene: &Scene, findings: &[Finding], selection: Selection) {
+    /// Cabins by status colour; the selected one ringed in white, those in `added` (just laid
+    /// out) ringed in [`ADDED`].
+    pub fn cabins(
+        &self,
+        scene: &Scene,
+        findings: &[Finding],
+        selection: Selection,
+        added: std::ops::Range<usize>,
+    ) {
         for (i, c) in scene.cabins.iter().enumerate() {
             let object = crate::finding::ObjectRef::cabin(&c.id);
             let worst = findings
@@ -282,28 +320,22 @@ impl Overlays<'_> {
                     Color32::BLACK
                 },
             );
-            let pts: Vec<Pos2> = c.outline.iter().map(|p| self.at(*p)).collect();
             let centre = self.at(c.centre);
-            let size = pts
-                .iter()
-                .map(|p| (*p - centre).length())
-                .fold(0.0, f32::max);
-            if size < 4.0 {
-                // Smaller than a few pixels: a marker keeps it visible and clickable.
-                self.painter
-                    .circle(centre, if selected { 6.0 } else { 4.5 }, colour, stroke);
+            let s = super::cabin_symbol::symbol(c, centre, self.view.metres_per_point);
+            let size = s.radius;
+            // Enlarged symbols are opaque (they stand for the cabin, not its footprint).
+            let fill = if s.true_scale {
+                colour.gamma_multiply(0.85)
             } else {
-                self.painter.add(Shape::convex_polygon(
-                    pts,
-                    colour.gamma_multiply(0.85),
-                    stroke,
-                ));
-                let front = [
-                    c.centre[0] + c.axis[0] * c.half_length,
-                    c.centre[1] + c.axis[1] * c.half_length,
-                ];
+                colour
+            };
+            self.painter
+                .add(Shape::convex_polygon(s.outline, fill, stroke));
+            self.painter
+                .line_segment(s.tick, Stroke::new(1.5, Color32::BLACK));
+            if added.contains(&i) {
                 self.painter
-                    .line_segment([centre, self.at(front)], Stroke::new(1.5, Color32::BLACK));
+                    .circle_stroke(centre, size.max(6.0) + 9.0, Stroke::new(2.5, ADDED));
             }
             if selected {
                 self.painter.circle_stroke(
@@ -312,8 +344,14 @@ impl Overlays<'_> {
                     Stroke::new(1.0, Color32::WHITE),
                 );
             }
+            self.placer.obstacle(
+                Priority::Cabin,
+                Rect::from_center_size(centre, egui::Vec2::splat(2.0 * size)),
+            );
             self.label(
-                centre + vec2(size.max(5.0) + 3.0, -7.0),
+                Priority::Cabin,
+                centre,
+                vec2(size.max(5.0) + 3.0, -7.0),
                 &c.id,
                 self.text_colour(),
             );

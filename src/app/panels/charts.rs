@@ -1,10 +1,14 @@
 //! The chart panel under the map, in tabs: depth profile along the route with the draught and
-//! clearance lines, cooling (PUE, plume and seawater temperature by month) and power (wind
-//! supply against demand). Legends sit in a row above each plot, never over the data; hovering
-//! shows the value under the cursor.
+//! clearance lines, cooling (PUE, plume and seawater temperature by month), power (wind supply
+//! against demand), weather windows and the selected cable's profile. Legends sit in a row above
+//! each plot, never over the data; hovering shows the value under the cursor.
 //! Plots borrow the [`Analysis`] computed on a worker; nothing is computed here.
 
+mod cable;
+
+use crate::app::actions::Action;
 use crate::app::analysis::{Analysis, CoolingChart, RouteProfile, WeatherChart, WindChart};
+use crate::app::document::Selection;
 use crate::app::map::overlays::ROUTE;
 use crate::app::state::ChartTab;
 use egui::{Color32, Ui};
@@ -16,7 +20,7 @@ const DEMAND: Color32 = Color32::from_rgb(120, 130, 150);
 const SUPPLY: Color32 = Color32::from_rgb(60, 170, 90);
 const LIMIT: Color32 = Color32::from_rgb(220, 80, 60);
 
-fn month_axis(x: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>) -> String {
+pub(super) fn month_axis(x: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>) -> String {
     let m = x.value.round();
     if (x.value - m).abs() < 1e-6 && (1.0..=12.0).contains(&m) {
         MONTHS[m as usize - 1].to_string()
@@ -37,17 +41,17 @@ fn month_marks(_: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
 }
 
 /// Plots fill what is left of the panel (without a height they take a width-based default).
-fn fill(ui: &Ui) -> f32 {
+pub(super) fn fill(ui: &Ui) -> f32 {
     ui.available_height().max(100.0)
 }
 
 /// A legend entry: name, colour, dashed line (else solid).
-type Key<'a> = (&'a str, Color32, bool);
+pub(super) type Key<'a> = (&'a str, Color32, bool);
 
 /// The legend as a row above the plot, so it never covers the data (egui_plot's legend sits
 /// inside the plot area). Each entry is one unbroken label (a dash swatch in its colour, then
 /// the name) that moves to the next line as a whole when the row is full.
-fn legend(ui: &mut Ui, keys: &[Key<'_>]) {
+pub(super) fn legend(ui: &mut Ui, keys: &[Key<'_>]) {
     ui.horizontal_wrapped(|ui| {
         for (name, colour, dashed) in keys {
             let mut job = egui::text::LayoutJob::default();
@@ -91,13 +95,22 @@ fn month_name(x: f64) -> String {
 }
 
 /// Names the plot for screen readers and tests (egui_plot leaves it unnamed).
-fn name_plot(r: &egui::Response, name: &str) {
+pub(super) fn name_plot(r: &egui::Response, name: &str) {
     let name = name.to_string();
     r.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Canvas, true, &name));
 }
 
-/// Draws the tab strip and the current tab.
-pub fn show(ui: &mut Ui, tab: &mut ChartTab, analysis: Option<&Analysis>, stale: bool) {
+/// Draws the tab strip and the current tab; `campaign` draws the Campaign tab (which runs on
+/// request, not from the analysis).
+pub fn show(
+    ui: &mut Ui,
+    tab: &mut ChartTab,
+    analysis: Option<&Analysis>,
+    stale: bool,
+    selection: Selection,
+    actions: &mut Vec<Action>,
+    campaign: impl FnOnce(&mut Ui, &mut Vec<Action>),
+) {
     ui.horizontal(|ui| {
         for t in ChartTab::ALL {
             ui.selectable_value(tab, t, t.label());
@@ -108,6 +121,10 @@ pub fn show(ui: &mut Ui, tab: &mut ChartTab, analysis: Option<&Analysis>, stale:
             ui.weak("updating…");
         }
     });
+    if *tab == ChartTab::Campaign {
+        campaign(ui, actions);
+        return;
+    }
     // A tab with nothing to chart still fills the panel, so the panel keeps its height.
     let Some(a) = analysis else {
         ui.weak("Charts appear once the mission is analysed.");
@@ -135,6 +152,8 @@ pub fn show(ui: &mut Ui, tab: &mut ChartTab, analysis: Option<&Analysis>, stale:
             Ok(w) => weather(ui, w),
             Err(e) => absent(ui, e),
         },
+        ChartTab::Campaign => {}
+        ChartTab::Cable => cable::show(ui, &a.cables, selection, actions),
     }
 }
 
@@ -215,7 +234,7 @@ fn profile(ui: &mut Ui, p: &RouteProfile) {
 }
 
 /// A plot by month (January = 1) with the month names on the x axis.
-fn by_month(id: &str, y_label: &str, y_unit: &'static str) -> Plot<'static> {
+pub(super) fn by_month(id: &str, y_label: &str, y_unit: &'static str) -> Plot<'static> {
     Plot::new(id)
         .x_axis_formatter(month_axis)
         .x_grid_spacer(month_marks)

@@ -1,4 +1,5 @@
-//! Findings: the validation results; a click zooms the map to the finding and selects its object.
+//! Findings: the validation results, each a heading (severity, code, object) over its detail
+//! text at body size; a click zooms the map to the finding and selects its object.
 
 use crate::app::actions::Action;
 use crate::app::document::Document;
@@ -77,7 +78,8 @@ pub fn show(
                         .wrap_mode(egui::TextWrapMode::Truncate),
                 );
                 let r = r.on_hover_text(&f.message);
-                ui.label(RichText::new(&f.message).small());
+                // The detail at body size: it is what the user reads to act on the finding.
+                ui.label(&f.message);
                 if r.clicked() {
                     actions.push(Action::FocusFinding(i));
                 }

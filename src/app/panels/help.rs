@@ -25,6 +25,12 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "E",
         "Draw-zone tool: click corners; click the first corner or press Enter to close",
     ),
+    (
+        "C",
+        "Draw-cable tool: click the start (cabin, landing point, turbine), waypoints on the \
+         water, then the end; Enter or a double-click also finishes. Purpose and cable type sit \
+         in the tool bar; Escape drops the cable being drawn",
+    ),
     ("Delete", "Delete the selected cabin, waypoint or zone"),
     ("F5", "Validate the mission"),
     ("Home", "Zoom to the whole grid"),
@@ -56,6 +62,11 @@ pub fn show(ctx: &egui::Context, open: &mut bool) {
              the first port) to the selected cabin; a hand-built route is replaced only if you say so \
              (or the planned leg is added after its last waypoint). Both run in the \
              background (Cancel in the status bar) and each is one undo step.",
+        );
+        ui.label(
+            "Tools > Auto-route selected cable routes the cable selected on the map as `fathom \
+             cable plan` does (clear of zones, steep slopes and other objects), in the background, \
+             as one undo step; the Cable profile chart shows its seabed, spans and figures.",
         );
         ui.label("Cabins are coloured by their worst validation finding: green none, amber warning, red error.");
     });

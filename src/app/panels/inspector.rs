@@ -38,6 +38,7 @@ pub fn show(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: &mut
             }
         }
         Selection::Zone(i) => super::route_inspector::zone(ui, doc, i, actions),
+        Selection::Cable(i) => super::cables::inspector(ui, doc, view, i, actions),
         _ => summary(ui, doc),
     }
 }

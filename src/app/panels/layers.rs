@@ -4,6 +4,7 @@
 use crate::app::map::overlays;
 use crate::app::raster::colour::ColourMap;
 use crate::app::scene::suitability;
+use crate::app::scene::wake::WakeLayer;
 use crate::app::state::Layers;
 use crate::mission::ZoneKind;
 use egui::{Color32, Sense, Stroke, Ui, vec2};
@@ -15,6 +16,9 @@ enum Symbol {
     Dot(Color32),
     Square(Color32),
     Ring(Color32),
+    Dashed(Color32),
+    /// A wide translucent band (free spans under a cable).
+    Band(Color32),
 }
 
 fn symbol(ui: &mut Ui, s: Symbol) {
@@ -41,6 +45,20 @@ fn symbol(ui: &mut Ui, s: Symbol) {
                 egui::StrokeKind::Middle,
             );
         }
+        Symbol::Dashed(col) => {
+            p.add(egui::Shape::dashed_line(
+                &[rect.left_center(), rect.right_center()],
+                Stroke::new(2.0, col),
+                5.0,
+                3.0,
+            ));
+        }
+        Symbol::Band(col) => {
+            p.line_segment(
+                [rect.left_center(), rect.right_center()],
+                Stroke::new(8.0, col.gamma_multiply(0.85)),
+            );
+        }
         Symbol::Ring(col) => {
             p.circle_stroke(c, 6.0, Stroke::new(1.0, col));
             p.circle(c, 2.5, col, outline);
@@ -56,7 +74,33 @@ fn layer(ui: &mut Ui, on: &mut bool, label: &str, s: Symbol) {
     });
 }
 
-pub fn show(ui: &mut Ui, layers: &mut Layers) {
+/// The cables layer's switch and its legend: power solid, fibre dashed, free spans, crossings.
+fn cables(ui: &mut Ui, layers: &mut Layers) {
+    use overlays::cables::{BAD_CROSSING, FIBRE, POWER, SPAN};
+    layer(ui, &mut layers.cables, "Cables", Symbol::Line(POWER));
+    ui.add_enabled_ui(layers.cables, |ui| {
+        ui.indent("cables", |ui| {
+            let bad = format!(
+                "crossing below {}° (its angle)",
+                crate::cable::crossing::MIN_CROSSING_DEG
+            );
+            for (s, name) in [
+                (Symbol::Line(POWER), "power (solid)"),
+                (Symbol::Dashed(FIBRE), "fibre (dashed)"),
+                (Symbol::Band(SPAN), "free span"),
+                (Symbol::Ring(BAD_CROSSING), bad.as_str()),
+            ] {
+                ui.horizontal(|ui| {
+                    symbol(ui, s);
+                    ui.label(name);
+                });
+            }
+        });
+    });
+}
+
+/// The layers panel; `wake` is the wake footprint's state, for its legend.
+pub fn show(ui: &mut Ui, layers: &mut Layers, wake: &WakeLayer) {
     ui.heading("Layers");
     ui.checkbox(&mut layers.bathymetry, "Bathymetry");
     ui.add_enabled_ui(layers.bathymetry, |ui| {
@@ -118,6 +162,14 @@ pub fn show(ui: &mut Ui, layers: &mut Layers) {
             }
         });
     });
+    ui.checkbox(&mut layers.wake, "Wind farm wake")
+        .on_hover_text("Where the turbines slow the wind at hub height, in the dominant wind direction of the farm's resource");
+    ui.add_enabled_ui(layers.wake, |ui| {
+        ui.indent("wake", |ui| {
+            ui.add(egui::Slider::new(&mut layers.wake_opacity, 0.0..=1.0).text("Wake opacity"));
+            super::wake::legend(ui, wake);
+        });
+    });
     layer(
         ui,
         &mut layers.cabins,
@@ -142,6 +194,7 @@ pub fn show(ui: &mut Ui, layers: &mut Layers) {
         "As-run track",
         Symbol::Line(overlays::TRACK),
     );
+    cables(ui, layers);
     layer(
         ui,
         &mut layers.landing_points,

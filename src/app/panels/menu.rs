@@ -178,6 +178,7 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, view: &ViewState, actions: 
             {
                 actions.push(Action::PlanRouteToSelection);
             }
+            super::cables::auto_route_button(ui, doc, view, actions);
             ui.separator();
             if ui
                 .button("Live positioning…")
@@ -234,6 +235,7 @@ pub fn tool_bar(
                 actions.push(Action::SetTool(t));
             }
         }
+        super::cables::tool_options(ui, view, actions);
         ui.separator();
         route_buttons(ui, doc, actions);
         ui.separator();

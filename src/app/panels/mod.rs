@@ -2,6 +2,8 @@
 //!
 //! [`Action`]: super::actions::Action
 
+pub mod cables;
+pub mod campaign;
 pub mod charts;
 pub mod findings;
 pub mod help;
@@ -12,3 +14,4 @@ pub mod modals;
 pub mod route_inspector;
 pub mod status;
 pub mod tools;
+pub mod wake;

@@ -157,7 +157,7 @@ pub fn waypoint(ui: &mut Ui, doc: &Document, i: usize, actions: &mut Vec<Action>
             format_duration(leg.duration_s)
         ));
         if let Some(eta) = leg.eta {
-            ui.label(format!("ETA {}", eta.format("%Y-%m-%d %H:%M UTC")));
+            ui.label(crate::app::scene::eta_text(eta));
         }
     }
     problems(ui, doc, &format!("route.waypoints[{i}]"));

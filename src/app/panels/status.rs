@@ -47,6 +47,12 @@ pub fn show(
                 ui.monospace(text);
                 ui.separator();
             }
+            if view.prefs.layers.wake
+                && let Some(text) = rt.wake.describe(x, y)
+            {
+                ui.monospace(text);
+                ui.separator();
+            }
         }
         let mut job = |label: &str, fraction: f32| {
             ui.add(
@@ -66,6 +72,9 @@ pub fn show(
             job(&j.label, j.fraction());
         }
         if let Some(j) = &rt.suitability.job {
+            job(&j.label, j.fraction());
+        }
+        if let Some(j) = &rt.wake.job {
             job(&j.label, j.fraction());
         }
         if let Some(t) = &rt.tool_job {

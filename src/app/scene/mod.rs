@@ -1,10 +1,14 @@
 //! What the map shows of the document, derived from it off the drawing path: the [`Scene`] (the
 //! mission's objects converted once per edit into working-CRS metres at true scale, ready to
 //! draw: cabin footprints oriented to true north, exclusion zones buffered and triangulated), the
-//! [`suitability`] overlay and the [`contours`] (isobaths), both computed on workers.
+//! [`suitability`] overlay, the [`contours`] (isobaths) and the wind farm's [`wake`] footprint,
+//! all computed on workers; and the [`cables`] (routes with the scene, engineering on the chart
+//! worker).
 
+pub mod cables;
 pub mod contours;
 pub mod suitability;
+pub mod wake;
 
 use crate::app::document::LoadedSite;
 use crate::mission::{Mission, ZoneKind};
@@ -93,6 +97,8 @@ pub struct Scene {
     /// at waypoint i + 1.
     pub legs: Vec<String>,
     pub turbines: Vec<TurbineShape>,
+    /// The mission's cables on their routes ([`cables::lines`]).
+    pub cables: Vec<cables::CableLine>,
     /// Objects that could not be placed (CRS failures), for the status bar.
     pub problems: Vec<String>,
 }
@@ -168,6 +174,9 @@ impl Scene {
             s.zones
                 .push(ZoneDrawing::from_area(&z.id, z.kind, &area, source));
         }
+        let (lines, problems) = cables::lines(&ctx);
+        s.cables = lines;
+        s.problems.extend(problems);
         let point = |id: &str, lon: f64, lat: f64| {
             site.to_work(lon, lat).map(|at| Point {
                 id: id.to_string(),
@@ -214,7 +223,7 @@ impl Scene {
                     .map(|l| {
                         let eta = l
                             .eta
-                            .map(|e| format!("  ETA {}", e.format("%d %H:%M")))
+                            .map(|e| format!("  {}", eta_text(e)))
                             .unwrap_or_default();
                         format!(
                             "{:.2} NM  {:03.0}°  {:.1} kn{eta}",
@@ -257,6 +266,13 @@ fn circle(c: [f64; 2], r: f64) -> Vec<[f64; 2]> {
         .collect()
 }
 
+/// An arrival time as the planner shows it, on the map and in the inspector alike:
+/// "ETA 2025-06-01 14:30 UTC" (the route's times are UTC: `vessel.departure` is read as RFC 3339
+/// and converted).
+pub fn eta_text(eta: chrono::DateTime<chrono::Utc>) -> String {
+    format!("ETA {}", eta.format("%Y-%m-%d %H:%M UTC"))
+}
+
 /// Even-odd point-in-polygon test.
 pub fn point_in_ring(p: [f64; 2], ring: &[[f64; 2]]) -> bool {
     let mut inside = false;
@@ -275,6 +291,20 @@ pub fn point_in_ring(p: [f64; 2], ring: &[[f64; 2]]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn eta_names_date_time_and_zone() {
+        use chrono::TimeZone;
+        // 23:48 at +01:00 is 22:48 UTC.
+        let t = chrono::FixedOffset::east_opt(3600)
+            .unwrap()
+            .with_ymd_and_hms(2026, 12, 31, 23, 48, 0)
+            .unwrap();
+        assert_eq!(
+            eta_text(t.with_timezone(&chrono::Utc)),
+            "ETA 2026-12-31 22:48 UTC"
+        );
+    }
 
     #[test]
     fn point_in_square() {
