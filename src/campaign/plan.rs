@@ -124,7 +124,9 @@ pub struct OperationLimits {
     /// `1.50 (α 0.80)`, several comma-separated when its steps fall in different α classes;
     /// `—` without an Hs limit.
     pub hs_m: String,
+    /// Whether any of its steps pauses when the limits fail and resumes later.
     pub splittable: bool,
+    /// Whether any of its steps works in daylight only.
     pub daylight_only: bool,
 }
 
