@@ -14,9 +14,13 @@ pub const MAX_CELLS: u64 = 1 << 30;
 /// y ∈ [origin_y − (r+1)·dy, origin_y − r·dy]. Both cell sizes are positive.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GeoTransform {
+    /// Easting of the grid's west edge (CRS units).
     pub origin_x: f64,
+    /// Northing of the grid's north edge (CRS units).
     pub origin_y: f64,
+    /// Cell width (CRS units, > 0).
     pub dx: f64,
+    /// Cell height (CRS units, > 0; rows run south).
     pub dy: f64,
 }
 
@@ -70,12 +74,17 @@ impl SignConvention {
 /// Summary statistics over valid cells, as `gdalinfo -stats` gives them.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct GridStats {
+    /// Lowest valid value (in the grid's unit: m of elevation, positive up, for bathymetry).
     pub min: f64,
+    /// Highest valid value.
     pub max: f64,
+    /// Mean of the valid values.
     pub mean: f64,
     /// Population standard deviation (divided by the number of valid cells, as GDAL does).
     pub stddev: f64,
+    /// Cells holding a value (not NaN).
     pub valid_cells: usize,
+    /// All cells, `width × height`.
     pub total_cells: usize,
 }
 
@@ -99,9 +108,13 @@ impl GridStats {
 /// sum of squares would cancel.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Moments {
+    /// Number of valid values seen.
     pub count: u64,
+    /// Lowest valid value seen (+∞ before any).
     pub min: f64,
+    /// Highest valid value seen (−∞ before any).
     pub max: f64,
+    /// Mean of the valid values seen.
     pub mean: f64,
     /// Σ (v − mean)².
     pub m2: f64,
@@ -180,11 +193,17 @@ impl Moments {
 /// memory ([`super::io::summarise`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct GridSummary {
+    /// Columns.
     pub width: usize,
+    /// Rows.
     pub height: usize,
+    /// Georeferencing of the cells.
     pub transform: GeoTransform,
+    /// The grid's horizontal CRS, when known.
     pub crs: Option<Crs>,
+    /// Sign convention of the source file.
     pub source_sign: SignConvention,
+    /// Statistics of the valid values; `None` when there are none.
     pub stats: Option<GridStats>,
 }
 
@@ -217,8 +236,11 @@ impl GridSummary {
 /// the north-west corner.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Grid {
+    /// Columns.
     pub width: usize,
+    /// Rows.
     pub height: usize,
+    /// Georeferencing of the cells.
     pub transform: GeoTransform,
     /// The grid's horizontal CRS; `None` when the file carried none and none was given.
     pub crs: Option<Crs>,

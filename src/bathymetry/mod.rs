@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! Bathymetry: the [`Grid`] type, readers and writers, terrain derivatives, contours, sampling,
 //! reprojection and the synthetic demo seabed.
 

@@ -21,11 +21,13 @@ pub enum LineCrs {
 pub struct ProfilePoint {
     /// Distance from the first vertex along the line (m).
     pub distance_m: f64,
-    /// Position in the grid's CRS.
+    /// Easting in the grid's CRS.
     pub x: f64,
+    /// Northing in the grid's CRS.
     pub y: f64,
-    /// Position in WGS 84 (degrees).
+    /// Longitude (degrees, WGS 84).
     pub lon: f64,
+    /// Latitude (degrees, WGS 84).
     pub lat: f64,
     /// Bilinear elevation (m, positive up); `None` outside the grid or next to no data.
     pub elevation_m: Option<f32>,

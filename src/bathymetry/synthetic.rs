@@ -40,15 +40,19 @@ pub enum Profile {
         dean_a: f64,
         /// Deepest the shoreface goes before features are added (m).
         cap_m: f64,
-        /// Height of the ground behind the coast (m above MSL) and the distance it rises over.
+        /// Height of the ground behind the coast (m above MSL).
         hinterland_m: f64,
+        /// Distance landward of the coast over which the ground rises to `hinterland_m` (m).
         hinterland_width_m: f64,
     },
     /// A plane shelf: `depth_m` at the grid centre, deepening by `gradient` (m per m) towards
     /// `downslope_bearing_deg` (degrees true).
     Plane {
+        /// Depth at the grid centre (m, positive down).
         depth_m: f64,
+        /// Deepening per metre towards the downslope bearing (m/m).
         gradient: f64,
+        /// Direction the shelf deepens towards (degrees true).
         downslope_bearing_deg: f64,
     },
 }
@@ -62,18 +66,24 @@ pub struct Channel {
     pub width_m: f64,
     /// Extra depth on the axis (m).
     pub deepening_m: f64,
-    /// Meander amplitude (m) and length scale L (m): axis at offset + a·sin(u/L + phase).
+    /// Meander amplitude a (m): the axis lies at offset + a·sin(u/L + phase).
     pub meander_m: f64,
+    /// Meander length scale L (m along the current axis; one meander is 2πL).
     pub meander_length_m: f64,
+    /// Meander phase (radians) at the frame origin.
     pub phase: f64,
 }
 
 /// Sand waves: amplitude and wavelength, in a depth band.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SandWaves {
+    /// Half the crest-to-trough height (m), before the taper at the band's edges.
     pub amplitude_m: f64,
+    /// Crest-to-crest distance along the current axis (m).
     pub wavelength_m: f64,
+    /// Shallowest depth with sand waves (m, positive down).
     pub min_depth_m: f64,
+    /// Deepest depth with sand waves (m, positive down).
     pub max_depth_m: f64,
 }
 
@@ -82,17 +92,24 @@ pub struct SandWaves {
 pub struct SeabedModel {
     /// Projected CRS of the grid (EPSG code), in metres.
     pub epsg: u32,
-    /// Top-left corner of the grid (m) and its size.
+    /// Easting of the grid's west edge (m).
     pub origin_e: f64,
+    /// Northing of the grid's north edge (m).
     pub origin_n: f64,
+    /// Cell size, square (m).
     pub cell_m: f64,
+    /// Columns.
     pub width: usize,
+    /// Rows.
     pub height: usize,
+    /// The large-scale depth profile the features are added to.
     pub profile: Profile,
     /// Bearing of the tidal current axis (degrees true); channels run along it, sand-wave crests
     /// across it.
     pub current_bearing_deg: f64,
+    /// Tidal channels cut into the profile.
     pub channels: Vec<Channel>,
+    /// Sand waves, if the site has them.
     pub sand_waves: Option<SandWaves>,
     /// Noise octaves: (amplitude m, feature size m).
     pub noise: Vec<(f64, f64)>,

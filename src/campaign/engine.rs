@@ -25,9 +25,13 @@ use crate::metocean::Series;
 /// operations).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Limits {
+    /// Largest significant wave height (m), α applied for weather-restricted operations.
     pub hs_m: Option<f64>,
+    /// Largest wind speed (m/s), against the series' `wind_ms` column.
     pub wind_ms: Option<f64>,
+    /// Largest current speed (m/s), against the series' `current_ms` column.
     pub current_ms: Option<f64>,
+    /// Largest peak period Tp (s), against the series' `tp_s` column.
     pub tp_max_s: Option<f64>,
     /// Daylight only, at this (latitude, longitude) (°): a record is workable when the sun is up
     /// over its whole interval ([`crate::solar::is_daylight`]).
@@ -80,8 +84,12 @@ impl Limits {
 /// separate types of the same name.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OpType {
+    /// The operation's name in results: its kind (`lift`, `cable_lay`…) for a mission's campaign.
     pub name: String,
+    /// The limits every step of this type is held to.
     pub limits: Limits,
+    /// Pauses when the limits fail and resumes later (else it needs T_R of workable weather at
+    /// once).
     pub splittable: bool,
 }
 
@@ -89,32 +97,47 @@ pub struct OpType {
 /// reference period T_R = T_POP + T_C (h, for weather-restricted operations) and a label.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
+    /// Index of the operation type in the engine's [`OpType`] list.
     pub op: usize,
+    /// Planned duration T_POP (h).
     pub duration_h: f64,
+    /// Reference period T_R = T_POP + T_C (h); only weather-restricted operations use it.
     pub reference_h: f64,
+    /// What the step is for in results: from a mission, the cabin it serves (a trip's first cabin
+    /// for load-out and transit, its last for the return), then the cable id for cable work.
     pub label: String,
 }
 
 /// What happened to one step in a run (times in Unix seconds).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct StepRun {
+    /// Index of the operation type in the engine's [`OpType`] list.
     pub op: usize,
+    /// The step's label, from [`Step::label`].
     pub label: String,
+    /// When the previous step finished and this one could begin (Unix s, on a series step).
     pub ready_s: i64,
+    /// When work started (Unix s): the first workable step at or after ready.
     pub start_s: i64,
+    /// When the step finished (Unix s).
     pub end_s: i64,
+    /// Time spent waiting on weather: ready to end, less the planned duration (h).
     pub wait_h: f64,
 }
 
 /// One simulated campaign.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Run {
+    /// Start time asked for (Unix s).
     pub start_s: i64,
+    /// When the last step finished (Unix s).
     pub finish_s: i64,
+    /// Every step in sequence order.
     pub steps: Vec<StepRun>,
 }
 
 impl Run {
+    /// Time from the requested start to the finish (h).
     pub fn duration_h(&self) -> f64 {
         (self.finish_s - self.start_s) as f64 / 3600.0
     }
@@ -181,6 +204,7 @@ impl Engine {
         })
     }
 
+    /// The operation types, indexed as in [`Step::op`].
     pub fn ops(&self) -> &[OpType] {
         &self.ops
     }

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! The installation campaign: every cabin's load-out, transit, positioning, lift, cable work,
 //! survey and return, simulated hour by hour through a metocean hindcast from every start date
 //! of a start window (domain-reference §9), giving P10/P50/P90 durations and finish dates by

@@ -12,12 +12,15 @@ use crate::vessel::sailing::{METRES_PER_NM, leg_distance_bearing};
 /// the cable laid and pulled in during that cabin's visit and its length.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CableWork {
+    /// Id of the cabin the cable ends at: its lay and pull-in join that cabin's visit.
     pub cabin: String,
+    /// Id of the cable (names the lay and pull-in steps).
     pub cable: String,
+    /// Cable length to lay, with its slack (m).
     pub length_m: f64,
 }
 
-/// Position-keeping before a lift (h): NREL ORBIT `site_position_time` (2 h) [E for cabins].
+/// Position-keeping before a lift (h): NREL ORBIT `site_position_time` (2 h) \[E for cabins\].
 pub const POSITIONING_H: f64 = 2.0;
 /// Cable pull-in (h): NREL ORBIT `cable_pull_in_time` (5.5 h, from NREL's legacy BOS model).
 pub const PULL_IN_H: f64 = 5.5;
@@ -101,10 +104,14 @@ pub fn route_nm(m: &Mission) -> Option<f64> {
 /// The operation types and the sequence of one campaign.
 #[derive(Clone, Debug)]
 pub struct Plan {
+    /// The operation types, indexed by [`Step::op`].
     pub ops: Vec<OpType>,
-    /// Per operation type: what it does and its DNV α (1 when splittable or without an Hs limit).
+    /// What each operation type does (same index as `ops`).
     pub kinds: Vec<OperationKind>,
+    /// DNV α of each operation type (same index as `ops`): the factor its Hs limit was multiplied
+    /// by (1 when splittable or without an Hs limit).
     pub alphas: Vec<f64>,
+    /// The campaign in order: every step of every trip.
     pub seq: Vec<Step>,
 }
 
@@ -117,7 +124,9 @@ pub struct OperationLimits {
     /// `1.50 (α 0.80)`, several comma-separated when its steps fall in different α classes;
     /// `—` without an Hs limit.
     pub hs_m: String,
+    /// Whether any of its steps pauses when the limits fail and resumes later.
     pub splittable: bool,
+    /// Whether any of its steps works in daylight only.
     pub daylight_only: bool,
 }
 

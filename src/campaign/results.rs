@@ -51,15 +51,20 @@ pub fn start_times(
 pub struct MonthResult {
     /// 1 = January.
     pub month: u32,
+    /// Simulated starts in this month.
     pub runs: usize,
     /// Runs that would pass the end of the series.
     pub censored: usize,
+    /// 10th-percentile campaign duration of the month's finished runs (days; type-7 percentile).
     pub duration_p10_d: Option<f64>,
+    /// Median campaign duration of the month's finished runs (days).
     pub duration_p50_d: Option<f64>,
+    /// 90th-percentile campaign duration of the month's finished runs (days).
     pub duration_p90_d: Option<f64>,
     /// Finish dates (`MM-DD`, `+1y` when in the next year) of a start on the 1st of the month
     /// plus the month's P50/P90 duration.
     pub finish_p50: Option<String>,
+    /// Finish date of a start on the 1st plus the P90 duration (see `finish_p50`).
     pub finish_p90: Option<String>,
     /// Day of year (1–366, may exceed 365 into the next year) of the P90 finish from the 1st.
     pub finish_p90_doy: Option<f64>,
@@ -68,24 +73,36 @@ pub struct MonthResult {
 /// Waiting on weather of one operation type over all runs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Downtime {
+    /// Name of the operation (types differing only in α are one operation).
     pub operation: String,
+    /// Mean over finished runs of the run's total waiting on weather in this operation (h).
     pub mean_h: f64,
+    /// Median of that waiting (h).
     pub p50_h: Option<f64>,
+    /// 90th percentile of that waiting (h).
     pub p90_h: Option<f64>,
 }
 
 /// Everything `fathom campaign` reports.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CampaignResult {
+    /// Number of simulated starts.
     pub starts: usize,
     /// Hours between simulated starts (the smallest spacing; 0 with fewer than two starts).
     pub start_step_h: f64,
+    /// Starts whose run would pass the end of the series.
     pub censored: usize,
+    /// Per start month with at least one start, January first.
     pub months: Vec<MonthResult>,
+    /// Waiting on weather per operation name, in the order of the operation types.
     pub downtime: Vec<Downtime>,
+    /// Median vessel time of a finished run: duration plus mobilisation (days).
     pub vessel_days_p50: Option<f64>,
+    /// 90th-percentile vessel time of a finished run (days).
     pub vessel_days_p90: Option<f64>,
+    /// Cost at the median vessel time: mobilisation plus day rate × days (EUR).
     pub cost_p50_eur: Option<f64>,
+    /// Cost at the 90th-percentile vessel time (EUR).
     pub cost_p90_eur: Option<f64>,
     /// Start month with the smallest P50 duration (then P90).
     pub best_start_month: Option<u32>,
@@ -93,6 +110,7 @@ pub struct CampaignResult {
     pub operations: Vec<String>,
     /// The run whose duration is the median (nearest rank): the Gantt chart.
     pub p50_run: Vec<StepRun>,
+    /// Requested start of the P50 run (Unix s); `None` when no run finished.
     pub p50_run_start_s: Option<i64>,
 }
 
@@ -103,9 +121,13 @@ pub struct CampaignResult {
 pub struct GanttBar {
     /// Index into the chart's rows (operation names).
     pub row: usize,
+    /// The step's label.
     pub label: String,
+    /// When the step was ready (h from the run's start).
     pub ready_h: f64,
+    /// When work on the step started (h from the run's start).
     pub start_h: f64,
+    /// When the step ended (h from the run's start).
     pub end_h: f64,
 }
 
@@ -141,8 +163,11 @@ impl CampaignResult {
 /// Cost inputs.
 #[derive(Clone, Copy, Debug)]
 pub struct Costs {
+    /// Vessel day rate (EUR per day).
     pub day_rate_eur: f64,
+    /// Fixed mobilisation cost per campaign (EUR).
     pub mobilisation_eur: f64,
+    /// Mobilisation time added to each run's vessel time (h).
     pub mobilisation_h: f64,
 }
 

@@ -22,7 +22,9 @@ const CIRCLE_VERTICES: usize = 36;
 /// A feature's geometry in WGS 84 lon/lat degrees.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Geometry {
+    /// One position, `[lon, lat]`.
     Point([f64; 2]),
+    /// A polyline (route, cable, line-shaped zone), vertices in order.
     Line(Vec<[f64; 2]>),
     /// Outer ring, closed (last vertex equals the first).
     Polygon(Vec<[f64; 2]>),
@@ -33,7 +35,9 @@ pub enum Geometry {
 pub struct Feature {
     /// `route`, `waypoint`, `port`, `cabin`, `cabin_footprint`, `exclusion_zone`, `landing_point`, `cable`.
     pub kind: &'static str,
+    /// The object's name or id, as in the mission.
     pub name: String,
+    /// Where the object is.
     pub geometry: Geometry,
     /// Extra attributes with units in their names (`speed_kn`, `eta`, `buffer_m`).
     pub properties: Vec<(&'static str, Value)>,

@@ -20,17 +20,22 @@ const OPENCPN_NS: &str = "http://www.opencpn.org";
 /// A GPX document's routes and tracks.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Gpx {
+    /// The root's `creator` attribute (the program that wrote the file).
     pub creator: String,
     /// Namespace declarations of the root (`xmlns:opencpn`…), written back on export.
     pub namespaces: Vec<(String, String)>,
+    /// The `<rte>` elements in document order.
     pub routes: Vec<GpxRoute>,
+    /// The `<trk>` elements in document order.
     pub tracks: Vec<GpxTrack>,
 }
 
 /// A `<rte>`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GpxRoute {
+    /// The route's `<name>`.
     pub name: String,
+    /// The `<rtept>` elements in order.
     pub points: Vec<GpxPoint>,
     /// `opencpn:planned_speed` of the route (knots).
     pub planned_speed_kn: Option<f64>,
@@ -43,12 +48,19 @@ pub struct GpxRoute {
 /// A `<rtept>` or `<trkpt>`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GpxPoint {
+    /// Latitude (degrees, WGS 84), the `lat` attribute.
     pub lat: f64,
+    /// Longitude (degrees, WGS 84), the `lon` attribute.
     pub lon: f64,
+    /// The `<time>` (UTC): a track fix's time; on exported route points, the planned ETA.
     pub time: Option<DateTime<Utc>>,
+    /// The `<name>`.
     pub name: String,
+    /// The `<desc>`.
     pub desc: String,
+    /// The `<sym>` (symbol name, e.g. `diamond`).
     pub sym: String,
+    /// The `<type>`.
     pub kind: String,
     /// `opencpn:planned_speed` of the leg leaving this point (knots).
     pub planned_speed_kn: Option<f64>,
@@ -59,7 +71,9 @@ pub struct GpxPoint {
 /// A `<trk>`: segments of timed points.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GpxTrack {
+    /// The track's `<name>`.
     pub name: String,
+    /// The `<trkseg>` segments, each its `<trkpt>` elements in order.
     pub segments: Vec<Vec<GpxPoint>>,
 }
 

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! Exchange formats: what fathom reads from and writes for other tools.
 //!
 //! - [`rtz`]: IEC 61174 RTZ routes for ECDIS (read 1.0/1.1/1.2, write 1.1);
@@ -32,16 +33,22 @@ pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 /// A file that could not be read or is not what its format requires.
 #[derive(Debug, thiserror::Error)]
 pub enum FormatError {
+    /// The file could not be opened or read.
     #[error("{}: {source}", path.display())]
     Io {
+        /// The file.
         path: PathBuf,
+        /// What the operating system reported.
         source: std::io::Error,
     },
     /// Problem at a line (0 = the whole file).
     #[error("{}{}: {message}", path.display(), if *line > 0 { format!(":{line}") } else { String::new() })]
     Invalid {
+        /// The file.
         path: PathBuf,
+        /// 1-based line of the problem; 0 when it concerns the whole file.
         line: usize,
+        /// What was found and what was expected.
         message: String,
     },
 }

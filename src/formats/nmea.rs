@@ -26,8 +26,11 @@ use std::path::Path;
 /// One position fix.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Fix {
+    /// Time of the fix (UTC): the epoch's time of day on its date (from RMC or ZDA).
     pub time: DateTime<Utc>,
+    /// Longitude (degrees, WGS 84; east positive).
     pub lon: f64,
+    /// Latitude (degrees, WGS 84; north positive).
     pub lat: f64,
     /// GGA fix quality (0 invalid, 1 GPS, 2 DGPS, 4 RTK fixed, 5 RTK float, 6 dead reckoning…);
     /// without GGA, from the RMC/GLL mode letter (A → 1, D → 2, E → 6, others 1).
@@ -60,11 +63,13 @@ pub struct AttitudeSample {
 /// What the reader met, line by line.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Counts {
+    /// Lines read, including blank ones and comments.
     pub lines: usize,
     /// Blank lines and `#` comments.
     pub comments: usize,
     /// Sentences with a valid checksum (or none), by type (`GGA`, `RMC`, `PFEC`…).
     pub sentences: BTreeMap<String, usize>,
+    /// Sentences whose checksum does not match (skipped).
     pub bad_checksum: usize,
     /// Lines that are not NMEA sentences or whose fields do not parse.
     pub garbled: usize,
@@ -83,7 +88,9 @@ pub struct Counts {
 /// The fixes of a log and the counts.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct NmeaLog {
+    /// One fix per epoch with a position and a date, in log order.
     pub fixes: Vec<Fix>,
+    /// How many lines and sentences of each kind the log held.
     pub counts: Counts,
 }
 

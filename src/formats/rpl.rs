@@ -21,19 +21,34 @@ pub const MAX_ROWS: usize = 1_000_000;
 /// One row of an RPL.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RplRow {
+    /// 1-based position of the row (`pos`).
     pub pos: usize,
+    /// `start <end>`, `AC` (alter course) or `end <end>`.
     pub event: String,
+    /// Latitude of the vertex (degrees, WGS 84).
     pub lat: f64,
+    /// Longitude of the vertex (degrees, WGS 84).
     pub lon: f64,
+    /// Route KP of the vertex (km from the start, horizontal).
     pub kp_km: f64,
+    /// Length of the section ending at this vertex (km); 0 on the first row.
     pub section_km: f64,
+    /// True course to the next vertex (degrees); `None` on the last row.
     pub course_deg: Option<f64>,
+    /// Alter-course angle at the vertex (degrees, positive to starboard); 0 at the ends.
     pub alter_course_deg: f64,
+    /// Water depth at the vertex at the planning level (m, positive down); `None` off the grid.
     pub depth_m: Option<f64>,
+    /// Steepest along-route slope on the section leaving this vertex (degrees, positive rising
+    /// towards the end); `None` without depths.
     pub slope_deg: Option<f64>,
+    /// Cable slack over the route length (%).
     pub slack_pct: f64,
+    /// Cable KP (km): route KP × (1 + slack/100).
     pub cable_kp_km: f64,
+    /// Cable type id.
     pub cable_type: String,
+    /// Target burial depth (m).
     pub burial_m: f64,
 }
 

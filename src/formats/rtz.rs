@@ -23,9 +23,12 @@ use std::path::Path;
 /// A route read from RTZ, with the warnings about it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RtzImport {
+    /// The route as fathom holds it (waypoints, speeds, leg geometry, departure).
     pub route: Route,
     /// The file's RTZ version ("1.0", "1.1", "1.2").
     pub version: String,
+    /// Departures from IEC 61174 the import tolerated (a missing namespace, a route name unlike
+    /// the file name, ignored elements…), one message each.
     pub warnings: Vec<String>,
 }
 

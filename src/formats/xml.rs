@@ -19,6 +19,7 @@ pub struct Element {
     pub name: String,
     /// Attributes as written (qualified names), in document order.
     pub attrs: Vec<(String, String)>,
+    /// Child elements in document order.
     pub children: Vec<Element>,
     /// Text directly inside the element (concatenated, trimmed).
     pub text: String,

@@ -11,28 +11,39 @@ use serde::Serialize;
 /// Everything fathom computes for lifting and lowering one cabin.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CabinLift {
+    /// The cabin's id.
     pub cabin: String,
+    /// Id of the cabin's type.
     pub cabin_type: String,
     /// Water depth at the cabin at the planning level (m).
     pub depth_m: f64,
+    /// Planned crane radius (m), from the lift plan.
     pub radius_m: f64,
     /// Smallest radius at which the cabin hangs clear of the hull (m).
     pub radius_needed_m: f64,
     /// Submerged mass of the cabin, m − ρV (t).
     pub submerged_mass_t: f64,
+    /// Dynamic hook load against the crane's rating in each phase (lift-off, splash zone,
+    /// submerged at touchdown).
     pub loads: Vec<PhaseLoad>,
+    /// Hook height above the deck needed to lift the cabin clear (m): cabin + rigging height +
+    /// lift-off clearance.
     pub hook_height_needed_m: f64,
     /// Hook height above the deck the crane offers at the planned radius (m).
     pub hook_height_available_m: f64,
+    /// The lowering phases with their durations.
     pub phases: Vec<Phase>,
+    /// Duration of all lowering phases (min).
     pub total_min: f64,
-    /// Design surface current (m/s) and the touchdown offset it gives (m); `None` without drag
-    /// data or for a floating cabin.
+    /// Design surface current (m/s): the lift plan's `current.surface_ms`.
     pub design_current_ms: f64,
+    /// Horizontal offset of the cabin at touchdown in the design current (m); `None` without
+    /// drag data or for a floating cabin.
     pub touchdown_offset_m: Option<f64>,
     /// Largest surface current keeping the offset within the tolerance (m/s); `None` when the
     /// offset cannot be computed or 10 m/s still keeps it within.
     pub max_current_ms: Option<f64>,
+    /// Horizontal placement tolerance (m), from the lift plan.
     pub tolerance_m: f64,
     /// Both modes of the swing in air (lift-off to the splash zone) and submerged (splash zone
     /// to touchdown).
@@ -41,9 +52,13 @@ pub struct CabinLift {
 
 /// Inputs shared by every cabin of a mission.
 pub struct LiftSetup<'a> {
+    /// The installation vessel (hull size for the radius needed).
     pub vessel: &'a Vessel,
+    /// The crane: load chart, geometry, wire and rigging.
     pub crane: &'a Crane,
+    /// The lift plan: radius, slew, speeds, holds, current and tolerances.
     pub plan: &'a LiftPlan,
+    /// Metocean inputs: seawater density and the wave period range for the swing check.
     pub metocean: Metocean,
 }
 

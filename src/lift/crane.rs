@@ -40,6 +40,7 @@ pub fn wire_mass_t(crane: &Crane, in_air_m: f64, submerged_m: f64, density_kgm3:
 /// The hook load in one phase of the lift against the crane's rating.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PhaseLoad {
+    /// Name of the phase: "lift-off (in air)", "splash zone" or "submerged at touchdown".
     pub phase: &'static str,
     /// Dynamic hook load (t): DAF × (cabin × weight contingency + rigging) + wire paid out.
     pub hook_load_t: f64,

@@ -48,6 +48,7 @@ pub struct HangingLoad {
     pub rigging_height_m: f64,
     /// Submerged weight of the cabin and rigging (N), > 0.
     pub submerged_weight_n: f64,
+    /// The cabin type's lateral drag coefficient and projected area.
     pub drag: CabinDrag,
     /// Effective wire diameter for drag (m): diameter × falls.
     pub wire_diameter_m: f64,
@@ -57,6 +58,7 @@ pub struct HangingLoad {
     pub wire_weight_air_n_m: f64,
     /// Boom-tip sheave height above the waterline (m): the wire in air spans it.
     pub tip_height_m: f64,
+    /// Seawater density (kg/m³).
     pub density_kgm3: f64,
 }
 

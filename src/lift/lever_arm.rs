@@ -11,8 +11,11 @@ use nalgebra::{Rotation3, Vector3};
 /// A vessel attitude: heading, pitch and roll in degrees.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Attitude {
+    /// Heading (degrees clockwise from true north).
     pub heading_deg: f64,
+    /// Pitch (degrees, bow up positive).
     pub pitch_deg: f64,
+    /// Roll (degrees, starboard down positive).
     pub roll_deg: f64,
 }
 

@@ -6,9 +6,11 @@ use serde::Serialize;
 /// One phase of the lowering with its duration.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Phase {
+    /// Name of the phase, e.g. "splash zone" or "set-down".
     pub name: &'static str,
     /// Distance the cabin travels in the phase (m); 0 for holds and the lift-off.
     pub distance_m: f64,
+    /// Duration of the phase (min).
     pub duration_min: f64,
 }
 

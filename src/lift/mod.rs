@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! Lifting and lowering the cabins: crane capacity and hook height, lowering phases, touchdown
 //! drift in a current, pendulum resonance, weather windows with DNV-ST-N001 alpha factors, GNSS
 //! lever arms and the as-placed check. One file per concern; [`check`] turns a mission into

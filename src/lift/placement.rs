@@ -8,14 +8,17 @@ use serde::Serialize;
 /// The placement of one cabin against its target.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Placement {
+    /// The cabin's id.
     pub cabin: String,
-    /// The hook's (and so the landed cabin's) position, working-CRS metres.
+    /// Easting of the hook (and so of the landed cabin), working CRS (m).
     pub hook_x: f64,
+    /// Northing of the hook (working CRS, m).
     pub hook_y: f64,
     /// Horizontal distance from the target (m).
     pub distance_m: f64,
     /// Measured minus planned cabin heading, in (−180°, 180°].
     pub heading_error_deg: f64,
+    /// Within both the horizontal and the heading tolerance of the lift plan.
     pub within_tolerance: bool,
 }
 

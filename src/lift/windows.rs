@@ -23,15 +23,21 @@ use serde::Serialize;
 /// The limits of an operation as applied to the series.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AppliedLimits {
+    /// The operation's name.
     pub name: String,
+    /// Planned operation duration T_POP (h).
     pub t_pop_h: f64,
     /// Reference period T_R = T_POP + T_C (h).
     pub t_r_h: f64,
+    /// DNV-ST-N001 α factor for T_POP and Hs_design, from the alpha table.
     pub alpha: f64,
+    /// Design Hs limit of the operation (m).
     pub hs_design_m: f64,
     /// Forecast Hs limit α·Hs_design (m).
     pub hs_forecast_m: f64,
+    /// Wind speed limit (m/s), against the series' `wind_ms` column.
     pub wind_max_ms: Option<f64>,
+    /// Current speed limit (m/s), against the series' `current_ms` column.
     pub current_max_ms: Option<f64>,
     /// T_POP ≤ 72 h (DNV-ST-N001 sec. 2.6.7.1); otherwise extreme-value statistics apply and the
     /// windows are indicative only.
@@ -87,8 +93,11 @@ impl AppliedLimits {
 /// A weather window (Unix seconds, UTC).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Window {
+    /// Start of the window (Unix s): the first record at which the operation can start.
     pub start_s: i64,
+    /// End of the window (Unix s): one step after its last record.
     pub end_s: i64,
+    /// Length of the window (h).
     pub hours: f64,
 }
 
@@ -97,12 +106,15 @@ pub struct Window {
 pub struct MonthStats {
     /// 1 = January.
     pub month: u32,
+    /// Records of the month, less those whose reference period runs past the series' end.
     pub records: usize,
     /// Records at which the operation can start.
     pub starts: usize,
     /// starts / records; `None` for a month without records.
     pub operability: Option<f64>,
+    /// Median wait for a start of the month's requests (h; type-7 percentile).
     pub wait_p50_h: Option<f64>,
+    /// 90th-percentile wait of the month's requests (h).
     pub wait_p90_h: Option<f64>,
     /// Mean waiting on weather of the month's requests (h).
     pub wait_mean_h: Option<f64>,
@@ -114,12 +126,15 @@ pub struct MonthStats {
 /// Windows and statistics of one operation.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct OperationWindows {
+    /// The limits as applied to the series.
     pub limits: AppliedLimits,
     /// Consecutive records a start needs: ⌈T_R / step⌉.
     pub records_needed: usize,
+    /// Every weather window in time order.
     pub windows: Vec<Window>,
     /// Share of all records at which the operation can start.
     pub operability: f64,
+    /// All twelve calendar months, January first (a month without records has no operability).
     pub months: Vec<MonthStats>,
 }
 

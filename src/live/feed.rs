@@ -37,12 +37,15 @@ pub enum LinkState {
 /// What the panel shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Status {
+    /// Waiting, live or stale.
     pub state: LinkState,
     /// Seconds since the last position arrived.
     pub fix_age_s: Option<f64>,
     /// Seconds since any line arrived.
     pub silent_s: Option<f64>,
+    /// The latest position fix.
     pub fix: Option<Fix>,
+    /// The latest attitude sample the decoder holds.
     pub attitude: Option<AttitudeSample>,
 }
 

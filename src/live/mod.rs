@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! Live positioning during the lift: NMEA 0183 from a receiver over the network or a serial line,
 //! decoded by the same [`crate::formats::nmea::Decoder`] as a log, and the vessel, crane tip and
 //! hook placed against the selected cabin's target through the GNSS lever arms.

@@ -26,10 +26,13 @@ pub const ATTITUDE_MAX_SKEW_MS: u32 = 2_000;
 /// The vessel and crane set-up the positions are computed for.
 #[derive(Clone, Copy, Debug)]
 pub struct Rig<'a> {
+    /// The crane: pedestal and GNSS antenna positions on the vessel.
     pub crane: &'a Crane,
+    /// The lift plan: radius, slew and tolerances.
     pub plan: &'a LiftPlan,
-    /// Length overall and beam (m), for the outline.
+    /// Length overall (m), for the outline.
     pub length_m: f64,
+    /// Beam (m), for the outline.
     pub beam_m: f64,
     /// The cabin's heading minus the vessel's as rigged on the hook (degrees); 0 when the cabin
     /// hangs fore-and-aft. With no hook-mounted heading sensor this is what relates the vessel's
@@ -40,6 +43,7 @@ pub struct Rig<'a> {
 /// The hook against a cabin's target.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ToTarget {
+    /// The cabin's id.
     pub cabin: String,
     /// Geodesic distance hook → target (m).
     pub distance_m: f64,
@@ -54,7 +58,10 @@ pub struct ToTarget {
 /// Live positions, WGS 84 lon/lat.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LivePositions {
+    /// The GNSS antenna (the fix's position).
     pub antenna: (f64, f64),
+    /// The attitude used: heading from the attitude sensor or the fix; roll and pitch from the
+    /// sensor when its sample is within [`ATTITUDE_MAX_SKEW_MS`] of the fix, else 0.
     pub attitude: Attitude,
     /// Whether roll and pitch came from an attitude sensor (else level).
     pub measured_attitude: bool,
@@ -62,11 +69,13 @@ pub struct LivePositions {
     pub reference: (f64, f64),
     /// Hull rectangle corners: bow port, bow starboard, stern starboard, stern port.
     pub outline: [(f64, f64); 4],
-    /// Boom tip at the plan's radius and slew, and its height above the waterline (m).
+    /// Boom tip at the plan's radius and slew.
     pub tip: (f64, f64),
+    /// Height of the boom tip above the waterline (m).
     pub tip_height_m: f64,
     /// The hook (plumb under the tip).
     pub hook: (f64, f64),
+    /// The hook against the cabin's target, when a cabin was given.
     pub target: Option<ToTarget>,
 }
 

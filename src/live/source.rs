@@ -86,7 +86,9 @@ impl std::fmt::Display for Source {
 /// One received line and when it arrived.
 #[derive(Clone, Debug)]
 pub struct Received {
+    /// When the line arrived (wall clock).
     pub at: SystemTime,
+    /// The line as received, without its line ending.
     pub line: String,
 }
 

@@ -15,15 +15,20 @@ const BOTTOM: f64 = 28.0;
 /// How a series is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
+    /// One bar per month (series side by side).
     Bars,
+    /// A polyline joining the months that have values (across months without), a dot at each.
     Line,
 }
 
 /// One series: a value per month (`None` = no data that month).
 #[derive(Clone, Debug)]
 pub struct Series {
+    /// Legend name.
     pub name: String,
+    /// The value of each month, January first (`None` = no data).
     pub values: [Option<f64>; 12],
+    /// Bars or a line.
     pub mark: Mark,
     /// CSS colour.
     pub colour: &'static str,
@@ -32,7 +37,9 @@ pub struct Series {
 /// A chart over the twelve months.
 #[derive(Clone, Debug)]
 pub struct MonthlyChart {
+    /// Caption of the y axis, with its unit.
     pub y_label: String,
+    /// The series, drawn in order.
     pub series: Vec<Series>,
     /// A horizontal line with its label (a target, a limit).
     pub reference: Option<(f64, String)>,

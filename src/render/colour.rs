@@ -16,6 +16,7 @@ pub enum ColourMap {
 }
 
 impl ColourMap {
+    /// Every colour map, in the order the layers panel lists them.
     pub const ALL: [ColourMap; 3] = [ColourMap::Bathymetry, ColourMap::Viridis, ColourMap::Greys];
 
     /// Name shown in the layers panel.
@@ -76,11 +77,13 @@ const LAND: [[u8; 3]; 2] = [[222, 206, 160], [140, 110, 70]];
 /// How tiles are coloured; a change bumps the tile cache's generation.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Style {
+    /// The colour ramp.
     pub colour_map: ColourMap,
     /// Elevation (m, positive up) that maps to the deepest colour.
     pub deep_m: f32,
     /// Elevation that maps to the shallowest colour (normally 0, the datum).
     pub shallow_m: f32,
+    /// Whether Horn hillshade is blended over the colours.
     pub hillshade: bool,
     /// Vertical exaggeration of the hillshade (seabed relief is gentle; 1 = true relief).
     pub z_factor: f32,

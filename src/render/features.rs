@@ -7,7 +7,9 @@ use crate::siting::footprint::{Footprint, Shape, convergence_deg};
 /// One exclusion zone as rings (exteriors and holes; fill with the even-odd rule).
 #[derive(Clone, Debug)]
 pub struct ZoneRings {
+    /// The zone's id, from the mission.
     pub id: String,
+    /// Closed rings in working-CRS metres (x, y).
     pub rings: Vec<Vec<(f64, f64)>>,
 }
 
@@ -18,7 +20,9 @@ pub struct Features {
     pub cabins: Vec<(String, Vec<(f64, f64)>)>,
     /// Waypoint label and position, in route order.
     pub route: Vec<(String, (f64, f64))>,
+    /// Wind turbine positions (working CRS, m), when the mission has a wind farm.
     pub turbines: Vec<(f64, f64)>,
+    /// Exclusion zones, in mission order.
     pub zones: Vec<ZoneRings>,
     /// Id, position and whether it is a port (else a cable landing point).
     pub points: Vec<(String, (f64, f64), bool)>,

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! Rendering without a GPU: bathymetry colour ramps and hillshade blend (shared with the
 //! planner), an RGBA raster with anti-aliased lines and PNG output, the mission's site map as
 //! SVG over an embedded PNG, small monthly SVG charts, the campaign's Gantt chart and cable depth

@@ -27,8 +27,11 @@ enum Key {
 /// A stretch of the line to highlight (e.g. a free span), with the text shown on hover.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Band {
+    /// Start of the stretch (km along the profile).
     pub from_km: f64,
+    /// End of the stretch (km along the profile).
     pub to_km: f64,
+    /// Text shown on hover (SVG `<title>`).
     pub title: String,
 }
 
@@ -36,8 +39,11 @@ pub struct Band {
 /// there (the line is broken).
 #[derive(Clone, Debug, PartialEq)]
 pub struct DepthProfile {
+    /// The profile's points, in order of distance.
     pub points: Vec<(f64, Option<f64>)>,
+    /// Legend name of the depth line.
     pub line_name: String,
+    /// Stretches to highlight.
     pub bands: Vec<Band>,
     /// Legend name of the bands (drawn only when there are bands).
     pub band_name: String,

@@ -7,7 +7,9 @@ use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 /// An 8-bit RGBA image (unpremultiplied, row 0 at the top).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Raster {
+    /// Width (px).
     pub width: usize,
+    /// Height (px).
     pub height: usize,
     /// `width × height × 4` bytes, row-major.
     pub rgba: Vec<u8>,

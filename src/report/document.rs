@@ -5,8 +5,11 @@ use crate::finding::Finding;
 /// A whole report.
 #[derive(Clone, Debug, Default)]
 pub struct Report {
+    /// Heading of the document.
     pub title: String,
+    /// Line under the title.
     pub subtitle: String,
+    /// The sections, numbered in this order.
     pub sections: Vec<Section>,
 }
 
@@ -15,7 +18,9 @@ pub struct Report {
 pub struct Section {
     /// Anchor, e.g. `cooling`.
     pub id: &'static str,
+    /// Heading of the section (the renderers number it).
     pub title: String,
+    /// The section's content, in order.
     pub blocks: Vec<Block>,
 }
 
@@ -48,14 +53,20 @@ impl Section {
 /// Content of a section.
 #[derive(Clone, Debug)]
 pub enum Block {
+    /// A paragraph of plain text.
     Paragraph(String),
+    /// A table; numbers are right-aligned by the renderers.
     Table {
+        /// Column headings.
         header: Vec<String>,
+        /// Cells, one vector per row, as formatted text.
         rows: Vec<Vec<String>>,
     },
     /// An inline SVG figure with its caption.
     Svg {
+        /// The SVG document, inlined as is.
         svg: String,
+        /// Caption under the figure.
         caption: String,
     },
     /// Validation findings, rendered with their severity.

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! The mission report: one self-contained document a client, a regulator and a vessel master can
 //! read without fathom — HTML (inline CSS, inline SVG/PNG, no external links, prints on A4) or
 //! Markdown.

@@ -17,10 +17,18 @@ const CIRCLE_VERTICES: usize = 64;
 /// The plan shape of a cabin type.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Shape {
-    /// Length along the heading × width across it (m).
-    Rect { length: f64, width: f64 },
-    /// Diameter (m).
-    Circle { diameter: f64 },
+    /// A rectangle, its long axis along the heading.
+    Rect {
+        /// Length along the heading (m).
+        length: f64,
+        /// Width across the heading (m).
+        width: f64,
+    },
+    /// A circle.
+    Circle {
+        /// Diameter (m).
+        diameter: f64,
+    },
 }
 
 impl Shape {
@@ -59,9 +67,13 @@ impl Shape {
 /// clockwise from grid north (the true heading plus [`convergence_deg`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Footprint {
+    /// Easting of the centre (working CRS, m).
     pub x: f64,
+    /// Northing of the centre (working CRS, m).
     pub y: f64,
+    /// Heading of the long axis (degrees clockwise from grid north).
     pub grid_heading_deg: f64,
+    /// The cabin type's plan shape.
     pub shape: Shape,
 }
 
@@ -69,8 +81,11 @@ pub struct Footprint {
 /// may lie outside the grid).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
+    /// Grid row (0 = north).
     pub row: i64,
+    /// First column touched.
     pub c0: i64,
+    /// Last column touched (inclusive).
     pub c1: i64,
 }
 
@@ -202,9 +217,11 @@ pub struct FootprintStats {
     pub outside: usize,
     /// Touched cells inside the grid without data.
     pub nodata: usize,
-    /// Over the valid touched cells (NaN when there are none).
+    /// Shallowest water over the valid touched cells (m; NaN when there are none).
     pub min_depth_m: f64,
+    /// Deepest water over the valid touched cells (m; NaN when there are none).
     pub max_depth_m: f64,
+    /// Mean water depth over the valid touched cells (m; NaN when there are none).
     pub mean_depth_m: f64,
     /// Highest − lowest seabed under the footprint.
     pub relief_m: f64,

@@ -22,23 +22,33 @@ const FIRST_BATCH: usize = 4096;
 /// One cabin the layout placed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlacedCabin {
+    /// Easting of the cabin centre (working CRS, m): a feasible cell centre.
     pub x: f64,
+    /// Northing of the cabin centre (working CRS, m).
     pub y: f64,
+    /// Heading of the footprint's long axis (degrees clockwise from grid north).
     pub grid_heading_deg: f64,
+    /// Seabed under the placed footprint.
     pub stats: FootprintStats,
     /// Distance to the nearest landing point (m) and its id.
     pub cable: Option<(String, f64)>,
+    /// Suitability score of the cell it was placed on (a ranking in [0, 1], not a physical
+    /// quantity).
     pub score: f32,
 }
 
 /// The outcome: what was placed and, when fewer than asked, why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LayoutReport {
+    /// Number of cabins asked for.
     pub requested: usize,
+    /// Cabins placed, in order of placement (best score first).
     pub placed: Vec<PlacedCabin>,
     /// Grid cells where no heading is feasible, counted per failed constraint.
     pub blocked_cells: Vec<(&'static str, usize)>,
+    /// Cells of the grid.
     pub total_cells: usize,
+    /// Cells where some heading is feasible (the candidates).
     pub feasible_cells: usize,
     /// Feasible cells tried and refused because a cabin there would sit too close to another.
     pub rejected_spacing: usize,

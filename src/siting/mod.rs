@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! Cabin siting: where on the seabed a cabin can sit, and why not elsewhere.
 //!
 //! - [`footprint`]: oriented rectangles and circles in working-CRS metres, the grid cells they

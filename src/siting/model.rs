@@ -50,12 +50,21 @@ pub mod fail {
 /// Why a siting computation could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum SitingError {
+    /// An exclusion zone could not be read or projected.
     #[error(transparent)]
     Zone(#[from] ZoneError),
+    /// A landing point could not be projected to the working CRS (message names it).
     #[error("{0}")]
     Crs(String),
+    /// The cabin type asked for is not in the mission.
     #[error("unknown cabin type `{id}`; the mission defines: {known}")]
-    UnknownCabinType { id: String, known: String },
+    UnknownCabinType {
+        /// The id asked for.
+        id: String,
+        /// The mission's cabin type ids, quoted and comma-separated.
+        known: String,
+    },
+    /// The mission has no cabin types at all.
     #[error(
         "the mission defines no [[cabin_types]]: add one (see missions/demo.toml) to site cabins"
     )]
@@ -66,15 +75,27 @@ pub enum SitingError {
 /// type's own foundation tolerances (the stricter applies).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Limits {
+    /// Shallowest seabed allowed under the footprint (m below the planning level), from the
+    /// constraints.
     pub min_depth_m: Option<f64>,
+    /// Deepest seabed allowed under the footprint (m below the planning level), from the
+    /// constraints.
     pub max_depth_m: Option<f64>,
+    /// Least water above the cabin top (m): shallowest depth under the footprint − `height_m`.
     pub min_top_clearance_m: Option<f64>,
+    /// Steepest seabed slope allowed under the footprint (degrees): the stricter of the cabin
+    /// type's and the constraints'.
     pub max_slope_deg: f64,
     /// Where the slope limit comes from: the cabin type or `constraints.max_slope_deg`.
     pub slope_from_constraints: bool,
+    /// Largest relief (highest − lowest seabed) under the footprint (m): the stricter of the
+    /// cabin type's and the constraints'.
     pub max_relief_m: f64,
+    /// Whether the relief limit comes from `constraints.max_relief_m` (else the cabin type).
     pub relief_from_constraints: bool,
+    /// Least edge-to-edge distance between two cabins' footprints (m).
     pub min_spacing_m: Option<f64>,
+    /// Longest straight-line distance from a cabin's centre to the nearest landing point (m).
     pub max_cable_m: Option<f64>,
     /// Cabin height above the seabed (m), for the top clearance.
     pub height_m: f64,
@@ -111,12 +132,18 @@ impl Limits {
 /// their cell mask, and the landing points in working-CRS metres.
 #[derive(Clone, Debug)]
 pub struct SiteModel<'a> {
+    /// The bathymetry (elevations in the working CRS).
     pub grid: &'a Grid,
+    /// Added to grid elevations for depths at the planning level (m):
+    /// depth = −(elevation + offset).
     pub tide_offset_m: f64,
+    /// Horn slope of every cell (degrees), edges filled, same layout as `grid.data`.
     pub slope_deg: Vec<f32>,
+    /// The mission's exclusion zones in the working CRS.
     pub zones: Vec<ZoneShape>,
     /// Cells any zone touches ([`zones::rasterize`]).
     pub zone_mask: Vec<bool>,
+    /// Landing points and substations: (id, x, y) in the working CRS (m).
     pub landing: Vec<(String, f64, f64)>,
 }
 

@@ -37,7 +37,9 @@ pub struct HeadingMap {
 /// The map over a set of headings: per cell the best feasible heading.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SuitabilityMap {
+    /// Columns, as the grid.
     pub width: usize,
+    /// Rows, as the grid.
     pub height: usize,
     /// Headings tried, degrees clockwise from grid north.
     pub grid_headings_deg: Vec<f64>,

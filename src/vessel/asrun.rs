@@ -26,8 +26,11 @@ pub const DEFAULT_ARRIVAL_RADIUS_M: f64 = 0.05 * METRES_PER_NM;
 /// One track point with its cross-track distance.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct XtdSample {
+    /// Time of the fix (UTC), from the track.
     pub time: DateTime<Utc>,
+    /// Longitude of the fix (degrees, WGS 84).
     pub lon: f64,
+    /// Latitude of the fix (degrees, WGS 84).
     pub lat: f64,
     /// Id of the waypoint the active leg leads to.
     pub to_waypoint: u32,
@@ -38,16 +41,24 @@ pub struct XtdSample {
 /// How the vessel reached one waypoint.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Arrival {
+    /// Id of the route waypoint this arrival is for.
     pub waypoint_id: u32,
+    /// The waypoint's name, from the route.
     pub name: String,
     /// Within the arrival radius at the closest approach.
     pub arrived: bool,
     /// Time and place of the closest approach.
     pub time: Option<DateTime<Utc>>,
+    /// Longitude of the closest approach (degrees, WGS 84; working-CRS easting (m) from
+    /// [`compare_projected`]).
     pub lon: Option<f64>,
+    /// Latitude of the closest approach (degrees, WGS 84; working-CRS northing (m) from
+    /// [`compare_projected`]).
     pub lat: Option<f64>,
     /// Distance from the waypoint at the closest approach (m).
     pub miss_m: Option<f64>,
+    /// ETA at this waypoint from the route's timetable ([`legs::timetable`]), when the route has a
+    /// departure time and speeds.
     pub planned_eta: Option<DateTime<Utc>>,
     /// Actual − planned (s), positive when late.
     pub delay_s: Option<f64>,
@@ -56,10 +67,13 @@ pub struct Arrival {
 /// The comparison.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct AsRun {
+    /// Every track point with its cross-track distance from the active leg, in track order.
     pub samples: Vec<XtdSample>,
+    /// One entry per route waypoint, in route order.
     pub arrivals: Vec<Arrival>,
     /// The sample with the largest |XTD|.
     pub max_deviation: Option<XtdSample>,
+    /// Arrival radius used for "arrived" (m).
     pub arrival_radius_m: f64,
 }
 
@@ -69,21 +83,32 @@ pub type TrackPoint = (DateTime<Utc>, f64, f64);
 /// Why a track cannot be compared with the route.
 #[derive(Debug, thiserror::Error)]
 pub enum TrackError {
+    /// The route's or the track's coordinates could not be projected to the working CRS.
     #[error(transparent)]
     Crs(#[from] CrsError),
+    /// No track fix lies within `limit_m` of any waypoint: the log is not a run of this route.
     #[error(
         "the track never comes near the route: its closest fix ({fix_lon:.5}, {fix_lat:.5}) at {time} is {:.1} km from waypoint {waypoint_id} ({wp_lon:.5}, {wp_lat:.5}); expected a log of this route (within {:.1} km of a waypoint)",
         closest_m / 1000.0,
         limit_m / 1000.0
     )]
     FarFromRoute {
+        /// Geodesic distance from the closest fix to its nearest waypoint (m).
         closest_m: f64,
+        /// Largest distance at which a fix counts as near the route (m): half the longest leg plus
+        /// [`NEAR_ROUTE_SLACK_M`].
         limit_m: f64,
+        /// Time of the closest fix.
         time: DateTime<Utc>,
+        /// Longitude of the closest fix (degrees, WGS 84).
         fix_lon: f64,
+        /// Latitude of the closest fix (degrees, WGS 84).
         fix_lat: f64,
+        /// Id of the waypoint nearest the closest fix.
         waypoint_id: u32,
+        /// Longitude of that waypoint (degrees, WGS 84).
         wp_lon: f64,
+        /// Latitude of that waypoint (degrees, WGS 84).
         wp_lat: f64,
     },
 }

@@ -13,9 +13,13 @@ use serde::Serialize;
 pub struct Leg {
     /// 1-based leg number.
     pub number: usize,
+    /// Id of the waypoint the leg leaves from.
     pub from_id: u32,
+    /// Id of the waypoint the leg arrives at.
     pub to_id: u32,
+    /// Name of the arriving waypoint.
     pub to_name: String,
+    /// Rhumb line or great circle, from the arriving waypoint.
     pub geometry: LegGeometry,
     /// Leg length (m).
     pub distance_m: f64,
@@ -27,8 +31,9 @@ pub struct Leg {
     pub speed_kn: f64,
     /// Time on the leg (s).
     pub duration_s: f64,
-    /// KP at the start and end of the leg (m from the first waypoint).
+    /// KP at the start of the leg (m from the first waypoint).
     pub kp_start_m: f64,
+    /// KP at the end of the leg (m from the first waypoint).
     pub kp_end_m: f64,
     /// Arrival at `to_id` when the route has a departure time.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -38,11 +43,17 @@ pub struct Leg {
 /// A computed route: its legs and totals.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RouteTable {
+    /// The route's name.
     pub name: String,
+    /// Departure from the first waypoint, when the route gives one.
     pub departure: Option<DateTime<Utc>>,
+    /// The legs in route order.
     pub legs: Vec<Leg>,
+    /// Route length (m).
     pub total_m: f64,
+    /// Route length (nautical miles).
     pub total_nm: f64,
+    /// Time under way over all legs (s).
     pub total_s: f64,
 }
 
@@ -52,7 +63,13 @@ pub enum LegError {
     #[error(
         "route `{route}`: waypoint {id}: no speed on the leg and no vessel service speed; expected `speed_kn` > 0"
     )]
-    NoSpeed { route: String, id: u32 },
+    /// A leg has neither its own speed nor a vessel service speed.
+    NoSpeed {
+        /// The route's name.
+        route: String,
+        /// Id of the arriving waypoint of the leg without speed.
+        id: u32,
+    },
 }
 
 /// One waypoint's line in the timetable the exports write (RTZ schedule, GPX times, CSV,

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! The installation vessel's routes: the route table (legs, courses, ETAs, KP), under-keel
 //! clearance along the route with Barrass squat, and least-cost any-angle route planning over the
 //! bathymetry grid.

@@ -16,7 +16,9 @@ use rayon::prelude::*;
 /// Safe cells of a grid and the squares between them.
 #[derive(Clone, Debug)]
 pub struct NavMask {
+    /// Columns (cells), as the grid's width.
     pub width: usize,
+    /// Rows (cells), as the grid's height.
     pub height: usize,
     /// One flag per cell, row-major from the north-west (as `Grid::data`).
     pub safe: Vec<bool>,

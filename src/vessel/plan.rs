@@ -11,19 +11,38 @@ use serde::Serialize;
 /// Why no route could be planned.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum PlanError {
+    /// The start or the goal lies outside the grid's extent.
     #[error("{what} ({x:.1}, {y:.1}) lies outside the grid")]
-    Outside { what: &'static str, x: f64, y: f64 },
+    Outside {
+        /// `"start"` or `"goal"`.
+        what: &'static str,
+        /// Easting of the point (grid CRS, m).
+        x: f64,
+        /// Northing of the point (grid CRS, m).
+        y: f64,
+    },
+    /// The start or the goal is in a cell that is not safe (too shallow, no data or blocked).
     #[error("{what} ({x:.1}, {y:.1}) is in {depth} water; the vessel needs {need_m:.2} m{hint}")]
     TooShallow {
+        /// `"start"` or `"goal"`.
         what: &'static str,
+        /// Easting of the point (grid CRS, m).
         x: f64,
+        /// Northing of the point (grid CRS, m).
         y: f64,
+        /// The bilinear depth there at the planning level, formatted (`"3.20 m"` or `"no-data"`).
         depth: String,
+        /// Depth the vessel needs (m).
         need_m: f64,
+        /// Where the nearest safe cell is (within 500 cells), or empty.
         hint: String,
     },
+    /// The start and the goal are not connected through safe cells.
     #[error("no route through water of at least {need_m:.2} m connects the two points")]
-    NoPath { need_m: f64 },
+    NoPath {
+        /// Depth the vessel needs (m).
+        need_m: f64,
+    },
 }
 
 /// A planned route in the grid's CRS.
@@ -31,9 +50,11 @@ pub enum PlanError {
 pub struct PlannedRoute {
     /// Vertices (x, y) in the grid's CRS, first = start, last = goal.
     pub points: Vec<(f64, f64)>,
+    /// Length of the polyline (m, grid CRS).
     pub length_m: f64,
     /// The shallowest water along the route: depth (m, at the planning level) and where.
     pub shallowest_depth_m: f64,
+    /// Where the shallowest depth is, (x, y) in the grid's CRS.
     pub shallowest_at: (f64, f64),
     /// Cells the search expanded.
     pub expanded: usize,
@@ -157,12 +178,16 @@ pub fn plan(
 /// Why a route could not be planned over a mission's site.
 #[derive(Debug, thiserror::Error)]
 pub enum MissionPlanError {
+    /// The mission has no `[vessel]`, so there is no draught to plan for.
     #[error("the mission has no [vessel]: its draught sets the depth needed")]
     NoVessel,
+    /// The end points or the exclusion zones could not be projected to the working CRS.
     #[error(transparent)]
     Crs(#[from] crate::geodesy::CrsError),
+    /// An exclusion zone could not be read or projected.
     #[error(transparent)]
     Zones(#[from] crate::zones::ZoneError),
+    /// The search itself failed.
     #[error(transparent)]
     Plan(#[from] PlanError),
 }

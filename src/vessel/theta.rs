@@ -26,7 +26,9 @@ use std::collections::BinaryHeap;
 /// A path found over the mask: cell-centre vertices (col, row) and its length in metres.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GridPath {
+    /// Path vertices as cell centres (col, row), start first, goal last.
     pub vertices: Vec<(usize, usize)>,
+    /// Length of the path through the vertices (m, from the cell sizes).
     pub length_m: f64,
     /// Cells the search expanded (for benchmarks and diagnostics).
     pub expanded: usize,

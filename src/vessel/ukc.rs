@@ -24,7 +24,9 @@ pub struct UkcSample {
     pub leg: usize,
     /// Distance from the first waypoint (m).
     pub kp_m: f64,
+    /// Longitude of the sample (degrees, WGS 84).
     pub lon: f64,
+    /// Latitude of the sample (degrees, WGS 84).
     pub lat: f64,
     /// Working-CRS position; `None` when the CRS conversion failed.
     pub xy: Option<(f64, f64)>,
@@ -32,6 +34,8 @@ pub struct UkcSample {
     pub inside: bool,
     /// Depth at the planning level (m); `None` outside the grid or on no data.
     pub depth_m: Option<f64>,
+    /// Barrass squat (m) at the speed through the water, with the width of water at least one
+    /// draught deep across the track as the channel width; `None` where there is no depth.
     pub squat_m: Option<f64>,
     /// Speed through the water used for the squat (kn): the leg speed against the head current.
     pub speed_through_water_kn: f64,
