@@ -10,6 +10,8 @@
 //! geometric horizon: 34′ of standard refraction plus 16′ of the sun's semi-diameter, so the
 //! upper limb appears on a sea horizon at the observer's height of 0 m.
 
+#![warn(missing_docs)]
+
 use std::f64::consts::PI;
 
 /// Geometric altitude of the sun's centre at sunrise and sunset (°): refraction 34′ plus
@@ -79,7 +81,12 @@ pub fn is_daylight(lat_deg: f64, lon_deg: f64, from_s: i64, to_s: i64) -> bool {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum SunDay {
     /// Sunrise and sunset (Unix seconds, UTC).
-    RiseSet { rise_s: i64, set_s: i64 },
+    RiseSet {
+        /// Sunrise: the sun's centre rises through [`SUNRISE_ALTITUDE_DEG`].
+        rise_s: i64,
+        /// Sunset: the sun's centre sets through the same altitude.
+        set_s: i64,
+    },
     /// The sun stays up all day (midnight sun).
     PolarDay,
     /// The sun stays below the horizon all day.

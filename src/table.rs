@@ -7,6 +7,8 @@
 //! skipped (comments are kept with their line numbers, some formats carry metadata there), a row
 //! limit, and one error type whose message reads `file:line: column: what was expected`.
 
+#![warn(missing_docs)]
+
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
@@ -22,6 +24,7 @@ pub const MAX_BYTES: u64 = 1 << 30;
     column.as_ref().map(|c| format!("{c}: ")).unwrap_or_default()
 )]
 pub struct TableError {
+    /// The file as named in messages (a path, or a label such as `assets/turbines/x.csv`).
     pub file: String,
     /// 1-based line in the file.
     pub line: Option<usize>,
@@ -65,7 +68,9 @@ impl Options {
 /// One data row and its line.
 #[derive(Clone, Debug)]
 pub struct Row {
+    /// 1-based line of the row in the file (comment and blank lines counted).
     pub line: usize,
+    /// The row's fields, trimmed; as many as the header has.
     pub fields: csv::StringRecord,
 }
 
@@ -81,8 +86,11 @@ impl Row {
 pub struct Table {
     /// The file as named in messages.
     pub file: String,
+    /// Column names: the first non-comment, non-blank line, trimmed.
     pub header: Vec<String>,
+    /// 1-based line of the header.
     pub header_line: usize,
+    /// Data rows in file order, at most [`Options::max_rows`].
     pub rows: Vec<Row>,
     /// `#` comment lines (text after the `#`, trimmed) with their line numbers.
     pub comments: Vec<(usize, String)>,

@@ -8,6 +8,8 @@
 //! round. Vertices are densified to at most [`DENSIFY_DEG`] in longitude/latitude before
 //! projecting, so long edges follow the projection's curvature.
 
+#![warn(missing_docs)]
+
 use crate::bathymetry::Grid;
 use crate::mission::{Context, ExclusionZone};
 use geo::{Buffer, Coord, Intersects, LineString, MultiPolygon, Polygon, Rect};
@@ -21,25 +23,42 @@ pub const DENSIFY_DEG: f64 = 0.005;
 /// An exclusion zone ready for geometry: its area in working-CRS metres, buffer included.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ZoneShape {
+    /// The mission zone's id.
     pub id: String,
+    /// What it protects; the route planner treats cable/pipeline zones as crossable at a cost.
     pub kind: ZoneKind,
+    /// The area to keep out of: projected geometry grown by `buffer_m`, overlapping parts
+    /// united (working-CRS metres).
     pub area: MultiPolygon<f64>,
 }
 
 /// Why a zone could not be built; every variant names the zone (and the file when there is one).
 #[derive(Debug, thiserror::Error)]
 pub enum ZoneError {
+    /// The zone's GeoJSON file could not be read or holds no usable geometry.
     #[error("exclusion zone `{zone}`: {}: {message}", path.display())]
     File {
+        /// The zone's id.
         zone: String,
+        /// The GeoJSON file, resolved against the mission's folder.
         path: PathBuf,
+        /// What is wrong and what was expected.
         message: String,
     },
+    /// The geometry cannot form an area (a line without a buffer, a polygon without rings, …).
     #[error("exclusion zone `{zone}`: {message}")]
-    Geometry { zone: String, message: String },
+    Geometry {
+        /// The zone's id.
+        zone: String,
+        /// What is wrong and what was expected.
+        message: String,
+    },
+    /// A vertex could not be projected into the working CRS.
     #[error("exclusion zone `{zone}`: {source}")]
     Crs {
+        /// The zone's id.
         zone: String,
+        /// The projection's error.
         source: crate::geodesy::CrsError,
     },
 }

@@ -31,16 +31,23 @@ const C_M_S: f64 = 299_792_458.0;
 /// The electrical state of one power cable carrying a load.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PowerFlow {
+    /// Active power delivered to the load (MW).
     pub load_mw: f64,
+    /// Cable length carrying the load (km).
     pub length_km: f64,
+    /// Line current of the load, I = P / (√3 · V · cos φ) (A).
     pub current_a: f64,
+    /// Charging current of the whole length at the sending end, I_c = 2π f · C · L · V / √3 (A).
     pub charging_current_a: f64,
     /// Current at the sending end with the charging current (A).
     pub sending_current_a: f64,
+    /// Continuous current rating of the cable type (A).
     pub rating_a: f64,
     /// Largest current / rating.
     pub utilisation: f64,
+    /// Joule loss 3 · I² · R · L (kW).
     pub loss_kw: f64,
+    /// Voltage drop √3 · I · L · (R cos φ + X sin φ) as a percentage of the rated line voltage.
     pub voltage_drop_pct: f64,
     /// Length at which the charging current alone reaches the rating (km).
     pub critical_length_km: f64,
@@ -106,8 +113,11 @@ pub fn capacity_mw(cable: &PowerData, pf: f64) -> f64 {
 /// A fibre link's budget.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FibreLink {
+    /// Fibre length (km).
     pub length_km: f64,
+    /// Loss budget: attenuation × length + splices + two connectors (dB).
     pub loss_db: f64,
+    /// One-way latency L · n / c with n = [`FIBRE_GROUP_INDEX`] (µs).
     pub latency_us: f64,
 }
 

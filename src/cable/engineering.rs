@@ -33,9 +33,13 @@ pub const MAX_FREE_SPAN_M: f64 = 50.0;
 /// One vertex of the route (an end or an alter-course point).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Vertex {
+    /// Easting in the working CRS (m).
     pub x: f64,
+    /// Northing in the working CRS (m).
     pub y: f64,
+    /// Longitude, WGS 84 (degrees).
     pub lon: f64,
+    /// Latitude, WGS 84 (degrees).
     pub lat: f64,
     /// Route distance from the `from` end (m, horizontal in the working CRS).
     pub kp_m: f64,
@@ -43,15 +47,22 @@ pub struct Vertex {
     pub course_deg: Option<f64>,
     /// Alter-course angle at this vertex (degrees, positive = to starboard); 0 at the ends.
     pub alter_deg: f64,
+    /// Water depth at the planning level (m, positive down: grid elevation bilinearly sampled,
+    /// `site.tide_offset_m` applied); `None` off the grid or on no data.
     pub depth_m: Option<f64>,
 }
 
 /// One profile sample.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Sample {
+    /// Route distance from the `from` end (m).
     pub kp_m: f64,
+    /// Easting in the working CRS (m).
     pub x: f64,
+    /// Northing in the working CRS (m).
     pub y: f64,
+    /// Water depth at the planning level (m, positive down, `site.tide_offset_m` applied); `None`
+    /// on no data.
     pub depth_m: Option<f64>,
     /// Slope along the route (degrees, positive = rising towards the `to` end).
     pub inline_deg: Option<f64>,
@@ -62,22 +73,31 @@ pub struct Sample {
 /// A free span between two supports.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Span {
+    /// KP of the support where the span starts (m).
     pub from_kp_m: f64,
+    /// KP of the support where it ends (m).
     pub to_kp_m: f64,
+    /// Horizontal distance between the supports (m).
     pub length_m: f64,
     /// Largest height of the cable above the seabed (m) and where (working CRS).
     pub max_gap_m: f64,
+    /// Position of the largest gap, (easting, northing) in the working CRS (m).
     pub at: (f64, f64),
 }
 
 /// A cable's route engineering.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Engineering {
+    /// The route's ends and alter-course points with KP, course, alter-course angle and depth.
     pub vertices: Vec<Vertex>,
+    /// Depth and slope profile along the route at the grid's default sampling step.
     pub samples: Vec<Sample>,
+    /// Free spans: stretches where the cable bridges more than [`SPAN_GAP_M`] above the seabed (see
+    /// the module doc).
     pub spans: Vec<Span>,
     /// Horizontal route length (m).
     pub route_length_m: f64,
+    /// Slack ordered over the route length (%), from the mission cable.
     pub slack_pct: f64,
     /// Route length + slack: the cable length to order (m).
     pub cable_length_m: f64,
@@ -231,13 +251,18 @@ impl SlopeField {
 /// Why a route could not be engineered.
 #[derive(Debug, thiserror::Error)]
 pub enum EngineeringError {
+    /// The route has fewer than 2 points (holds the cable id).
     #[error("cable `{0}`: route has fewer than 2 points")]
     TooShort(String),
+    /// The depth profile could not be sampled from the grid.
     #[error("cable `{cable}`: {source}")]
     Profile {
+        /// The cable's id.
         cable: String,
+        /// What the profile sampler reported.
         source: Box<crate::bathymetry::BathyError>,
     },
+    /// A working-CRS vertex could not be converted to lon/lat.
     #[error(transparent)]
     Crs(#[from] crate::geodesy::CrsError),
 }

@@ -6,6 +6,8 @@
 //! Domain facts: domain-reference §8 (ORBIT cable data, MakaiPlan's route-engineering scope, ICPC
 //! crossings, three-phase formulas, fibre latency).
 
+#![warn(missing_docs)]
+
 pub mod check;
 pub mod crossing;
 pub mod electrical;
@@ -23,10 +25,18 @@ use types::CableType;
 /// Why a cable could not be analysed.
 #[derive(Debug, thiserror::Error)]
 pub enum CableError {
+    /// The mission cable names a type that is not in the shipped library.
     #[error("cable `{cable}`: unknown cable type `{ty}`; expected one of {}", types::library_ids().join(", "))]
-    UnknownType { cable: String, ty: String },
+    UnknownType {
+        /// The cable's id.
+        cable: String,
+        /// The cable type it names.
+        ty: String,
+    },
+    /// The route could not be built or planned.
     #[error(transparent)]
     Route(#[from] route::RouteError),
+    /// The route could not be engineered.
     #[error(transparent)]
     Engineering(#[from] engineering::EngineeringError),
 }
@@ -35,25 +45,35 @@ pub enum CableError {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Performance {
+    /// A power cable: the load it carries and its power flow.
     Power {
         /// Cabins the cable feeds and their facility demand (kW).
         fed_cabins: Vec<String>,
+        /// The fed cabins' total facility demand (kW), the load the flow is computed at.
         demand_kw: f64,
+        /// Current, loss, voltage drop and charging at that demand and the cable's power factor.
         flow: electrical::PowerFlow,
         /// Energy lost in a year at constant demand (MWh).
         annual_loss_mwh: f64,
     },
+    /// A fibre cable: loss budget and latency over the length to order (two connectors, no
+    /// splices).
     Fibre(electrical::FibreLink),
 }
 
 /// One cable analysed on its route as the mission holds it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CableAnalysis {
+    /// The mission cable's id.
     pub id: String,
+    /// Its type from the shipped library.
     pub cable_type: CableType,
     /// `true` when the route is the straight line between the ends (no waypoints given).
     pub straight: bool,
+    /// Route engineering: KP, depth profile, slopes, free spans and the length to order.
     pub engineering: engineering::Engineering,
+    /// Electrical or fibre performance; `None` when the type lacks the data (a power type without
+    /// full electrical data, a fibre type without attenuation).
     pub performance: Option<Performance>,
 }
 
@@ -113,18 +133,22 @@ pub fn analyse(
 /// and the share of the total facility demand it carries (its fed cabins' demand / all cabins').
 #[derive(Clone, Debug, PartialEq)]
 pub struct CableLosses {
+    /// Every power cable of the mission with its length and share of the demand.
     pub cables: Vec<LossCable>,
 }
 
 /// One power cable in [`CableLosses`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct LossCable {
+    /// The mission cable's id.
     pub id: String,
+    /// Its electrical data.
     pub data: types::PowerData,
     /// Cable length (route + slack, km).
     pub length_km: f64,
     /// Share of the total facility demand it carries (0–1).
     pub share: f64,
+    /// Power factor of the load it feeds (the mission cable's `power_factor`).
     pub power_factor: f64,
 }
 

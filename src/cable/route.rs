@@ -61,20 +61,31 @@ pub type Planned = (String, Result<Vec<Point>, RouteError>);
 /// Why a cable's route could not be built or planned.
 #[derive(Debug, thiserror::Error)]
 pub enum RouteError {
+    /// A cable end cannot be routed from: it names no object of the mission, or it lies off
+    /// the grid or on a blocked cell.
     #[error("cable `{cable}`: {end}: {message}")]
     End {
+        /// The cable's id.
         cable: String,
+        /// The end as written (`cabin:ID`, …) or, for the router, `from` or `to`.
         end: String,
+        /// What is wrong with it.
         message: String,
     },
+    /// A position could not be converted between lon/lat and the working CRS.
     #[error(transparent)]
     Crs(#[from] CrsError),
+    /// An exclusion zone's geometry could not be built.
     #[error(transparent)]
     Zones(#[from] crate::zones::ZoneError),
+    /// No route keeps out of the zones, off steep slopes and clear of other objects.
     #[error(
         "cable `{cable}`: no route keeps out of exclusion zones, off slopes over {MAX_SIDE_SLOPE_DEG}° and {SEPARATION_M} m from other objects"
     )]
-    NoPath { cable: String },
+    NoPath {
+        /// The cable's id.
+        cable: String,
+    },
 }
 
 /// Working-CRS position of a cable end.
@@ -124,7 +135,11 @@ pub fn fixed_objects(ctx: &Context) -> Result<Vec<FixedObject>, CrsError> {
 /// and pipelines whose crossing angle the router charges for.
 #[derive(Clone, Debug)]
 pub struct RouteBase {
+    /// Cells the router never enters (row-major like the grid): in an exclusion zone other than a
+    /// cable/pipeline zone, on no data, or on a slope over [`MAX_SIDE_SLOPE_DEG`].
     pub blocked: Vec<bool>,
+    /// Cells of cable/pipeline zones (row-major): avoided first, crossed (charged by crossing
+    /// angle) only when no route avoids them.
     pub crossing: Vec<bool>,
     /// Centre lines of existing cables and pipelines (working CRS; [`RouteBase::with_lines`]).
     pub lines: Vec<Vec<Point>>,

@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CableKind {
+    /// Three-phase AC power cable, with the electrical data of [`PowerData`].
     Power,
+    /// Optical-fibre cable, with a fibre count and attenuation.
     Fibre,
 }
 
@@ -20,8 +22,12 @@ pub enum CableKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CableType {
+    /// Library id, the file stem in `assets/cables/` (what a mission cable's `cable_type` names).
     pub id: String,
+    /// Descriptive name (voltage, cores, insulation, conductor), e.g. `66 kV 3-core XLPE 630 mm²
+    /// Cu`.
     pub name: String,
+    /// Power or fibre; decides which optional data the type carries.
     pub kind: CableKind,
     /// Where the numbers come from.
     pub source: String,
@@ -52,8 +58,12 @@ pub struct CableType {
     /// Attenuation at 1550 nm (dB/km); fibre cables only.
     #[serde(default)]
     pub attenuation_db_per_km: Option<f64>,
+    /// Mass in air per metre (kg/m).
     pub mass_air_kg_per_m: f64,
+    /// Outer diameter (mm).
     pub outer_diameter_mm: f64,
+    /// Submerged mass per metre (kg/m): mass in air − displaced sea water; with the bottom tension
+    /// it sets the free-span curvature.
     pub mass_submerged_kg_per_m: f64,
     /// Minimum bending radius during installation (m).
     pub min_bend_radius_m: f64,
@@ -64,10 +74,15 @@ pub struct CableType {
 /// The electrical data of a power cable, all present.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PowerData {
+    /// Rated line-to-line voltage (kV).
     pub rated_voltage_kv: f64,
+    /// AC resistance per conductor at operating temperature (Ω/km).
     pub r_ac_ohm_per_km: f64,
+    /// Capacitance per phase (nF/km).
     pub capacitance_nf_per_km: f64,
+    /// Inductance per phase (mH/km).
     pub inductance_mh_per_km: f64,
+    /// Continuous current rating (A) under the type's `rating_condition`.
     pub current_rating_a: f64,
 }
 

@@ -7,16 +7,22 @@ use serde::Serialize;
 /// Why the cooling budget could not be computed.
 #[derive(Debug, thiserror::Error)]
 pub enum CoolingError {
+    /// The mission has no `[cooling]` section (holds the mission file).
     #[error("{0}: the mission has no [cooling] section")]
     NoSection(String),
+    /// A cabin type has no `[cabin_types.cooling]` chain (holds the type id).
     #[error(
         "cabin_types `{0}` has no `cooling` chain: expected [cabin_types.cooling] with kind = \"pumped-seawater\" or \"thermosiphon\""
     )]
     NoChain(String),
+    /// A cabin names a type the mission does not define (cabin id, type id).
     #[error("cabin {0}: unknown cabin type `{1}`")]
     UnknownType(String, String),
+    /// A cabin's position could not be projected into the working CRS (cabin id, reason).
     #[error("cabin {0}: {1}")]
     Position(String, String),
+    /// No water depth under a cabin: outside the grid or on no data (cabin id, lon, lat in
+    /// degrees).
     #[error("cabin {0} at {1:.6}, {2:.6}: no water depth there (outside the grid or no data)")]
     NoDepth(String, f64, f64),
 }
@@ -26,18 +32,28 @@ pub enum CoolingError {
 pub struct MonthCooling {
     /// 1 = January.
     pub month: usize,
+    /// Ambient seawater temperature at cabin depth this month, from `cooling.sea_temp_c` (°C).
     pub sea_temp_c: f64,
     /// Sea temperature plus the warming from upstream neighbours' plumes (°C).
     pub intake_temp_c: f64,
+    /// Heat the cabin rejects: IT + conversion losses + auxiliary load (kW).
     pub heat_kw: f64,
+    /// Seawater flow through the heat exchanger (m³/s); 0 for a thermosiphon.
     pub flow_m3s: f64,
+    /// Seawater temperature rise at the discharge (K); 0 for a thermosiphon.
     pub discharge_rise_k: f64,
+    /// Electrical power of the seawater pumps (kW).
     pub pump_kw: f64,
+    /// Coolant temperature supplied to the racks (°C).
     pub supply_temp_c: f64,
+    /// The chain's rack coolant supply limit (°C), to compare `supply_temp_c` with.
     pub supply_limit_c: f64,
+    /// Cabin PUE this month: (heat + pump power) / IT load.
     pub pue: f64,
     /// Plume excess at the mixing-zone edge, all cabins together (K), and this month's limit.
     pub plume_excess_k: f64,
+    /// This month's allowed excess at the mixing-zone edge (K): the summer limit in Jun–Aug, else
+    /// the other-months limit ([`crate::mission::Cooling::plume_limits_k`]).
     pub plume_limit_k: f64,
 }
 
@@ -56,17 +72,26 @@ pub struct PlumeSummary {
 /// One cabin's cooling over the year.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CabinCooling {
+    /// The cabin's id.
     pub cabin: String,
+    /// The id of its cabin type.
     pub cabin_type: String,
     /// `pumped-seawater` or `thermosiphon`.
     pub chain: &'static str,
+    /// Longitude, WGS 84 (degrees).
     pub lon: f64,
+    /// Latitude, WGS 84 (degrees).
     pub lat: f64,
+    /// Its electrical loads and the heat it rejects.
     pub load: HeatLoad,
     /// Warming of the intake by upstream neighbours (K), worst tidal direction, and by whom.
     pub intake_warming_k: f64,
+    /// The neighbours behind that warming and what each adds (cabin id, K); below 0.001 K left
+    /// out.
     pub warmed_by: Vec<(String, f64)>,
+    /// Its far-field plume: depth mixed over, excess at the mixing-zone edge, recommended spacing.
     pub plume: PlumeSummary,
+    /// The twelve months, January first.
     pub months: Vec<MonthCooling>,
     /// Energy-weighted PUE over the year.
     pub annual_pue: f64,
@@ -75,13 +100,17 @@ pub struct CabinCooling {
 /// The mission's cooling budget.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CoolingReport {
+    /// Every cabin's budget, in mission order.
     pub cabins: Vec<CabinCooling>,
     /// PUE of all cabins together, January to December.
     pub monthly_pue: [f64; 12],
     /// Energy-weighted PUE of all cabins over the year.
     pub annual_pue: f64,
+    /// The PUE the design must meet (`cooling.target_pue`).
     pub target_pue: f64,
+    /// Low (P10) depth-averaged current the plumes were computed for (m/s), from the mission.
     pub plume_current_ms: f64,
+    /// Radius of the regulatory mixing zone around each discharge (m), from the mission.
     pub mixing_zone_m: f64,
 }
 

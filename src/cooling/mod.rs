@@ -3,6 +3,8 @@
 //!
 //! Seawater properties: ρ = 1025 kg/m³, c_p = 3990 J/(kg·K) (domain-reference §2.1 \[E\]).
 
+#![warn(missing_docs)]
+
 mod budget;
 mod chain;
 mod heat;

@@ -20,21 +20,34 @@ pub enum CrsError {
     #[error(
         "unknown or invalid CRS `{definition}`: {reason} (expected an EPSG code such as EPSG:32651, or WKT)"
     )]
-    Invalid { definition: String, reason: String },
+    Invalid {
+        /// The refused definition (a long WKT shortened to its first 60 characters).
+        definition: String,
+        /// PROJ's message, or why fathom refuses the CRS.
+        reason: String,
+    },
     /// PROJ found no transformation between two CRSs.
     #[error("no transformation from {from} to {to}: {reason}")]
     NoTransform {
+        /// Source CRS definition (`EPSG:N` or WKT).
         from: String,
+        /// Target CRS definition.
         to: String,
+        /// PROJ's message.
         reason: String,
     },
     /// A point could not be transformed (outside the projection's domain, for example).
     #[error("cannot transform ({x}, {y}) from {from} to {to}: {reason}")]
     Point {
+        /// Input x: easting (m) or longitude (degrees) in the source CRS.
         x: f64,
+        /// Input y: northing (m) or latitude (degrees) in the source CRS.
         y: f64,
+        /// Source CRS definition.
         from: String,
+        /// Target CRS definition.
         to: String,
+        /// PROJ's message, or "result is not finite".
         reason: String,
     },
 }

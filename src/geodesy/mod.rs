@@ -8,6 +8,8 @@
 //! Geodesic distance and bearing use Karney's algorithm on the WGS 84 ellipsoid (`geo::Geodesic`,
 //! C. F. F. Karney, "Algorithms for geodesics", J. Geodesy 87, 2013), accurate to nanometres.
 
+#![warn(missing_docs)]
+
 mod convergence;
 mod crs;
 mod geodesic;

@@ -12,6 +12,8 @@
 //! workable weather; a jump that is not a whole number of steps is an error. A variable the file
 //! lacks is missing ([`Series::missing`]), and an operation limited by it is refused by its user.
 
+#![warn(missing_docs)]
+
 use crate::mission::{Mission, SeriesColumns};
 use crate::table::{self, Options, Table, TableError};
 use chrono::NaiveDateTime;
@@ -44,16 +46,23 @@ pub struct Gap {
 /// are `None` when the file lacks them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Series {
+    /// Time of each record (Unix seconds, UTC), strictly increasing.
     pub time_s: Vec<i64>,
+    /// Significant wave height Hs (m) at each record.
     pub hs_m: Vec<f64>,
+    /// Peak wave period Tp (s) at each record (from Tz when `tp_from_tz`).
     pub tp_s: Option<Vec<f64>>,
     /// Tp was converted from Tz by [`tp_from_tz`] with [`JONSWAP_GAMMA`].
     pub tp_from_tz: bool,
+    /// Wind speed (m/s) at each record, at the file's measurement height (no height correction).
     pub wind_ms: Option<Vec<f64>>,
+    /// Surface current speed (m/s) at each record.
     pub current_ms: Option<Vec<f64>>,
+    /// Tide level (m, either sign, on the file's own datum) at each record.
     pub tide_m: Option<Vec<f64>>,
     /// The regular step (s): the most common interval between records.
     pub step_s: i64,
+    /// The stretches without records, in time order.
     pub gaps: Vec<Gap>,
 }
 

@@ -9,7 +9,9 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CablePurpose {
+    /// Carries electrical power (a power cable type).
     Power,
+    /// Carries data (an optical-fibre cable type).
     Fibre,
 }
 
@@ -18,8 +20,11 @@ pub enum CablePurpose {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub enum CableEnd {
+    /// `cabin:ID`: the cabin with this `[[cabins]]` id.
     Cabin(String),
+    /// `landing:ID`: the landing point or substation with this `[[landing_points]]` id.
     Landing(String),
+    /// `turbine:N`: the turbine at 0-based index N of `wind_farm.positions`.
     Turbine(usize),
 }
 
@@ -77,12 +82,16 @@ fn default_pf() -> f64 {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cable {
+    /// Identifier that findings, reports and the campaign's pull-in steps name the cable by.
     pub id: String,
     /// The id of a cable type in `assets/cables/` (e.g. `xlpe-66kv-630`, `fibre-48f`); checked
     /// by the cable rules (`CABLE-TYPE`), which own the library.
     pub cable_type: String,
+    /// Power or fibre; must match the kind of `cable_type`.
     pub purpose: CablePurpose,
+    /// The end the route starts from (its first point).
     pub from: CableEnd,
+    /// The end the route arrives at (its last point).
     pub to: CableEnd,
     /// Hand-placed intermediate route points `[lon, lat]`, ends excluded; empty = route
     /// automatically with `fathom cable plan`.

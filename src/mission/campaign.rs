@@ -57,12 +57,17 @@ pub enum OperationKind {
     LoadOut,
     /// Transit from port to site, once per trip (duration from the transit distance and speed).
     Transit,
+    /// Position-keeping over the cabin's target before the lift (default 2 h, NREL ORBIT
+    /// `site_position_time`).
     Positioning,
     /// Lift and lowering (duration from the lift phases when `duration_h` is left out).
     Lift,
     /// Cable lay (duration from the cable lengths and `lay_speed_kmh`).
     CableLay,
+    /// Pull-in of each of the cabin's cables (default 5.5 h per cable, NREL ORBIT
+    /// `cable_pull_in_time`).
     PullIn,
+    /// As-placed ROV survey of the cabin (default 4 h \[E\]).
     Survey,
     /// Return to port, once per trip.
     Return,
@@ -88,6 +93,7 @@ impl OperationKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CampaignOperation {
+    /// What the operation does; decides its default duration and where it sits in a trip.
     pub kind: OperationKind,
     /// Planned duration T_POP (h); computed for transit, return, lift and cable lay when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -98,8 +104,10 @@ pub struct CampaignOperation {
     /// Design Hs limit (m); none: not weather limited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hs_max_m: Option<f64>,
+    /// Mean wind speed limit (m/s); none: not limited by wind.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wind_max_ms: Option<f64>,
+    /// Surface current limit (m/s); none: not limited by current.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_max_ms: Option<f64>,
     /// Peak-period limit Tp (s); a series without Tp or Tz is refused.

@@ -9,17 +9,25 @@ use std::sync::Arc;
 /// Why a mission could not be loaded into a [`Context`].
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
+    /// The mission file could not be read, parsed or validated.
     #[error(transparent)]
     Mission(#[from] MissionError),
+    /// The grid named by `site.bathymetry` could not be read or reprojected into the working CRS.
     #[error("{}: site.bathymetry: {source}", mission.display())]
     Grid {
+        /// The mission file, for the message.
         mission: PathBuf,
+        /// What the grid reader or the reprojection reported.
         source: Box<BathyError>,
     },
+    /// A CRS of the mission is unreadable or unusable (e.g. a geographic working CRS).
     #[error("{}: {field}: {source}", mission.display())]
     Crs {
+        /// The mission file, for the message.
         mission: PathBuf,
+        /// The mission field holding the CRS (`site.grid_crs` or `site.working_crs`).
         field: &'static str,
+        /// Why the CRS was refused.
         source: Box<CrsError>,
     },
 }
@@ -28,6 +36,7 @@ pub enum LoadError {
 /// means to convert the mission's lon/lat objects into working-CRS metres.
 #[derive(Clone, Debug)]
 pub struct Context {
+    /// The parsed mission; its positions stay WGS 84 lon/lat (convert with the methods below).
     pub mission: Mission,
     /// The mission file (relative paths inside it resolve against its directory).
     pub path: PathBuf,

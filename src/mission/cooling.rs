@@ -8,9 +8,13 @@ use serde::{Deserialize, Serialize};
 /// ocean development zones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum WaterClass {
+    /// Class I: fisheries and marine reserves (strictest plume limits).
     I,
+    /// Class II: aquaculture, bathing, food-related industry.
     II,
+    /// Class III: general industrial water.
     III,
+    /// Class IV: ports and ocean development zones.
     IV,
 }
 
@@ -42,6 +46,8 @@ pub struct Cooling {
     /// other months (K); default from `water_class` (GB 3097-1997).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plume_limit_summer_k: Option<f64>,
+    /// Allowed man-made temperature rise at the mixing-zone edge in the months other than Jun–Aug
+    /// (K); default from `water_class`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plume_limit_other_k: Option<f64>,
     /// Radius of the regulatory mixing zone around each discharge (m).

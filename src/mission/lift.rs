@@ -310,6 +310,7 @@ impl CurrentProfile {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Operation {
+    /// Name of the operation, used in the weather-window results and messages.
     pub name: String,
     /// Planned operation period T_POP (h).
     pub duration_h: f64,
@@ -357,6 +358,7 @@ pub struct AsPlaced {
     pub cabin: String,
     /// GNSS antenna position, WGS 84.
     pub lon: f64,
+    /// GNSS antenna latitude, WGS 84 (degrees).
     pub lat: f64,
     /// Vessel heading (degrees clockwise from true north).
     pub heading_deg: f64,

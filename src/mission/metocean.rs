@@ -52,6 +52,7 @@ pub struct SeriesColumns {
     /// Time column (default `time_utc`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
+    /// Significant wave height column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hs_m: Option<String>,
     /// Peak period column.
@@ -60,10 +61,13 @@ pub struct SeriesColumns {
     /// Zero-up-crossing period column, converted to Tp when there is no Tp column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tz_s: Option<String>,
+    /// Wind speed column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wind_ms: Option<String>,
+    /// Surface current speed column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_ms: Option<String>,
+    /// Tide level column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tide_m: Option<String>,
     /// Field separator, one character (default: `;` when the header has one, else `,`).

@@ -8,6 +8,8 @@
 //! `[metocean]`, `[wind_farm]`, `[cooling]`, `[[cables]]`. Unknown fields are refused (with the nearest valid
 //! name suggested), so a typo never silently drops a constraint.
 
+#![warn(missing_docs)]
+
 mod cable;
 mod campaign;
 mod context;

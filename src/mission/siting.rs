@@ -82,8 +82,11 @@ impl Constraints {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Foundation {
+    /// Gravity base: held on the seabed by its own submerged weight.
     GravityBase,
+    /// Driven or drilled piles.
     Piles,
+    /// Jacket: a lattice frame pinned to the seabed by piles.
     Jacket,
 }
 
@@ -111,6 +114,8 @@ pub struct CabinType {
     pub mass_t: f64,
     /// Displaced volume (m³), for the submerged weight.
     pub displaced_volume_m3: f64,
+    /// Foundation kind, recorded with the type (the slope and relief it accepts are given by
+    /// `max_slope_deg` and `max_relief_m`).
     pub foundation: Foundation,
     /// Largest seabed slope the foundation accepts (degrees).
     pub max_slope_deg: f64,
@@ -165,10 +170,14 @@ impl CabinType {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cabin {
+    /// Identifier, unique among the cabins; cables (`cabin:ID`), the campaign and reports refer to
+    /// it.
     pub id: String,
     /// The `id` of its [`CabinType`].
     pub cabin_type: String,
+    /// Footprint centre longitude, WGS 84 (degrees).
     pub lon: f64,
+    /// Footprint centre latitude, WGS 84 (degrees).
     pub lat: f64,
     /// Heading of the footprint's long axis, degrees clockwise from true north.
     #[serde(default)]
@@ -186,10 +195,15 @@ impl Cabin {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ZoneKind {
+    /// A shipping lane or traffic separation scheme.
     ShippingLane,
+    /// An anchorage area (anchors drag and drop).
     Anchorage,
+    /// An existing cable or pipeline with its protection corridor.
     CablePipeline,
+    /// A marine protected area or reserve.
     ProtectedArea,
+    /// Anything else (military areas, wrecks, dumping grounds, …).
     Other,
 }
 
@@ -198,7 +212,10 @@ pub enum ZoneKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExclusionZone {
+    /// Identifier, unique among the zones; findings name the zone by it.
     pub id: String,
+    /// What the zone protects; it labels messages and styles the map (the rules treat every kind
+    /// alike).
     pub kind: ZoneKind,
     /// Safety distance around the geometry (m).
     #[serde(default)]
@@ -257,8 +274,11 @@ impl ExclusionZone {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LandingPoint {
+    /// Identifier that cables refer to as `landing:ID`.
     pub id: String,
+    /// Longitude, WGS 84 (degrees).
     pub lon: f64,
+    /// Latitude, WGS 84 (degrees).
     pub lat: f64,
 }
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Vessel {
+    /// Vessel name, shown in reports.
     pub name: String,
     /// Free text: where the numbers come from.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -77,10 +78,14 @@ pub struct TransitLimits {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Port {
+    /// Identifier, shown as the port's label on the map.
     pub id: String,
+    /// Full name (free text).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
+    /// Longitude, WGS 84 (degrees).
     pub lon: f64,
+    /// Latitude, WGS 84 (degrees).
     pub lat: f64,
 }
 
@@ -105,6 +110,7 @@ pub enum LegGeometry {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
+    /// Route name (RTZ `routeInfo@routeName`), carried into leg tables and exports.
     pub name: String,
     /// Planned departure from the first waypoint, UTC, RFC 3339 (e.g. 2025-06-01T06:00:00Z),
     /// written as a TOML date-time or as a string.
@@ -114,6 +120,7 @@ pub struct Route {
         deserialize_with = "departure_from_toml"
     )]
     pub departure: Option<chrono::DateTime<chrono::Utc>>,
+    /// Waypoints in sailing order, at most [`MAX_WAYPOINTS`].
     pub waypoints: Vec<Waypoint>,
 }
 
@@ -189,9 +196,12 @@ fn departure_from_toml<'de, D: serde::Deserializer<'de>>(
 pub struct Waypoint {
     /// Unique id (RTZ `waypoint@id`).
     pub id: u32,
+    /// Waypoint name (free text, RTZ `waypoint@name`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
+    /// Longitude, WGS 84 (degrees).
     pub lon: f64,
+    /// Latitude, WGS 84 (degrees).
     pub lat: f64,
     /// Planned speed on the arriving leg (knots); default the vessel's service speed.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -20,7 +20,9 @@ pub enum WakeModelName {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SuperpositionName {
+    /// Root-sum-square of the upstream deficits (Katić et al. 1986), NOJ's default.
     Squared,
+    /// Linear sum of the upstream deficits, the Gaussian model's default.
     Linear,
 }
 
@@ -36,6 +38,7 @@ pub struct WindFarm {
     pub turbine: String,
     /// Turbine positions `[lon, lat]` (WGS 84 degrees).
     pub positions: Vec<[f64; 2]>,
+    /// Wake deficit model (default Gaussian).
     #[serde(default)]
     pub wake_model: WakeModelName,
     /// Wake expansion k; default per model (NOJ 0.04, Gaussian 0.0324555).
@@ -62,6 +65,7 @@ pub struct WindFarm {
     /// phase 1 design, domain-reference §1.3).
     #[serde(default = "default_pue")]
     pub design_pue: f64,
+    /// The wind resource at the farm (Weibull table and/or time series).
     pub resource: WindResource,
 }
 
@@ -103,8 +107,12 @@ pub struct WindResource {
 pub struct WindSector {
     /// Sector centre, degrees clockwise from true north, where the wind comes from.
     pub sector_deg: f64,
+    /// Probability of the wind coming from this sector; the rows must sum to 1 (± 0.01) and are
+    /// normalised.
     pub frequency: f64,
+    /// Weibull scale parameter A (m/s) at `reference_height_m`.
     pub weibull_a_ms: f64,
+    /// Weibull shape parameter k (dimensionless).
     pub weibull_k: f64,
 }
 

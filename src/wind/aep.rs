@@ -48,31 +48,45 @@ impl Default for AepOptions {
 /// Energy of one turbine.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct TurbineAep {
+    /// The turbine's AEP without wakes (GWh/year).
     pub gross_gwh: f64,
+    /// The turbine's AEP in the farm's wakes (GWh/year).
     pub net_gwh: f64,
 }
 
 /// Energy from one direction sector.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct SectorAep {
+    /// Sector centre (degrees clockwise from grid north, where the wind comes from).
     pub sector_deg: f64,
+    /// Probability of the wind coming from this sector (the sectors sum to 1).
     pub frequency: f64,
+    /// Farm AEP from this sector without wakes (GWh/year).
     pub gross_gwh: f64,
+    /// Farm AEP from this sector with wakes (GWh/year).
     pub net_gwh: f64,
 }
 
 /// Result of [`aep`].
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct AepResult {
+    /// Number of turbines.
     pub turbines: usize,
+    /// Installed capacity: rated power × turbines (MW).
     pub rated_mw: f64,
+    /// Farm AEP without wakes (GWh/year); availability and electrical losses not applied.
     pub gross_gwh: f64,
+    /// Farm AEP with wakes (GWh/year); availability and electrical losses not applied.
     pub net_gwh: f64,
     /// 100 × (1 − net / gross).
     pub wake_loss_pct: f64,
+    /// Gross AEP / (rated power × 8760 h), 0–1.
     pub capacity_factor_gross: f64,
+    /// Net (waked) AEP / (rated power × 8760 h), 0–1.
     pub capacity_factor_net: f64,
+    /// Each turbine's energy, in the order of the positions.
     pub per_turbine: Vec<TurbineAep>,
+    /// Each sector's energy, in the order of the rose.
     pub per_sector: Vec<SectorAep>,
 }
 
@@ -84,6 +98,7 @@ pub struct PowerTable {
     pub nodes: Vec<f64>,
     /// per_sector[s][n * turbines + t]: power (W) of turbine t at node n.
     pub per_sector: Vec<Vec<f64>>,
+    /// Number of turbines (the stride of `per_sector`'s rows).
     pub turbines: usize,
 }
 

@@ -17,14 +17,22 @@ use crate::mission::{Context, SuperpositionName, WakeModelName, WindFarm};
 /// Why a mission's wind farm could not be modelled.
 #[derive(Debug, thiserror::Error)]
 pub enum WindError {
+    /// The turbine could not be loaded (unknown name or a bad curve file).
     #[error(transparent)]
     Turbine(#[from] super::turbine::TurbineError),
+    /// A line of the resource time series was refused by the parser.
     #[error(transparent)]
     Resource(#[from] super::resource::ResourceError),
+    /// A `[wind_farm]` field is unusable: a position that cannot be projected, a turbine or layout
+    /// outside the model's limits, a bad sector table, an unreadable time-series file, or data off
+    /// hub height without a shear law.
     #[error("{mission}: {field}: {message}")]
     Mission {
+        /// The mission file, for the message.
         mission: String,
+        /// The field, e.g. `wind_farm.positions[3]`.
         field: String,
+        /// What is wrong and what was expected.
         message: String,
     },
 }
@@ -32,11 +40,15 @@ pub enum WindError {
 /// A modelled wind farm.
 #[derive(Clone, Debug)]
 pub struct FarmModel {
+    /// The farm's turbine (every position has the same one).
     pub turbine: Turbine,
     /// Turbine positions in the working CRS (m).
     pub x: Vec<f64>,
+    /// Turbine northings in the working CRS (m), in the order of `x`.
     pub y: Vec<f64>,
+    /// Turbine positions as written in the mission, `[lon, lat]` (WGS 84 degrees).
     pub lonlat: Vec<[f64; 2]>,
+    /// Wake deficit model, expansion and superposition from the mission (defaults per model).
     pub model: WakeModel,
     /// Mean meridian convergence γ over the turbines (degrees; grid = true + γ).
     pub convergence_deg: f64,
@@ -46,8 +58,13 @@ pub struct FarmModel {
     pub rose: Option<WindRose>,
     /// Hourly records at their own heights, true-north directions (when the mission has one).
     pub timeseries: Option<Vec<WindRecord>>,
+    /// Vertical profile that moves speeds from the resource's height to hub height; `None` when the
+    /// mission gives none (then the data must be at hub height).
     pub shear: Option<Shear>,
+    /// Fraction of time the turbines are available (0–1), applied as its expected value.
     pub availability: f64,
+    /// Fraction of energy lost in cables and transformers (0–1), the flat loss used where no power
+    /// cable is modelled.
     pub electrical_loss: f64,
 }
 

@@ -39,13 +39,17 @@ pub struct WindCase {
 /// The deficit raster, north-up, row-major from the north-west corner, in the working CRS.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WakeFootprint {
+    /// The wind direction and speed the footprint is computed for.
     pub case: WindCase,
     /// West edge and north edge of the raster (m).
     pub origin_x: f64,
+    /// North edge of the raster (m, working CRS).
     pub origin_y: f64,
     /// Square cell side (m).
     pub cell_m: f64,
+    /// Raster columns (at most [`MAX_SIDE`]).
     pub width: usize,
+    /// Raster rows (at most [`MAX_SIDE`]).
     pub height: usize,
     /// Δu/U per cell, 0 (free stream) to 1.
     pub deficit: Vec<f32>,

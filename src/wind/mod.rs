@@ -2,6 +2,8 @@
 //! wake models ([`wake`]) and the farm's wake footprint for a map ([`footprint`]), annual energy production ([`aep`]), a mission's farm ([`farm`]) and
 //! its supply against the data centre's demand ([`supply`]); validation rules in [`check()`].
 
+#![warn(missing_docs)]
+
 pub mod aep;
 mod check;
 pub mod farm;

@@ -23,9 +23,15 @@ const MAX_HOURS: usize = 876_600;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Shear {
     /// u ∝ z^α (offshore α ≈ 0.10–0.12, domain-reference §3.2).
-    PowerLaw { alpha: f64 },
+    PowerLaw {
+        /// Shear exponent α (dimensionless).
+        alpha: f64,
+    },
     /// u ∝ ln(z/z₀) with roughness length z₀ (m; open sea ≈ 0.0002, Manwell Table 2.2).
-    LogLaw { z0_m: f64 },
+    LogLaw {
+        /// Roughness length z₀ (m).
+        z0_m: f64,
+    },
 }
 
 impl Shear {
@@ -47,12 +53,14 @@ pub struct Sector {
     pub width_deg: f64,
     /// Probability of the wind coming from this sector (the sectors sum to 1).
     pub frequency: f64,
+    /// Speed distribution of the sector at the rose's height.
     pub weibull: Weibull,
 }
 
 /// A sector-wise Weibull wind rose at one height.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WindRose {
+    /// Direction sectors of equal width, frequencies summing to 1.
     pub sectors: Vec<Sector>,
 }
 
@@ -157,11 +165,13 @@ impl WindRose {
 /// One hour of a wind time series.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct WindRecord {
+    /// Start of the hour (UTC).
     pub time: DateTime<Utc>,
     /// Speed (m/s) at `height_m`.
     pub ws: f64,
     /// Meteorological direction (degrees from true north).
     pub wd: f64,
+    /// Measurement height of `ws` (m above sea level).
     pub height_m: f64,
 }
 

@@ -37,7 +37,9 @@ pub const MONTH_HOURS: [f64; 12] = [
 /// Hour-by-hour supply against demand over a time series.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HourlySupply {
+    /// Records in the series (one hour each).
     pub hours: usize,
+    /// Data-centre demand over the series, IT load × monthly PUE (MWh).
     pub demand_mwh: f64,
     /// Wind energy delivered by the farm (after availability and electrical losses), MWh.
     pub wind_delivered_mwh: f64,
@@ -45,11 +47,15 @@ pub struct HourlySupply {
     pub wind_used_mwh: f64,
     /// wind_used / demand.
     pub share_met: f64,
+    /// Hours in which the wind used falls short of the demand.
     pub deficit_hours: usize,
+    /// Demand not met by wind, served from the grid (MWh).
     pub shortfall_mwh: f64,
+    /// Delivered wind energy the data centre does not use (MWh).
     pub surplus_mwh: f64,
     /// Longest run of consecutive deficit hours and when it began (UTC, RFC 3339).
     pub longest_deficit_h: usize,
+    /// Start of that run (UTC, RFC 3339); `None` without deficit hours.
     pub longest_deficit_start: Option<String>,
     /// Mean delivered power (W) of the hours in each calendar month (0 for a month without
     /// hours), for monthly charts.
@@ -66,6 +72,7 @@ pub struct HourlySupply {
 /// The energy one power cable loses over an hourly series.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CableEnergy {
+    /// The mission cable's id.
     pub id: String,
     /// Over the series (MWh).
     pub loss_mwh: f64,
@@ -78,7 +85,9 @@ pub struct WeibullSupply {
     pub probability_covered: f64,
     /// Mean power missing (MW).
     pub expected_shortfall_mw: f64,
+    /// Demand over a year, IT load × monthly PUE × the month's hours (MWh).
     pub demand_mwh: f64,
+    /// Expected demand not met by wind in a year (MWh).
     pub shortfall_mwh: f64,
     /// 1 − shortfall / demand.
     pub share_met: f64,
@@ -145,13 +154,20 @@ pub fn monthly_demand_w(it_load_w: f64, pue: &[f64; 12]) -> [f64; 12] {
 /// One hour of [`hourly_series`] (MW; `used` = wind energy used by the data centre).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HourRow {
+    /// Start of the hour (UTC, RFC 3339).
     pub time_utc: String,
     /// Free-stream speed at hub height (m/s).
     pub hub_wind_ms: f64,
+    /// Wind power delivered (MW): the farm's output × availability, less the flat electrical loss
+    /// or the modelled cable losses.
     pub supply_mw: f64,
+    /// Data-centre demand in the hour's month (MW).
     pub demand_mw: f64,
+    /// Wind power the data centre uses (MW): at most the supply, the cable capacity and the demand.
     pub used_mw: f64,
+    /// Demand not met by wind, demand − used (MW).
     pub shortfall_mw: f64,
+    /// Wind power not used, supply − used (MW).
     pub surplus_mw: f64,
 }
 

@@ -21,11 +21,15 @@ pub enum TurbineError {
     /// `file:line: column: what was expected`.
     #[error(transparent)]
     Format(#[from] TableError),
+    /// The name is neither a shipped turbine nor a CSV file.
     #[error(
         "unknown turbine `{name}`: expected a CSV file or one of the shipped turbines: {}",
         BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
     )]
-    Unknown { name: String },
+    Unknown {
+        /// The name or path as given.
+        name: String,
+    },
 }
 
 /// The reference turbines shipped in `assets/turbines/` (curves from FLORIS's turbine library;
@@ -51,8 +55,11 @@ const MAX_ROWS: usize = 10_000;
 /// A turbine: rotor, hub height and its power and Ct curves.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Turbine {
+    /// Turbine name: the CSV's `# name=` line, else the file stem.
     pub name: String,
+    /// Rotor diameter D (m).
     pub rotor_diameter_m: f64,
+    /// Hub height above sea level (m).
     pub hub_height_m: f64,
     /// Tabulated wind speeds (m/s), strictly increasing; first = cut-in, last = cut-out.
     pub ws: Vec<f64>,

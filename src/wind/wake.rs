@@ -37,14 +37,18 @@ use super::turbine::Turbine;
 /// The single-wake deficit shape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DeficitModel {
+    /// Jensen/NOJ top-hat deficit with area-overlap rotor averaging.
     Noj,
+    /// Bastankhah & Porté-Agel (2014) Gaussian deficit.
     Gaussian,
 }
 
 /// How single-wake deficits add up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Superposition {
+    /// Squared sum Δu = √(Σ Δuᵢ²) (Katić et al. 1986).
     Squared,
+    /// Linear sum Δu = Σ Δuᵢ (Lissaman 1979).
     Linear,
 }
 
@@ -60,9 +64,11 @@ pub enum RotorAverage {
 /// A complete wake model: deficit, expansion k, superposition, rotor averaging.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct WakeModel {
+    /// Single-wake deficit shape.
     pub deficit: DeficitModel,
     /// Wake expansion rate (dimensionless).
     pub k: f64,
+    /// How the deficits of several upstream turbines add up.
     pub superposition: Superposition,
     /// Gaussian model only; NOJ always uses the area overlap.
     pub rotor_average: RotorAverage,

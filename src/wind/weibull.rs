@@ -43,7 +43,9 @@ impl NodeMoments {
 /// A Weibull distribution of wind speed: scale `a` (m/s), shape `k`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Weibull {
+    /// Scale parameter A (m/s).
     pub a: f64,
+    /// Shape parameter k (dimensionless).
     pub k: f64,
 }
 
@@ -51,9 +53,13 @@ pub struct Weibull {
 /// at `u1` (left limit); zero outside all pieces.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Segment {
+    /// Speed at the start of the piece (m/s).
     pub u0: f64,
+    /// Speed at its end (m/s), above `u0`.
     pub u1: f64,
+    /// Value at `u0`.
     pub g0: f64,
+    /// Value approached at `u1` (left limit).
     pub g1: f64,
 }
 
