@@ -1,6 +1,8 @@
 //! Physical and unit constants shared by the domain modules, each defined once with its source.
 //! The modules re-export the ones they are read under (`cooling::G`, `vessel::sailing::METRES_PER_NM`, …).
 
+#![warn(missing_docs)]
+
 /// Standard gravity (m/s²), ISO 80000-3 (the 3rd CGPM, 1901).
 pub const G: f64 = 9.80665;
 

@@ -3,6 +3,8 @@
 //! This sits below every domain module: each module's `check` returns findings, and `validate`
 //! only gathers them, so no domain module imports `validate`.
 
+#![warn(missing_docs)]
+
 use serde::{Serialize, Serializer};
 use std::fmt;
 

@@ -1,6 +1,8 @@
 //! File-system helpers shared by every reader and writer: reads bounded by the bytes actually
 //! read (a device or a FIFO reports a length of 0), and atomic saves.
 
+#![warn(missing_docs)]
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -2,6 +2,8 @@
 //! report), reported through a plain callback so that the library knows nothing of who watches:
 //! the command line draws a bar on a terminal, tests and benchmarks pass [`silent`].
 
+#![warn(missing_docs)]
+
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Told `(done, total)` in the computation's own units (rows, headings, metres of route, start

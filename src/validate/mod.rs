@@ -1,5 +1,7 @@
 //! Validation: every domain module contributes rules that turn a [`Context`] into [`Finding`]s.
 
+#![warn(missing_docs)]
+
 mod basic;
 
 use crate::finding::Finding;
