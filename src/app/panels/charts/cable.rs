@@ -11,6 +11,7 @@ use crate::app::document::Selection;
 use crate::app::map::overlays::cables::{BAD_CROSSING, SPAN, cable_colour};
 use crate::app::scene::cables::{CableEngineering, CableProfile};
 use crate::cable::Performance;
+use crate::render::svg::nice_at_least;
 use egui::{Color32, Ui};
 use egui_plot::{FilledArea, Line, Plot, PlotPoints, VLine};
 
@@ -81,6 +82,12 @@ pub(super) fn show(
         .x_axis_label("KP (km)")
         .y_axis_label("elevation (m)")
         .label_formatter(hover_label(|x| format!("KP {x:.3} km"), "m"))
+        // About four depth and eight KP labels at 1, 2 or 5 × 10^k: egui_plot's decades leave a
+        // profile a few metres deep and a kilometre or two long with one or two labels.
+        .y_grid_spacer(nice_spacer(4.0))
+        .x_grid_spacer(nice_spacer(8.0))
+        .x_axis_formatter(step_decimals)
+        .y_axis_formatter(step_decimals)
         .allow_scroll(false)
         .height(fill(ui))
         .show(ui, |plot| {
@@ -143,6 +150,20 @@ pub(super) fn show(
     name_plot(&r.response, "Cable profile chart");
 }
 
+/// Grid marks at 1, 2 or 5 × 10^k, about `labels` of them across the visible range.
+fn nice_spacer(labels: f64) -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    egui_plot::uniform_grid_spacer(move |g| {
+        let s = nice_at_least((g.bounds.1 - g.bounds.0) / labels);
+        [s / 5.0, s, s * 5.0]
+    })
+}
+
+/// A mark's value with as many decimals as its step needs (0.5 km steps read 0.5, 1.0, 1.5).
+fn step_decimals(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
+    let decimals = (-mark.step_size.log10().floor()).clamp(0.0, 6.0) as usize;
+    format!("{:.*}", decimals, mark.value)
+}
+
 /// Route, slack and cable to order, spans and crossings, as one line.
 fn summary(p: &CableProfile) -> String {
     let longest = p.spans.iter().map(|s| s.length_m).reduce(f64::max);
@@ -152,8 +173,7 @@ fn summary(p: &CableProfile) -> String {
         .filter(|x| x.bad())
         .map(|x| format!("{} at {:.0}°", x.with, x.angle_deg))
         .collect();
-    // The depth range in words too: egui_plot labels only one line of a profile a few metres
-    // deep in a short panel.
+    // The depth range in words too, to read without hovering the plot.
     let (lo, hi) = p
         .seabed
         .iter()
