@@ -55,14 +55,14 @@ pub fn read(path: &Path, opts: &ReadOptions) -> Result<Grid, BathyError> {
 
 /// What [`read`] would return, without the cells: size, georeferencing, CRS and the statistics
 /// of the values (as `gdalinfo -stats`), under the same options and checks. GeoTIFF is decoded
-/// strip by strip (or tile by tile) and ESRI ASCII value by value, so memory stays bounded by a
-/// few strips however large the grid; an XYZ file is read whole, as its grid comes from the set
-/// of all its points.
+/// strip by strip (or tile by tile), ESRI ASCII value by value and XYZ line by line (in passes:
+/// the axes, then the values, with one bit per cell to find repeats), so memory stays bounded
+/// by a few strips, or the axes and a bitmap, however large the file.
 pub fn summarise(path: &Path, opts: &ReadOptions) -> Result<GridSummary, BathyError> {
     let mut summary = match extension(path).as_str() {
         "asc" => ascii::summarise(path)?,
         "tif" | "tiff" => geotiff::summarise(path)?,
-        "xyz" | "txt" => GridSummary::of(&xyz::read(path)?),
+        "xyz" | "txt" => xyz::summarise(path)?,
         other => {
             return Err(BathyError::Unsupported {
                 path: path.to_path_buf(),
@@ -102,14 +102,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Grid, BathyError> {
     match extension(path).as_str() {
         "asc" => ascii::decode(path, bytes),
         "tif" | "tiff" => geotiff::decode(path, bytes),
-        "xyz" | "txt" => {
-            let text = std::str::from_utf8(bytes).map_err(|e| BathyError::Format {
-                path: path.to_path_buf(),
-                line: None,
-                message: format!("not text: invalid UTF-8 at byte {}", e.valid_up_to()),
-            })?;
-            xyz::parse(path, text)
-        }
+        "xyz" | "txt" => xyz::decode(path, bytes),
         other => Err(BathyError::Unsupported {
             path: path.to_path_buf(),
             what: format!("grid format `.{other}` (expected .asc, .tif, .tiff or .xyz)"),
