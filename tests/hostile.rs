@@ -314,3 +314,30 @@ fn campaign_durations_and_speeds_beyond_reason_are_refused() {
         refused(&run(&["campaign", &m]), &["demo.toml", expected]);
     }
 }
+
+#[test]
+fn a_gpx_track_beyond_the_point_limit_stops_while_parsing() {
+    // issue #18: route points were capped at 10,000 but track points had no limit.
+    let dir = tempfile::tempdir().unwrap();
+    let gpx = dir.path().join("log.gpx");
+    let mut text = String::from(
+        "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\" creator=\"t\" \
+         xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>\n",
+    );
+    for i in 0..100_001 {
+        text.push_str(&format!(
+            "<trkpt lat=\"30.6\" lon=\"{:.5}\"/>\n",
+            122.0 + (i % 1000) as f64 * 1e-5
+        ));
+    }
+    text.push_str("</trkseg></trk></gpx>\n");
+    std::fs::write(&gpx, text).unwrap();
+    // Header on lines 1–2, point i on line 3 + i: the 100,001st is on line 100,003.
+    refused(
+        &run(&["track", &demo_in_place(), "--gpx", gpx.to_str().unwrap()]),
+        &[
+            "log.gpx:100003: more than 100000 <trkpt> elements: expected at most 100000",
+            "--nmea",
+        ],
+    );
+}
