@@ -307,6 +307,10 @@ fn campaign_durations_and_speeds_beyond_reason_are_refused() {
             ),
             "campaign.operations[0].lay_speed_kmh: 1e-300 is out of range: expected a number from 0.01 to 50",
         ),
+        (
+            format!("{text}\n[[campaign.operations]]\nkind = \"lift\"\ntp_max_s = 1e300\n"),
+            "campaign.operations[0].tp_max_s: 1e300 is out of range: expected a number > 0 and ≤ 40",
+        ),
     ];
     for (modified, expected) in cases {
         assert_ne!(modified, text);
