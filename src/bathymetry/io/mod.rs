@@ -260,6 +260,34 @@ mod tests {
     }
 
     #[test]
+    fn a_nan_geotiff_tiepoint_is_refused() {
+        // issue #18: a NaN tiepoint was accepted and gave a grid nowhere.
+        let dir = tempfile::tempdir().unwrap();
+        let t = GeoTransform {
+            origin_x: 123_456.75,
+            origin_y: 5_900_000.0,
+            dx: 10.0,
+            dy: 10.0,
+        };
+        let mut g = Grid::filled(3, 2, t, -5.0);
+        g.crs = Some(Crs::epsg(32631));
+        let path = dir.path().join("tie.tif");
+        write(&g, &path).unwrap();
+        let mut bytes = std::fs::read(&path).unwrap();
+        let x = 123_456.75f64.to_le_bytes();
+        let at = bytes.windows(8).position(|w| w == x).unwrap();
+        bytes[at..at + 8].copy_from_slice(&f64::NAN.to_le_bytes());
+        std::fs::write(&path, bytes).unwrap();
+        let e = read(&path, &ReadOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("tie.tif") && e.contains("expected finite coordinates"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn every_format_round_trips_with_its_crs() {
         let dir = tempfile::tempdir().unwrap();
         let t = GeoTransform {

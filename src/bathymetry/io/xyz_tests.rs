@@ -150,6 +150,23 @@ fn endless_lines_and_binary_are_refused_with_the_line() {
 }
 
 #[test]
+fn one_far_shifted_coordinate_in_a_dense_grid_is_refused() {
+    // issue #18: one shifted coordinate in a real file asked for 2.55 GB.
+    let mut text = String::new();
+    for r in 0..20 {
+        for c in 0..20 {
+            let x = if (r, c) == (7, 7) { 2_000_000 } else { 10 * c };
+            text.push_str(&format!("{x} {} -{}\n", 10 * r, 5 + r));
+        }
+    }
+    let e = parse(p(), &text).unwrap_err().to_string();
+    assert!(
+        e.contains("400 points span a 200001 × 20 grid") && e.contains("a coordinate is wrong"),
+        "{e}"
+    );
+}
+
+#[test]
 fn encode_matches_gdal_layout_and_round_trips() {
     let t = GeoTransform {
         origin_x: 100.0,
