@@ -345,3 +345,41 @@ fn a_gpx_track_beyond_the_point_limit_stops_while_parsing() {
         ],
     );
 }
+
+#[test]
+fn endless_wind_inputs_are_cut_at_their_limits() {
+    // issue #18: `--layout`, `--turbine` and `--wind-rose` read /dev/zero without bound; the
+    // turbine curve (at most 10,000 rows) read a whole gigabyte before refusing.
+    let dir = tempfile::tempdir().unwrap();
+    let layout = dir.path().join("farm.csv");
+    std::fs::write(&layout, "x_m,y_m\n0,0\n1000,0\n").unwrap();
+    let rose = dir.path().join("rose.csv");
+    std::fs::write(
+        &rose,
+        "sector_deg,frequency,weibull_a_ms,weibull_k\n0,0.5,9,2\n180,0.5,9,2\n",
+    )
+    .unwrap();
+    let (l, r) = (layout.to_str().unwrap(), rose.to_str().unwrap());
+    for (layout, turbine, rose, limit) in [
+        ("/dev/zero", "iea-15mw", r, "134217728"),
+        (l, "/dev/zero", r, "10305536"),
+        (l, "iea-15mw", "/dev/zero", "134217728"),
+    ] {
+        let out = run(&[
+            "wind",
+            "aep",
+            "--layout",
+            layout,
+            "--turbine",
+            turbine,
+            "--wind-rose",
+            rose,
+        ]);
+        refused(
+            &out,
+            &[&format!(
+                "/dev/zero: more than {limit} bytes: larger than the limit"
+            )],
+        );
+    }
+}
