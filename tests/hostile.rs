@@ -383,3 +383,18 @@ fn endless_wind_inputs_are_cut_at_their_limits() {
         );
     }
 }
+
+#[test]
+fn a_gpx_track_without_times_names_the_file_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let gpx = dir.path().join("untimed.gpx");
+    std::fs::write(
+        &gpx,
+        r#"<?xml version="1.0"?><gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg><trkpt lat="30.6" lon="122.0"/><trkpt lat="30.61" lon="122.01"/></trkseg></trk></gpx>"#,
+    )
+    .unwrap();
+    refused(
+        &run(&["track", &demo_in_place(), "--gpx", gpx.to_str().unwrap()]),
+        &["untimed.gpx: no timed track point (1 <trk> with 2 points, none with a <time>)"],
+    );
+}
