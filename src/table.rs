@@ -55,11 +55,21 @@ impl Default for Options {
     }
 }
 
+/// Bytes allowed per row when a row limit is given ([`Options::rows`]): delimited rows of
+/// numbers take tens of bytes, an RPL row about 130.
+pub const BYTES_PER_ROW: u64 = 1024;
+
 impl Options {
-    /// Default options with another row limit.
+    /// Default options with another row limit, and a byte limit that follows from it
+    /// ([`BYTES_PER_ROW`] a row, plus 64 KiB for a header and comments, at most [`MAX_BYTES`]):
+    /// a turbine curve of at most 10,000 rows need not read a gigabyte to be refused.
     pub fn rows(max_rows: usize) -> Self {
+        let bytes = (max_rows as u64)
+            .saturating_mul(BYTES_PER_ROW)
+            .saturating_add(64 << 10);
         Options {
             max_rows,
+            max_bytes: bytes.min(MAX_BYTES),
             ..Options::default()
         }
     }
@@ -423,5 +433,8 @@ mod tests {
         // /dev/zero never ends: the bound stops the read.
         let e = read(Path::new("/dev/zero"), &o).unwrap_err();
         assert!(e.to_string().contains("more than 50 bytes"), "{e}");
+        // A row limit bounds the bytes too: 10 rows, 10 × 1024 + 65,536 bytes.
+        let e = read(Path::new("/dev/zero"), &Options::rows(10)).unwrap_err();
+        assert!(e.to_string().contains("more than 75776 bytes"), "{e}");
     }
 }

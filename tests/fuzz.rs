@@ -18,7 +18,7 @@
 //! turn: `FATHOM_FUZZ_RUNS=1000000 FATHOM_FUZZ_SECONDS=240`), `FATHOM_FUZZ_SEED=N` the seed,
 //! `FATHOM_FUZZ_ONLY=rtz,gpx` the parsers that run (names as printed: asc, xyz, geotiff,
 //! mission, rtz, gpx, nmea, geojson, csv-wind-rose, csv-wind-series, csv-turbine,
-//! csv-metocean, csv-alpha). A release build runs about ten times as many inputs:
+//! csv-metocean, csv-alpha, csv-rpl). A release build runs about ten times as many inputs:
 //!
 //! ```text
 //! FATHOM_FUZZ_SECONDS=180 FATHOM_FUZZ_ONLY=geotiff \
@@ -427,5 +427,18 @@ fn csv_alpha() {
     let seeds = corpus(&[("assets", &["alpha_factors.csv"])], &[], &[]);
     fuzz("csv-alpha", seeds, |b| {
         fathom::lift::alpha::parse(&text(b), Path::new("alpha.csv")).is_ok()
+    });
+}
+
+#[test]
+fn csv_rpl() {
+    let builtin = format!(
+        "{}\n1,start C1,30.60000000,122.04000000,0.000000,0.000000,45.00,0.0,-20.5,1.2,3,0.000000,\"f,1\",1\n\
+         2,AC,30.61000000,122.05000000,1.450000,1.450000,30.00,-15.0,-22.0,,3,1.493500,f1,1\n\
+         3,end \"P\",30.62000000,122.05000000,2.560000,1.110000,,0.0,,,3,2.636800,f1,1\n",
+        fathom::formats::rpl::HEADER
+    );
+    fuzz("csv-rpl", corpus(&[], &[], &[builtin.as_bytes()]), |b| {
+        fathom::formats::rpl::read(&text(b), Path::new("r.csv")).is_ok()
     });
 }

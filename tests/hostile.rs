@@ -307,10 +307,94 @@ fn campaign_durations_and_speeds_beyond_reason_are_refused() {
             ),
             "campaign.operations[0].lay_speed_kmh: 1e-300 is out of range: expected a number from 0.01 to 50",
         ),
+        (
+            format!("{text}\n[[campaign.operations]]\nkind = \"lift\"\ntp_max_s = 1e300\n"),
+            "campaign.operations[0].tp_max_s: 1e300 is out of range: expected a number > 0 and ≤ 40",
+        ),
     ];
     for (modified, expected) in cases {
         assert_ne!(modified, text);
         std::fs::write(&m, modified).unwrap();
         refused(&run(&["campaign", &m]), &["demo.toml", expected]);
     }
+}
+
+#[test]
+fn a_gpx_track_beyond_the_point_limit_stops_while_parsing() {
+    // issue #18: route points were capped at 10,000 but track points had no limit.
+    let dir = tempfile::tempdir().unwrap();
+    let gpx = dir.path().join("log.gpx");
+    let mut text = String::from(
+        "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\" creator=\"t\" \
+         xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>\n",
+    );
+    for i in 0..100_001 {
+        text.push_str(&format!(
+            "<trkpt lat=\"30.6\" lon=\"{:.5}\"/>\n",
+            122.0 + (i % 1000) as f64 * 1e-5
+        ));
+    }
+    text.push_str("</trkseg></trk></gpx>\n");
+    std::fs::write(&gpx, text).unwrap();
+    // Header on lines 1–2, point i on line 3 + i: the 100,001st is on line 100,003.
+    refused(
+        &run(&["track", &demo_in_place(), "--gpx", gpx.to_str().unwrap()]),
+        &[
+            "log.gpx:100003: more than 100000 <trkpt> elements: expected at most 100000",
+            "--nmea",
+        ],
+    );
+}
+
+#[test]
+fn endless_wind_inputs_are_cut_at_their_limits() {
+    // issue #18: `--layout`, `--turbine` and `--wind-rose` read /dev/zero without bound; the
+    // turbine curve (at most 10,000 rows) read a whole gigabyte before refusing.
+    let dir = tempfile::tempdir().unwrap();
+    let layout = dir.path().join("farm.csv");
+    std::fs::write(&layout, "x_m,y_m\n0,0\n1000,0\n").unwrap();
+    let rose = dir.path().join("rose.csv");
+    std::fs::write(
+        &rose,
+        "sector_deg,frequency,weibull_a_ms,weibull_k\n0,0.5,9,2\n180,0.5,9,2\n",
+    )
+    .unwrap();
+    let (l, r) = (layout.to_str().unwrap(), rose.to_str().unwrap());
+    for (layout, turbine, rose, limit) in [
+        ("/dev/zero", "iea-15mw", r, "134217728"),
+        (l, "/dev/zero", r, "10305536"),
+        (l, "iea-15mw", "/dev/zero", "134217728"),
+    ] {
+        let out = run(&[
+            "wind",
+            "aep",
+            "--layout",
+            layout,
+            "--turbine",
+            turbine,
+            "--wind-rose",
+            rose,
+        ]);
+        refused(
+            &out,
+            &[&format!(
+                "/dev/zero: more than {limit} bytes: larger than the limit"
+            )],
+        );
+    }
+}
+
+#[test]
+fn a_gpx_track_without_times_names_the_file_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let gpx = dir.path().join("untimed.gpx");
+    std::fs::write(
+        &gpx,
+        r#"<?xml version="1.0"?><gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg><trkpt lat="30.6" lon="122.0"/><trkpt lat="30.61" lon="122.01"/></trkseg></trk></gpx>"#,
+    )
+    .unwrap();
+    refused(
+        &run(&["track", &demo_in_place(), "--gpx", gpx.to_str().unwrap()]),
+        &["untimed.gpx: no timed track point (1 <trk> with 2 points, none with a <time>)"],
+    );
 }

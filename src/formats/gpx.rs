@@ -82,15 +82,29 @@ pub fn read(path: &Path) -> Result<Gpx, FormatError> {
     read_str(&super::read_text(path, super::MAX_ROUTE_FILE_BYTES)?, path)
 }
 
+/// The most track points (`<trkpt>`, all tracks and segments together) a GPX file may hold. A
+/// day of operations logged at 1 Hz is 86,400 points, and a GPX file within
+/// [`MAX_ROUTE_FILE_BYTES`](super::MAX_ROUTE_FILE_BYTES) holds about 80,000 timed points; longer
+/// logs come as NMEA (`--nmea`), which is read line by line.
+pub const MAX_TRACK_POINTS: usize = 100_000;
+
 /// Parses GPX text; `path` names the file in messages.
 pub fn read_str(text: &str, path: &Path) -> Result<Gpx, FormatError> {
-    // Route points become a mission route, capped as a route is: counted while parsing.
-    let limit = xml::Limit {
-        name: "rtept",
-        max: crate::mission::MAX_WAYPOINTS,
-        hint: "split the passage into routes",
-    };
-    let root = xml::parse_limited(text, path, &[limit])?;
+    // Route points become a mission route, capped as a route is; track points are capped at
+    // [`MAX_TRACK_POINTS`]: both counted while parsing, before the tree is built.
+    let limits = [
+        xml::Limit {
+            name: "rtept",
+            max: crate::mission::MAX_WAYPOINTS,
+            hint: "split the passage into routes",
+        },
+        xml::Limit {
+            name: "trkpt",
+            max: MAX_TRACK_POINTS,
+            hint: "split the log into days, or give it as NMEA with --nmea",
+        },
+    ];
+    let root = xml::parse_limited(text, path, &limits)?;
     if root.local_name() != "gpx" {
         return Err(FormatError::at(
             path,

@@ -104,112 +104,69 @@ fn quote(s: &str) -> String {
     }
 }
 
-/// Splits one CSV line into fields (RFC 4180 quotes).
-fn split(line: &str) -> Result<Vec<String>, String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                cur.push('"');
-                chars.next();
-            }
-            ('"', true) => quoted = false,
-            ('"', false) if cur.is_empty() => quoted = true,
-            (',', false) => out.push(std::mem::take(&mut cur)),
-            (c, _) => cur.push(c),
-        }
-    }
-    if quoted {
-        return Err("unterminated quote".into());
-    }
-    out.push(cur);
-    Ok(out)
-}
-
-/// Parses an RPL in [`HEADER`]'s layout; `path` is for messages.
+/// Parses an RPL in [`HEADER`]'s layout with the crate's one CSV reader ([`crate::table`]:
+/// RFC 4180 quotes, trimmed fields, `#` comments, a row limit); `path` is for messages.
 pub fn read(text: &str, path: &Path) -> Result<Vec<RplRow>, FormatError> {
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
-    match lines.next() {
-        Some((_, h)) if h.trim() == HEADER => {}
-        Some((i, h)) => {
-            return Err(FormatError::at(
-                path,
-                i + 1,
-                format!("header `{h}`: expected `{HEADER}`"),
-            ));
-        }
-        None => {
-            return Err(FormatError::at(
-                path,
-                0,
-                "empty file: expected an RPL".into(),
-            ));
-        }
-    }
-    let mut rows = Vec::new();
-    for (i, line) in lines {
-        if rows.len() >= MAX_ROWS {
-            return Err(FormatError::at(
-                path,
-                i + 1,
-                format!("more than {MAX_ROWS} rows"),
-            ));
-        }
-        let err = |m: String| FormatError::at(path, i + 1, m);
-        let f = split(line).map_err(&err)?;
-        if f.len() != 14 {
-            return Err(err(format!("{} fields: expected 14", f.len())));
-        }
-        let num = |k: usize, name: &str| -> Result<f64, FormatError> {
-            f[k].trim()
-                .parse::<f64>()
-                .ok()
-                .filter(|v| v.is_finite())
-                .ok_or_else(|| err(format!("{name}: `{}` is not a number", f[k])))
+    let fail = |e: crate::table::TableError| {
+        let column = e.column.map(|c| format!("{c}: ")).unwrap_or_default();
+        FormatError::at(path, e.line.unwrap_or(0), format!("{column}{}", e.expected))
+    };
+    let opts = crate::table::Options::rows(MAX_ROWS);
+    let t = crate::table::parse(text, &path.display().to_string(), &opts).map_err(fail)?;
+    let names: Vec<&str> = HEADER.split(',').collect();
+    t.expect_header(&names).map_err(fail)?;
+    let mut rows = Vec::with_capacity(t.rows.len());
+    for row in &t.rows {
+        let any = |_: f64| true;
+        let num = |k: usize| t.number(row, k, any, "a number").map_err(fail);
+        let opt = |k: usize| match row.get(k) {
+            "" => Ok(None),
+            _ => num(k).map(Some),
         };
-        let opt = |k: usize, name: &str| -> Result<Option<f64>, FormatError> {
-            if f[k].trim().is_empty() {
-                Ok(None)
-            } else {
-                num(k, name).map(Some)
-            }
-        };
-        let (lat, lon) = (num(2, "lat_deg")?, num(3, "lon_deg")?);
-        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-            return Err(err(format!(
-                "position {lat}, {lon}: expected latitude −90…90 and longitude −180…180"
-            )));
-        }
+        let lat = t
+            .number(
+                row,
+                2,
+                |v| (-90.0..=90.0).contains(&v),
+                "a latitude from −90 to 90",
+            )
+            .map_err(fail)?;
+        let lon = t
+            .number(
+                row,
+                3,
+                |v| (-180.0..=180.0).contains(&v),
+                "a longitude from −180 to 180",
+            )
+            .map_err(fail)?;
+        let pos = row.get(0).parse().map_err(|_| {
+            fail(t.error(
+                row.line,
+                Some("pos"),
+                format!("`{}`: expected a row number", row.get(0)),
+            ))
+        })?;
         rows.push(RplRow {
-            pos: f[0]
-                .trim()
-                .parse()
-                .map_err(|_| err(format!("pos: `{}` is not a row number", f[0])))?,
-            event: f[1].clone(),
+            pos,
+            event: row.get(1).to_string(),
             lat,
             lon,
-            kp_km: num(4, "kp_km")?,
-            section_km: num(5, "section_km")?,
-            course_deg: opt(6, "course_deg")?,
-            alter_course_deg: num(7, "alter_course_deg")?,
-            depth_m: opt(8, "depth_m")?,
-            slope_deg: opt(9, "slope_deg")?,
-            slack_pct: num(10, "slack_pct")?,
-            cable_kp_km: num(11, "cable_kp_km")?,
-            cable_type: f[12].clone(),
-            burial_m: num(13, "burial_m")?,
+            kp_km: num(4)?,
+            section_km: num(5)?,
+            course_deg: opt(6)?,
+            alter_course_deg: num(7)?,
+            depth_m: opt(8)?,
+            slope_deg: opt(9)?,
+            slack_pct: num(10)?,
+            cable_kp_km: num(11)?,
+            cable_type: row.get(12).to_string(),
+            burial_m: num(13)?,
         });
     }
     if rows.len() < 2 {
         return Err(FormatError::at(
             path,
-            0,
+            t.last_line,
             format!("{} position(s): expected at least 2", rows.len()),
         ));
     }
@@ -228,14 +185,30 @@ mod tests {
         let e = read(&format!("{HEADER}\n1,start,91,0,0,0,,0,,,3,0,x,1\n"), p)
             .unwrap_err()
             .to_string();
-        assert!(e.contains("r.csv:2") && e.contains("latitude"), "{e}");
+        assert_eq!(
+            e,
+            "r.csv:2: lat_deg: `91`: expected a latitude from −90 to 90"
+        );
         let e = read(&format!("{HEADER}\n1,\"a,b\",x\n"), p)
             .unwrap_err()
             .to_string();
-        assert!(e.contains("3 fields"), "{e}");
-        assert_eq!(
-            split("a,\"b,\"\"c\"\"\",d").unwrap(),
-            vec!["a", "b,\"c\"", "d"]
+        assert!(e.contains("r.csv:2: 3 field(s): expected 14"), "{e}");
+        let e = read(&format!("{HEADER}\n1,a,0,0,0,0,,0,,,3,0,x,1\n"), p)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("1 position(s): expected at least 2"), "{e}");
+        // Quoted fields with a comma and doubled quotes, CRLF line ends, a comment.
+        let text = format!(
+            "# exported\r\n{HEADER}\r\n1,\"start \"\"A\"\", B\",1,2,0,0,,0,,,3,0,x,1\r\n\
+             2,end,1.5,2,0.1,0.1,45.00,0,-30.5,1.2,3,0.103,\"t,1\",1\r\n"
         );
+        let rows = read(&text, p).unwrap();
+        assert_eq!(rows[0].event, "start \"A\", B");
+        assert_eq!(rows[1].cable_type, "t,1");
+        assert_eq!(
+            (rows[1].course_deg, rows[1].depth_m),
+            (Some(45.0), Some(-30.5))
+        );
+        assert_eq!(rows[0].depth_m, None);
     }
 }

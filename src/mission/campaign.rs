@@ -140,6 +140,10 @@ fn default_step() -> u32 {
     24
 }
 
+/// The most cabins one trip carries: heavy-transport decks take tens of modules \[E\]; the
+/// bound catches a typing slip (a capacity of 10¹⁸ means "one trip" and hides the deck limit).
+pub const MAX_DECK_CABINS: usize = 1_000;
+
 impl Campaign {
     pub(super) fn check_ranges(&self, path: &str, r: &mut Ranges) {
         r.non_negative(path, "vessel_day_rate_eur", self.vessel_day_rate_eur);
@@ -149,16 +153,25 @@ impl Campaign {
         if let Some(nm) = self.transit_nm {
             r.non_negative(path, "transit_nm", nm);
         }
-        if self.deck_capacity_cabins == 0 {
+        if let Some(t) = self.deck_load_t {
+            r.positive(path, "deck_load_t", t);
+        }
+        if !(1..=MAX_DECK_CABINS).contains(&self.deck_capacity_cabins) {
             r.fail(
                 format!("{path}.deck_capacity_cabins"),
-                "0: expected at least 1 cabin per trip".into(),
+                format!(
+                    "{} is out of range: expected 1 to {MAX_DECK_CABINS} cabins per trip",
+                    self.deck_capacity_cabins
+                ),
             );
         }
-        if self.start_step_h == 0 {
+        if !(1..=8_760).contains(&self.start_step_h) {
             r.fail(
                 format!("{path}.start_step_h"),
-                "0: expected at least 1 h".into(),
+                format!(
+                    "{} is out of range: expected 1 to 8760 h (one year)",
+                    self.start_step_h
+                ),
             );
         }
         for (i, op) in self.operations.iter().enumerate() {

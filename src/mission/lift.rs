@@ -8,6 +8,7 @@
 //! clockwise from true north.
 
 use super::Ranges;
+use super::ranges::plausible;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -55,6 +56,10 @@ fn one() -> u32 {
     1
 }
 
+/// The most parts of wire between boom tip and hook block: the largest offshore crane blocks
+/// reeve a few tens of falls \[E\].
+pub const MAX_WIRE_FALLS: u32 = 100;
+
 impl Crane {
     pub(super) fn check_ranges(&self, path: &str, r: &mut Ranges) {
         if self.swl_table.is_empty() {
@@ -63,12 +68,18 @@ impl Crane {
                 "empty: expected [[radius_m, swl_t], …] rows".into(),
             );
         }
+        let (max_radius, max_swl) = (plausible("radius_m").1, plausible("swl_t").1);
+        let (max_hook, max_offset) = (plausible("max_hook_height_m").1, plausible("length_m").1);
+        let within = |v: f64, hi: f64| v.is_finite() && v > 0.0 && v <= hi;
         for (i, row) in self.swl_table.iter().enumerate() {
             let p = format!("{path}.swl_table[{i}]");
-            if !(row[0].is_finite() && row[0] > 0.0 && row[1].is_finite() && row[1] > 0.0) {
+            if !(within(row[0], max_radius) && within(row[1], max_swl)) {
                 r.fail(
                     p.clone(),
-                    format!("{row:?}: expected a positive radius_m and swl_t"),
+                    format!(
+                        "{row:?}: expected a radius_m > 0 and ≤ {max_radius} and a swl_t > 0 \
+                         and ≤ {max_swl}"
+                    ),
                 );
             }
             if i > 0 && row[0] <= self.swl_table[i - 1][0] {
@@ -86,12 +97,15 @@ impl Crane {
             let prev = i
                 .checked_sub(1)
                 .and_then(|j| self.hook_height_table.as_ref()?.get(j));
-            if !(row[0].is_finite() && row[0] > 0.0 && row[1].is_finite() && row[1] > 0.0)
+            if !(within(row[0], max_radius) && within(row[1], max_hook))
                 || prev.is_some_and(|p| row[0] <= p[0])
             {
                 r.fail(
                     format!("{path}.hook_height_table[{i}]"),
-                    format!("{row:?}: expected a positive radius_m, increasing, and hook_height_m"),
+                    format!(
+                        "{row:?}: expected a radius_m > 0 and ≤ {max_radius}, increasing, and a \
+                         hook_height_m > 0 and ≤ {max_hook}"
+                    ),
                 );
             }
         }
@@ -102,8 +116,14 @@ impl Crane {
         r.within(path, "daf", self.daf, 1.0, 3.0);
         r.positive(path, "wire_diameter_m", self.wire_diameter_m);
         r.non_negative(path, "wire_mass_kg_m", self.wire_mass_kg_m);
-        if self.wire_falls == 0 {
-            r.fail(format!("{path}.wire_falls"), "0: expected ≥ 1".into());
+        if !(1..=MAX_WIRE_FALLS).contains(&self.wire_falls) {
+            r.fail(
+                format!("{path}.wire_falls"),
+                format!(
+                    "{} is out of range: expected 1 to {MAX_WIRE_FALLS}",
+                    self.wire_falls
+                ),
+            );
         }
         for (f, v) in [
             ("pedestal_fwd_stbd_up_m", self.pedestal_fwd_stbd_up_m),
@@ -112,10 +132,10 @@ impl Crane {
                 self.gnss_antenna_fwd_stbd_up_m,
             ),
         ] {
-            if v.iter().any(|c| !c.is_finite()) {
+            if v.iter().any(|c| !(c.is_finite() && c.abs() <= max_offset)) {
                 r.fail(
                     format!("{path}.{f}"),
-                    "expected three finite numbers".into(),
+                    format!("{v:?}: expected three numbers from −{max_offset} to {max_offset} m"),
                 );
             }
         }
@@ -252,6 +272,12 @@ impl LiftPlan {
             r.within(&p, "roll_deg", a.roll_deg, -30.0, 30.0);
             r.within(&p, "pitch_deg", a.pitch_deg, -30.0, 30.0);
             r.within(&p, "cabin_heading_deg", a.cabin_heading_deg, -360.0, 360.0);
+            if let Some(slew) = a.slew_deg {
+                r.within(&p, "slew_deg", slew, -360.0, 360.0);
+            }
+            if let Some(radius) = a.radius_m {
+                r.positive(&p, "radius_m", radius);
+            }
         }
     }
 }
@@ -275,6 +301,10 @@ pub struct CurrentProfile {
     pub table: Option<Vec<[f64; 2]>>,
 }
 
+/// The largest factor of a current-profile table: the current at depth rarely exceeds the
+/// surface current (a jet under a stratified layer may reach ≈ 1.5×) \[E\].
+pub const MAX_PROFILE_FACTOR: f64 = 5.0;
+
 fn default_exponent() -> f64 {
     1.0 / 7.0
 }
@@ -289,14 +319,14 @@ impl CurrentProfile {
             }
             for (i, row) in t.iter().enumerate() {
                 let ok = (0.0..=1.0).contains(&row[0])
-                    && row[1].is_finite()
-                    && row[1] >= 0.0
+                    && (0.0..=MAX_PROFILE_FACTOR).contains(&row[1])
                     && (i == 0 || row[0] > t[i - 1][0]);
                 if !ok {
                     r.fail(
                         format!("{path}.table[{i}]"),
                         format!(
-                            "{row:?}: expected an increasing depth fraction in [0, 1] and a factor ≥ 0"
+                            "{row:?}: expected an increasing depth fraction in [0, 1] and a \
+                             factor from 0 to {MAX_PROFILE_FACTOR}"
                         ),
                     );
                 }

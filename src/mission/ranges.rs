@@ -6,7 +6,8 @@
 /// estimates \[E\] a real mission never meets: the largest ships (≈ 460 m, 70 m beam, 25 m
 /// draught), heavy-lift vessels (≈ 20,000 t, hook heights ≈ 150 m), the fastest service craft
 /// (≈ 45 kn), sea states and currents beyond any lift window (Hs 20 m, 10 m/s), one year for
-/// durations, half the globe for a transit. Fields without an entry have no upper bound.
+/// durations, half the globe for a transit. Fields without an entry have no upper bound (the
+/// test `campaign_and_lift_fields_are_all_bounded` keeps the campaign and lift fields listed).
 pub fn plausible(field: &str) -> (f64, f64) {
     let max = match field {
         "speed_kn" | "service_speed_kn" => return (0.1, 60.0),
@@ -16,13 +17,15 @@ pub fn plausible(field: &str) -> (f64, f64) {
         "beam_m" | "max_relief_m" | "seabed_hold_height_m" | "liftoff_clearance_m" => 100.0,
         "draught_m" | "deck_height_m" | "ukc_min_m" => 50.0,
         "height_m" | "max_hook_height_m" | "rigging_height_m" => 300.0,
-        "mass_t" | "rigging_mass_t" => 50_000.0,
+        "mass_t" | "rigging_mass_t" | "swl_t" | "deck_load_t" => 50_000.0,
         "displaced_volume_m3" | "lateral_area_m2" => 100_000.0,
         "wire_diameter_m" => 1.0,
         "wire_mass_kg_m" => 500.0,
         "tolerance_m" => 1_000.0,
         "buffer_m" | "mixing_zone_m" => 100_000.0,
         "hs_max_m" => 20.0,
+        // Peak periods: long swell reaches ≈ 25 s; a limit beyond 40 s limits nothing.
+        "tp_max_s" => 40.0,
         "wind_max_ms" => 80.0,
         "current_max_ms" | "surface_ms" | "plume_current_ms" => 10.0,
         "lowering_speed_m_min" | "set_down_speed_m_min" => 200.0,
@@ -155,6 +158,148 @@ mod tests {
         assert!(issues[0].1.contains("≤ 500"), "{}", issues[0].1);
         assert!(issues[1].1.contains("from 0.1 to 60"), "{}", issues[1].1);
         assert!(issues[2].1.contains("from 0 to 100000"), "{}", issues[2].1);
+    }
+
+    /// A step of a path into a TOML document.
+    enum Step {
+        Key(String),
+        Index(usize),
+    }
+
+    /// The numeric leaves under `v`, as paths.
+    fn leaves(v: &toml::Value, at: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
+        let copy = |at: &Vec<Step>| {
+            at.iter()
+                .map(|s| match s {
+                    Step::Key(k) => Step::Key(k.clone()),
+                    Step::Index(i) => Step::Index(*i),
+                })
+                .collect()
+        };
+        match v {
+            toml::Value::Float(_) | toml::Value::Integer(_) => out.push(copy(at)),
+            toml::Value::Table(t) => {
+                for (k, x) in t {
+                    at.push(Step::Key(k.clone()));
+                    leaves(x, at, out);
+                    at.pop();
+                }
+            }
+            toml::Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    at.push(Step::Index(i));
+                    leaves(x, at, out);
+                    at.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn at<'a>(mut v: &'a mut toml::Value, path: &[Step]) -> &'a mut toml::Value {
+        for s in path {
+            v = match s {
+                Step::Key(k) => v.get_mut(k.as_str()).unwrap(),
+                Step::Index(i) => v.get_mut(*i).unwrap(),
+            };
+        }
+        v
+    }
+
+    fn shown_path(path: &[Step]) -> String {
+        let mut s = String::new();
+        for step in path {
+            match step {
+                Step::Key(k) if s.is_empty() => s.push_str(k),
+                Step::Key(k) => s.push_str(&format!(".{k}")),
+                Step::Index(i) => s.push_str(&format!("[{i}]")),
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn campaign_and_lift_fields_are_all_bounded() {
+        // issue #18: `tp_max_s = 1e300` was accepted. Every number of [campaign], [lift],
+        // [vessel.crane] and the cabins' drag, set far beyond reason (1e300, or 4294967295 for
+        // a count), is refused by a range check naming that field (or the table row holding it).
+        use crate::mission::Mission;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(root.join("missions/demo.toml")).unwrap();
+        // The demo's [campaign] is its last table: optional fields and an operation with every
+        // limit go after it.
+        let extra = "deck_load_t = 5000.0\ntransit_nm = 100.0\n[[campaign.operations]]\n\
+                     kind = \"cable_lay\"\nduration_h = 4.0\ncontingency_h = 2.0\n\
+                     hs_max_m = 1.5\nwind_max_ms = 15.0\ncurrent_max_ms = 0.5\ntp_max_s = 12.0\n\
+                     lay_speed_kmh = 1.0\n";
+        let mut v: toml::Value = toml::from_str(&format!("{text}\n{extra}")).unwrap();
+        let add = |v: &mut toml::Value, path: &[&str], snippet: &str| {
+            let mut t = v;
+            for k in path {
+                t = t.get_mut(*k).unwrap();
+            }
+            let new: toml::Table = toml::from_str(snippet).unwrap();
+            t.as_table_mut().unwrap().extend(new);
+        };
+        add(
+            &mut v,
+            &["lift", "current"],
+            "table = [[0.0, 1.0], [1.0, 0.5]]",
+        );
+        add(
+            &mut v,
+            &["lift"],
+            "as_placed = [{ cabin = \"C1\", lon = 122.0, lat = 30.6, heading_deg = 10.0, \
+             slew_deg = 180.0, radius_m = 40.0, cabin_heading_deg = 12.0 }]",
+        );
+        let op = [
+            Step::Key("lift".into()),
+            Step::Key("operations".into()),
+            Step::Index(0),
+        ];
+        at(&mut v, &op)
+            .as_table_mut()
+            .unwrap()
+            .insert("contingency_h".into(), toml::Value::Float(6.0));
+        add(
+            &mut v,
+            &["vessel", "crane"],
+            "hook_height_table = [[25.0, 90.0], [95.0, 40.0]]",
+        );
+        let full: Mission = v.try_into().unwrap();
+        assert_eq!(full.check_ranges(), vec![], "the extended demo is in range");
+        let full = toml::Value::try_from(&full).unwrap();
+        let mut paths = Vec::new();
+        for root in [
+            vec![Step::Key("campaign".into())],
+            vec![Step::Key("lift".into())],
+            vec![Step::Key("vessel".into()), Step::Key("crane".into())],
+            vec![
+                Step::Key("cabin_types".into()),
+                Step::Index(0),
+                Step::Key("drag".into()),
+            ],
+        ] {
+            let mut start = root;
+            leaves(at(&mut full.clone(), &start), &mut start, &mut paths);
+        }
+        assert!(paths.len() > 60, "{} numbers", paths.len());
+        for path in &paths {
+            let mut bad = full.clone();
+            let leaf = at(&mut bad, path);
+            *leaf = match leaf {
+                toml::Value::Integer(_) => toml::Value::Integer(i64::from(u32::MAX)),
+                _ => toml::Value::Float(1e300),
+            };
+            let name = shown_path(path);
+            let m: Mission = bad.try_into().unwrap();
+            let issues = m.check_ranges();
+            assert!(
+                issues.iter().any(|(p, _)| name.starts_with(p.as_str())
+                    && matches!(name.as_bytes().get(p.len()), None | Some(b'.' | b'['))),
+                "{name} = huge was accepted: {issues:?}"
+            );
+        }
     }
 
     #[test]

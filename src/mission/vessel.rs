@@ -247,6 +247,29 @@ mod tests {
     }
 
     #[test]
+    fn a_route_beyond_the_waypoint_limit_is_refused_naming_the_limit() {
+        // issue #18: a 60 MB mission of 10⁶ waypoints took 3.5 GB to validate.
+        let mut text = String::from(
+            "schema = 1\nname = \"t\"\n[site]\nbathymetry = \"g.asc\"\n[route]\nname = \"r\"\n",
+        );
+        for i in 0..=super::MAX_WAYPOINTS {
+            text.push_str(&format!(
+                "[[route.waypoints]]\nid = {i}\nlon = {:.6}\nlat = 53.0\n",
+                5.0 + i as f64 * 1e-4
+            ));
+        }
+        let e = super::super::load_str(&text, Path::new("m.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("m.toml")
+                && e.contains("route.waypoints")
+                && e.contains("10001 waypoints: expected at most 10000"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn departure_without_offset_is_refused_with_position() {
         let e = route("2026-06-01T06:00:00").unwrap_err();
         assert!(e.contains("m.toml:7:") && e.contains("with offset"), "{e}");

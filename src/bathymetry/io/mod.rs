@@ -55,14 +55,14 @@ pub fn read(path: &Path, opts: &ReadOptions) -> Result<Grid, BathyError> {
 
 /// What [`read`] would return, without the cells: size, georeferencing, CRS and the statistics
 /// of the values (as `gdalinfo -stats`), under the same options and checks. GeoTIFF is decoded
-/// strip by strip (or tile by tile) and ESRI ASCII value by value, so memory stays bounded by a
-/// few strips however large the grid; an XYZ file is read whole, as its grid comes from the set
-/// of all its points.
+/// strip by strip (or tile by tile), ESRI ASCII value by value and XYZ line by line (in passes:
+/// the axes, then the values, with one bit per cell to find repeats), so memory stays bounded
+/// by a few strips, or the axes and a bitmap, however large the file.
 pub fn summarise(path: &Path, opts: &ReadOptions) -> Result<GridSummary, BathyError> {
     let mut summary = match extension(path).as_str() {
         "asc" => ascii::summarise(path)?,
         "tif" | "tiff" => geotiff::summarise(path)?,
-        "xyz" | "txt" => GridSummary::of(&xyz::read(path)?),
+        "xyz" | "txt" => xyz::summarise(path)?,
         other => {
             return Err(BathyError::Unsupported {
                 path: path.to_path_buf(),
@@ -102,14 +102,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Grid, BathyError> {
     match extension(path).as_str() {
         "asc" => ascii::decode(path, bytes),
         "tif" | "tiff" => geotiff::decode(path, bytes),
-        "xyz" | "txt" => {
-            let text = std::str::from_utf8(bytes).map_err(|e| BathyError::Format {
-                path: path.to_path_buf(),
-                line: None,
-                message: format!("not text: invalid UTF-8 at byte {}", e.valid_up_to()),
-            })?;
-            xyz::parse(path, text)
-        }
+        "xyz" | "txt" => xyz::decode(path, bytes),
         other => Err(BathyError::Unsupported {
             path: path.to_path_buf(),
             what: format!("grid format `.{other}` (expected .asc, .tif, .tiff or .xyz)"),
@@ -264,6 +257,34 @@ mod tests {
         std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
         let e = read(&zero, &opts).unwrap_err().to_string();
         assert!(e.contains("zero.asc") && e.contains("a device"), "{e}");
+    }
+
+    #[test]
+    fn a_nan_geotiff_tiepoint_is_refused() {
+        // issue #18: a NaN tiepoint was accepted and gave a grid nowhere.
+        let dir = tempfile::tempdir().unwrap();
+        let t = GeoTransform {
+            origin_x: 123_456.75,
+            origin_y: 5_900_000.0,
+            dx: 10.0,
+            dy: 10.0,
+        };
+        let mut g = Grid::filled(3, 2, t, -5.0);
+        g.crs = Some(Crs::epsg(32631));
+        let path = dir.path().join("tie.tif");
+        write(&g, &path).unwrap();
+        let mut bytes = std::fs::read(&path).unwrap();
+        let x = 123_456.75f64.to_le_bytes();
+        let at = bytes.windows(8).position(|w| w == x).unwrap();
+        bytes[at..at + 8].copy_from_slice(&f64::NAN.to_le_bytes());
+        std::fs::write(&path, bytes).unwrap();
+        let e = read(&path, &ReadOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("tie.tif") && e.contains("expected finite coordinates"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -13,8 +13,10 @@
 //! `gdal_translate -of XYZ`.
 
 use super::{format_err, io_err};
-use crate::bathymetry::{BathyError, GeoTransform, Grid, SignConvention};
+use crate::bathymetry::{BathyError, GeoTransform, Grid, GridSummary, Moments, SignConvention};
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 /// The no-data marker of XYZ files (see the module documentation).
@@ -26,6 +28,16 @@ const NODATA: f32 = -9999.0;
 /// (3 points once asked for 3.45 GB).
 const MIN_FILL: u64 = 10;
 
+/// The longest line read (bytes): three numbers take well under 100; this bounds the memory of a
+/// file that is one endless line.
+const MAX_LINE: usize = 4096;
+
+/// The most cells listed more than once. Exact repeats are harmless (overlapping tiles joined
+/// end to end) and each is checked against the first listing of its cell, which is remembered
+/// for repeated cells only; beyond this many the file is not one grid listed once, and checking
+/// would cost memory in proportion to the repeats.
+const MAX_REPEATED_CELLS: usize = 1_000_000;
+
 /// A parsed point with the line it came from.
 struct Point {
     x: f64,
@@ -34,13 +46,73 @@ struct Point {
     line: usize,
 }
 
-/// Reads an XYZ grid; its CRS comes from a `.prj` beside it, if any.
+/// Reads an XYZ grid; its CRS comes from a `.prj` beside it, if any. The file is read in passes
+/// (the grid's axes, then the values), never whole: see [`summarise`].
 pub fn read(path: &Path) -> Result<Grid, BathyError> {
-    let text = crate::fsutil::read_regular_text(path, super::MAX_GRID_FILE_BYTES)
-        .map_err(|e| io_err(path, e))?;
-    let mut grid = parse(path, &text)?;
+    let mut grid = collect(path, || open(path))?;
     grid.crs = super::ascii::read_prj(path)?;
     Ok(grid)
+}
+
+/// Decodes grid bytes held in memory (no `.prj`); `path` is only used in messages.
+pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<Grid, BathyError> {
+    collect(path, || Ok(bytes))
+}
+
+/// The size, georeferencing, `.prj` CRS and statistics of an XYZ grid without its cells, as
+/// `gdalinfo -stats` gives them. The file is streamed three times at most: once for the sets of
+/// distinct x and y (the grid's axes), once for the values (each cell's first listing feeds the
+/// statistics), and — only when some cell is listed twice — once to check each repeat against the
+/// first listing. Memory is the two axes, one bit per cell (8 MB for 8192²; the grid itself
+/// would take 32 bits) and the repeated cells, whatever the file's size.
+pub fn summarise(path: &Path) -> Result<GridSummary, BathyError> {
+    let reopen = || open(path);
+    let (layout, points) = layout(path, reopen)?;
+    let mut moments = Moments::default();
+    let mut batch = Vec::with_capacity(BATCH);
+    fill(path, reopen, &layout, points, |_, z| {
+        batch.push(z);
+        if batch.len() == BATCH {
+            moments = moments.merge(Moments::of(&batch));
+            batch.clear();
+        }
+    })?;
+    moments = moments.merge(Moments::of(&batch));
+    Ok(GridSummary {
+        width: layout.width,
+        height: layout.height,
+        transform: layout.transform(),
+        crs: super::ascii::read_prj(path)?,
+        source_sign: SignConvention::ElevationUp,
+        stats: moments.stats(layout.width * layout.height),
+    })
+}
+
+/// Values gathered before their moments are merged.
+const BATCH: usize = 1 << 16;
+
+fn open(path: &Path) -> Result<BufReader<std::fs::File>, BathyError> {
+    let (file, _) = crate::fsutil::open_regular(path).map_err(|e| io_err(path, e))?;
+    Ok(BufReader::with_capacity(1 << 16, file))
+}
+
+/// The whole grid, from a source `open` gives afresh for each pass.
+fn collect<R: BufRead>(
+    path: &Path,
+    open: impl Fn() -> Result<R, BathyError>,
+) -> Result<Grid, BathyError> {
+    let (layout, points) = layout(path, &open)?;
+    let mut data = vec![f32::NAN; layout.width * layout.height];
+    fill(path, &open, &layout, points, |i, z| data[i] = z)?;
+    Ok(Grid {
+        width: layout.width,
+        height: layout.height,
+        transform: layout.transform(),
+        crs: None,
+        data,
+        source_sign: SignConvention::ElevationUp,
+        vertical_datum: None,
+    })
 }
 
 fn fields(line: &str) -> impl Iterator<Item = &str> {
@@ -48,17 +120,65 @@ fn fields(line: &str) -> impl Iterator<Item = &str> {
         .filter(|s| !s.is_empty())
 }
 
-fn parse_points(path: &Path, text: &str) -> Result<Vec<Point>, BathyError> {
-    let mut points = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let lineno = i + 1;
+/// Calls `each` with every point of `src` in file order and returns how many there were. Lines
+/// are read one at a time, each at most [`MAX_LINE`] bytes, the whole at most
+/// [`super::MAX_GRID_FILE_BYTES`].
+fn for_each_point(
+    path: &Path,
+    mut src: impl BufRead,
+    mut each: impl FnMut(Point) -> Result<(), BathyError>,
+) -> Result<u64, BathyError> {
+    let (mut buf, mut lineno, mut read, mut points) = (Vec::new(), 0usize, 0u64, 0u64);
+    loop {
+        buf.clear();
+        let n = (&mut src)
+            .take(MAX_LINE as u64 + 1)
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| io_err(path, e))?;
+        if n == 0 {
+            break;
+        }
+        lineno += 1;
+        read += n as u64;
+        if read > super::MAX_GRID_FILE_BYTES {
+            return Err(format_err(
+                path,
+                Some(lineno),
+                format!(
+                    "more than {} bytes: larger than the limit for a grid file",
+                    super::MAX_GRID_FILE_BYTES
+                ),
+            ));
+        }
+        if n > MAX_LINE && buf.last() != Some(&b'\n') {
+            return Err(format_err(
+                path,
+                Some(lineno),
+                format!("a line longer than {MAX_LINE} bytes: expected three numbers `x y z`"),
+            ));
+        }
+        let line = std::str::from_utf8(&buf).map_err(|e| {
+            format_err(
+                path,
+                Some(lineno),
+                format!(
+                    "not text: invalid UTF-8 at byte {} of the line",
+                    e.valid_up_to()
+                ),
+            )
+        })?;
+        let line = if lineno == 1 {
+            line.trim_start_matches('\u{feff}')
+        } else {
+            line
+        };
         let f: Vec<&str> = fields(line).collect();
         if f.is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
         let nums: Option<Vec<f64>> = f.iter().map(|s| s.parse::<f64>().ok()).collect();
         let Some(nums) = nums else {
-            if points.is_empty() && f.iter().all(|s| s.parse::<f64>().is_err()) {
+            if points == 0 && f.iter().all(|s| s.parse::<f64>().is_err()) {
                 continue; // header line before the first point
             }
             return Err(format_err(
@@ -82,34 +202,123 @@ fn parse_points(path: &Path, text: &str) -> Result<Vec<Point>, BathyError> {
             ));
         }
         let z = nums[2] as f32;
-        points.push(Point {
+        points += 1;
+        each(Point {
             x: nums[0],
             y: nums[1],
             z: if z == NODATA { f32::NAN } else { z },
             line: lineno,
-        });
+        })?;
     }
-    if points.is_empty() {
+    Ok(points)
+}
+
+/// The distinct values of one coordinate, each with the first line it appeared on, kept sorted
+/// and deduplicated in batches so memory follows the number of grid lines, not of points.
+#[derive(Default)]
+struct Distinct {
+    values: Vec<(f64, usize)>,
+    compacted: usize,
+}
+
+impl Distinct {
+    fn push(&mut self, v: f64, line: usize) {
+        self.values.push((v, line));
+        if self.values.len() >= 2 * self.compacted + 4096 {
+            self.compact();
+        }
+    }
+
+    fn compact(&mut self) {
+        self.values
+            .sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        self.values.dedup_by(|b, a| a.0 == b.0);
+        self.compacted = self.values.len();
+    }
+}
+
+/// The grid the points lie on.
+struct Layout {
+    xmin: f64,
+    dx: f64,
+    width: usize,
+    ymax: f64,
+    dy: f64,
+    height: usize,
+}
+
+impl Layout {
+    fn transform(&self) -> GeoTransform {
+        GeoTransform {
+            origin_x: self.xmin - self.dx / 2.0,
+            origin_y: self.ymax + self.dy / 2.0,
+            dx: self.dx,
+            dy: self.dy,
+        }
+    }
+
+    /// The row-major index of `p`'s cell (`None` off the grid: the file changed between passes).
+    fn cell(&self, p: &Point) -> Option<usize> {
+        let c = ((p.x - self.xmin) / self.dx).round();
+        let r = ((self.ymax - p.y) / self.dy).round();
+        let inside = |v: f64, n: usize| v >= 0.0 && v < n as f64;
+        (inside(c, self.width) && inside(r, self.height))
+            .then(|| r as usize * self.width + c as usize)
+    }
+}
+
+/// The first pass: the grid's axes from the distinct coordinates, checked for size and fill
+/// before anything per cell is allocated; with the number of points.
+fn layout<R: BufRead>(
+    path: &Path,
+    open: impl Fn() -> Result<R, BathyError>,
+) -> Result<(Layout, u64), BathyError> {
+    let (mut xs, mut ys) = (Distinct::default(), Distinct::default());
+    let points = for_each_point(path, open()?, |p| {
+        xs.push(p.x, p.line);
+        ys.push(p.y, p.line);
+        Ok(())
+    })?;
+    if points == 0 {
         return Err(format_err(
             path,
             None,
             "no points (expected lines `x y z`)".into(),
         ));
     }
-    Ok(points)
+    xs.compact();
+    ys.compact();
+    let (xmin, dx, width) = axis(path, &xs.values, "x")?;
+    let (ymin, dy, height) = axis(path, &ys.values, "y")?;
+    Grid::check_size(path, width, height)?;
+    let cells = width * height;
+    if points.saturating_mul(MIN_FILL) < cells {
+        return Err(format_err(
+            path,
+            None,
+            format!(
+                "{points} points span a {width} × {height} grid ({cells} cells): a regular grid \
+                 lists at least 1 in {MIN_FILL} of its cells; these points are scattered \
+                 soundings (grid them first, e.g. `gdal_grid`) or a coordinate is wrong"
+            ),
+        ));
+    }
+    let (width, height) = (width as usize, height as usize);
+    let layout = Layout {
+        xmin,
+        dx,
+        width,
+        ymax: ymin + (height - 1) as f64 * dy,
+        dy,
+        height,
+    };
+    Ok((layout, points))
 }
 
-/// The regular axis through a set of coordinates: (minimum, spacing, count).
-fn axis(
-    path: &Path,
-    points: &[Point],
-    coord: fn(&Point) -> f64,
-    name: &str,
-) -> Result<(f64, f64, u64), BathyError> {
-    let mut values: Vec<f64> = points.iter().map(coord).collect();
-    values.sort_by(f64::total_cmp);
-    values.dedup();
-    let (min, max) = (values[0], values[values.len() - 1]);
+/// The regular axis through the sorted distinct coordinates (with the line each first appeared
+/// on): (minimum, spacing, count).
+fn axis(path: &Path, values: &[(f64, usize)], name: &str) -> Result<(f64, f64, u64), BathyError> {
+    let (min, max) = (values[0].0, values[values.len() - 1].0);
     if values.len() == 1 {
         return Err(format_err(
             path,
@@ -119,7 +328,7 @@ fn axis(
             ),
         ));
     }
-    let diffs: Vec<f64> = values.windows(2).map(|w| w[1] - w[0]).collect();
+    let diffs: Vec<f64> = values.windows(2).map(|w| w[1].0 - w[0].0).collect();
     let d_min = diffs.iter().copied().fold(f64::INFINITY, f64::min);
     // The mean of the single steps (gaps of missing columns excluded) averages out the rounding of
     // printed coordinates, which the smallest step alone would carry into the cell count.
@@ -131,14 +340,13 @@ fn axis(
         return Ok((min, d_min, steps as u64));
     }
     let spacing = (max - min) / steps;
-    for &v in &values {
+    for &(v, line) in values {
         let f = (v - min) / estimate;
         if (f - f.round()).abs() > 0.1 {
-            let line = points.iter().find(|p| coord(p) == v).map(|p| p.line);
             let (below, above) = (min + f.floor() * estimate, min + f.ceil() * estimate);
             return Err(format_err(
                 path,
-                line,
+                Some(line),
                 format!(
                     "{name} = {v} lies between the grid lines {name} = {below} and {above} \
                      (spacing {estimate}, the mean step between neighbouring {name} values, \
@@ -150,61 +358,93 @@ fn axis(
     Ok((min, spacing, steps as u64 + 1))
 }
 
-pub(super) fn parse(path: &Path, text: &str) -> Result<Grid, BathyError> {
-    let points = parse_points(path, text)?;
-    let (xmin, dx, width) = axis(path, &points, |p| p.x, "x")?;
-    let (ymin, dy, height) = axis(path, &points, |p| p.y, "y")?;
-    Grid::check_size(path, width, height)?;
-    let cells = width * height;
-    if (points.len() as u64).saturating_mul(MIN_FILL) < cells {
-        return Err(format_err(
+/// A second listing of a cell, remembered to check it against the first.
+struct Repeat {
+    x: f64,
+    y: f64,
+    z: f32,
+    line: usize,
+}
+
+fn conflict(path: &Path, at: &Repeat, other_line: usize, other_z: f32) -> BathyError {
+    format_err(
+        path,
+        Some(at.line),
+        format!(
+            "point ({}, {}) has z = {} but line {other_line} gave the same cell z = {other_z}: \
+             expected one depth per cell",
+            at.x, at.y, at.z
+        ),
+    )
+}
+
+/// The second pass (and the third when a cell is listed twice): `first(cell, z)` for each cell's
+/// first listing, in file order; a repeat that disagrees with an earlier listing is refused.
+fn fill<R: BufRead>(
+    path: &Path,
+    open: impl Fn() -> Result<R, BathyError>,
+    layout: &Layout,
+    points: u64,
+    mut first: impl FnMut(usize, f32),
+) -> Result<(), BathyError> {
+    let changed = |line: usize| {
+        format_err(
             path,
-            None,
-            format!(
-                "{} points span a {width} × {height} grid ({cells} cells): a regular grid lists \
-                 at least 1 in {MIN_FILL} of its cells; these points are scattered soundings \
-                 (grid them first, e.g. `gdal_grid`) or a coordinate is wrong",
-                points.len()
-            ),
-        ));
-    }
-    let (w, h) = (width as usize, height as usize);
-    let ymax = ymin + (h - 1) as f64 * dy;
-    let mut data = vec![f32::NAN; w * h];
-    // The line that set each cell, to name both lines of a conflicting duplicate.
-    let mut set_by = vec![0usize; w * h];
-    for p in &points {
-        let c = ((p.x - xmin) / dx).round() as usize;
-        let r = ((ymax - p.y) / dy).round() as usize;
-        let i = r * w + c;
-        if set_by[i] != 0 && data[i].to_bits() != p.z.to_bits() {
+            Some(line),
+            "the file changed while it was read: expected the points of the first reading".into(),
+        )
+    };
+    let mut seen = vec![0u64; (layout.width * layout.height).div_ceil(64)];
+    let mut repeats: HashMap<usize, Repeat> = HashMap::new();
+    let n = for_each_point(path, open()?, |p| {
+        let i = layout.cell(&p).ok_or_else(|| changed(p.line))?;
+        let (word, bit) = (i / 64, 1u64 << (i % 64));
+        if seen[word] & bit == 0 {
+            seen[word] |= bit;
+            first(i, p.z);
+            return Ok(());
+        }
+        let now = Repeat {
+            x: p.x,
+            y: p.y,
+            z: p.z,
+            line: p.line,
+        };
+        if let Some(r) = repeats.get(&i) {
+            return if r.z.to_bits() == p.z.to_bits() {
+                Ok(())
+            } else {
+                Err(conflict(path, &now, r.line, r.z))
+            };
+        }
+        if repeats.len() == MAX_REPEATED_CELLS {
             return Err(format_err(
                 path,
                 Some(p.line),
                 format!(
-                    "point ({}, {}) has z = {} but line {} gave the same cell z = {}: \
-                     expected one depth per cell",
-                    p.x, p.y, p.z, set_by[i], data[i]
+                    "more than {MAX_REPEATED_CELLS} cells are listed twice: expected each cell \
+                     once (join overlapping surveys into one grid first, e.g. `gdal_merge.py`)"
                 ),
             ));
         }
-        data[i] = p.z;
-        set_by[i] = p.line;
+        repeats.insert(i, now);
+        Ok(())
+    })?;
+    if n != points {
+        return Err(changed(0));
     }
-    Ok(Grid {
-        width: w,
-        height: h,
-        transform: GeoTransform {
-            origin_x: xmin - dx / 2.0,
-            origin_y: ymax + dy / 2.0,
-            dx,
-            dy,
-        },
-        crs: None,
-        data,
-        source_sign: SignConvention::ElevationUp,
-        vertical_datum: None,
-    })
+    if repeats.is_empty() {
+        return Ok(());
+    }
+    // The first listing of each repeated cell comes before its repeat: compare them.
+    for_each_point(path, open()?, |p| {
+        let i = layout.cell(&p).ok_or_else(|| changed(p.line))?;
+        match repeats.remove(&i) {
+            Some(r) if r.z.to_bits() != p.z.to_bits() => Err(conflict(path, &r, p.line, p.z)),
+            _ => Ok(()),
+        }
+    })?;
+    Ok(())
 }
 
 /// Encodes every cell centre as `x y z`, row-major from the north-west, no data as −9999.
@@ -222,107 +462,5 @@ pub fn encode(grid: &Grid) -> Vec<u8> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn p() -> &'static Path {
-        Path::new("t.xyz")
-    }
-
-    #[test]
-    fn detects_grid_any_order_separator_and_header() {
-        // 3 × 2 grid, 10 m cells, south row first, one point missing, one −9999.
-        let text = "x;y;z\n105;195;4\n115,195,5\n125\t195\t-9999\n105 205 1\n125 205 3\n";
-        let g = parse(p(), text).unwrap();
-        assert_eq!((g.width, g.height), (3, 2));
-        assert_eq!(
-            g.transform,
-            GeoTransform {
-                origin_x: 100.0,
-                origin_y: 210.0,
-                dx: 10.0,
-                dy: 10.0
-            }
-        );
-        assert_eq!(g.get(0, 0), 1.0);
-        assert!(g.get(1, 0).is_nan()); // missing point
-        assert_eq!(g.get(2, 0), 3.0);
-        assert_eq!(g.get(1, 1), 5.0);
-        assert!(g.get(2, 1).is_nan()); // −9999
-    }
-
-    #[test]
-    fn tolerates_rounded_coordinates() {
-        let text = "0.0004 0.0004 1\n0.0013 0.0004 2\n0.0021 0.0004 3\n0.0004 0.0013 4\n0.0013 0.0013 5\n0.0021 0.0013 6\n";
-        let g = parse(p(), text).unwrap();
-        assert_eq!((g.width, g.height), (3, 2));
-    }
-
-    #[test]
-    fn errors_name_the_line() {
-        let e = parse(p(), "0 0 1\n10 0 2\n25 0 3\n0 10 4\n")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("t.xyz:3") && e.contains("not a regular grid"),
-            "{e}"
-        );
-        let e = parse(p(), "0 0 1\n10 0 x\n").unwrap_err().to_string();
-        assert!(e.contains("t.xyz:2") && e.contains("three numbers"), "{e}");
-        let e = parse(p(), "0 0 1 7\n").unwrap_err().to_string();
-        assert!(e.contains("t.xyz:1") && e.contains("found 4"), "{e}");
-        let e = parse(p(), "x y z\n").unwrap_err().to_string();
-        assert!(e.contains("no points"), "{e}");
-        let e = parse(p(), "0 0 1\n0.000001 0 1\n1e9 0 1\n0 1 1\n")
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("refusing to allocate"), "{e}");
-        assert!(
-            parse(p(), "0 0 1\n10 0 2\n25 0 3\n0 10 4\n")
-                .unwrap_err()
-                .to_string()
-                .contains("between the grid lines x = 20 and 30"),
-        );
-    }
-
-    #[test]
-    fn sparse_points_and_conflicting_duplicates_are_refused() {
-        // issue #18: 3 points spanning 30,000 × 30,000 cells took 3.45 GB.
-        let e = parse(p(), "0 0 1\n1 0 1\n30000 30000 1\n")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("3 points span a 30001 × 2 grid") && e.contains("scattered"),
-            "{e}"
-        );
-        let e = parse(p(), "0 0 1\n10 0 2\n0 10 3\n10 10 4\n0 0 5\n")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("t.xyz:5") && e.contains("z = 5 but line 1 gave the same cell z = 1"),
-            "{e}"
-        );
-        // An exact repeat is harmless.
-        assert!(parse(p(), "0 0 1\n10 0 2\n0 10 3\n10 10 4\n0 0 1\n").is_ok());
-    }
-
-    #[test]
-    fn encode_matches_gdal_layout_and_round_trips() {
-        let t = GeoTransform {
-            origin_x: 100.0,
-            origin_y: 210.0,
-            dx: 10.0,
-            dy: 10.0,
-        };
-        let mut g = Grid::filled(2, 2, t, 1.5);
-        g.data[3] = f32::NAN;
-        let text = String::from_utf8(encode(&g)).unwrap();
-        assert_eq!(
-            text,
-            "105 205 1.5\n115 205 1.5\n105 195 1.5\n115 195 -9999\n"
-        );
-        let back = parse(p(), &text).unwrap();
-        assert_eq!(back.transform, t);
-        assert!(back.data[3].is_nan() && back.data[..3] == [1.5; 3]);
-    }
-}
+#[path = "xyz_tests.rs"]
+mod tests;
