@@ -11,7 +11,7 @@
 #[allow(dead_code)]
 mod common;
 
-use common::{click_at, on_map};
+use common::{click_at, demo_copy, on_map, wait_long};
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
 use fathom::app::actions::Action;
@@ -21,31 +21,6 @@ use fathom::app::{FathomApp, LaunchOptions};
 use fathom::cable::Performance;
 use fathom::mission::{self, CableEnd, CablePurpose, Context, ExclusionZone, Mission, ZoneKind};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
-
-/// Writes the demo mission into `dir` (grid path made absolute), changed by `edit`.
-fn demo(dir: &Path, edit: impl FnOnce(&mut Mission)) -> PathBuf {
-    let demo = fathom::cli::default_mission();
-    let mut m = mission::load(&demo).unwrap();
-    m.site.bathymetry =
-        std::path::absolute(demo.parent().unwrap().join(&m.site.bathymetry)).unwrap();
-    edit(&mut m);
-    let path = dir.join("cables.toml");
-    mission::save(&m, &path).unwrap();
-    path
-}
-
-/// Steps until `cond` holds (routing runs in a debug build on a shared machine: up to 120 s).
-fn wait(h: &mut Harness<'_, FathomApp>, what: &str, cond: impl Fn(&FathomApp) -> bool) {
-    for _ in 0..6000 {
-        h.step();
-        if cond(h.state()) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    panic!("timed out waiting for: {what}");
-}
 
 /// Loaded, validated and charted for the current revision, nothing running.
 fn idle(a: &FathomApp) -> bool {
@@ -61,7 +36,7 @@ fn open(path: PathBuf) -> Harness<'static, FathomApp> {
     let mut h = Harness::builder()
         .with_size(vec2(1500.0, 1000.0))
         .build_eframe(move |cc| FathomApp::new(cc, LaunchOptions::for_tests(Some(path), vec![])));
-    wait(&mut h, "the mission to load and be analysed", idle);
+    wait_long(&mut h, "the mission to load and be analysed", idle);
     h.step();
     assert!(h.state().view.error.is_none(), "{:?}", h.state().view.error);
     h
@@ -119,7 +94,11 @@ fn existing_cable_at_30_deg(m: &mut Mission) {
 #[test]
 fn the_cables_layer_shows_selects_and_flags_a_shallow_crossing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = open(demo(dir.path(), existing_cable_at_30_deg));
+    let mut h = open(demo_copy(
+        dir.path(),
+        "cables.toml",
+        existing_cable_at_30_deg,
+    ));
     let m = mission(&h);
     // Every cable of the demo on the map, from its ends and waypoints.
     let scene: Vec<(String, usize)> = h
@@ -203,7 +182,7 @@ fn the_cables_layer_shows_selects_and_flags_a_shallow_crossing() {
 #[test]
 fn auto_route_is_the_library_route_in_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
-    let path = demo(dir.path(), |_| {});
+    let path = demo_copy(dir.path(), "cables.toml", |_| {});
     let mut h = open(path.clone());
     let before = mission(&h);
     let i = before.cables.iter().position(|c| c.id == "F1").unwrap();
@@ -221,7 +200,7 @@ fn auto_route_is_the_library_route_in_one_undo_step() {
         .unwrap()
         .click();
     h.run_steps(2);
-    wait(&mut h, "the cable route", |a| {
+    wait_long(&mut h, "the cable route", |a| {
         !a.busy() && a.doc.as_ref().unwrap().history.can_undo()
     });
     assert!(h.state().view.error.is_none(), "{:?}", h.state().view.error);
@@ -251,7 +230,7 @@ fn auto_route_is_the_library_route_in_one_undo_step() {
 #[test]
 fn the_draw_cable_tool_adds_a_fibre_cable_in_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = open(demo(dir.path(), |_| {}));
+    let mut h = open(demo_copy(dir.path(), "cables.toml", |_| {}));
     let before = mission(&h);
     let cabin = |id: &str| {
         let c = before.cabins.iter().find(|c| c.id == id).unwrap();
@@ -328,7 +307,7 @@ fn the_draw_cable_tool_adds_a_fibre_cable_in_one_undo_step() {
 #[test]
 fn the_cable_profile_tab_shows_the_selected_cables_figures() {
     let dir = tempfile::tempdir().unwrap();
-    let path = demo(dir.path(), |_| {});
+    let path = demo_copy(dir.path(), "cables.toml", |_| {});
     let mut h = open(path.clone());
     h.get_by_label("Cable profile").click();
     h.run_steps(2);
@@ -445,7 +424,7 @@ fn open_context(ctx: Context) -> Harness<'static, FathomApp> {
         .with_size(vec2(1500.0, 1000.0))
         .build_eframe(|cc| FathomApp::new(cc, LaunchOptions::for_tests(None, vec![])));
     h.state_mut().open_context(ctx);
-    wait(&mut h, "the mission to load and be analysed", idle);
+    wait_long(&mut h, "the mission to load and be analysed", idle);
     h
 }
 
@@ -469,7 +448,7 @@ fn a_failed_auto_route_is_shown_and_changes_nothing() {
     let before = mission(&h);
     h.state_mut().act(Action::Select(Selection::Cable(0)));
     h.state_mut().act(Action::AutoRouteCable { index: 0 });
-    wait(&mut h, "the router to give up", |a| !a.busy());
+    wait_long(&mut h, "the router to give up", |a| !a.busy());
     h.run_steps(2);
     let error = h.state().view.error.clone().expect("the error is shown");
     assert!(

@@ -3,10 +3,11 @@
 //! and keeps the tab usable; an edit marks the result out of date; a mission without a metocean
 //! series says what to add.
 
-// Shares the waiting helper with the other planner suites.
+// Shares the fixture and waiting helpers with the other planner suites.
 #[allow(dead_code)]
 mod common;
 
+use common::{demo_copy, wait_long};
 use egui::vec2;
 use egui_kittest::{Harness, kittest::Queryable};
 use fathom::app::actions::Action;
@@ -15,45 +16,16 @@ use fathom::app::state::ChartTab;
 use fathom::app::{FathomApp, LaunchOptions};
 use fathom::campaign;
 use fathom::constants::MONTHS;
-use fathom::mission::{self, Context, Mission};
+use fathom::mission::Context;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
-
-/// Writes the demo mission into `dir` (grid and series paths made absolute), changed by `edit`.
-fn demo(dir: &Path, edit: impl FnOnce(&mut Mission)) -> PathBuf {
-    let demo = fathom::cli::default_mission();
-    let base = demo.parent().unwrap();
-    let mut m = mission::load(&demo).unwrap();
-    m.site.bathymetry = std::path::absolute(base.join(&m.site.bathymetry)).unwrap();
-    if let Some(s) = m.metocean.as_mut().and_then(|x| x.series_csv.as_mut()) {
-        *s = std::path::absolute(base.join(&*s)).unwrap();
-    }
-    edit(&mut m);
-    let path = dir.join("campaign.toml");
-    mission::save(&m, &path).unwrap();
-    path
-}
-
-/// Steps until `cond` holds; the campaign runs in a debug build on a shared machine, so this
-/// waits up to 120 s.
-fn wait(h: &mut Harness<'_, FathomApp>, what: &str, cond: impl Fn(&FathomApp) -> bool) {
-    for _ in 0..6000 {
-        h.step();
-        if cond(h.state()) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    panic!("timed out waiting for: {what}");
-}
 
 /// Opens `path` and the Campaign tab.
 fn open_tab(path: PathBuf) -> Harness<'static, FathomApp> {
     let mut h = Harness::builder()
         .with_size(vec2(1600.0, 1000.0))
         .build_eframe(move |cc| FathomApp::new(cc, LaunchOptions::for_tests(Some(path), vec![])));
-    wait(&mut h, "the mission to load", |a| {
+    wait_long(&mut h, "the mission to load", |a| {
         a.doc.is_some() && !a.busy() && a.rt.analysis_job.is_none()
     });
     assert!(h.state().view.error.is_none(), "{:?}", h.state().view.error);
@@ -65,14 +37,14 @@ fn open_tab(path: PathBuf) -> Harness<'static, FathomApp> {
 #[test]
 fn the_tab_shows_the_library_result_for_the_mission() {
     let dir = tempfile::tempdir().unwrap();
-    let path = demo(dir.path(), |_| {});
+    let path = demo_copy(dir.path(), "campaign.toml", |_| {});
     let mut h = open_tab(path.clone());
     // Nothing runs until asked.
     assert!(h.state().rt.campaign.running().is_none());
     assert!(h.state().rt.campaign.outcome.is_none());
     h.get_by_label("Run campaign").click();
     h.run_steps(2);
-    wait(&mut h, "the campaign to finish", |a| {
+    wait_long(&mut h, "the campaign to finish", |a| {
         a.rt.campaign.outcome.is_some() || a.rt.campaign.message.is_some()
     });
     h.run_steps(2);
@@ -124,7 +96,7 @@ fn the_tab_shows_the_library_result_for_the_mission() {
     h.get_by_label_contains(&shown);
     h.get_by_label("Re-run campaign").click();
     h.run_steps(2);
-    wait(&mut h, "the re-run to finish", |a| {
+    wait_long(&mut h, "the re-run to finish", |a| {
         a.rt.campaign.running().is_none()
             && a.rt.campaign.outcome.as_ref().map(|o| o.revision)
                 == a.doc.as_ref().map(|d| d.revision)
@@ -155,7 +127,7 @@ fn cancel_stops_a_long_run_and_keeps_the_tab_usable() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("long.csv");
     long_series(&csv, 20);
-    let path = demo(dir.path(), |m| {
+    let path = demo_copy(dir.path(), "campaign.toml", |m| {
         m.metocean.as_mut().unwrap().series_csv = Some(csv.clone());
         // A start every hour of April–September over 20 years: about 88,000 runs.
         m.campaign.as_mut().unwrap().start_step_h = 1;
@@ -163,7 +135,7 @@ fn cancel_stops_a_long_run_and_keeps_the_tab_usable() {
     let mut h = open_tab(path);
     h.get_by_label("Run campaign").click();
     h.run_steps(2);
-    wait(&mut h, "the simulation to be under way", |a| {
+    wait_long(&mut h, "the simulation to be under way", |a| {
         a.rt.campaign.running().is_some_and(|f| f > 0.05)
     });
     let done = h.state().rt.campaign.running().unwrap();
@@ -185,7 +157,7 @@ fn cancel_stops_a_long_run_and_keeps_the_tab_usable() {
 #[test]
 fn a_mission_without_a_series_says_what_to_add() {
     let dir = tempfile::tempdir().unwrap();
-    let path = demo(dir.path(), |m| m.metocean = None);
+    let path = demo_copy(dir.path(), "campaign.toml", |m| m.metocean = None);
     let h = open_tab(path);
     h.get_by_label_contains("No metocean series: add `[metocean] series_csv");
     assert!(h.query_by_label("Run campaign").is_none());
@@ -194,7 +166,7 @@ fn a_mission_without_a_series_says_what_to_add() {
 #[test]
 fn launching_on_the_campaign_tab_runs_it_once_loaded() {
     let dir = tempfile::tempdir().unwrap();
-    let path = demo(dir.path(), |_| {});
+    let path = demo_copy(dir.path(), "campaign.toml", |_| {});
     let mut h = Harness::builder()
         .with_size(vec2(1600.0, 1000.0))
         .build_eframe(move |cc| {
@@ -202,7 +174,7 @@ fn launching_on_the_campaign_tab_runs_it_once_loaded() {
             opts.chart_tab = Some(ChartTab::Campaign);
             FathomApp::new(cc, opts)
         });
-    wait(&mut h, "the campaign to run after the load", |a| {
+    wait_long(&mut h, "the campaign to run after the load", |a| {
         a.rt.campaign.outcome.is_some() || a.rt.campaign.message.is_some()
     });
     h.run_steps(2);
@@ -221,13 +193,13 @@ fn a_series_lacking_a_limited_variable_is_reported_without_a_result() {
         "time_utc,hs_m\n2014-04-01 00:00,0.5\n2014-04-01 01:00,0.6\n",
     )
     .unwrap();
-    let path = demo(dir.path(), |m| {
+    let path = demo_copy(dir.path(), "campaign.toml", |m| {
         m.metocean.as_mut().unwrap().series_csv = Some(csv.clone());
     });
     let mut h = open_tab(path);
     h.get_by_label("Run campaign").click();
     h.run_steps(2);
-    wait(&mut h, "the campaign to stop", |a| {
+    wait_long(&mut h, "the campaign to stop", |a| {
         a.rt.campaign.running().is_none()
     });
     h.run_steps(2);
@@ -247,11 +219,11 @@ fn a_series_lacking_a_limited_variable_is_reported_without_a_result() {
 #[test]
 fn a_mission_without_a_campaign_runs_the_defaults_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let path = demo(dir.path(), |m| m.campaign = None);
+    let path = demo_copy(dir.path(), "campaign.toml", |m| m.campaign = None);
     let mut h = open_tab(path);
     h.get_by_label("Run campaign").click();
     h.run_steps(2);
-    wait(&mut h, "the campaign to finish", |a| {
+    wait_long(&mut h, "the campaign to finish", |a| {
         a.rt.campaign.running().is_none()
             && (a.rt.campaign.outcome.is_some() || a.rt.campaign.message.is_some())
     });

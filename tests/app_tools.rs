@@ -2,45 +2,18 @@
 //! (egui_kittest, no GPU): automatic cabin layout and least-cost routing to the selected cabin,
 //! each one undo step that restores the mission exactly.
 
-// Shares the pointer helpers; waits here are longer than `common::step_until`'s.
+// Shares the pointer, fixture and long-wait helpers.
 #[allow(dead_code)]
 mod common;
 
-use common::{click_at, on_map};
+use common::{click_at, demo_copy, on_map, wait_long};
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::{Harness, kittest::Queryable};
 use fathom::app::actions::Action;
 use fathom::app::document::Selection;
 use fathom::app::{FathomApp, LaunchOptions};
 use fathom::finding::Severity;
-use fathom::mission::{self, Mission};
-use std::path::{Path, PathBuf};
-use std::time::Duration;
-
-/// Writes the demo mission into `dir` (grid path made absolute), changed by `edit`.
-fn demo(dir: &Path, edit: impl FnOnce(&mut Mission)) -> PathBuf {
-    let demo = fathom::cli::default_mission();
-    let mut m = mission::load(&demo).unwrap();
-    m.site.bathymetry =
-        std::path::absolute(demo.parent().unwrap().join(&m.site.bathymetry)).unwrap();
-    edit(&mut m);
-    let path = dir.join("tools.toml");
-    mission::save(&m, &path).unwrap();
-    path
-}
-
-/// Steps until `cond` holds; the layout runs in a debug build on a shared machine, so this waits
-/// up to 120 s (longer than `common::step_until`).
-fn wait(h: &mut Harness<'_, FathomApp>, what: &str, cond: impl Fn(&FathomApp) -> bool) {
-    for _ in 0..6000 {
-        h.step();
-        if cond(h.state()) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    panic!("timed out waiting for: {what}");
-}
+use std::path::PathBuf;
 
 fn idle(a: &FathomApp) -> bool {
     a.doc.is_some() && !a.busy() && a.rt.analysis_job.is_none()
@@ -50,7 +23,7 @@ fn open(path: PathBuf) -> Harness<'static, FathomApp> {
     let mut h = Harness::builder()
         .with_size(vec2(1500.0, 1000.0))
         .build_eframe(move |cc| FathomApp::new(cc, LaunchOptions::for_tests(Some(path), vec![])));
-    wait(&mut h, "the mission to load", |a| {
+    wait_long(&mut h, "the mission to load", |a| {
         idle(a) && a.view.findings_revision.is_some()
     });
     h.step();
@@ -86,7 +59,7 @@ fn undo(h: &mut Harness<'_, FathomApp>) {
 #[test]
 fn lay_out_cabins_adds_valid_cabins_in_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = open(demo(dir.path(), |_| {}));
+    let mut h = open(demo_copy(dir.path(), "tools.toml", |_| {}));
     let before = h.state().mission().unwrap().clone();
     tools_menu(&mut h, "Lay out cabins…");
     let dialog = h
@@ -98,7 +71,7 @@ fn lay_out_cabins_adds_valid_cabins_in_one_undo_step() {
     assert_eq!(dialog.cabin_type, "hainan-1300t");
     assert_eq!(dialog.cabins, before.cabins.len());
     h.get_by_label("Run layout").click();
-    wait(&mut h, "the layout to finish", |a| {
+    wait_long(&mut h, "the layout to finish", |a| {
         a.mission().unwrap().cabins.len() > before.cabins.len() && idle(a)
     });
     let app = h.state();
@@ -144,7 +117,7 @@ fn lay_out_cabins_adds_valid_cabins_in_one_undo_step() {
 #[test]
 fn plan_route_to_the_selected_cabin_replaces_the_route_in_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = open(demo(dir.path(), |_| {}));
+    let mut h = open(demo_copy(dir.path(), "tools.toml", |_| {}));
     let before = h.state().mission().unwrap().clone();
     let i = select_cabin(&mut h, "C2");
     tools_menu(&mut h, "Plan route to selection");
@@ -156,7 +129,7 @@ fn plan_route_to_the_selected_cabin_replaces_the_route_in_one_undo_step() {
     );
     h.get_by_label("Replace the route").click();
     h.run_steps(2);
-    wait(&mut h, "the route to be planned", |a| {
+    wait_long(&mut h, "the route to be planned", |a| {
         a.mission().unwrap().route != before.route
     });
     let status = h.state().view.status.clone();
@@ -164,7 +137,7 @@ fn plan_route_to_the_selected_cabin_replaces_the_route_in_one_undo_step() {
         status.contains("NM") && status.contains("replaced"),
         "{status}"
     );
-    wait(&mut h, "validation of the new route", idle);
+    wait_long(&mut h, "validation of the new route", idle);
     let app = h.state();
     assert!(app.view.error.is_none(), "{:?}", app.view.error);
     let route = app.mission().unwrap().route.clone().unwrap();
@@ -190,7 +163,7 @@ fn plan_route_to_the_selected_cabin_replaces_the_route_in_one_undo_step() {
 #[test]
 fn planning_into_a_hand_built_route_asks_and_can_keep_it_adding_one_leg() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = open(demo(dir.path(), |_| {}));
+    let mut h = open(demo_copy(dir.path(), "tools.toml", |_| {}));
     let before = h.state().mission().unwrap().clone();
     let old = before.route.clone().unwrap();
     select_cabin(&mut h, "C2");
@@ -207,7 +180,7 @@ fn planning_into_a_hand_built_route_asks_and_can_keep_it_adding_one_leg() {
     tools_menu(&mut h, "Plan route to selection");
     h.get_by_label("Add a leg to C2").click();
     h.run_steps(2);
-    wait(&mut h, "the leg to be planned", |a| {
+    wait_long(&mut h, "the leg to be planned", |a| {
         a.mission().unwrap().route != before.route
     });
     let status = h.state().view.status.clone();
@@ -227,7 +200,7 @@ fn planning_into_a_hand_built_route_asks_and_can_keep_it_adding_one_leg() {
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), route.waypoints.len(), "ids stay unique");
-    wait(&mut h, "validation", idle);
+    wait_long(&mut h, "validation", idle);
     undo(&mut h);
     assert_eq!(h.state().mission().unwrap(), &before);
 }
@@ -235,7 +208,7 @@ fn planning_into_a_hand_built_route_asks_and_can_keep_it_adding_one_leg() {
 #[test]
 fn planning_without_a_start_shows_an_error_and_keeps_the_mission() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = open(demo(dir.path(), |m| {
+    let mut h = open(demo_copy(dir.path(), "tools.toml", |m| {
         m.ports.clear();
         m.route = None;
     }));
@@ -253,7 +226,7 @@ fn planning_without_a_start_shows_an_error_and_keeps_the_mission() {
 #[test]
 fn a_layout_that_places_nothing_explains_why_and_leaves_no_undo_step() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = open(demo(dir.path(), |m| {
+    let mut h = open(demo_copy(dir.path(), "tools.toml", |m| {
         // Deeper than any water on the demo seabed: no cell is feasible.
         let c = m.constraints.get_or_insert_with(Default::default);
         c.min_depth_m = Some(500.0);
@@ -262,7 +235,7 @@ fn a_layout_that_places_nothing_explains_why_and_leaves_no_undo_step() {
     let before = h.state().mission().unwrap().clone();
     tools_menu(&mut h, "Lay out cabins…");
     h.get_by_label("Run layout").click();
-    wait(&mut h, "the layout to finish", |a| {
+    wait_long(&mut h, "the layout to finish", |a| {
         a.view
             .layout_dialog
             .as_ref()
@@ -290,7 +263,7 @@ fn a_layout_that_places_nothing_explains_why_and_leaves_no_undo_step() {
 #[test]
 fn an_unreachable_cabin_shows_why_and_keeps_the_route() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = open(demo(dir.path(), |m| {
+    let mut h = open(demo_copy(dir.path(), "tools.toml", |m| {
         // A draught no water on the demo seabed (at most 46 m deep) can float, within the range.
         m.vessel.as_mut().unwrap().draught_m = 49.0;
     }));
@@ -299,7 +272,7 @@ fn an_unreachable_cabin_shows_why_and_keeps_the_route() {
     tools_menu(&mut h, "Plan route to selection");
     h.get_by_label("Replace the route").click();
     h.run_steps(2);
-    wait(&mut h, "the planning to fail", |a| {
+    wait_long(&mut h, "the planning to fail", |a| {
         a.view.error.is_some() && !a.tool_busy()
     });
     let app = h.state();
@@ -318,7 +291,7 @@ fn an_unreachable_cabin_shows_why_and_keeps_the_route() {
 #[test]
 fn a_cancelled_layout_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = open(demo(dir.path(), |_| {}));
+    let mut h = open(demo_copy(dir.path(), "tools.toml", |_| {}));
     let before = h.state().mission().unwrap().clone();
     // Both land before the next frame polls the worker, as a Cancel click during a long layout.
     let app = h.state_mut();
@@ -328,7 +301,7 @@ fn a_cancelled_layout_changes_nothing() {
     });
     assert!(app.tool_busy());
     app.act(Action::CancelTool);
-    wait(&mut h, "the cancelled layout to stop", |a| !a.tool_busy());
+    wait_long(&mut h, "the cancelled layout to stop", |a| !a.tool_busy());
     let app = h.state();
     assert_eq!(app.view.status, "Cancelled");
     assert_eq!(app.mission().unwrap(), &before);

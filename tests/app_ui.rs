@@ -1,6 +1,8 @@
 //! The planner driven through its UI without a GPU (egui_kittest): every test acts as a user would
 //! (clicks, drags, keys, typing) and asserts on the mission.
 
+// This suite uses a subset of the shared helpers.
+#[allow(dead_code)]
 mod common;
 
 use common::{click_at, drag, on_map, step_until};

@@ -3,6 +3,8 @@
 //! into a hand-built one, and saving without float noise.
 #![cfg(feature = "gui")]
 
+// This suite uses a subset of the shared helpers.
+#[allow(dead_code)]
 mod common;
 
 use common::{click_at, on_map, step_until};

@@ -1,4 +1,4 @@
-//! Pointer and waiting helpers shared by the planner's kittest suites (`app_ui`, `app_plan`).
+//! Pointer, waiting and fixture helpers shared by the planner's kittest suites.
 
 use egui::Pos2;
 use egui_kittest::Harness;
@@ -20,6 +20,35 @@ pub fn step_until(h: &mut Harness<'_, FathomApp>, what: &str, cond: impl Fn(&Fat
         std::thread::sleep(Duration::from_millis(10));
     }
     panic!("timed out waiting for: {what}");
+}
+
+/// [`step_until`] for work that runs long in a debug build on a shared machine (layout, routing,
+/// the campaign): waits up to 120 s.
+pub fn wait_long(h: &mut Harness<'_, FathomApp>, what: &str, cond: impl Fn(&FathomApp) -> bool) {
+    for _ in 0..6000 {
+        h.step();
+        if cond(h.state()) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+/// Writes the demo mission into `dir` as `name` (its grid and metocean series paths made
+/// absolute, so the copy reads the same files), changed by `edit`.
+pub fn demo_copy(dir: &std::path::Path, name: &str, edit: impl FnOnce(&mut Mission)) -> PathBuf {
+    let demo = fathom::cli::default_mission();
+    let base = demo.parent().unwrap();
+    let mut m = fathom::mission::load(&demo).unwrap();
+    m.site.bathymetry = std::path::absolute(base.join(&m.site.bathymetry)).unwrap();
+    if let Some(s) = m.metocean.as_mut().and_then(|x| x.series_csv.as_mut()) {
+        *s = std::path::absolute(base.join(&*s)).unwrap();
+    }
+    edit(&mut m);
+    let path = dir.join(name);
+    fathom::mission::save(&m, &path).unwrap();
+    path
 }
 
 /// Screen position of a lon/lat on the map.
