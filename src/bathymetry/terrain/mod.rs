@@ -34,6 +34,24 @@ fn derived(grid: &Grid, data: Vec<f32>) -> Grid {
     }
 }
 
+/// A derived raster of `grid`: `per_row(r)` gives the function of each 3×3 window of row `r`
+/// ([`map_windows`]); edge and no-data cells are NaN.
+fn derive<R, C>(grid: &Grid, per_row: R, progress: Report) -> Grid
+where
+    R: Fn(usize) -> C + Sync,
+    C: Fn(&Cells3x3) -> f32,
+{
+    let data = map_windows(
+        &grid.data,
+        grid.width,
+        grid.height,
+        f32::NAN,
+        per_row,
+        progress,
+    );
+    derived(grid, data)
+}
+
 /// Slope in degrees by Horn's method, as `gdaldem slope` (default Horn algorithm).
 ///
 /// Horn, B. K. P. (1981), "Hill shading and the reflectance map", Proc. IEEE 69(1), 14–47:
@@ -57,15 +75,7 @@ pub fn slope_reporting(grid: &Grid, progress: Report) -> Grid {
         let k = horn_scales(&sizes, r);
         move |w: &Cells3x3| horn_slope_deg(w, k)
     };
-    let data = map_windows(
-        &grid.data,
-        grid.width,
-        grid.height,
-        f32::NAN,
-        per_row,
-        progress,
-    );
-    derived(grid, data)
+    derive(grid, per_row, progress)
 }
 
 /// Slope as [`slope`], but every cell with data gets one: neighbours outside the grid or without
@@ -159,15 +169,7 @@ pub fn aspect(grid: &Grid) -> Grid {
             if az >= 360.0 { 0.0 } else { az }
         }
     };
-    let data = map_windows(
-        &grid.data,
-        grid.width,
-        grid.height,
-        f32::NAN,
-        per_row,
-        &silent,
-    );
-    derived(grid, data)
+    derive(grid, per_row, &silent)
 }
 
 /// Illumination of a [`hillshade`].
@@ -327,15 +329,7 @@ pub fn tri(grid: &Grid, algorithm: TriAlgorithm) -> Grid {
             }
         }
     };
-    let data = map_windows(
-        &grid.data,
-        grid.width,
-        grid.height,
-        f32::NAN,
-        per_row,
-        &silent,
-    );
-    derived(grid, data)
+    derive(grid, per_row, &silent)
 }
 
 /// Roughness (m): the largest difference between any two cells of the 3 × 3 window, as
@@ -351,15 +345,7 @@ pub fn roughness(grid: &Grid) -> Grid {
             max - min
         }
     };
-    let data = map_windows(
-        &grid.data,
-        grid.width,
-        grid.height,
-        f32::NAN,
-        per_row,
-        &silent,
-    );
-    derived(grid, data)
+    derive(grid, per_row, &silent)
 }
 
 #[cfg(test)]
