@@ -7,24 +7,12 @@
 #[allow(dead_code)]
 mod common;
 
-use common::{on_map, step_until};
+use common::{on_map, open_demo, step_until};
 use egui::vec2;
 use egui_kittest::{Harness, kittest::Queryable};
 use fathom::app::actions::Action;
 use fathom::app::edit::Edit;
 use fathom::app::{FathomApp, LaunchOptions};
-
-fn open_demo() -> Harness<'static, FathomApp> {
-    let demo = fathom::cli::default_mission();
-    let mut h = Harness::builder()
-        .with_size(vec2(1500.0, 1000.0))
-        .build_eframe(move |cc| FathomApp::new(cc, LaunchOptions::for_tests(Some(demo), vec![])));
-    step_until(&mut h, "the demo to load and validate", |a| {
-        a.doc.is_some() && !a.busy() && a.view.findings_revision.is_some()
-    });
-    assert!(h.state().view.error.is_none(), "{:?}", h.state().view.error);
-    h
-}
 
 /// Switches the layer on by its label and waits for the worker's map.
 fn suitability_on(h: &mut Harness<'_, FathomApp>) {

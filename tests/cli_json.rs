@@ -4,17 +4,10 @@
 
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
+mod cli_support;
 
-fn run(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_fathom"))
-        .args(args)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    out
-}
+use cli_support::run;
+use std::process::Output;
 
 fn stdout_json(out: &Output) -> Value {
     assert_eq!(

@@ -2,17 +2,10 @@
 //! file and what is wrong — never a panic, a hang or an unbounded read.
 
 use std::path::Path;
-use std::process::{Command, Output};
+mod cli_support;
 
-fn run(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_fathom"))
-        .args(args)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    out
-}
+use cli_support::run;
+use std::process::Output;
 
 /// Exit 2 and every one of `expected` in the message.
 fn refused(out: &Output, expected: &[&str]) {

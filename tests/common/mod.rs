@@ -51,6 +51,24 @@ pub fn demo_copy(dir: &std::path::Path, name: &str, edit: impl FnOnce(&mut Missi
     path
 }
 
+/// The planner on the bundled demo mission in a 1500 × 1000 window, loaded and validated.
+pub fn open_demo() -> Harness<'static, FathomApp> {
+    let demo = fathom::cli::default_mission();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1000.0))
+        .build_eframe(move |cc| {
+            FathomApp::new(
+                cc,
+                fathom::app::LaunchOptions::for_tests(Some(demo), vec![]),
+            )
+        });
+    step_until(&mut h, "the demo to load and validate", |a| {
+        a.doc.is_some() && !a.busy() && a.view.findings_revision.is_some()
+    });
+    assert!(h.state().view.error.is_none(), "{:?}", h.state().view.error);
+    h
+}
+
 /// Screen position of a lon/lat on the map.
 pub fn on_map(h: &Harness<'_, FathomApp>, lon: f64, lat: f64) -> Pos2 {
     let app = h.state();
